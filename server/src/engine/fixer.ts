@@ -1,0 +1,106 @@
+// Format-aware edits. Rules ask for "set acks to all in this unit"; the editor of the unit's
+// surface turns that into the smallest text edit that keeps comments, quoting, indentation
+// and line endings. A wrong fix is worse than none: editors return null when they cannot
+// edit safely, and the rule then offers no fix.
+
+import type { ConfigUnit, Edit, ParsedFile, Setting, Surface } from './model.js';
+import { effective } from './model.js';
+
+/** Implemented once per surface by the parser module that knows its structure. */
+export interface FormatEditor {
+  /** Replace the value of an existing setting. `value` is canonical (Kafka meaning, e.g. `all`). */
+  setValue(file: ParsedFile, unit: ConfigUnit, setting: Setting, value: string): Edit[] | null;
+  /** Add a setting the unit lacks, at the natural place (after the unit's last setting, under
+   *  the right YAML mapping, after the last assignment to the Go config variable...). */
+  insert(file: ParsedFile, unit: ConfigUnit, key: string, value: string): Edit[] | null;
+  /** Remove a setting entirely (its whole line(s), continuation lines included). */
+  remove(file: ParsedFile, unit: ConfigUnit, setting: Setting): Edit[] | null;
+  /** Rename the key of a setting, keeping its value. `newKey` is canonical. */
+  rename(file: ParsedFile, unit: ConfigUnit, setting: Setting, newKey: string): Edit[] | null;
+  /** How a canonical key is spelled on this surface (`spring.kafka.producer.acks`,
+   *  `KAFKA_MIN_INSYNC_REPLICAS`, `Producer.RequiredAcks`). */
+  keyName(unit: ConfigUnit, key: string): string;
+  /** How a canonical value is written on this surface (`sarama.WaitForAll` for acks=all). */
+  valueText(unit: ConfigUnit, key: string, value: string): string;
+  /** A setting as a user would write it here, for messages and fix titles:
+   *  `acks=all`, `acks: all`, `KAFKA_ACKS=all`, `cfg.Producer.RequiredAcks = sarama.WaitForAll`. */
+  assignment(unit: ConfigUnit, key: string, value: string): string;
+  /** Line comment marker for suppression comments. */
+  commentPrefix: '#' | '//';
+}
+
+const editors = new Map<Surface, FormatEditor>();
+
+/** Parser modules register their editor for the surfaces they produce. */
+export function registerEditor(surfaces: Surface[], editor: FormatEditor): void {
+  for (const s of surfaces) editors.set(s, editor);
+}
+
+export function editorFor(surface: Surface): FormatEditor | undefined {
+  return editors.get(surface);
+}
+
+/** The rule-facing API, bound to one file. Every method returns [] when no safe edit exists. */
+export interface Fixer {
+  /** Set key to value: edit the effective occurrence if present, else insert. */
+  set(unit: ConfigUnit, key: string, value: string): Edit[];
+  setValue(unit: ConfigUnit, setting: Setting, value: string): Edit[];
+  insert(unit: ConfigUnit, key: string, value: string): Edit[];
+  remove(unit: ConfigUnit, setting: Setting): Edit[];
+  rename(unit: ConfigUnit, setting: Setting, newKey: string): Edit[];
+  keyName(unit: ConfigUnit, key: string): string;
+  valueText(unit: ConfigUnit, key: string, value: string): string;
+  /** `acks=all` in the unit's own syntax (wrapped in backticks by callers as they wish). */
+  assignment(unit: ConfigUnit, key: string, value: string): string;
+  /** The setting as it stands in the file: `acks=1`, `spring.kafka.producer.acks: 1`. */
+  show(unit: ConfigUnit, setting: Setting): string;
+}
+
+export function createFixer(file: ParsedFile): Fixer {
+  const ed = (unit: ConfigUnit) => editorFor(unit.surface);
+  const orEmpty = (edits: Edit[] | null | undefined) => (edits && edits.length ? edits : []);
+  const fixer: Fixer = {
+    set(unit, key, value) {
+      const existing = effective(unit, key);
+      return existing ? fixer.setValue(unit, existing, value) : fixer.insert(unit, key, value);
+    },
+    setValue: (unit, setting, value) => {
+      if (setting.dynamic && !setting.placeholderDefault) return [];
+      return orEmpty(ed(unit)?.setValue(file, unit, setting, value));
+    },
+    insert: (unit, key, value) => orEmpty(ed(unit)?.insert(file, unit, key, value)),
+    remove: (unit, setting) => orEmpty(ed(unit)?.remove(file, unit, setting)),
+    rename: (unit, setting, newKey) => orEmpty(ed(unit)?.rename(file, unit, setting, newKey)),
+    keyName: (unit, key) => ed(unit)?.keyName(unit, key) ?? key,
+    valueText: (unit, key, value) => ed(unit)?.valueText(unit, key, value) ?? value,
+    assignment: (unit, key, value) => ed(unit)?.assignment(unit, key, value) ?? `${key}=${value}`,
+    show: (unit, setting) => {
+      const sep = unit.format === 'properties' ? '=' : unit.format === 'go' ? ' = ' : unit.surface === 'compose' ? '=' : ': ';
+      return `${setting.sourceKey}${sep}${setting.rawValue}`;
+    },
+  };
+  return fixer;
+}
+
+/**
+ * Apply non-overlapping edits to text. Edits that overlap an earlier-applied edit are skipped and
+ * returned, so a caller can apply them in a later pass (as ESLint does).
+ */
+export function applyEdits(text: string, edits: Edit[]): { text: string; skipped: Edit[] } {
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i)
+    .map((x) => x.e);
+  const skipped: Edit[] = [];
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos || e.start > e.end || e.end > text.length) {
+      skipped.push(e);
+      continue;
+    }
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return { text: out + text.slice(pos), skipped };
+}

@@ -1,0 +1,222 @@
+// Spring Boot `spring.kafka.*` properties -> Kafka client keys (Spring Boot 3.x/4.x
+// KafkaProperties; facts.md §7). Boot leaves loss-relevant keys unset unless configured, so the
+// Kafka client default applies; `...properties[key]` maps override the dedicated keys, and
+// client-specific values override `spring.kafka.properties[...]`.
+
+import type { Role } from '../model.js';
+
+/** How a dedicated Spring property's value is converted to the Kafka value. */
+export type SpringValueKind = 'string' | 'duration-ms' | 'datasize' | 'enum-lower' | 'list';
+
+export interface SpringMapping {
+  /** Canonical key (`acks`, `enable.auto.commit`, `spring:listener.ack-mode`). */
+  key: string;
+  role: Role;
+  precedence: number;
+  kind: SpringValueKind;
+}
+
+type Table = Record<string, [string, SpringValueKind?]>;
+
+// Dedicated properties per section, in canonical (kebab-case) form.
+const COMMON: Table = {
+  'bootstrap-servers': ['bootstrap.servers', 'list'],
+  'client-id': ['client.id'],
+  'security.protocol': ['security.protocol'],
+  'ssl.key-password': ['ssl.key.password'],
+  'ssl.key-store-location': ['ssl.keystore.location'],
+  'ssl.key-store-password': ['ssl.keystore.password'],
+  'ssl.key-store-type': ['ssl.keystore.type'],
+  'ssl.trust-store-location': ['ssl.truststore.location'],
+  'ssl.trust-store-password': ['ssl.truststore.password'],
+  'ssl.trust-store-type': ['ssl.truststore.type'],
+  'ssl.protocol': ['ssl.protocol'],
+};
+
+const PRODUCER: Table = {
+  ...COMMON,
+  acks: ['acks'],
+  'batch-size': ['batch.size', 'datasize'],
+  'buffer-memory': ['buffer.memory', 'datasize'],
+  'compression-type': ['compression.type', 'enum-lower'],
+  'key-serializer': ['key.serializer'],
+  'value-serializer': ['value.serializer'],
+  retries: ['retries'],
+  // A prefix, not the id itself: Spring derives transactional.id from it, so for our rules
+  // it means "this producer is transactional".
+  'transaction-id-prefix': ['transactional.id'],
+};
+
+const CONSUMER: Table = {
+  ...COMMON,
+  'auto-commit-interval': ['auto.commit.interval.ms', 'duration-ms'],
+  'auto-offset-reset': ['auto.offset.reset', 'enum-lower'],
+  'enable-auto-commit': ['enable.auto.commit'],
+  'fetch-max-wait': ['fetch.max.wait.ms', 'duration-ms'],
+  'fetch-min-size': ['fetch.min.bytes', 'datasize'],
+  'group-id': ['group.id'],
+  'heartbeat-interval': ['heartbeat.interval.ms', 'duration-ms'],
+  'isolation-level': ['isolation.level', 'enum-lower'],
+  'key-deserializer': ['key.deserializer'],
+  'value-deserializer': ['value.deserializer'],
+  'max-poll-records': ['max.poll.records'],
+  'max-poll-interval': ['max.poll.interval.ms', 'duration-ms'],
+};
+
+const ADMIN: Table = {
+  ...COMMON,
+};
+
+const STREAMS: Table = {
+  ...COMMON,
+  'application-id': ['application.id'],
+  'replication-factor': ['replication.factor'],
+  'state-dir': ['state.dir'],
+  'state-store-cache-max-size': ['statestore.cache.max.bytes', 'datasize'],
+};
+
+/** spring.kafka.listener.* — container settings, not Kafka client keys. */
+const LISTENER: Record<string, SpringValueKind> = {
+  'ack-mode': 'string',
+  'ack-count': 'string',
+  'ack-time': 'string',
+  type: 'string',
+  concurrency: 'string',
+  'poll-timeout': 'string',
+  'missing-topics-fatal': 'string',
+  'immediate-stop': 'string',
+  'async-acks': 'string',
+  'idle-event-interval': 'string',
+  'log-container-config': 'string',
+  'client-id': 'string',
+};
+
+export const SPRING_ACK_MODES = ['RECORD', 'BATCH', 'TIME', 'COUNT', 'COUNT_TIME', 'MANUAL', 'MANUAL_IMMEDIATE'];
+
+const SECTIONS: Record<string, { role: Role; table: Table }> = {
+  producer: { role: 'producer', table: PRODUCER },
+  consumer: { role: 'consumer', table: CONSUMER },
+  admin: { role: 'admin', table: ADMIN },
+  streams: { role: 'streams', table: STREAMS },
+};
+
+/**
+ * Spring Boot relaxed binding: `enableAutoCommit`, `enable_auto_commit`, `ENABLE-AUTO-COMMIT`
+ * all mean `enable-auto-commit`. Map keys inside `properties[...]` are NOT relaxed.
+ */
+export function canonicalSpringSegment(seg: string): string {
+  return seg
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/_/g, '-')
+    .toLowerCase();
+}
+
+/**
+ * Map a full property path below `spring.kafka.` (already split from the prefix), e.g.
+ * `producer.acks`, `producer.properties[enable.idempotence]`, `properties.linger.ms`,
+ * `consumer.enableAutoCommit`, `listener.ack-mode`.
+ * Returns undefined for paths that are not Kafka client settings we model.
+ */
+export function mapSpringKafkaPath(rest: string): SpringMapping | undefined {
+  // Map entries: `<section>.properties[<key>]`, `<section>.properties.<key>`, and the same without a section.
+  const mapEntry = /^(?:(producer|consumer|admin|streams)\.)?properties(?:\[(.+)\]|\.(.+))$/.exec(rest);
+  if (mapEntry) {
+    const section = mapEntry[1];
+    const key = (mapEntry[2] ?? mapEntry[3]).trim();
+    if (!key) return undefined;
+    if (!section) return { key, role: 'client', precedence: 0, kind: 'string' };
+    return { key, role: SECTIONS[section].role, precedence: 2, kind: 'string' };
+  }
+  const dot = rest.indexOf('.');
+  if (dot < 0) {
+    const k = canonicalSpringSegment(rest);
+    const m = COMMON[k];
+    return m ? { key: m[0], role: 'client', precedence: 0, kind: m[1] ?? 'string' } : undefined;
+  }
+  const section = canonicalSpringSegment(rest.slice(0, dot));
+  const prop = rest
+    .slice(dot + 1)
+    .split('.')
+    .map(canonicalSpringSegment)
+    .join('.');
+  if (section === 'listener') {
+    return prop in LISTENER ? { key: `spring:listener.${prop}`, role: 'consumer', precedence: 1, kind: 'string' } : undefined;
+  }
+  const s = SECTIONS[section];
+  if (!s) return undefined;
+  const m = s.table[prop];
+  return m ? { key: m[0], role: s.role, precedence: 1, kind: m[1] ?? 'string' } : undefined;
+}
+
+/** Known dedicated property names of a section, for "did you mean" on misspelled Spring keys. */
+export function springSectionProperties(section: string): string[] {
+  if (section === 'listener') return Object.keys(LISTENER);
+  return Object.keys(SECTIONS[section]?.table ?? {});
+}
+
+/** The section name under spring.kafka for a role. */
+export function springSection(role: Role): string | undefined {
+  return role === 'producer' || role === 'consumer' || role === 'admin' || role === 'streams' ? role : undefined;
+}
+
+/**
+ * How to write a canonical key for a role in Spring: the dedicated property when one exists
+ * (`producer.acks`), else the map form (`producer.properties[enable.idempotence]`).
+ * Returned without the `spring.kafka.` prefix; `dedicated` says which form.
+ */
+export function springPathFor(key: string, role: Role): { path: string; dedicated: boolean; kind: SpringValueKind } | undefined {
+  if (key.startsWith('spring:listener.')) return { path: `listener.${key.slice('spring:listener.'.length)}`, dedicated: true, kind: 'string' };
+  const section = springSection(role);
+  if (!section) return undefined;
+  for (const [prop, [k, kind]] of Object.entries(SECTIONS[section].table)) {
+    // Only write dedicated keys whose value needs no conversion; durations/sizes go to the map.
+    if (k === key && key !== 'transactional.id' && (kind === undefined || kind === 'string' || kind === 'enum-lower')) {
+      return { path: `${section}.${prop}`, dedicated: true, kind: kind ?? 'string' };
+    }
+  }
+  return { path: `${section}.properties[${key}]`, dedicated: false, kind: 'string' };
+}
+
+/** Spring Boot Duration text (`5s`, `500ms`, `PT5S`, `1m`, plain number = ms) -> milliseconds. */
+export function springDurationToMs(text: string): number | undefined {
+  const t = text.trim();
+  if (/^-?\d+$/.test(t)) return Number(t);
+  const simple = /^(-?\d+)\s*(ns|us|ms|s|m|h|d)$/i.exec(t);
+  if (simple) {
+    const n = Number(simple[1]);
+    const f: Record<string, number> = { ns: 1e-6, us: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000, d: 86400000 };
+    return Math.round(n * f[simple[2].toLowerCase()]);
+  }
+  const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(t);
+  if (iso && t.length > 1) {
+    const [, d, h, m, s] = iso;
+    return Math.round(((+(d ?? 0) * 24 + +(h ?? 0)) * 60 + +(m ?? 0)) * 60000 + +(s ?? 0) * 1000);
+  }
+  return undefined;
+}
+
+/** Spring Boot DataSize text (`16KB`, `32MB`, `1024`, `1024B`) -> bytes. */
+export function springDataSizeToBytes(text: string): number | undefined {
+  const m = /^(-?\d+)\s*(B|KB|MB|GB|TB)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const f: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
+  return Number(m[1]) * f[(m[2] ?? 'B').toUpperCase()];
+}
+
+/** Convert a dedicated Spring value to the Kafka value (numbers as text). Undefined when it cannot be read. */
+export function springValueToKafka(kind: SpringValueKind, text: string): string | undefined {
+  switch (kind) {
+    case 'duration-ms': {
+      const v = springDurationToMs(text);
+      return v === undefined ? undefined : String(v);
+    }
+    case 'datasize': {
+      const v = springDataSizeToBytes(text);
+      return v === undefined ? undefined : String(v);
+    }
+    case 'enum-lower':
+      return text.trim().toLowerCase();
+    default:
+      return text;
+  }
+}

@@ -1,0 +1,175 @@
+// The one settings model every parser produces and every rule reads.
+// Positions are UTF-16 offsets into the document string (JS string indices); line/column
+// conversion happens only at the edges (CLI, server).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Format = 'properties' | 'yaml' | 'go';
+
+/** Where in the ecosystem a unit of configuration lives. */
+export type Surface =
+  | 'kafka-properties' // plain Java client / broker / topic .properties
+  | 'spring-properties' // Spring Boot application*.properties (spring.kafka.*)
+  | 'spring-yaml' // Spring Boot application*.yml (spring.kafka.*)
+  | 'strimzi-kafka' // Strimzi Kafka CR, spec.kafka.config
+  | 'strimzi-topic' // Strimzi KafkaTopic CR, spec.replicas + spec.config
+  | 'strimzi-nodepool' // Strimzi KafkaNodePool (broker count only)
+  | 'compose' // docker-compose service running a Kafka image
+  | 'sarama'; // Go sarama.Config
+
+/**
+ * Kafka role of a unit. 'client' = settings for some client whose kind could not be told
+ * (a plain file with only bootstrap.servers, spring.kafka.properties[...] shared by all clients).
+ */
+export type Role = 'producer' | 'consumer' | 'broker' | 'topic' | 'admin' | 'streams' | 'client';
+
+/** Which implementation reads the settings: decides defaults and semantics. */
+export type Client = 'java' | 'sarama' | 'librdkafka' | 'broker';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Setting {
+  /**
+   * Canonical key: the Kafka property name (`acks`, `min.insync.replicas`).
+   * Settings with no Kafka property behind them use a namespaced key:
+   *   `spring:listener.ack-mode`, `sarama:Producer.Return.Errors`, `sarama:Version`.
+   * Strimzi KafkaTopic `spec.replicas` is `replication.factor` (role 'topic').
+   */
+  key: string;
+  /** The key as written, as a user would recognise it: `spring.kafka.producer.acks`,
+   *  `KAFKA_MIN_INSYNC_REPLICAS`, `cfg.Producer.RequiredAcks`, `acks`. */
+  sourceKey: string;
+  role: Role;
+  /**
+   * The value, decoded: properties escapes resolved, YAML scalar as string, Go expression
+   * normalised to the Kafka meaning (`sarama.WaitForAll` -> `all`, `sarama.OffsetOldest` ->
+   * `earliest`, `1` -> `1`, `true`). For `${VAR:default}` it is the default. Empty string when absent.
+   */
+  value: string;
+  /** The value text exactly as it stands in the source (without YAML quotes). */
+  rawValue: string;
+  /** The value cannot be known statically (`${VAR}`, a Go variable or call). Never judged. */
+  dynamic: boolean;
+  /** The value is the default of a placeholder `${VAR:default}`; rules judge it and say so. */
+  placeholderDefault?: boolean;
+  keySpan: Span;
+  /** Span of the value text as written (inside quotes for quoted YAML scalars). */
+  valueSpan: Span;
+  /** The whole entry: `key=value` line(s), YAML pair, env entry, Go assignment statement. */
+  entrySpan: Span;
+  /**
+   * Within one unit, the higher precedence wins; on a tie the later one wins.
+   * Spring: spring.kafka.properties[x] = 0, dedicated key (producer.acks) = 1,
+   * producer.properties[x] = 2. Everything else: 1.
+   */
+  precedence: number;
+  /** Parser-private data the format editor needs (YAML node, quote style, env form...). */
+  ext?: unknown;
+}
+
+export interface UnitFacts {
+  /** Known broker count: Strimzi node pools/replicas, compose Kafka services. */
+  brokerCount?: number;
+  /** Container image family of a compose service. */
+  image?: 'bitnami' | 'confluent' | 'apache' | 'other';
+  imageName?: string;
+  /** Spring profile(s) the document is active for (spring.config.activate.on-profile / file name). */
+  profile?: string;
+  /** sarama: constructors the config is passed to. */
+  saramaConstructors?: { name: string; span: Span }[];
+  /** sarama: package qualifier used in the file (usually `sarama`). */
+  saramaAlias?: string;
+  /** How the role was decided, for messages ("consumer config (from the file name)"). */
+  roleEvidence?: 'filename' | 'keys' | 'structure';
+  /** Strimzi: metadata.name of the resource; compose: the service name. */
+  resourceName?: string;
+}
+
+/** One scope of configuration: a properties file, a Spring document's producer section,
+ *  a Strimzi resource, a compose service, a sarama.Config variable. */
+export interface ConfigUnit {
+  /** Unique within the file, stable across edits that do not restructure it. */
+  id: string;
+  surface: Surface;
+  format: Format;
+  role: Role;
+  client: Client;
+  /** Settings in source order. */
+  settings: Setting[];
+  /** Where findings about a missing setting are reported (a short span: the first key,
+   *  `sarama.NewConfig()`, the `config:` key, the service name...). */
+  anchor: Span;
+  /** The whole unit. */
+  span: Span;
+  facts: UnitFacts;
+  /** Parser-private data the format editor needs to insert settings. */
+  ext?: unknown;
+}
+
+export interface ParseError {
+  message: string;
+  span: Span;
+}
+
+export interface Comment {
+  /** The whole comment including its marker. */
+  span: Span;
+  /** The text after the marker (`#`, `!`, `//`), untrimmed. */
+  text: string;
+  /** True when nothing but whitespace precedes the comment on its line. */
+  ownLine: boolean;
+}
+
+export interface ParsedFile {
+  path: string;
+  text: string;
+  format: Format;
+  units: ConfigUnit[];
+  errors: ParseError[];
+  comments: Comment[];
+  /** The file's dominant line ending, used for inserted lines. */
+  eol: '\n' | '\r\n';
+}
+
+/** Text edit in UTF-16 offsets of the original text. */
+export interface Edit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export type FixSafety = 'safe' | 'unsafe';
+
+export interface Fix {
+  title: string;
+  safety: FixSafety;
+  edits: Edit[];
+  /** The fix a quick-fix UI should offer first / `--fix` applies. At most one per finding. */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fixes: Fix[];
+}
+
+/** Returns the winning setting for a key in a unit (highest precedence, then last). */
+export function effective(unit: ConfigUnit, key: string): Setting | undefined {
+  let best: Setting | undefined;
+  for (const s of unit.settings) {
+    if (s.key !== key) continue;
+    if (!best || s.precedence >= best.precedence) best = s;
+  }
+  return best;
+}
+
+/** All occurrences of a key in a unit, in source order. */
+export function occurrences(unit: ConfigUnit, key: string): Setting[] {
+  return unit.settings.filter((s) => s.key === key);
+}

@@ -1,0 +1,74 @@
+import type { ConfigUnit, Fix, Format, ParsedFile, Setting, Severity, Span, Surface } from './model.js';
+import type { L10n, Locale, MessageData } from './l10n.js';
+import type { Fixer } from './fixer.js';
+import type { ResolvedOptions } from './options.js';
+
+export interface RuleExample {
+  /** The surface the example is written for; the meta-test lints it as `path`. */
+  surface: Surface;
+  /** File name the example is linted as (decides format and detection), e.g. `producer.properties`. */
+  path: string;
+  /** Triggers the rule. */
+  bad: string;
+  /** Does not trigger the rule. */
+  good: string;
+}
+
+export interface RuleDocs {
+  /** One line: what the rule finds. */
+  summary: L10n;
+  /** Why it matters: the loss or duplication scenario. */
+  why: L10n;
+  /** How to fix it, and what the fix costs. */
+  fix: L10n;
+  /** Kafka docs, KIPs, client docs. */
+  references: { title: string; url: string }[];
+  examples: RuleExample[];
+}
+
+export interface RuleMeta {
+  /** Kebab-case id, equal to the file name. A contract: users write it in settings and comments. */
+  id: string;
+  /** The severities the rule can report, most severe first (from RULES.md). */
+  severities: Severity[];
+  /** Formats the rule is verified on; the engine runs it only on these. */
+  formats: Format[];
+  category: 'producer' | 'broker' | 'consumer' | 'any';
+  /** Whether findings usually carry a fix. */
+  fixable: boolean;
+  docs: RuleDocs;
+}
+
+export interface Report {
+  severity: Severity;
+  /** Already localised (use ctx.t). */
+  message: string;
+  span: Span;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  file: ParsedFile;
+  options: ResolvedOptions;
+  locale: Locale;
+  /** Localise a template. */
+  t(msg: L10n, data?: MessageData): string;
+  report(report: Report): void;
+  /** Format-aware edits and spellings for this file. */
+  fixer: Fixer;
+  /**
+   * The default a setting has in this unit when unset, for the unit's client and the
+   * configured version; `source` says which assumption that is, e.g. "Kafka 4.0 default",
+   * "sarama v1.45.0 default".
+   */
+  defaultOf(unit: ConfigUnit, key: string): { value: string; source: string } | undefined;
+  /** Make a fix object; title is already localised. */
+  makeFix(title: string, safety: Fix['safety'], edits: Fix['edits'], preferred?: boolean): Fix;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export type { Setting };

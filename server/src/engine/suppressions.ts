@@ -1,0 +1,112 @@
+// Suppression comments:
+//   # kafka-lint-disable-next-line acks, retries -- reason     (Go: //)
+//   # kafka-lint-disable acks                                   (own line: rest of the file)
+// A directive without ids suppresses every rule. A suppression that suppresses nothing gets a hint.
+
+import type { Finding, ParsedFile, Span } from './model.js';
+import { fmt, type Locale } from './l10n.js';
+
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+
+interface Directive {
+  kind: 'next-line' | 'file';
+  ids: string[]; // empty = all rules
+  span: Span;
+  /** next-line: the line the directive applies to (0-based). file: the line it starts at. */
+  line: number;
+  used: Set<string>;
+}
+
+const DIRECTIVE = /^\s*kafka-lint-(disable-next-line|disable)(?=\s|$)([^]*)$/;
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function parseDirectives(file: ParsedFile, starts: number[]): Directive[] {
+  const out: Directive[] = [];
+  for (const c of file.comments) {
+    const m = DIRECTIVE.exec(c.text);
+    if (!m) continue;
+    const rest = m[2].split(/\s--\s|\s--$/)[0];
+    const ids = rest
+      .split(/[,\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const line = lineOf(starts, c.span.start);
+    if (m[1] === 'disable-next-line') {
+      // A trailing comment still means "the next line".
+      out.push({ kind: 'next-line', ids, span: c.span, line: line + 1, used: new Set() });
+    } else if (c.ownLine) {
+      out.push({ kind: 'file', ids, span: c.span, line, used: new Set() });
+    }
+  }
+  return out;
+}
+
+/** Remove suppressed findings; add hints for suppressions that matched nothing. */
+export function applySuppressions(
+  file: ParsedFile,
+  findings: Finding[],
+  locale: Locale,
+  ruleEnabled: (id: string) => boolean,
+): Finding[] {
+  const starts = lineStarts(file.text);
+  const directives = parseDirectives(file, starts);
+  if (!directives.length) return findings;
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const line = lineOf(starts, f.span.start);
+    let suppressed = false;
+    for (const d of directives) {
+      const applies = d.kind === 'next-line' ? d.line === line : line > d.line;
+      if (!applies) continue;
+      if (d.ids.length === 0 || d.ids.includes(f.ruleId)) {
+        d.used.add(d.ids.length === 0 ? '*' : f.ruleId);
+        suppressed = true;
+      }
+    }
+    if (!suppressed) kept.push(f);
+  }
+  if (ruleEnabled(UNUSED_SUPPRESSION)) {
+    for (const d of directives) {
+      const unused = d.ids.length === 0 ? (d.used.size ? [] : ['*']) : d.ids.filter((id) => !d.used.has(id));
+      if (!unused.length) continue;
+      const what = unused[0] === '*' ? '' : unused.map((u) => '`' + u + '`').join(', ');
+      kept.push({
+        ruleId: UNUSED_SUPPRESSION,
+        severity: 'hint',
+        message: fmt(
+          what
+            ? { en: 'Unused suppression: no {what} finding here to disable.', zh: '未使用的抑制注释：此处没有可禁用的 {what} 问题。' }
+            : { en: 'Unused suppression: no finding here to disable.', zh: '未使用的抑制注释：此处没有可禁用的问题。' },
+          locale,
+          { what },
+        ),
+        span: d.span,
+        fixes: [],
+      });
+    }
+  }
+  return kept;
+}
