@@ -125,6 +125,8 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
         }),
       makeFix: (title, safety, edits, preferred) => ({ title, safety, edits, ...(preferred ? { preferred } : {}) }),
       report: (r: Report) => {
+        // A setting shared by several units (spring.kafka.properties[...]) is reported once.
+        if (findings.some((f) => f.ruleId === rule.meta.id && f.span.start === r.span.start && f.span.end === r.span.end && f.message === r.message)) return;
         findings.push({
           ruleId: rule.meta.id,
           severity: override && override !== 'off' ? override : r.severity,

@@ -90,7 +90,7 @@ export function applySuppressions(
   }
   if (ruleEnabled(UNUSED_SUPPRESSION)) {
     for (const d of directives) {
-      const unused = d.ids.length === 0 ? (d.used.size ? [] : ['*']) : d.ids.filter((id) => !d.used.has(id));
+      const unused = d.ids.length === 0 ? (d.used.size ? [] : ['*']) : d.ids.filter((id) => !d.used.has(id) && ruleEnabled(id));
       if (!unused.length) continue;
       const what = unused[0] === '*' ? '' : unused.map((u) => '`' + u + '`').join(', ');
       kept.push({
