@@ -86,6 +86,23 @@ export interface UnitFacts {
   roleEvidence?: 'filename' | 'keys' | 'structure';
   /** Strimzi: metadata.name of the resource; compose: the service name. */
   resourceName?: string;
+  /**
+   * compose: environment variables the service's image ignores (Bitnami `KAFKA_MIN_INSYNC_REPLICAS`,
+   * `KAFKA_CFG_*` on Confluent/Apache images). They are NOT settings of the unit: the broker
+   * never sees them. `intendedKey` is the Kafka key the author evidently meant.
+   */
+  ignoredEnv?: IgnoredEnv[];
+}
+
+export interface IgnoredEnv {
+  name: string;
+  intendedKey: string;
+  /** The variable name the image does read for intendedKey (`KAFKA_CFG_MIN_INSYNC_REPLICAS`). */
+  suggestedName: string;
+  value: string;
+  keySpan: Span;
+  valueSpan: Span;
+  entrySpan: Span;
 }
 
 /** One scope of configuration: a properties file, a Spring document's producer section,

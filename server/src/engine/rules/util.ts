@@ -1,0 +1,77 @@
+// Small helpers shared by rules. Keep rule files about Kafka, not about plumbing.
+
+import type { ConfigUnit, Setting } from '../model.js';
+import { effective } from '../model.js';
+
+const PRODUCER_CTORS = /^New(Sync|Async)Producer(FromClient)?$|^NewTransactionalProducer/;
+const CONSUMER_CTORS = /^NewConsumer(Group)?(FromClient)?$/;
+
+/** The unit configures a producer: its role says so, or (sarama / shared client config) its
+ *  settings or constructors do. */
+export function isProducer(unit: ConfigUnit): boolean {
+  if (unit.role === 'producer') return true;
+  if (unit.role !== 'client') return false;
+  if (unit.facts.saramaConstructors?.some((c) => PRODUCER_CTORS.test(c.name))) return true;
+  return unit.settings.some((s) => s.sourceKey.includes('Producer.'));
+}
+
+export function isConsumer(unit: ConfigUnit): boolean {
+  if (unit.role === 'consumer') return true;
+  if (unit.role !== 'client') return false;
+  if (unit.facts.saramaConstructors?.some((c) => CONSUMER_CTORS.test(c.name))) return true;
+  return unit.settings.some((s) => s.sourceKey.includes('Consumer.'));
+}
+
+/** A unit whose role is certain enough to report settings it lacks (not a shared 'client' unit
+ *  unless sarama constructors or fields pin it down). */
+export function definitelyProducer(unit: ConfigUnit): boolean {
+  return unit.role === 'producer' || (unit.client === 'sarama' && isProducer(unit));
+}
+
+export function definitelyConsumer(unit: ConfigUnit): boolean {
+  return unit.role === 'consumer' || (unit.client === 'sarama' && isConsumer(unit));
+}
+
+/** Effective setting whose value can be judged (not dynamic, unless a placeholder default). */
+export function judged(unit: ConfigUnit, key: string): Setting | undefined {
+  const s = effective(unit, key);
+  if (!s || (s.dynamic && !s.placeholderDefault)) return undefined;
+  return s;
+}
+
+export function isDynamic(s: Setting | undefined): boolean {
+  return !!s && s.dynamic && !s.placeholderDefault;
+}
+
+/** Java-style boolean: case-insensitive true/false; undefined otherwise. */
+export function asBool(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  return v === 'true' ? true : v === 'false' ? false : undefined;
+}
+
+export function asInt(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  return /^[+-]?\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** acks normalised: 'all' for all/-1, '0', '1'; undefined for anything else. */
+export function normAcks(value: string | undefined): 'all' | '0' | '1' | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (v === 'all' || v === '-1') return 'all';
+  if (v === '0' || v === '1') return v;
+  return undefined;
+}
+
+/** Suffix for messages about a value taken from a placeholder default. */
+export function placeholderNote(s: Setting | undefined, zh = false): string {
+  if (!s?.placeholderDefault) return '';
+  return zh ? '（取自占位符默认值）' : ' (the placeholder default)';
+}
+
+/** Wrap in backticks for messages. */
+export function code(s: string): string {
+  return '`' + s + '`';
+}
