@@ -1,0 +1,74 @@
+// The only place where engine types meet LSP types. Engine offsets are UTF-16 indices into the
+// document text; LSP positions are UTF-16 line/character — the same unit, so conversion is exact.
+
+import {
+  CodeAction,
+  CodeActionKind,
+  Diagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Range,
+  TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Edit, Finding, Fix, Severity, Span } from './engine/model.js';
+import { UNUSED_SUPPRESSION } from './engine/suppressions.js';
+
+export const SOURCE = 'kafka-lint';
+export const DOCS_BASE_URL = 'https://github.com/kafka-reliability-lint/kafka-reliability-lint/blob/main/docs/rules/';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+export function toRange(doc: TextDocument, span: Span): Range {
+  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+}
+
+export function toSeverity(s: Severity): DiagnosticSeverity {
+  switch (s) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warning':
+      return DiagnosticSeverity.Warning;
+    case 'information':
+      return DiagnosticSeverity.Information;
+    case 'hint':
+      return DiagnosticSeverity.Hint;
+  }
+}
+
+export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+  const d = Diagnostic.create(toRange(doc, f.span), f.message, toSeverity(f.severity), f.ruleId, SOURCE);
+  if (f.ruleId === UNUSED_SUPPRESSION) d.tags = [DiagnosticTag.Unnecessary];
+  else d.codeDescription = { href: ruleDocsUrl(f.ruleId) };
+  return d;
+}
+
+export function toTextEdits(doc: TextDocument, edits: Edit[]): TextEdit[] {
+  return edits.map((e) => TextEdit.replace(toRange(doc, e), e.newText));
+}
+
+export function toWorkspaceEdit(doc: TextDocument, edits: Edit[]): WorkspaceEdit {
+  // Versioned edit: a client must refuse it when the document changed since.
+  return {
+    documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: toTextEdits(doc, edits) }],
+  };
+}
+
+export function fixAction(doc: TextDocument, fix: Fix, diagnostic: Diagnostic | undefined): CodeAction {
+  const action = CodeAction.create(fix.title, toWorkspaceEdit(doc, fix.edits), CodeActionKind.QuickFix);
+  if (diagnostic) action.diagnostics = [diagnostic];
+  if (fix.preferred && fix.safety === 'safe') action.isPreferred = true;
+  return action;
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}

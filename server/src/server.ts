@@ -1,0 +1,297 @@
+// Language server wiring: documents, settings, capabilities. Every decision about Kafka comes from
+// the engine; this file only moves data between the protocol and the engine.
+
+import {
+  CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Connection,
+  createConnection,
+  DidChangeConfigurationNotification,
+  type Diagnostic,
+  DiagnosticSeverity,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI_TO_PATH, findUp, readTextIfExists } from './serverFs.js';
+import { fixText, lint, type LintResult } from './engine/index.js';
+import { docsTitle, fixAllTitle, suppressionEdit, suppressionTitle } from './engine/actions.js';
+import { normalizeLocale, type Locale } from './engine/l10n.js';
+import {
+  isPathIncluded,
+  parseProjectConfig,
+  resolveOptions,
+  saramaVersionFromGoMod,
+  type ProjectConfig,
+  type ResolvedOptions,
+  type RuleSetting,
+} from './engine/options.js';
+import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
+import * as path from 'node:path';
+
+export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.kafkaLint';
+export const SHOW_DOCS_COMMAND = 'kafkaLint.showRuleDocumentation';
+
+interface ServerSettings {
+  enable: boolean;
+  rules: Record<string, RuleSetting>;
+  kafkaVersion?: string;
+}
+
+const DEFAULT_SETTINGS: ServerSettings = { enable: true, rules: {} };
+
+interface Cached {
+  version: number;
+  result: LintResult;
+  options: ResolvedOptions;
+}
+
+export function startServer(connection: Connection): void {
+  // stdout carries the protocol over --stdio: route stray console output to the client log.
+  console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
+  console.info = console.log;
+  console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
+  console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+
+  const documents = new TextDocuments(TextDocument);
+  const results = new Map<string, Cached>();
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
+  const projectConfigCache = new Map<string, { dir: string; config: ProjectConfig } | null>();
+  const pending = new Map<string, NodeJS.Immediate>();
+  let locale: Locale = 'en';
+  let pullConfiguration = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    locale = normalizeLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+    pullConfiguration = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: 'kafka-reliability-lint' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (pullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kafkaLint' });
+    }
+  });
+
+  function getSettings(uri: string): Promise<ServerSettings> {
+    if (!pullConfiguration) return Promise.resolve(globalSettings);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'kafkaLint' })
+        .then((raw) => normalizeSettings(raw), () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  let globalSettings: ServerSettings = DEFAULT_SETTINGS;
+  connection.onDidChangeConfiguration((change) => {
+    if (!pullConfiguration) globalSettings = normalizeSettings((change.settings as { kafkaLint?: unknown })?.kafkaLint);
+    settingsCache.clear();
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    // .kafkalint.json or go.mod changed somewhere: drop what was read from disk.
+    projectConfigCache.clear();
+    revalidateAll();
+  });
+
+  function projectConfigFor(filePath: string): { dir: string; config: ProjectConfig } | null {
+    const dir = path.dirname(filePath);
+    if (projectConfigCache.has(dir)) return projectConfigCache.get(dir)!;
+    let found: { dir: string; config: ProjectConfig } | null = null;
+    const cfgPath = findUp(dir, '.kafkalint.json');
+    if (cfgPath) {
+      const text = readTextIfExists(cfgPath);
+      if (text !== undefined) {
+        const { config, problems } = parseProjectConfig(text);
+        for (const p of problems) connection.console.warn(`${cfgPath}: ${p.message}`);
+        found = { dir: path.dirname(cfgPath), config };
+      }
+    }
+    projectConfigCache.set(dir, found);
+    return found;
+  }
+
+  async function optionsFor(doc: TextDocument): Promise<{ options: ResolvedOptions; enabled: boolean }> {
+    const settings = await getSettings(doc.uri);
+    const filePath = URI_TO_PATH(doc.uri);
+    const project = filePath ? projectConfigFor(filePath) : null;
+    let saramaVersion: string | undefined;
+    if (filePath && filePath.endsWith('.go')) {
+      const goMod = findUp(path.dirname(filePath), 'go.mod');
+      const text = goMod ? readTextIfExists(goMod) : undefined;
+      saramaVersion = text ? saramaVersionFromGoMod(text) : undefined;
+    }
+    const options = resolveOptions([
+      { source: '.kafkalint.json', options: project?.config },
+      { source: 'go.mod', options: saramaVersion ? { saramaVersion } : undefined },
+      { source: 'setting kafkaLint.kafkaVersion', options: { kafkaVersion: settings.kafkaVersion, rules: settings.rules } },
+      { source: 'editor', options: { locale } },
+    ]);
+    let enabled = settings.enable;
+    if (enabled && project && filePath) {
+      const rel = path.relative(project.dir, filePath).split(path.sep).join('/');
+      enabled = isPathIncluded(rel, project.config);
+    }
+    return { options, enabled };
+  }
+
+  function lintNow(doc: TextDocument, options: ResolvedOptions): LintResult {
+    const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
+    try {
+      const result = lint({ text: doc.getText(), path: filePath, languageId: doc.languageId }, options);
+      for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
+      return result;
+    } catch (e) {
+      connection.console.error(`lint failed on ${doc.uri}: ${(e as Error)?.stack ?? e}`);
+      return { findings: [], ruleErrors: [] };
+    }
+  }
+
+  async function validate(doc: TextDocument): Promise<void> {
+    const version = doc.version;
+    const { options, enabled } = await optionsFor(doc);
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== version) return; // a newer version is on its way
+    if (!enabled) {
+      results.delete(doc.uri);
+      void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [] });
+      return;
+    }
+    const result = lintNow(current, options);
+    results.set(doc.uri, { version, result, options });
+    const diagnostics: Diagnostic[] = result.findings.map((f) => toDiagnostic(current, f));
+    if (result.skipped) {
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        message: (locale === 'zh-cn' ? 'Kafka 可靠性检查跳过了此文件：' : 'Kafka Reliability Lint skipped this file: ') + result.skipped,
+      });
+    }
+    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+  }
+
+  function schedule(doc: TextDocument): void {
+    const old = pending.get(doc.uri);
+    if (old) clearImmediate(old);
+    pending.set(
+      doc.uri,
+      setImmediate(() => {
+        pending.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (current) validate(current).catch((e) => connection.console.error(String((e as Error)?.stack ?? e)));
+      }),
+    );
+  }
+
+  function revalidateAll(): void {
+    for (const doc of documents.all()) schedule(doc);
+  }
+
+  documents.onDidOpen((e) => schedule(e.document));
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    results.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  /** The lint result for the document's current version, computing it if needed. */
+  async function currentResult(doc: TextDocument): Promise<Cached | undefined> {
+    const cached = results.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const { options, enabled } = await optionsFor(doc);
+    if (!enabled) return undefined;
+    const result = lintNow(doc, options);
+    const fresh = { version: doc.version, result, options };
+    results.set(doc.uri, fresh);
+    return fresh;
+  }
+
+  connection.onCodeAction(async (params: CodeActionParams) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const cached = await currentResult(doc);
+    if (!cached || !cached.result.file) return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll));
+    if (wantsFixAll) {
+      const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
+      const fixed = fixText({ text: doc.getText(), path: filePath, languageId: doc.languageId }, cached.options, { unsafe: false });
+      if (fixed.applied > 0) {
+        const edit = minimalEdit(doc.getText(), fixed.output);
+        actions.push(CodeAction.create(fixAllTitle(locale), toWorkspaceEdit(doc, [edit]), FIX_ALL_KIND));
+      }
+      return actions;
+    }
+    if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== SOURCE) continue;
+      const finding = cached.result.findings.find(
+        (f) => f.ruleId === diagnostic.code && sameRange(toRange(doc, f.span), diagnostic.range),
+      );
+      if (!finding) continue;
+      for (const fix of finding.fixes) actions.push(fixAction(doc, fix, diagnostic));
+      if (finding.ruleId === 'unused-suppression') continue;
+      const sup = suppressionEdit(cached.result.file, finding);
+      if (sup) {
+        const a = CodeAction.create(suppressionTitle(finding.ruleId, locale), toWorkspaceEdit(doc, [sup]), CodeActionKind.QuickFix);
+        a.diagnostics = [diagnostic];
+        actions.push(a);
+      }
+      const docs = CodeAction.create(docsTitle(finding.ruleId, locale), { title: docsTitle(finding.ruleId, locale), command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] }, CodeActionKind.QuickFix);
+      docs.diagnostics = [diagnostic];
+      actions.push(docs);
+    }
+    return actions;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** One edit covering only the changed middle of the text, so cursors and folds elsewhere stay put. */
+export function minimalEdit(before: string, after: string) {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  return { start, end: endB, newText: after.slice(start, endA) };
+}
+
+function normalizeSettings(raw: unknown): ServerSettings {
+  const r = (raw ?? {}) as Partial<ServerSettings>;
+  const rules: Record<string, RuleSetting> = {};
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [id, sev] of Object.entries(r.rules)) {
+      if (['error', 'warning', 'information', 'hint', 'off'].includes(String(sev))) rules[id] = sev as RuleSetting;
+    }
+  }
+  return {
+    enable: r.enable !== false,
+    rules,
+    kafkaVersion: typeof r.kafkaVersion === 'string' && r.kafkaVersion.trim() ? r.kafkaVersion.trim() : undefined,
+  };
+}
+
+if (require.main === module) {
+  startServer(createConnection());
+}
