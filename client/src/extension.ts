@@ -1,0 +1,60 @@
+// The VS Code client: starts the language server and offers three commands. Everything the
+// user sees about Kafka is decided by the server's engine.
+
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Kafka Reliability Lint', { log: true });
+  const serverModule = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      // The `properties` language also covers .gitconfig, .editorconfig, .cfg: only *.properties is ours.
+      { scheme: 'file', language: 'properties', pattern: '**/*.properties' },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'dockercompose' },
+      { scheme: 'file', language: 'go' },
+    ],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.kafkalint.json,go.mod}') },
+    outputChannel: output,
+    initializationOptions: { locale: vscode.env.language },
+  };
+  client = new LanguageClient('kafkaLint', 'Kafka Reliability Lint', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('kafkaLint.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('kafkaLint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('kafkaLint.showRuleDocumentation', async (ruleId?: string) => {
+      const id = ruleId ?? (await pickRule(context));
+      if (!id) return;
+      const uri = vscode.Uri.file(context.asAbsolutePath(`docs/rules/${id}.md`));
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    }),
+  );
+  await client.start();
+}
+
+async function pickRule(context: vscode.ExtensionContext): Promise<string | undefined> {
+  const dir = vscode.Uri.file(context.asAbsolutePath('docs/rules'));
+  const entries = await vscode.workspace.fs.readDirectory(dir);
+  const ids = entries
+    .map(([name]) => name)
+    .filter((n) => n.endsWith('.md') && n !== 'README.md')
+    .map((n) => n.slice(0, -3))
+    .sort();
+  return vscode.window.showQuickPick(ids, { placeHolder: vscode.l10n.t('Kafka Reliability Lint rule') });
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
