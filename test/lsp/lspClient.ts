@@ -1,0 +1,150 @@
+// A minimal LSP client for protocol tests: starts the built server over stdio, answers
+// workspace/configuration from a mutable settings object and records published diagnostics.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: Array<{
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    severity?: number;
+    code?: string | number;
+    source?: string;
+    message: string;
+    codeDescription?: { href: string };
+    tags?: number[];
+  }>;
+}
+
+export const SERVER_PATH = path.resolve(__dirname, '../../../server/out/server.js');
+
+export class TestClient {
+  readonly conn: MessageConnection;
+  readonly proc: ChildProcess;
+  settings: Record<string, unknown> = { enable: true, rules: {} };
+  readonly published = new Map<string, PublishedDiagnostics>();
+  private waiters: Array<() => void> = [];
+  stderr = '';
+  logs: string[] = [];
+  private versions = new Map<string, number>();
+
+  constructor(env: NodeJS.ProcessEnv = {}) {
+    this.proc = spawn(process.execPath, [SERVER_PATH, '--stdio'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onRequest('workspace/configuration', (params: any) =>
+      (params.items as Array<{ section?: string }>).map((i) => (i.section === 'kafkaLint' ? this.settings : null)),
+    );
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
+      this.published.set(p.uri, p);
+      const w = this.waiters;
+      this.waiters = [];
+      for (const f of w) f();
+    });
+    this.conn.listen();
+  }
+
+  async initialize(locale = 'en', rootDir?: string): Promise<unknown> {
+    const result = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      locale,
+      rootUri: rootDir ? pathToFileURL(rootDir).href : null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown', 'plaintext'] } },
+      },
+    });
+    await this.conn.sendNotification('initialized', {});
+    return result;
+  }
+
+  open(filePath: string, text: string, languageId: string): string {
+    const uri = pathToFileURL(filePath).href;
+    this.versions.set(uri, 1);
+    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return uri;
+  }
+
+  change(uri: string, text: string): number {
+    const v = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, v);
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+    return v;
+  }
+
+  /** Incremental change: replace a range. */
+  changeRange(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+    const v = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, v);
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text }] });
+    return v;
+  }
+
+  version(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  /** Wait (without sleeping blindly) until published diagnostics for uri satisfy pred. */
+  async waitFor(uri: string, pred: (p: PublishedDiagnostics) => boolean, timeoutMs = 10000): Promise<PublishedDiagnostics> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const p = this.published.get(uri);
+      if (p && pred(p)) return p;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(`timed out waiting for diagnostics on ${uri}; last: ${JSON.stringify(p?.diagnostics.map((d) => [d.code, d.range.start.line, d.message]))}\nstderr: ${this.stderr}`);
+      }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Diagnostics for the document's current version. */
+  waitForVersion(uri: string): Promise<PublishedDiagnostics> {
+    const v = this.version(uri);
+    return this.waitFor(uri, (p) => p.version === v);
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      void this.conn.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.conn.dispose();
+    if (this.proc.exitCode === null) this.proc.kill();
+  }
+}
+
+/** Apply LSP TextEdits (line/character, UTF-16) to a text. */
+export function applyTextEdits(
+  text: string,
+  edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>,
+): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const off = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
+  const sorted = [...edits].sort((a, b) => off(b.range.start) - off(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
+  return out;
+}
