@@ -1,0 +1,192 @@
+// Protocol tests: the built server (server/out/server.js) over stdio, as any editor would use it.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { applyTextEdits, SERVER_PATH, TestClient } from './lspClient.js';
+
+const PRODUCER = 'bootstrap.servers=kafka:9092\nacks=1\nretries=0\n';
+
+interface Action {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  command?: { command: string; arguments?: unknown[] };
+  edit?: { documentChanges?: Array<{ textDocument: { uri: string; version: number }; edits: Parameters<typeof applyTextEdits>[1] }> };
+}
+
+function editsOf(a: Action) {
+  const dc = a.edit?.documentChanges ?? [];
+  return dc.flatMap((c) => c.edits);
+}
+
+describe('language server over stdio', () => {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    assert.ok(fs.existsSync(SERVER_PATH), `build the server first: ${SERVER_PATH} is missing`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-'));
+    client = new TestClient();
+    await client.initialize('en', dir);
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes diagnostics with source, code and a docs link for a producer .properties file', async () => {
+    const uri = client.open(path.join(dir, 'producer.properties'), PRODUCER, 'properties');
+    const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+    const acks = p.diagnostics.find((d) => d.code === 'acks')!;
+    assert.equal(acks.source, 'kafka-lint');
+    assert.equal(acks.range.start.line, 1);
+    assert.match(acks.codeDescription!.href, /docs\/rules\/acks\.md$/);
+    assert.equal(p.version, 1);
+  });
+
+  it('is quiet on files with no Kafka configuration', async () => {
+    const a = client.open(path.join(dir, 'log4j.properties'), 'log4j.rootLogger=INFO, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\n', 'properties');
+    const b = client.open(path.join(dir, 'ci.yml'), 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n', 'yaml');
+    const c = client.open(path.join(dir, '.gitconfig'), '[user]\n  name = x\n', 'properties');
+    for (const uri of [a, b, c]) {
+      const p = await client.waitFor(uri, () => true);
+      assert.deepEqual(p.diagnostics, []);
+    }
+  });
+
+  it('reports on Spring YAML, Strimzi, compose and Go', async () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['application.yml', 'spring:\n  kafka:\n    producer:\n      acks: 0\n', 'yaml', 'acks'],
+      ['kafka.yaml', 'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: c\nspec:\n  kafka:\n    config:\n      unclean.leader.election.enable: true\n', 'yaml', 'unclean-leader-election'],
+      ['docker-compose.yml', 'services:\n  kafka:\n    image: bitnami/kafka:3.9\n    environment:\n      - KAFKA_MIN_INSYNC_REPLICAS=2\n', 'dockercompose', 'env-var-image'],
+      ['main.go', 'package main\n\nimport "github.com/IBM/sarama"\n\nfunc f() {\n\tcfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t_, _ = sarama.NewAsyncProducer(nil, cfg)\n}\n', 'go', 'acks'],
+    ];
+    for (const [name, text, lang, rule] of cases) {
+      const uri = client.open(path.join(dir, name), text, lang);
+      await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === rule));
+    }
+  });
+
+  it('offers fixes, a suppression and the docs command; applying the fix changes the text as expected', async () => {
+    const uri = pathToFileURL(path.join(dir, 'producer.properties')).href;
+    const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+    const diag = p.diagnostics.find((d) => d.code === 'acks')!;
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as Action[];
+    const titles = actions.map((a) => a.title);
+    const fix = actions.find((a) => a.title === 'Set `acks=all`');
+    assert.ok(fix, `no "Set \`acks=all\`" in ${JSON.stringify(titles)}`);
+    assert.equal(applyTextEdits(PRODUCER, editsOf(fix)), 'bootstrap.servers=kafka:9092\nacks=all\nretries=0\n');
+    assert.equal(fix.edit!.documentChanges![0].textDocument.version, client.version(uri));
+    const sup = actions.find((a) => a.title === 'Disable `acks` for this line')!;
+    assert.equal(applyTextEdits(PRODUCER, editsOf(sup)), 'bootstrap.servers=kafka:9092\n# kafka-lint-disable-next-line acks\nacks=1\nretries=0\n');
+    const docs = actions.find((a) => a.title === 'Show documentation for `acks`')!;
+    assert.deepEqual(docs.command, { title: docs.title, command: 'kafkaLint.showRuleDocumentation', arguments: ['acks'] });
+  });
+
+  it('source.fixAll.kafkaLint applies only safe fixes', async () => {
+    const text = 'bootstrap.servers=kafka:9092\nacks=all\nproducer.type=async\nbatch.num.messages=200\n';
+    const uri = client.open(path.join(dir, 'legacy-producer.properties'), text, 'properties');
+    await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'removed-key'));
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.kafkaLint'] },
+    })) as Action[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.kafkaLint');
+    assert.equal(applyTextEdits(text, editsOf(actions[0])), 'bootstrap.servers=kafka:9092\nacks=all\n');
+  });
+
+  it('never publishes stale diagnostics for an older version', async () => {
+    const uri = client.open(path.join(dir, 'fast.properties'), 'bootstrap.servers=k:9092\nacks=1\n', 'properties');
+    for (let i = 0; i < 20; i++) client.change(uri, `bootstrap.servers=k:9092\nacks=${i % 2 ? 1 : 'all'}\n# ${i}\n`);
+    const last = client.change(uri, 'bootstrap.servers=k:9092\nacks=0\n');
+    const p = await client.waitFor(uri, (x) => x.version === last);
+    assert.equal(p.diagnostics.find((d) => d.code === 'acks')?.severity, 1);
+  });
+
+  it('turns a rule off live when kafkaLint.rules changes, and back on', async () => {
+    const uri = pathToFileURL(path.join(dir, 'producer.properties')).href;
+    client.settings = { enable: true, rules: { acks: 'off' } };
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor(uri, (x) => !x.diagnostics.some((d) => d.code === 'acks') && x.diagnostics.some((d) => d.code === 'retries'));
+    client.settings = { enable: true, rules: { acks: 'error' } };
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks' && d.severity === 1));
+    assert.ok(p);
+    client.settings = { enable: true, rules: {} };
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks' && d.severity === 2));
+  });
+
+  it('reads .kafkalint.json and reacts when it changes', async () => {
+    const sub = path.join(dir, 'proj');
+    fs.mkdirSync(sub, { recursive: true });
+    const cfg = path.join(sub, '.kafkalint.json');
+    fs.writeFileSync(cfg, JSON.stringify({ rules: { retries: 'off' } }));
+    const uri = client.open(path.join(sub, 'producer.properties'), PRODUCER, 'properties');
+    await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks') && !x.diagnostics.some((d) => d.code === 'retries'));
+    fs.writeFileSync(cfg, JSON.stringify({ rules: { acks: 'off' } }));
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(cfg).href, type: 2 }] });
+    await client.waitFor(uri, (x) => !x.diagnostics.some((d) => d.code === 'acks') && x.diagnostics.some((d) => d.code === 'retries'));
+  });
+
+  it('kafkaVersion setting changes version-dependent findings', async () => {
+    const text = 'bootstrap.servers=k:9092\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\n';
+    const uri = client.open(path.join(dir, 'producer-defaults.properties'), text, 'properties');
+    let p = await client.waitFor(uri, () => true);
+    assert.ok(!p.diagnostics.some((d) => d.code === 'acks'), 'no acks finding on 4.0: the default is all');
+    client.settings = { enable: true, rules: {}, kafkaVersion: '2.8' };
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+    assert.match(p.diagnostics.find((d) => d.code === 'acks')!.message, /2\.8/);
+    client.settings = { enable: true, rules: {} };
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor(uri, (x) => !x.diagnostics.some((d) => d.code === 'acks'));
+  });
+
+  it('skips a binary file with one information diagnostic', async () => {
+    const uri = client.open(path.join(dir, 'blob.properties'), 'acks=1\u0000\u0001\u0002', 'properties');
+    const p = await client.waitFor(uri, (x) => x.diagnostics.length > 0);
+    assert.equal(p.diagnostics.length, 1);
+    assert.equal(p.diagnostics[0].severity, 3);
+    assert.match(p.diagnostics[0].message, /binary/);
+  });
+
+  it('nothing but protocol on stdout', () => {
+    // A stray write would have broken the JSON-RPC stream and every test above.
+    assert.equal(client.proc.exitCode, null);
+  });
+});
+
+describe('language server in Chinese', () => {
+  it('localises messages and action titles', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-zh-'));
+    const client = new TestClient();
+    try {
+      await client.initialize('zh-cn', dir);
+      const uri = client.open(path.join(dir, 'producer.properties'), PRODUCER, 'properties');
+      const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+      const diag = p.diagnostics.find((d) => d.code === 'acks')!;
+      assert.match(diag.message, /[\u4e00-\u9fff]/, `not Chinese: ${diag.message}`);
+      const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diag.range,
+        context: { diagnostics: [diag] },
+      })) as Action[];
+      assert.ok(actions.some((a) => a.title === '在此行禁用 `acks`'), JSON.stringify(actions.map((a) => a.title)));
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
