@@ -148,7 +148,7 @@ export interface ParsedFile {
   errors: ParseError[];
   comments: Comment[];
   /** The file's dominant line ending, used for inserted lines. */
-  eol: '\n' | '\r\n';
+  eol: '\n' | '\r\n' | '\r';
 }
 
 /** Text edit in UTF-16 offsets of the original text. */

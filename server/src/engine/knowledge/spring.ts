@@ -67,6 +67,14 @@ const ADMIN: Table = {
   ...COMMON,
 };
 
+// Real Boot properties that are no Kafka client keys: known, so never "unknown", never judged.
+const SPRING_ONLY: Record<string, string[]> = {
+  producer: ['ssl.bundle'],
+  consumer: ['ssl.bundle'],
+  admin: ['ssl.bundle', 'fail-fast', 'auto-create', 'operation-timeout', 'close-timeout', 'modify-topic-configs'],
+  streams: ['ssl.bundle', 'auto-startup', 'cleanup.on-startup', 'cleanup.on-shutdown'],
+};
+
 const STREAMS: Table = {
   ...COMMON,
   'application-id': ['application.id'],
@@ -89,6 +97,12 @@ const LISTENER: Record<string, SpringValueKind> = {
   'idle-event-interval': 'string',
   'log-container-config': 'string',
   'client-id': 'string',
+  'monitor-interval': 'string',
+  'no-poll-threshold': 'string',
+  'observation-enabled': 'string',
+  'auto-startup': 'string',
+  'change-consumer-thread-name': 'string',
+  'ack-discarded': 'string',
 };
 
 export const SPRING_ACK_MODES = ['RECORD', 'BATCH', 'TIME', 'COUNT', 'COUNT_TIME', 'MANUAL', 'MANUAL_IMMEDIATE'];
@@ -127,12 +141,11 @@ export function mapSpringKafkaPath(rest: string): SpringMapping | undefined {
     if (!section) return { key, role: 'client', precedence: 0, kind: 'string' };
     return { key, role: SECTIONS[section].role, precedence: 2, kind: 'string' };
   }
+  const full = rest.split('.').map(canonicalSpringSegment).join('.');
+  const common = COMMON[full];
+  if (common) return { key: common[0], role: 'client', precedence: 0, kind: common[1] ?? 'string' };
   const dot = rest.indexOf('.');
-  if (dot < 0) {
-    const k = canonicalSpringSegment(rest);
-    const m = COMMON[k];
-    return m ? { key: m[0], role: 'client', precedence: 0, kind: m[1] ?? 'string' } : undefined;
-  }
+  if (dot < 0) return undefined;
   const section = canonicalSpringSegment(rest.slice(0, dot));
   const prop = rest
     .slice(dot + 1)
@@ -145,13 +158,23 @@ export function mapSpringKafkaPath(rest: string): SpringMapping | undefined {
   const s = SECTIONS[section];
   if (!s) return undefined;
   const m = s.table[prop];
-  return m ? { key: m[0], role: s.role, precedence: 1, kind: m[1] ?? 'string' } : undefined;
+  if (m) return { key: m[0], role: s.role, precedence: 1, kind: m[1] ?? 'string' };
+  if (SPRING_ONLY[section]?.includes(prop)) return { key: `spring:${section}.${prop}`, role: s.role, precedence: 1, kind: 'string' };
+  return undefined;
+}
+
+/** Known Boot properties with no Kafka client key behind them (`spring:admin.fail-fast`). */
+export function isKnownSpringOnly(key: string): boolean {
+  const m = /^spring:(\w+)\.(.+)$/.exec(key);
+  if (!m) return false;
+  if (m[1] === 'listener') return m[2] in LISTENER;
+  return !!SPRING_ONLY[m[1]]?.includes(m[2]);
 }
 
 /** Known dedicated property names of a section, for "did you mean" on misspelled Spring keys. */
 export function springSectionProperties(section: string): string[] {
   if (section === 'listener') return Object.keys(LISTENER);
-  return Object.keys(SECTIONS[section]?.table ?? {});
+  return [...Object.keys(SECTIONS[section]?.table ?? {}), ...(SPRING_ONLY[section] ?? [])];
 }
 
 /** The section name under spring.kafka for a role. */
