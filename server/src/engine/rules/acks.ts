@@ -1,15 +1,163 @@
-// PLACEHOLDER: replaced by the real rule.
+// acks (facts §2.1, §7, §8.1, §8.2, §11.1): how many replicas must have a record before the
+// producer counts it as written.
+
+import type { ConfigUnit, Setting } from '../model.js';
+import { effective } from '../model.js';
 import type { Rule } from '../rule.js';
+import { definitelyProducer, isDynamic, normAcks } from './util.js';
+import { ACKS, assignFor, defaultOf, placeholder, producerLike, transactionalId } from './idempotence.js';
+
+/** The acks setting in force. librdkafka's own name is `request.required.acks` (`acks` is its alias). */
+function acksSetting(unit: ConfigUnit): Setting | undefined {
+  const a = effective(unit, ACKS);
+  if (unit.client !== 'librdkafka') return a;
+  const b = effective(unit, 'request.required.acks');
+  if (!a || !b) return a ?? b;
+  return b.entrySpan.start > a.entrySpan.start ? b : a;
+}
 
 const rule: Rule = {
   meta: {
     id: 'acks',
-    severities: ['warning'],
-    formats: [],
-    category: 'any',
-    fixable: false,
-    docs: { summary: { en: '', zh: '' }, why: { en: '', zh: '' }, fix: { en: '', zh: '' }, references: [], examples: [] },
+    severities: ['error', 'warning'],
+    formats: ['properties', 'yaml', 'go'],
+    category: 'producer',
+    fixable: true,
+    docs: {
+      summary: {
+        en: 'Producer acknowledgements weaker than all in-sync replicas (`acks=0`/`1`, sarama `NoResponse`/`WaitForLocal`).',
+        zh: '生产者确认级别弱于全部同步副本（`acks=0`/`1`，sarama `NoResponse`/`WaitForLocal`）。',
+      },
+      why: {
+        en:
+          'With `acks=0` the producer does not wait for the broker at all: a record the broker never received is lost without any error, ' +
+          'and `retries` has no effect. With `acks=1` the partition leader acknowledges as soon as the record is in its own log; if the ' +
+          'leader fails before a follower has copied it, a new leader takes over without that record, which the producer already counted ' +
+          'as written. `acks=all` (`-1`) waits for every in-sync replica, so an acknowledged record survives while one of them survives; ' +
+          'pair it with `min.insync.replicas` ≥ 2. The Java default was `1` up to Kafka 2.8 and is `all` since 3.0 (KIP-679); sarama ' +
+          'still defaults to `WaitForLocal` (`1`), so a `sarama.NewConfig()` that never sets `Producer.RequiredAcks` is reported; ' +
+          'librdkafka defaults to `all`. In Spring Boot, `spring.kafka.producer.properties[acks]` overrides `spring.kafka.producer.acks`.',
+        zh:
+          '`acks=0` 时生产者根本不等待 broker：broker 没收到的记录会无声丢失，`retries` 也不起作用。`acks=1` 时分区 leader 把记录写入自己的日志就确认；' +
+          '如果 leader 在 follower 复制之前故障，新的 leader 上没有这条记录，而生产者已经认为写入成功。`acks=all`（`-1`）等待所有同步副本，' +
+          '只要还有一个同步副本存活，已确认的记录就不会丢失；请同时设置 `min.insync.replicas` ≥ 2。Java 客户端的默认值在 Kafka 2.8 及以前为 `1`，' +
+          '3.0 起为 `all`（KIP-679）；sarama 仍默认 `WaitForLocal`（`1`），因此从不设置 `Producer.RequiredAcks` 的 `sarama.NewConfig()` 也会被报告；' +
+          'librdkafka 默认 `all`。在 Spring Boot 中，`spring.kafka.producer.properties[acks]` 优先于 `spring.kafka.producer.acks`。',
+      },
+      fix: {
+        en:
+          'Set `acks=all` (sarama: `cfg.Producer.RequiredAcks = sarama.WaitForAll`), inserting it where it is missing. The fix is unsafe: ' +
+          'each send now waits for the slowest in-sync replica (more latency), and with `min.insync.replicas` > 1 writes fail while too ' +
+          'few replicas are in sync — which is the point, but it changes availability.',
+        zh:
+          '设置 `acks=all`（sarama：`cfg.Producer.RequiredAcks = sarama.WaitForAll`），缺失时插入。该修复不安全：每次发送都要等待最慢的同步副本（延迟更高），' +
+          '且在 `min.insync.replicas` > 1 时，同步副本不足会导致写入失败——这正是目的，但会改变可用性。',
+      },
+      references: [
+        { title: 'Kafka producer configs: acks', url: 'https://kafka.apache.org/documentation/#producerconfigs_acks' },
+        {
+          title: 'KIP-679: Producer will enable the strongest delivery guarantee by default',
+          url: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-679%3A+Producer+will+enable+the+strongest+delivery+guarantee+by+default',
+        },
+        { title: 'Kafka design: availability and durability guarantees', url: 'https://kafka.apache.org/documentation/#design_ha' },
+        { title: 'sarama RequiredAcks', url: 'https://pkg.go.dev/github.com/IBM/sarama#RequiredAcks' },
+        { title: 'Spring Boot: Apache Kafka support', url: 'https://docs.spring.io/spring-boot/reference/messaging/kafka.html' },
+      ],
+      examples: [
+        {
+          surface: 'kafka-properties',
+          path: 'producer.properties',
+          bad: 'bootstrap.servers=localhost:9092\nacks=1\n',
+          good: 'bootstrap.servers=localhost:9092\nacks=all\n',
+        },
+        {
+          surface: 'spring-properties',
+          path: 'application.properties',
+          bad: 'spring.kafka.bootstrap-servers=localhost:9092\nspring.kafka.producer.acks=0\n',
+          good: 'spring.kafka.bootstrap-servers=localhost:9092\nspring.kafka.producer.acks=all\n',
+        },
+        {
+          surface: 'spring-yaml',
+          path: 'application.yml',
+          bad: 'spring:\n  kafka:\n    producer:\n      acks: 1\n',
+          good: 'spring:\n  kafka:\n    producer:\n      acks: all\n',
+        },
+        {
+          surface: 'sarama',
+          path: 'producer.go',
+          bad:
+            'package main\n\nimport "github.com/IBM/sarama"\n\nfunc newProducer(brokers []string) (sarama.SyncProducer, error) {\n' +
+            '\tcfg := sarama.NewConfig()\n\tcfg.Producer.Return.Successes = true\n\treturn sarama.NewSyncProducer(brokers, cfg)\n}\n',
+          good:
+            'package main\n\nimport "github.com/IBM/sarama"\n\nfunc newProducer(brokers []string) (sarama.SyncProducer, error) {\n' +
+            '\tcfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tcfg.Producer.Return.Successes = true\n' +
+            '\treturn sarama.NewSyncProducer(brokers, cfg)\n}\n',
+        },
+      ],
+    },
   },
-  check() {},
+  check(ctx) {
+    const f = ctx.fixer;
+    for (const unit of ctx.file.units) {
+      if (!producerLike(ctx.file, unit)) continue;
+      const s = acksSetting(unit);
+      const fixed = s ? assignFor(ctx, unit, s, 'all') : f.assignment(unit, ACKS, 'all');
+      const title = ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed });
+      if (s) {
+        if (isDynamic(s)) continue;
+        const v = normAcks(s.value);
+        if (v !== '0' && v !== '1') continue; // `all`, or a value invalid-value reports
+        const data = { shown: f.show(unit, s), ph: placeholder(ctx, s), fixed };
+        ctx.report({
+          severity: v === '0' ? 'error' : 'warning',
+          message:
+            v === '0'
+              ? ctx.t(
+                  {
+                    en:
+                      '`{shown}`{ph}: the producer does not wait for any acknowledgement, so a record the broker never got is lost ' +
+                      'without an error, and retries do not apply. Use `{fixed}`.',
+                    zh: '`{shown}`{ph}：生产者不等待任何确认，broker 没收到的记录会无声丢失，重试也不起作用。请使用 `{fixed}`。',
+                  },
+                  data,
+                )
+              : ctx.t(
+                  {
+                    en:
+                      '`{shown}`{ph}: the leader acknowledges before the followers copy the record; if the leader fails right then, ' +
+                      'the acknowledged record is lost. Use `{fixed}`.',
+                    zh: '`{shown}`{ph}：leader 在 follower 复制记录之前就确认；若 leader 此时故障，已确认的记录会丢失。请使用 `{fixed}`。',
+                  },
+                  data,
+                ),
+          span: s.valueSpan,
+          fixes: [ctx.makeFix(title, 'unsafe', f.setValue(unit, s, 'all'), true)],
+        });
+        continue;
+      }
+      // Unset: report when the default of this client and version is weaker than all.
+      if (!definitelyProducer(unit)) continue;
+      // A transactional Java producer gets acks=all when acks is unset (idempotence is implied).
+      if (unit.client === 'java' && transactionalId(unit)) continue;
+      const d = defaultOf(ctx, unit, ACKS);
+      const dv = normAcks(d?.value);
+      if (!d || (dv !== '0' && dv !== '1')) continue;
+      ctx.report({
+        severity: 'warning',
+        message: ctx.t(
+          {
+            en:
+              '`{key}` is unset; the {source} is `{value}`: the leader acknowledges before the followers copy the record, and a leader ' +
+              'failure loses it. Set `{fixed}`.',
+            zh: '未设置 `{key}`，默认值（{source}）为 `{value}`：leader 在 follower 复制记录之前就确认，leader 故障会丢失该记录。请设置 `{fixed}`。',
+          },
+          { key: f.keyName(unit, ACKS), source: d.source, value: f.valueText(unit, ACKS, d.value), fixed },
+        ),
+        span: unit.anchor,
+        fixes: [ctx.makeFix(title, 'unsafe', f.insert(unit, ACKS, 'all'), true)],
+      });
+    }
+  },
 };
+
 export default rule;

@@ -1,0 +1,175 @@
+import { ruleTester } from '../helpers/ruleTester.js';
+
+const BS = 'bootstrap.servers=localhost:9092\n';
+
+const strimzi = (config: string) =>
+  'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: my-cluster\nspec:\n  kafka:\n    replicas: 3\n    config:\n' + config;
+
+ruleTester('removed-key', {
+  valid: [
+    { name: 'current keys', path: 'producer.properties', code: BS + 'acks=all\nlinger.ms=5\nretries=2147483647\n' },
+    {
+      name: 'librdkafka reads request.required.acks and queue.buffering.max.ms',
+      path: 'producer.properties',
+      code: BS + 'message.timeout.ms=300000\nrequest.required.acks=-1\nqueue.buffering.max.ms=5\nbatch.num.messages=10000\n',
+    },
+    { name: 'metadata.fetch.timeout.ms before 0.11', path: 'producer.properties', code: BS + 'metadata.fetch.timeout.ms=60000\n', options: { kafkaVersion: '0.10.2' } },
+    { name: 'broker with replica.lag.time.max.ms', path: 'server.properties', code: 'process.roles=broker\nnode.id=1\nreplica.lag.time.max.ms=30000\n' },
+    { name: 'Strimzi with current keys', path: 'kafka.yaml', code: strimzi('      replica.lag.time.max.ms: 30000\n') },
+  ],
+  invalid: [
+    {
+      name: 'producer.type',
+      path: 'producer.properties',
+      code: BS + 'producer.type=sync\nacks=all\n',
+      safeOnly: true,
+      errors: [
+        {
+          text: 'producer.type',
+          line: 2,
+          severity: 'warning',
+          message: '`producer.type` belongs to the old Scala client, which Kafka 2.0 removed: the Java client ignores it',
+          fixes: ['Remove `producer.type=sync`'],
+        },
+      ],
+      output: BS + 'acks=all\n',
+    },
+    {
+      name: 'Kafka 1.1: the Java producer never read Scala-producer keys either',
+      path: 'producer.properties',
+      code: BS + 'producer.type=sync\n',
+      options: { kafkaVersion: '1.1' },
+      errors: [{ text: 'producer.type', message: 'which Kafka 2.0 removed: the Java client ignores it' }],
+      output: BS,
+    },
+    {
+      name: 'metadata.broker.list next to bootstrap.servers',
+      path: 'producer.properties',
+      code: BS + 'metadata.broker.list=localhost:9092\n',
+      errors: [{ text: 'metadata.broker.list', message: '`bootstrap.servers` is already set', fixes: ['Remove `metadata.broker.list=localhost:9092`'] }],
+      output: BS,
+    },
+    {
+      name: 'request.required.acks: rename to acks',
+      path: 'producer.properties',
+      code: BS + 'request.required.acks=-1\n',
+      errors: [
+        {
+          text: 'request.required.acks',
+          severity: 'warning',
+          message: 'Its successor is `acks`',
+          fixes: ['Rename `request.required.acks` to `acks`', 'Remove `request.required.acks=-1`'],
+        },
+      ],
+      output: BS + 'acks=-1\n',
+    },
+    {
+      name: 'request.required.acks: the rename is unsafe, a safe-only run leaves it',
+      path: 'producer.properties',
+      code: BS + 'request.required.acks=-1\n',
+      safeOnly: true,
+      errors: [{ text: 'request.required.acks' }],
+    },
+    {
+      name: 'request.required.acks while acks is set: remove',
+      path: 'producer.properties',
+      code: BS + 'acks=all\nrequest.required.acks=1\n',
+      safeOnly: true,
+      errors: [{ text: 'request.required.acks', line: 3, message: '`acks` is already set', fixes: ['Remove `request.required.acks=1`'] }],
+      output: BS + 'acks=all\n',
+    },
+    {
+      name: 'queue.buffering.max.ms: rename to linger.ms',
+      path: 'producer.properties',
+      code: BS + 'queue.buffering.max.ms=5000\n',
+      errors: [{ text: 'queue.buffering.max.ms', fixes: ['Rename `queue.buffering.max.ms` to `linger.ms`', 'Remove `queue.buffering.max.ms=5000`'] }],
+      output: BS + 'linger.ms=5000\n',
+    },
+    {
+      name: 'message.send.max.retries: rename to retries',
+      path: 'producer.properties',
+      code: BS + 'message.send.max.retries=3\n',
+      errors: [{ text: 'message.send.max.retries', fixes: ['Rename `message.send.max.retries` to `retries`', 'Remove `message.send.max.retries=3`'] }],
+      output: BS + 'retries=3\n',
+    },
+    {
+      name: 'several Scala keys at once',
+      path: 'producer.properties',
+      code: BS + 'queue.buffering.max.messages=10000\nqueue.enqueue.timeout.ms=-1\nbatch.num.messages=200\n',
+      errors: [
+        { text: 'queue.buffering.max.messages', line: 2, message: 'buffer.memory' },
+        { text: 'queue.enqueue.timeout.ms', line: 3, message: 'max.block.ms' },
+        { text: 'batch.num.messages', line: 4, message: 'batch.size' },
+      ],
+      output: BS,
+    },
+    {
+      name: 'keys removed in 0.11',
+      path: 'producer.properties',
+      code: BS + 'metadata.fetch.timeout.ms=60000\nblock.on.buffer.full=true\ntimeout.ms=30000\n',
+      errors: [
+        { text: 'metadata.fetch.timeout.ms', message: 'was removed in Kafka 0.11' },
+        { text: 'block.on.buffer.full', message: 'max.block.ms' },
+        { text: 'timeout.ms', message: 'request.timeout.ms' },
+      ],
+      output: BS,
+    },
+    {
+      name: 'Simplified Chinese',
+      path: 'producer.properties',
+      code: BS + 'block.on.buffer.full=true\n',
+      options: { locale: 'zh-cn' },
+      errors: [{ text: 'block.on.buffer.full', message: '已在 Kafka 0.11.0 中移除', fixes: ['删除 `block.on.buffer.full=true`'] }],
+      output: BS,
+    },
+    {
+      name: 'broker: replica.lag.max.messages',
+      path: 'server.properties',
+      code: 'process.roles=broker\nnode.id=1\nreplica.lag.max.messages=4000\n',
+      errors: [{ text: 'replica.lag.max.messages', line: 3, message: 'was removed in Kafka 0.9', fixes: ['Remove `replica.lag.max.messages=4000`'] }],
+      output: 'process.roles=broker\nnode.id=1\n',
+    },
+    {
+      name: 'Spring map entry: renamed inside the map',
+      path: 'application.properties',
+      code: 'spring.kafka.producer.properties[request.required.acks]=all\n',
+      errors: [
+        {
+          text: 'spring.kafka.producer.properties[request.required.acks]',
+          message: '`spring.kafka.producer.properties[request.required.acks]` belongs to the old Scala client',
+          fixes: ['Rename `request.required.acks` to `acks`', 'Remove `spring.kafka.producer.properties[request.required.acks]=all`'],
+        },
+      ],
+      output: 'spring.kafka.producer.properties[acks]=all\n',
+    },
+    {
+      name: 'Spring map entry while producer.acks is set',
+      path: 'application.properties',
+      code: 'spring.kafka.producer.acks=all\nspring.kafka.producer.properties[request.required.acks]=1\n',
+      errors: [{ text: 'spring.kafka.producer.properties[request.required.acks]', message: '`spring.kafka.producer.acks` is already set' }],
+      output: 'spring.kafka.producer.acks=all\n',
+    },
+    {
+      name: 'Spring YAML map entry',
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[block.on.buffer.full]": true\n        "[linger.ms]": 5\n',
+      errors: [{ text: '"[block.on.buffer.full]"', line: 6, message: 'was removed in Kafka 0.11' }],
+      output: 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[linger.ms]": 5\n',
+    },
+    {
+      name: 'Strimzi: replica.lag.max.messages',
+      path: 'kafka.yaml',
+      code: strimzi('      min.insync.replicas: 2\n      replica.lag.max.messages: 4000\n'),
+      errors: [{ text: 'replica.lag.max.messages', line: 10, message: 'was removed in Kafka 0.9' }],
+      output: strimzi('      min.insync.replicas: 2\n'),
+    },
+    {
+      name: 'compose: KAFKA_REPLICA_LAG_MAX_MESSAGES',
+      path: 'docker-compose.yml',
+      code:
+        'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_NODE_ID: 1\n      KAFKA_REPLICA_LAG_MAX_MESSAGES: 4000\n',
+      errors: [{ text: 'KAFKA_REPLICA_LAG_MAX_MESSAGES', line: 6, message: '`KAFKA_REPLICA_LAG_MAX_MESSAGES` was removed in Kafka 0.9' }],
+      output: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_NODE_ID: 1\n',
+    },
+  ],
+});
