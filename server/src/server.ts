@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, findUp, readTextIfExists } from './serverFs.js';
 import { fixText, lint, type LintResult } from './engine/index.js';
+import { describeAt } from './engine/describe.js';
 import { docsTitle, fixAllTitle, suppressionEdit, suppressionTitle } from './engine/actions.js';
 import { normalizeLocale, type Locale } from './engine/l10n.js';
 import {
@@ -71,6 +72,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
       },
       serverInfo: { name: 'kafka-reliability-lint' },
     };
@@ -257,6 +259,20 @@ export function startServer(connection: Connection): void {
       actions.push(docs);
     }
     return actions;
+  });
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const cached = await currentResult(doc);
+    if (!cached?.result.file) return null;
+    try {
+      const h = describeAt(cached.result.file, doc.offsetAt(params.position), cached.options);
+      return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: toRange(doc, h.span) } : null;
+    } catch (e) {
+      connection.console.error(`hover failed on ${doc.uri}: ${(e as Error)?.stack ?? e}`);
+      return null;
+    }
   });
 
   documents.listen(connection);

@@ -1,0 +1,171 @@
+// Hover: what the thing under the cursor means, what is in effect here, what the default is for
+// the client and version assumed (and where that assumption came from), and the safe value.
+// Pure; the server turns the markdown into an LSP Hover.
+
+import type { ConfigUnit, ParsedFile, Setting, Span } from './model.js';
+import { effective } from './model.js';
+import { fmt, type L10n, type Locale } from './l10n.js';
+import { defaultFor } from './knowledge/index.js';
+import { conceptDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
+import { createFixer } from './fixer.js';
+import type { ResolvedOptions } from './options.js';
+import { lineOf, lineStarts } from './suppressions.js';
+
+export interface HoverResult {
+  markdown: string;
+  span: Span;
+}
+
+const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
+
+export function describeAt(file: ParsedFile, offset: number, options: ResolvedOptions): HoverResult | undefined {
+  const locale = options.locale;
+  if (!file.units.length) return undefined; // quiet on files that are not Kafka configuration
+  for (const unit of file.units) {
+    for (const s of unit.settings) {
+      if (within(s.keySpan, offset)) return settingHover(file, unit, s, s.keySpan, options);
+      if (within(s.valueSpan, offset) && s.valueSpan.end > s.valueSpan.start) {
+        if (unit.client === 'sarama') {
+          const c = constantAt(file.text, offset);
+          const doc = c ? saramaDoc(c.name) : undefined;
+          if (doc && c) return { markdown: render(doc, locale), span: c.span };
+        }
+        return settingHover(file, unit, s, s.valueSpan, options);
+      }
+    }
+    for (const ig of unit.facts.ignoredEnv ?? []) {
+      if (within(ig.keySpan, offset)) {
+        const doc = keyDoc(ig.intendedKey, 'broker');
+        const note = fmt(
+          {
+            en: '**This image ignores `{name}`.** Name it `{suggested}` for the broker to read `{key}`.',
+            zh: '**此镜像会忽略 `{name}`。** 改名为 `{suggested}`，broker 才会读取 `{key}`。',
+          },
+          locale,
+          { name: ig.name, suggested: ig.suggestedName, key: ig.intendedKey },
+        );
+        return { markdown: [note, doc ? render(doc, locale) : ''].filter(Boolean).join('\n\n---\n\n'), span: ig.keySpan };
+      }
+    }
+  }
+  if (file.format === 'go' && file.units.length) {
+    const c = constantAt(file.text, offset);
+    const doc = c ? saramaDoc(c.name) : undefined;
+    if (doc && c) return { markdown: render(doc, locale), span: c.span };
+  }
+  // Concepts named in comments: "# ISR", "// acks", "# offset commit".
+  for (const c of file.comments) {
+    if (!within(c.span, offset)) continue;
+    const hit = conceptAt(file.text, c.span, offset);
+    if (hit) return { markdown: render(hit.doc, locale), span: hit.span };
+  }
+  return undefined;
+}
+
+function render(doc: HoverDoc, locale: Locale): string {
+  const body = locale === 'zh-cn' ? doc.body.zh : doc.body.en;
+  return body.startsWith('**') || body.startsWith('#') ? body : `**${doc.title}**\n\n${body}`;
+}
+
+const T: Record<string, L10n> = {
+  here: { en: 'In this file', zh: '本文件中' },
+  inEffect: { en: '{assignment} is in effect', zh: '生效值：{assignment}' },
+  overridden: { en: '{assignment} — overridden by {winner} (line {line})', zh: '{assignment}——被第 {line} 行的 {winner} 覆盖' },
+  dynamic: { en: '{assignment} — set at run time, not checked', zh: '{assignment}——运行时才确定，不做检查' },
+  placeholder: { en: '{assignment} — judged on the placeholder default', zh: '{assignment}——按占位符默认值判断' },
+  unset: { en: 'Default when unset: {value} ({source}; {why})', zh: '未设置时的默认值：{value}（{source}；{why}）' },
+  safe: { en: 'Safe value: {value}', zh: '安全取值：{value}' },
+  kafkaKey: { en: 'Kafka setting {key}', zh: 'Kafka 配置 {key}' },
+};
+
+function versionWhy(unit: ConfigUnit, options: ResolvedOptions): L10n {
+  if (unit.client === 'sarama') {
+    return options.saramaVersion
+      ? { en: `sarama version from ${options.saramaVersionSource ?? 'settings'}`, zh: `sarama 版本来自 ${options.saramaVersionSource ?? '设置'}` }
+      : { en: 'no go.mod pins sarama, so the newest release is assumed', zh: '没有 go.mod 固定 sarama 版本，按最新版本假定' };
+  }
+  if (unit.client === 'librdkafka') return { en: 'librdkafka-based client detected', zh: '检测到基于 librdkafka 的客户端' };
+  return options.kafkaVersionSource === 'default'
+    ? {
+        en: `Kafka ${options.kafkaVersion} is the default target; set \`kafkaLint.kafkaVersion\` or \`kafkaVersion\` in .kafkalint.json`,
+        zh: `默认目标版本为 Kafka ${options.kafkaVersion}；可通过 \`kafkaLint.kafkaVersion\` 或 .kafkalint.json 的 \`kafkaVersion\` 修改`,
+      }
+    : { en: `Kafka ${options.kafkaVersion} from ${options.kafkaVersionSource}`, zh: `Kafka ${options.kafkaVersion}，来自 ${options.kafkaVersionSource}` };
+}
+
+function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span, options: ResolvedOptions): HoverResult | undefined {
+  const locale = options.locale;
+  const t = (m: L10n, d?: Record<string, string | number>) => fmt(m, locale, d);
+  const fixer = createFixer(file);
+  const doc =
+    unit.client === 'sarama'
+      ? (saramaDoc(s.sourceKey) ?? (s.key.startsWith('sarama:') ? undefined : keyDoc(s.key, unit.role)))
+      : keyDoc(s.key, s.role === 'client' ? unit.role : s.role);
+  const parts: string[] = [];
+  if (doc) parts.push(render(doc, locale));
+  else if (!s.key.startsWith('sarama:') && !s.key.startsWith('spring:')) return undefined;
+  const lines: string[] = [];
+  const shown = '`' + fixer.show(unit, s) + '`';
+  const winner = effective(unit, s.key);
+  if (s.dynamic && !s.placeholderDefault) lines.push(t(T.dynamic, { assignment: shown }));
+  else if (winner && winner !== s) {
+    const starts = lineStarts(file.text);
+    lines.push(t(T.overridden, { assignment: shown, winner: '`' + winner.sourceKey + '`', line: lineOf(starts, winner.keySpan.start) + 1 }));
+  } else if (s.placeholderDefault) lines.push(t(T.placeholder, { assignment: shown }));
+  else lines.push(t(T.inEffect, { assignment: shown }));
+  if (s.sourceKey !== s.key && !s.key.includes(':')) lines.push(t(T.kafkaKey, { key: '`' + s.key + '`' }));
+  const def = defaultFor(s.key, unit.role, unit.client, { kafkaVersion: options.kafkaVersion, saramaVersion: options.saramaVersion });
+  if (def) {
+    const value = '`' + (def.value === '' ? '""' : fixer.valueText(unit, s.key, def.value)) + '`';
+    lines.push(t(T.unset, { value, source: def.source, why: t(versionWhy(unit, options)) }));
+  }
+  if (doc?.safe) lines.push(t(T.safe, { value: '`' + doc.safe + '`' }));
+  parts.push(`**${t(T.here)}**\n\n` + lines.map((l) => `- ${l}`).join('\n'));
+  return { markdown: parts.join('\n\n---\n\n'), span };
+}
+
+/** A sarama constant (`sarama.WaitForAll`, `s.OffsetOldest`, `WaitForAll` with a dot import) at offset. */
+function constantAt(text: string, offset: number): { name: string; span: Span } | undefined {
+  const word = wordAt(text, offset, /[A-Za-z0-9_]/);
+  if (!word) return undefined;
+  let start = word.start;
+  if (text[start - 1] === '.') {
+    const q = wordAt(text, start - 2, /[A-Za-z0-9_]/);
+    if (q) start = q.start;
+  }
+  const name = text.slice(word.start, word.end);
+  if (!/^[A-Z]/.test(name) || !saramaDoc(name)) return undefined;
+  return { name, span: { start, end: word.end } };
+}
+
+function wordAt(text: string, offset: number, re: RegExp): Span | undefined {
+  let s = offset;
+  let e = offset;
+  while (s > 0 && re.test(text[s - 1])) s--;
+  while (e < text.length && re.test(text[e])) e++;
+  return e > s ? { start: s, end: e } : undefined;
+}
+
+const CONCEPT_PATTERNS: Array<[RegExp, string]> = [
+  [/\bmin(?:imum)?[ ._-]?(?:in[ ._-]?sync[ ._-]?replicas|isr)\b/gi, 'min-isr'],
+  [/\bISR\b|\bin[ -]sync replicas?\b/gi, 'isr'],
+  [/\backs\b|\backnowledg\w*/gi, 'acks'],
+  [/\bf(?:data)?sync\b|\bflush(?:es|ing)?\b|刷盘/gi, 'flush'],
+  [/\boffset commits?\b|\bcommit(?:ted|ting)? offsets?\b|\bauto[ -]?commit\b|提交\s*offset|位移提交/gi, 'offset-commit'],
+  [/\bidempoten\w*|幂等/gi, 'idempotence'],
+];
+
+function conceptAt(text: string, span: Span, offset: number): { doc: HoverDoc; span: Span } | undefined {
+  const comment = text.slice(span.start, span.end);
+  const rel = offset - span.start;
+  for (const [re, name] of CONCEPT_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(comment); m; m = re.exec(comment)) {
+      if (rel >= m.index && rel <= m.index + m[0].length) {
+        const doc = conceptDoc(name);
+        if (doc) return { doc, span: { start: span.start + m.index, end: span.start + m.index + m[0].length } };
+      }
+    }
+  }
+  return undefined;
+}
