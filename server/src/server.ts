@@ -4,6 +4,7 @@
 import {
   CodeAction,
   CodeActionKind,
+  CompletionItemKind,
   type CodeActionParams,
   type Connection,
   createConnection,
@@ -19,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, findUp, readTextIfExists } from './serverFs.js';
 import { fixText, lint, type LintResult } from './engine/index.js';
 import { describeAt } from './engine/describe.js';
+import { completeAt } from './engine/complete.js';
 import { docsTitle, fixAllTitle, suppressionEdit, suppressionTitle } from './engine/actions.js';
 import { normalizeLocale, type Locale } from './engine/l10n.js';
 import {
@@ -32,6 +34,8 @@ import {
 } from './engine/options.js';
 import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
 import * as path from 'node:path';
+
+const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.Value, constant: CompletionItemKind.Constant, field: CompletionItemKind.Field } as const;
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.kafkaLint';
 export const SHOW_DOCS_COMMAND = 'kafkaLint.showRuleDocumentation';
@@ -73,6 +77,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['.', '=', ':', '[', ' '] },
       },
       serverInfo: { name: 'kafka-reliability-lint' },
     };
@@ -272,6 +277,28 @@ export function startServer(connection: Connection): void {
     } catch (e) {
       connection.console.error(`hover failed on ${doc.uri}: ${(e as Error)?.stack ?? e}`);
       return null;
+    }
+  });
+
+  connection.onCompletion(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const { options, enabled } = await optionsFor(doc);
+    if (!enabled) return [];
+    const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
+    try {
+      const items = completeAt(doc.getText(), filePath, doc.offsetAt(params.position), options);
+      return items.map((i) => ({
+        label: i.label,
+        kind: COMPLETION_KIND[i.kind],
+        textEdit: { range: toRange(doc, i.replace), newText: i.insertText },
+        ...(i.detail ? { detail: i.detail } : {}),
+        ...(i.documentation ? { documentation: { kind: 'markdown' as const, value: i.documentation } } : {}),
+        ...(i.sortText ? { sortText: i.sortText } : {}),
+      }));
+    } catch (e) {
+      connection.console.error(`completion failed on ${doc.uri}: ${(e as Error)?.stack ?? e}`);
+      return [];
     }
   });
 

@@ -1,0 +1,283 @@
+// Completion of Kafka keys and values where the cursor stands: Kafka .properties files, Spring
+// `spring.kafka.*` (properties and YAML), Strimzi `config` maps, and sarama constants in Go.
+// Works on half-typed text: the context comes from the current line and its indentation
+// parents, not from a successful parse.
+
+import type { Role, Span } from './model.js';
+import { fmt, type Locale } from './l10n.js';
+import { keysOfRole, lookupKey } from './knowledge/index.js';
+import { keyDoc, saramaDoc } from './knowledge/docs.js';
+import { SPRING_ACK_MODES, springSectionProperties } from './knowledge/spring.js';
+import { SARAMA_ACKS, SARAMA_ISOLATION, SARAMA_OFFSETS, SARAMA_FIELDS } from './knowledge/sarama.js';
+import { classifyName } from './parsers/properties.js';
+import { parseFile } from './index.js';
+import type { ResolvedOptions } from './options.js';
+
+export interface CompletionEntry {
+  label: string;
+  kind: 'key' | 'value' | 'constant' | 'field';
+  /** Replaces `replace` in the document. */
+  insertText: string;
+  replace: Span;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  sortText?: string;
+}
+
+const SPRING_SECTIONS = ['producer', 'consumer', 'admin', 'streams', 'listener', 'properties', 'bootstrap-servers', 'client-id'];
+const SECTION_ROLE: Record<string, Role> = { producer: 'producer', consumer: 'consumer', admin: 'admin', streams: 'streams' };
+
+export function completeAt(text: string, path: string, offset: number, options: ResolvedOptions): CompletionEntry[] {
+  const lower = path.toLowerCase();
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const before = text.slice(lineStart, offset);
+  if (lower.endsWith('.properties')) return completeProperties(text, path, before, offset, options);
+  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) return completeYaml(text, path, before, lineStart, offset, options);
+  if (lower.endsWith('.go')) return completeGo(text, path, before, offset, options);
+  return [];
+}
+
+function keyItems(keys: string[], role: Role, replace: Span, locale: Locale, wrap: (k: string) => string = (k) => k): CompletionEntry[] {
+  return keys.map((k) => {
+    const doc = keyDoc(k, role);
+    return {
+      label: wrap(k),
+      kind: 'key' as const,
+      insertText: wrap(k),
+      replace,
+      ...(doc ? { detail: pick(doc.summary, locale), documentation: pick(doc.body, locale) } : {}),
+    };
+  });
+}
+
+function pick(m: { en: string; zh: string }, locale: Locale): string {
+  return locale === 'zh-cn' ? m.zh : m.en;
+}
+
+/** Allowed values of a key, when it has a closed set. */
+export function enumValues(key: string, role: Role): string[] {
+  if (key === 'spring:listener.ack-mode') return SPRING_ACK_MODES;
+  if (key === 'acks') return ['all', '1', '0'];
+  const info = lookupKey(key, role);
+  if (!info) return [];
+  if (info.type === 'boolean') return ['true', 'false'];
+  const m = /^\[(.*)\]$/.exec(info.validValues ?? '');
+  if (!m || m[1].includes('...')) return [];
+  const vals = m[1].split(',').map((v) => v.trim()).filter((v) => v && !/\s/.test(v));
+  return vals.length > 1 && vals.length < 20 ? vals : [];
+}
+
+function valueItems(key: string, role: Role, replace: Span, locale: Locale): CompletionEntry[] {
+  const doc = keyDoc(key, role);
+  return enumValues(key, role).map((v, i) => ({
+    label: v,
+    kind: 'value' as const,
+    insertText: v,
+    replace,
+    sortText: String(i).padStart(2, '0'),
+    ...(doc?.safe === v ? { detail: fmt({ en: 'recommended', zh: '推荐' }, locale) } : {}),
+  }));
+}
+
+// ---------------------------------------------------------------- .properties
+
+function completeProperties(text: string, path: string, before: string, offset: number, options: ResolvedOptions): CompletionEntry[] {
+  if (/^\s*[#!]/.test(before)) return [];
+  const name = classifyName(path);
+  const locale = options.locale;
+  const sep = /^(\s*)((?:\\.|[^\s=:\\])*)(\s*[=:]\s*|\s+)(.*)$/.exec(before);
+  if (sep) {
+    const key = sep[2];
+    const valueStart = offset - sep[4].length;
+    const replace = { start: valueStart, end: offset };
+    const spring = /^spring\.kafka\.(.+)$/.exec(key);
+    if (spring) {
+      const m = /^(?:(producer|consumer|admin|streams)\.)?properties\[(.+)\]$/.exec(spring[1]);
+      if (m) return valueItems(m[2], SECTION_ROLE[m[1] ?? 'producer'] ?? 'client', replace, locale);
+      if (/^listener\.ack[-_]?mode$/i.test(spring[1])) return valueItems('spring:listener.ack-mode', 'consumer', replace, locale);
+      const mapped = springDedicated(spring[1]);
+      return mapped ? valueItems(mapped.key, mapped.role, replace, locale) : [];
+    }
+    const role = roleOf(text, path);
+    return role ? valueItems(key, role, replace, locale) : [];
+  }
+  const keyStart = offset - before.trimStart().length;
+  const typed = before.trim();
+  const replace = { start: keyStart, end: offset };
+  if (name.spring || typed.startsWith('spring.')) {
+    const m = /^spring\.kafka\.(?:(producer|consumer|admin|streams)\.)?properties\[([^\]]*)$/.exec(typed);
+    if (m) {
+      const role = SECTION_ROLE[m[1] ?? ''] ?? 'client';
+      const prefix = typed.slice(0, typed.indexOf('[') + 1);
+      return keyItems(keysOfRole(role, options.kafkaVersion), role, replace, locale, (k) => `${prefix}${k}]`);
+    }
+    if (!typed.startsWith('spring.kafka.') && !'spring.kafka.'.startsWith(typed) && !typed.startsWith('spring.')) return [];
+    return springPaths().map((p) => ({ label: `spring.kafka.${p}`, kind: 'key' as const, insertText: `spring.kafka.${p}`, replace }));
+  }
+  const role = roleOf(text, path);
+  if (!role) return [];
+  return keyItems(keysOfRole(role, options.kafkaVersion), role, replace, locale);
+}
+
+/** The role of a .properties file for completion: the parsed unit, else the file name. */
+function roleOf(text: string, path: string): Role | undefined {
+  const parsed = parseFile({ text, path });
+  const unit = parsed?.units.find((u) => u.surface === 'kafka-properties');
+  if (unit) return unit.role;
+  const name = classifyName(path);
+  if (name.quiet || !name.kafkaish) return undefined;
+  return name.role ?? 'client';
+}
+
+function springPaths(): string[] {
+  const out: string[] = ['bootstrap-servers', 'client-id'];
+  for (const section of ['producer', 'consumer', 'admin', 'streams', 'listener']) {
+    for (const p of springSectionProperties(section)) out.push(`${section}.${p}`);
+    if (section !== 'listener') out.push(`${section}.properties[`);
+  }
+  return out;
+}
+
+function springDedicated(rest: string): { key: string; role: Role } | undefined {
+  const m = /^(producer|consumer)\.(.+)$/.exec(rest);
+  if (!m) return undefined;
+  const prop = m[2].replace(/_/g, '-').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  const map: Record<string, string> = { acks: 'acks', 'auto-offset-reset': 'auto.offset.reset', 'isolation-level': 'isolation.level', 'enable-auto-commit': 'enable.auto.commit', 'compression-type': 'compression.type' };
+  return map[prop] ? { key: map[prop], role: SECTION_ROLE[m[1]] } : undefined;
+}
+
+// ---------------------------------------------------------------- YAML
+
+function completeYaml(text: string, path: string, before: string, lineStart: number, offset: number, options: ResolvedOptions): CompletionEntry[] {
+  if (/^\s*#/.test(before)) return [];
+  const locale = options.locale;
+  const indent = /^\s*/.exec(before)![0].length;
+  const parents = yamlParents(text, lineStart, indent);
+  const keyValue = /^(\s*)("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:\s+(\S*)$/.exec(before);
+  const docKind = yamlDocKind(text, lineStart);
+  if (keyValue) {
+    // value position
+    const key = unquote(keyValue[2]);
+    const replace = { start: offset - keyValue[3].length, end: offset };
+    const full = [...parents, ...key.split('.')];
+    const springIdx = indexOfSeq(full, ['spring', 'kafka']);
+    if (springIdx >= 0) {
+      const rest = full.slice(springIdx + 2);
+      if (rest[0] === 'listener' && rest[1] && /^ack[-_]?mode$/i.test(rest[1])) return valueItems('spring:listener.ack-mode', 'consumer', replace, locale);
+      const mapKey = /^\[(.+)\]$/.exec(key);
+      if (mapKey) return valueItems(mapKey[1], SECTION_ROLE[rest[0]] ?? 'client', replace, locale);
+      const ded = springDedicated(rest.join('.'));
+      return ded ? valueItems(ded.key, ded.role, replace, locale) : [];
+    }
+    const role = strimziRole(docKind, parents);
+    return role ? valueItems(key, role, replace, locale) : [];
+  }
+  const typed = before.trimStart();
+  if (typed.includes(':')) return [];
+  const replace = { start: offset - typed.length, end: offset };
+  const springIdx = indexOfSeq(parents, ['spring', 'kafka']);
+  if (springIdx >= 0) {
+    const rest = parents.slice(springIdx + 2);
+    if (rest.length === 0) return SPRING_SECTIONS.map((s) => ({ label: s, kind: 'key' as const, insertText: `${s}: `, replace }));
+    if (rest.length === 1 && rest[0] !== 'properties') {
+      const props = springSectionProperties(rest[0]);
+      const items = props.map((p) => ({ label: p, kind: 'key' as const, insertText: `${p}: `, replace }));
+      if (rest[0] !== 'listener') items.push({ label: 'properties', kind: 'key' as const, insertText: 'properties:', replace });
+      return items;
+    }
+    const last = rest[rest.length - 1];
+    if (last === 'properties') {
+      const role = SECTION_ROLE[rest[0]] ?? 'client';
+      return keyItems(keysOfRole(role, options.kafkaVersion), role, replace, locale, (k) => `"[${k}]"`).map((i) => ({ ...i, insertText: `${i.insertText}: ` }));
+    }
+    return [];
+  }
+  const role = strimziRole(docKind, parents);
+  if (role) return keyItems(keysOfRole(role, options.kafkaVersion), role, replace, locale).map((i) => ({ ...i, insertText: `${i.insertText}: ` }));
+  void path;
+  return [];
+}
+
+function strimziRole(kind: string | undefined, parents: string[]): Role | undefined {
+  const p = parents.join('.');
+  if (kind === 'Kafka' && p === 'spec.kafka.config') return 'broker';
+  if (kind === 'KafkaTopic' && p === 'spec.config') return 'topic';
+  return undefined;
+}
+
+/** `kind:` of the YAML document the line belongs to (documents split by `---`). */
+function yamlDocKind(text: string, lineStart: number): string | undefined {
+  const docStart = Math.max(0, text.lastIndexOf('\n---', lineStart) + 1);
+  let docEnd = text.indexOf('\n---', lineStart);
+  if (docEnd < 0) docEnd = text.length;
+  const doc = text.slice(docStart, docEnd);
+  if (!/^apiVersion:\s*kafka\.strimzi\.io\//m.test(doc)) return undefined;
+  return /^kind:\s*(\w+)/m.exec(doc)?.[1];
+}
+
+/** Keys of the mappings enclosing a line with the given indentation, outermost first; dotted keys split. */
+function yamlParents(text: string, lineStart: number, indent: number): string[] {
+  const parents: string[] = [];
+  let want = indent;
+  let pos = lineStart;
+  while (pos > 0 && want > 0) {
+    const prevEnd = pos - 1;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    const line = text.slice(prevStart, prevEnd).replace(/\r$/, '');
+    pos = prevStart;
+    if (!line.trim() || /^\s*#/.test(line)) continue;
+    if (/^---/.test(line)) break;
+    const ind = /^\s*/.exec(line)![0].length;
+    if (ind >= want) continue;
+    const m = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:\s*(?:#.*)?$/.exec(line);
+    if (!m) return [];
+    parents.unshift(...unquote(m[1]).split('.'));
+    want = ind;
+  }
+  // A top-level dotted key like `spring.kafka.producer:` was split above already.
+  return parents;
+}
+
+function unquote(s: string): string {
+  return /^(["']).*\1$/.test(s) ? s.slice(1, -1) : s;
+}
+
+function indexOfSeq(a: string[], seq: string[]): number {
+  for (let i = 0; i + seq.length <= a.length; i++) if (seq.every((s, j) => a[i + j] === s)) return i;
+  return -1;
+}
+
+// ---------------------------------------------------------------- Go
+
+function completeGo(text: string, path: string, before: string, offset: number, options: ResolvedOptions): CompletionEntry[] {
+  const parsed = parseFile({ text, path });
+  if (!parsed || !/"github\.com\/(IBM|Shopify)\/sarama"/.test(text)) return [];
+  const locale = options.locale;
+  const alias = parsed.units[0]?.facts.saramaAlias ?? 'sarama';
+  const constMatch = new RegExp(`(\\w+(?:\\.\\w+)+)\\s*=\\s*${alias}\\.(\\w*)$`).exec(before);
+  if (constMatch) {
+    const field = constMatch[1].split('.').slice(1).join('.');
+    const typed = constMatch[2];
+    const replace = { start: offset - typed.length, end: offset };
+    const set = field === 'Producer.RequiredAcks' ? SARAMA_ACKS : field === 'Consumer.Offsets.Initial' ? SARAMA_OFFSETS : field === 'Consumer.IsolationLevel' ? SARAMA_ISOLATION : [...SARAMA_ACKS, ...SARAMA_OFFSETS, ...SARAMA_ISOLATION];
+    return set.map((c) => {
+      const doc = saramaDoc(c.name);
+      return { label: c.name, kind: 'constant' as const, insertText: c.name, replace, ...(doc ? { detail: pick(doc.summary, locale), documentation: pick(doc.body, locale) } : {}) };
+    });
+  }
+  // `cfg.Producer.` → field paths of a sarama config variable.
+  const fieldMatch = /(\w+)\.((?:\w+\.)*)(\w*)$/.exec(before);
+  if (fieldMatch) {
+    const variable = fieldMatch[1];
+    const isConfig = parsed.units.some((u) => u.settings.some((s) => s.sourceKey.startsWith(variable + '.')) || text.includes(`${variable} := ${alias}.NewConfig()`) || text.includes(`${variable} = ${alias}.NewConfig()`));
+    if (!isConfig) return [];
+    const prefix = fieldMatch[2];
+    const replace = { start: offset - prefix.length - fieldMatch[3].length, end: offset };
+    return SARAMA_FIELDS.filter((f) => f.path.startsWith(prefix)).map((f) => {
+      const doc = saramaDoc(f.path);
+      return { label: f.path, kind: 'field' as const, insertText: f.path, replace, ...(doc ? { detail: pick(doc.summary, locale), documentation: pick(doc.body, locale) } : {}) };
+    });
+  }
+  return [];
+}
