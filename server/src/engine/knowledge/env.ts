@@ -1,0 +1,214 @@
+// Container images configure the broker from environment variables, each with its own naming
+// scheme (facts.md §10). Sources: Confluent `kafka.properties.template` + `dub.py env_to_props`
+// [CKI, CDU]; the official apache/kafka image documents the same scheme [KDOCK]; Bitnami
+// `libkafka.sh` (`kafka_create_alias_environment_variables`, `kafka_configure_from_environment_variables`) [BIT].
+// Pure functions, never throw.
+
+import { lookupKey } from './index.js';
+
+export type ImageFamily = 'bitnami' | 'confluent' | 'apache';
+
+/**
+ * The repository path of an image reference without registry host, tag or digest:
+ * `docker.io/bitnami/kafka:3.7@sha256:…` -> `bitnami/kafka`.
+ */
+export function imageRepository(image: string): string {
+  let s = image.trim();
+  const at = s.indexOf('@');
+  if (at >= 0) s = s.slice(0, at);
+  const slash = s.lastIndexOf('/');
+  const colon = s.lastIndexOf(':');
+  if (colon > slash) s = s.slice(0, colon);
+  const parts = s.split('/');
+  // A first component with a dot or a port, or `localhost`, is a registry host.
+  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost')) parts.shift();
+  return parts.join('/').toLowerCase();
+}
+
+const FAMILIES: [RegExp, ImageFamily][] = [
+  [/(^|\/)confluentinc\/(cp-kafka|cp-server|confluent-local)$/, 'confluent'],
+  [/(^|\/)apache\/(kafka|kafka-native)$/, 'apache'],
+  [/(^|\/)(bitnami|bitnamilegacy)\/kafka$/, 'bitnami'],
+];
+
+/** The Kafka broker image family of an image reference, or undefined when it runs no broker we know. */
+export function imageFamily(image: string): ImageFamily | undefined {
+  const repo = imageRepository(image);
+  for (const [re, family] of FAMILIES) if (re.test(repo)) return family;
+  return undefined;
+}
+
+/**
+ * `KAFKA_*` variables the Confluent and Apache images do not turn into broker properties
+ * (JVM and logging options read by the start scripts) [CKI, apache/kafka docker wrapper].
+ * `KAFKA_JMX_PORT` is read by the start scripts too; listed so it is not reported as a key.
+ */
+export const KAFKA_ENV_EXCLUDED: ReadonlySet<string> = new Set([
+  'KAFKA_VERSION',
+  'KAFKA_HEAP_OPTS',
+  'KAFKA_HEAP_OPT',
+  'KAFKA_LOG4J_OPTS',
+  'KAFKA_OPTS',
+  'KAFKA_JMX_OPTS',
+  'KAFKA_JMX_PORT',
+  'KAFKA_JMX_HOSTNAME',
+  'KAFKA_JVM_PERFORMANCE_OPTS',
+  'KAFKA_GC_LOG_OPTS',
+  'KAFKA_LOG4J_ROOT_LOGLEVEL',
+  'KAFKA_LOG4J_LOGGERS',
+  'KAFKA_TOOLS_LOG4J_LOGLEVEL',
+]);
+
+/**
+ * Bitnami copies `KAFKA_<SUFFIX>` to `KAFKA_CFG_<SUFFIX>` for these suffixes only [BIT]
+ * (union over the 3.x and 4.x scripts). `MIN_INSYNC_REPLICAS` and
+ * `UNCLEAN_LEADER_ELECTION_ENABLE` are deliberately absent: the image ignores those names.
+ */
+export const BITNAMI_ALIAS_SUFFIXES: ReadonlySet<string> = new Set([
+  'ADVERTISED_LISTENERS',
+  'BROKER_ID',
+  'NODE_ID',
+  'CONTROLLER_QUORUM_VOTERS',
+  'CONTROLLER_QUORUM_BOOTSTRAP_SERVERS',
+  'PROCESS_ROLES',
+  'DEFAULT_REPLICATION_FACTOR',
+  'DELETE_TOPIC_ENABLE',
+  'INTER_BROKER_LISTENER_NAME',
+  'LISTENERS',
+  'LISTENER_SECURITY_PROTOCOL_MAP',
+  'LOG_DIRS',
+  'LOG_FLUSH_INTERVAL_MESSAGES',
+  'LOG_FLUSH_INTERVAL_MS',
+  'LOG_MESSAGE_FORMAT_VERSION',
+  'LOG_RETENTION_BYTES',
+  'LOG_RETENTION_CHECK_INTERVALS_MS',
+  'LOG_RETENTION_HOURS',
+  'LOG_SEGMENT_BYTES',
+  'MESSAGE_MAX_BYTES',
+  'NUM_IO_THREADS',
+  'NUM_NETWORK_THREADS',
+  'NUM_PARTITIONS',
+  'NUM_RECOVERY_THREADS_PER_DATA_DIR',
+  'OFFSETS_TOPIC_REPLICATION_FACTOR',
+  'SOCKET_RECEIVE_BUFFER_BYTES',
+  'SOCKET_REQUEST_MAX_BYTES',
+  'SOCKET_SEND_BUFFER_BYTES',
+  'SSL_ENDPOINT_IDENTIFICATION_ALGORITHM',
+  'TRANSACTION_STATE_LOG_MIN_ISR',
+  'TRANSACTION_STATE_LOG_REPLICATION_FACTOR',
+  'ZOOKEEPER_CONNECT',
+  'ZOOKEEPER_CONNECTION_TIMEOUT_MS',
+]);
+
+/** Bitnami's renamed legacy variables: name -> the KAFKA_CFG_ variable it is copied to [BIT]. */
+export const BITNAMI_RENAMED_ALIASES: Readonly<Record<string, string>> = {
+  KAFKA_LOGS_DIRS: 'KAFKA_CFG_LOG_DIRS',
+  KAFKA_SEGMENT_BYTES: 'KAFKA_CFG_LOG_SEGMENT_BYTES',
+  KAFKA_MAX_MESSAGE_BYTES: 'KAFKA_CFG_MESSAGE_MAX_BYTES',
+  KAFKA_ZOOKEEPER_CONNECT_TIMEOUT_MS: 'KAFKA_CFG_ZOOKEEPER_CONNECTION_TIMEOUT_MS',
+  KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'KAFKA_CFG_AUTO_CREATE_TOPICS_ENABLE',
+};
+
+/** Names the Bitnami image ignores although they look like broker settings (facts §10). */
+const BITNAMI_IGNORED: ReadonlySet<string> = new Set(['KAFKA_MIN_INSYNC_REPLICAS', 'KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE']);
+
+/**
+ * Confluent / Apache scheme, `KAFKA_` stripped: lower-case; a single `_` between two other
+ * characters is `.`, then `___` is `-` and `__` is `_` [CDU].
+ */
+export function confluentSuffixToKey(suffix: string): string {
+  return suffix
+    .toLowerCase()
+    .replace(/(?<=[^_])_(?=[^_])/g, '.')
+    .split('___')
+    .join('-')
+    .split('__')
+    .join('_');
+}
+
+/** Bitnami scheme, `KAFKA_CFG_` stripped: every `_` is `.`, lower-case, then the image's exceptions [BIT]. */
+export function bitnamiSuffixToKey(suffix: string): string {
+  if (suffix === 'ZOOKEEPER_CLIENTCNXNSOCKET') return 'zookeeper.clientCnxnSocket';
+  return suffix
+    .replace(/_/g, '.')
+    .toLowerCase()
+    .replace(/sasl\.ssl/g, 'sasl_ssl')
+    .replace(/sasl\.plaintext/g, 'sasl_plaintext');
+}
+
+/** `min.insync.replicas` -> `KAFKA_MIN_INSYNC_REPLICAS` (Confluent / Apache). */
+export function confluentEnvName(key: string): string {
+  return 'KAFKA_' + key.replace(/_/g, '__').replace(/-/g, '___').replace(/\./g, '_').toUpperCase();
+}
+
+/**
+ * `min.insync.replicas` -> `KAFKA_CFG_MIN_INSYNC_REPLICAS` (Bitnami). Undefined when the key
+ * cannot be written for Bitnami: its scheme turns every `_` into `.` and has no escape for `-`.
+ */
+export function bitnamiEnvName(key: string): string | undefined {
+  if (key === 'zookeeper.clientCnxnSocket') return 'KAFKA_CFG_ZOOKEEPER_CLIENTCNXNSOCKET';
+  const name = 'KAFKA_CFG_' + key.replace(/\./g, '_').toUpperCase();
+  // The image finds its variables by shell name, so only letters, digits and `_` work.
+  if (!/^[A-Z0-9_]+$/.test(name)) return undefined;
+  return bitnamiSuffixToKey(name.slice('KAFKA_CFG_'.length)) === key ? name : undefined;
+}
+
+/** The variable an image reads for a Kafka key; undefined when the image cannot express it. */
+export function envNameFor(key: string, family: ImageFamily): string | undefined {
+  return family === 'bitnami' ? bitnamiEnvName(key) : confluentEnvName(key);
+}
+
+export type EnvMapping =
+  /** The image turns the variable into this broker property. `precedence` 2 marks a Bitnami
+   *  alias, which the image copies over the `KAFKA_CFG_` variable when both are set. */
+  | { kind: 'setting'; key: string; precedence: number }
+  /** The image ignores the variable although the author evidently meant `intendedKey`. */
+  | { kind: 'ignored'; intendedKey: string; suggestedName: string }
+  /** Not a broker property (JVM options, image-specific variables, other prefixes). */
+  | { kind: 'none' };
+
+export interface EnvMappingOptions {
+  /** Whether a key is a broker property; defaults to the knowledge base catalog. */
+  isBrokerKey?: (key: string) => boolean;
+}
+
+function catalogBrokerKey(key: string): boolean {
+  try {
+    return lookupKey(key, 'broker') !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** What an image makes of one environment variable. */
+export function mapEnvVar(name: string, family: ImageFamily, opts: EnvMappingOptions = {}): EnvMapping {
+  const isBrokerKey = opts.isBrokerKey ?? catalogBrokerKey;
+  if (!name.startsWith('KAFKA_')) return { kind: 'none' };
+  if (family === 'bitnami') {
+    if (name.startsWith('KAFKA_CFG_')) {
+      const suffix = name.slice('KAFKA_CFG_'.length);
+      return suffix ? { kind: 'setting', key: bitnamiSuffixToKey(suffix), precedence: 1 } : { kind: 'none' };
+    }
+    const renamed = BITNAMI_RENAMED_ALIASES[name];
+    if (renamed) return { kind: 'setting', key: bitnamiSuffixToKey(renamed.slice('KAFKA_CFG_'.length)), precedence: 2 };
+    const suffix = name.slice('KAFKA_'.length);
+    if (BITNAMI_ALIAS_SUFFIXES.has(suffix)) return { kind: 'setting', key: bitnamiSuffixToKey(suffix), precedence: 2 };
+    const intendedKey = confluentSuffixToKey(suffix);
+    // Any other KAFKA_<broker key> is read by nobody: Bitnami only converts KAFKA_CFG_*.
+    if (BITNAMI_IGNORED.has(name) || (isBrokerKey(intendedKey) && !KAFKA_ENV_EXCLUDED.has(name))) {
+      const suggestedName = bitnamiEnvName(intendedKey);
+      if (suggestedName) return { kind: 'ignored', intendedKey, suggestedName };
+    }
+    return { kind: 'none' };
+  }
+  if (KAFKA_ENV_EXCLUDED.has(name)) return { kind: 'none' };
+  if (name.startsWith('KAFKA_CFG_')) {
+    // Confluent/Apache turn it into the unknown property `cfg.<...>`, which the broker ignores.
+    const intendedKey = bitnamiSuffixToKey(name.slice('KAFKA_CFG_'.length));
+    if (intendedKey) return { kind: 'ignored', intendedKey, suggestedName: confluentEnvName(intendedKey) };
+    return { kind: 'none' };
+  }
+  const suffix = name.slice('KAFKA_'.length);
+  if (!suffix) return { kind: 'none' };
+  return { kind: 'setting', key: confluentSuffixToKey(suffix), precedence: 1 };
+}
