@@ -1,6 +1,1853 @@
-// PLACEHOLDER: replaced by the real parser.
-import type { ParsedFile } from '../model.js';
+// Go (sarama) parser: finds every `sarama.Config` a file builds and the settings assigned to it.
+//
+// The file is lexed per the Go spec (goLexer.ts) and parsed by a small recursive-descent parser
+// that knows Go's statement and expression structure (blocks, closures, composite literals,
+// control-clause headers) but skips what it does not need (type declarations, parameter types).
+// An analysis pass then follows configuration values through each function:
+//   - origins: `sarama.NewConfig()`, or a call to a helper function of this file that returns one;
+//   - bindings: `x := …`, `var x = …`, `x = …`, `s.cfg = …`, aliases `y := x`, shadowing per block;
+//   - settings: `x.Producer.RequiredAcks = <expr>` (also tuple assignments);
+//   - constructors the config is passed to, directly or through a Client built from it.
+// Documented limits (heuristics a reader should know):
+//   - only this file is seen; helpers must be declared here, and a config passed as a parameter
+//     to another function that sets fields on it is not followed;
+//   - names are resolved lexically by block, ignoring types: a local variable that shadows a
+//     config name with a non-config value stops tracking, which is the safe direction;
+//   - `cfg.X = v` inside a closure is attributed to the config visible where the closure is
+//     written, whenever it runs.
+
+import type { Comment, ConfigUnit, Edit, ParseError, ParsedFile, Role, Setting, Span } from '../model.js';
+import { registerEditor, type FormatEditor } from '../fixer.js';
+import { lexGo, type GoComment, type GoToken } from './goLexer.js';
+import {
+  SARAMA_CONSTANTS,
+  SARAMA_IMPORT_PATHS,
+  saramaConstructor,
+  saramaFieldByKey,
+  saramaFieldByPath,
+  saramaGoText,
+  saramaKeyOf,
+  saramaParseKafkaVersion,
+  saramaPathOf,
+  saramaRoleOfPath,
+  saramaValue,
+  type SaramaGoValue,
+} from '../knowledge/sarama.js';
+
+// Syntax tree (only what the analysis needs; every node carries UTF-16 offsets)
+
+interface Node {
+  start: number;
+  end: number;
+}
+
+type Expr =
+  | (Node & { k: 'ident'; name: string })
+  | (Node & { k: 'basic'; tok: GoToken })
+  | (Node & { k: 'bad' })
+  | (Node & { k: 'sel'; x: Expr; name: string })
+  | (Node & { k: 'call'; fun: Expr; args: Expr[] })
+  | (Node & { k: 'index'; x: Expr; args: Expr[] })
+  | (Node & { k: 'assert'; x: Expr })
+  | (Node & { k: 'unary'; op: string; x: Expr })
+  | (Node & { k: 'binary'; op: string; x: Expr; y: Expr })
+  | (Node & { k: 'paren'; x: Expr })
+  | (Node & { k: 'composite'; type?: Expr; elts: Expr[] })
+  | (Node & { k: 'kv'; key: Expr; value: Expr })
+  | (Node & { k: 'funclit'; params: string[]; body: Block })
+  | (Node & { k: 'type' });
+
+interface Block extends Node {
+  stmts: Stmt[];
+}
+
+interface VarSpec extends Node {
+  names: (Node & { name: string })[];
+  values: Expr[];
+}
+
+interface Clause {
+  exprs: Expr[];
+  comm?: Stmt;
+  body: Block;
+}
+
+type Stmt =
+  | (Node & { k: 'expr'; x: Expr })
+  | (Node & { k: 'assign'; lhs: Expr[]; op: string; rhs: Expr[] })
+  | (Node & { k: 'range'; lhs: Expr[]; op?: string; x: Expr })
+  | (Node & { k: 'incdec'; x: Expr })
+  | (Node & { k: 'send'; ch: Expr; value: Expr })
+  | (Node & { k: 'var'; specs: VarSpec[] })
+  | (Node & { k: 'return'; results: Expr[] })
+  | (Node & { k: 'block'; block: Block })
+  | (Node & { k: 'if'; init?: Stmt; cond?: Expr; then: Block; els?: Stmt })
+  | (Node & { k: 'for'; init?: Stmt; cond?: Stmt; post?: Stmt; body: Block })
+  | (Node & { k: 'switch'; init?: Stmt; tag?: Stmt; clauses: Clause[] })
+  | (Node & { k: 'go'; x: Expr })
+  | (Node & { k: 'labeled'; stmt: Stmt })
+  | (Node & { k: 'other' });
+
+interface FuncDecl extends Node {
+  name: string;
+  recv: boolean;
+  params: string[];
+  body?: Block;
+}
+
+interface ImportSpec extends Node {
+  alias?: string;
+  path: string;
+}
+
+interface GoFile {
+  imports: ImportSpec[];
+  funcs: FuncDecl[];
+  /** Top-level var declarations, in source order. */
+  vars: Stmt[];
+}
+
+// Parser
+
+const MAX_DEPTH = 200;
+const MAX_ERRORS = 100;
+
+const BINARY_PREC: Record<string, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3, '!=': 3, '<': 3, '<=': 3, '>': 3, '>=': 3,
+  '+': 4, '-': 4, '|': 4, '^': 4,
+  '*': 5, '/': 5, '%': 5, '<<': 5, '>>': 5, '&': 5, '&^': 5,
+};
+const UNARY = new Set(['+', '-', '!', '^', '*', '&', '<-', '~']);
+const ASSIGN_OPS = new Set(['=', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=', '&^=']);
+const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+class Parser {
+  private p = 0;
+  private exprLev = 0;
+  private depth = 0;
+  /** End of the last consumed token that is not a semicolon. */
+  private prevEnd = 0;
+  private lastErrorAt = -1;
+
+  constructor(
+    private readonly toks: GoToken[],
+    private readonly errors: ParseError[],
+  ) {}
+
+  private get tok(): GoToken {
+    return this.toks[this.p];
+  }
+
+  private peek(k = 1): GoToken {
+    return this.toks[Math.min(this.p + k, this.toks.length - 1)];
+  }
+
+  private next(): GoToken {
+    const t = this.tok;
+    if (t.kind !== 'eof') {
+      this.p++;
+      if (t.kind !== 'semi') this.prevEnd = t.end;
+    }
+    return t;
+  }
+
+  private is(text: string): boolean {
+    const t = this.tok;
+    return (t.kind === 'op' || t.kind === 'keyword') && t.text === text;
+  }
+
+  private atEof(): boolean {
+    return this.tok.kind === 'eof';
+  }
+
+  private isSemi(): boolean {
+    return this.tok.kind === 'semi';
+  }
+
+  private got(text: string): boolean {
+    if (!this.is(text)) return false;
+    this.next();
+    return true;
+  }
+
+  private error(message: string, t: GoToken = this.tok): void {
+    if (t.start === this.lastErrorAt || this.errors.length >= MAX_ERRORS) return;
+    this.lastErrorAt = t.start;
+    const what = t.kind === 'eof' ? 'end of file' : t.kind === 'semi' ? (t.auto ? 'newline' : "';'") : `'${t.text}'`;
+    this.errors.push({ message: `${message}, found ${what}`, span: { start: t.start, end: t.end } });
+  }
+
+  private expect(text: string): boolean {
+    // Lenient: a newline before a closing bracket (`f(a\n)`) is an error in Go, but we read on.
+    if (this.isSemi() && this.tok.auto && (text === ')' || text === ']' || text === '}') && this.peek().text === text) {
+      this.error(`expected '${text}'`);
+      this.next();
+    }
+    if (this.got(text)) return true;
+    this.error(`expected '${text}'`);
+    return false;
+  }
+
+  /** Skip a balanced bracket group starting at the current opening token. */
+  private skipBalanced(): void {
+    const stack: string[] = [];
+    do {
+      const t = this.tok;
+      if (t.kind === 'eof') {
+        this.error('unbalanced brackets');
+        return;
+      }
+      if (t.kind === 'op' && OPEN[t.text]) stack.push(OPEN[t.text]);
+      else if (t.kind === 'op' && (t.text === ')' || t.text === ']' || t.text === '}')) {
+        // Pop to the matching opener; an unmatched closer ends the group.
+        const at = stack.lastIndexOf(t.text);
+        if (at < 0) return;
+        stack.length = at;
+      }
+      this.next();
+    } while (stack.length);
+  }
+
+  /** Error recovery: skip to the end of the current statement (a semicolon or closing brace at depth 0). */
+  private skipToStmtEnd(): void {
+    for (;;) {
+      const t = this.tok;
+      if (t.kind === 'eof' || t.kind === 'semi') return;
+      if (t.kind === 'op' && (t.text === '}' || t.text === ')' || t.text === ']')) return;
+      if (t.kind === 'op' && OPEN[t.text]) this.skipBalanced();
+      else this.next();
+    }
+  }
+
+  // File.
+
+  parseFile(): GoFile {
+    const file: GoFile = { imports: [], funcs: [], vars: [] };
+    while (this.isSemi()) this.next();
+    if (this.got('package')) {
+      if (this.tok.kind === 'ident') this.next();
+      else this.error('expected package name');
+      this.expectSemi();
+    } else {
+      this.error('expected package clause');
+    }
+    while (!this.atEof()) {
+      if (this.isSemi()) {
+        this.next();
+        continue;
+      }
+      const before = this.p;
+      if (this.is('import')) {
+        if (file.funcs.length || file.vars.length) this.error('imports must appear before other declarations');
+        this.parseImportDecl(file.imports);
+      } else if (this.is('func')) {
+        const f = this.parseFuncDecl();
+        if (f) file.funcs.push(f);
+      } else if (this.is('var') || this.is('const')) {
+        file.vars.push(this.parseVarDecl());
+      } else if (this.is('type')) {
+        this.next();
+        this.skipToStmtEnd();
+      } else {
+        this.error('expected declaration');
+        this.skipToStmtEnd();
+        if (this.tok.kind === 'op' && !OPEN[this.tok.text]) this.next();
+      }
+      if (!this.atEof()) this.expectSemi();
+      if (this.p === before) this.next();
+    }
+    return file;
+  }
+
+  private expectSemi(): void {
+    if (this.isSemi()) {
+      this.next();
+      return;
+    }
+    if (this.tok.kind === 'eof') return;
+    this.error("expected ';' or newline");
+    this.skipToStmtEnd();
+    if (this.isSemi()) this.next();
+  }
+
+  private parseImportDecl(out: ImportSpec[]): void {
+    this.next();
+    const spec = () => {
+      const start = this.tok.start;
+      let alias: string | undefined;
+      if (this.tok.kind === 'ident') alias = this.next().text;
+      else if (this.is('.')) {
+        this.next();
+        alias = '.';
+      }
+      const t = this.tok;
+      if (t.kind === 'string' || (t.kind === 'error' && t.partOf === 'string')) {
+        this.next();
+        out.push({ alias, path: t.value ?? '', start, end: t.end });
+      } else {
+        this.error('expected import path');
+        this.skipToStmtEnd();
+      }
+    };
+    if (this.got('(')) {
+      while (!this.is(')') && !this.atEof()) {
+        if (this.isSemi()) {
+          this.next();
+          continue;
+        }
+        const before = this.p;
+        spec();
+        if (!this.is(')')) this.expectSemi();
+        if (this.p === before) this.next();
+      }
+      this.expect(')');
+    } else {
+      spec();
+    }
+  }
+
+  /** Parameter list `( … )`: skipped, but the parameter names are kept (they shadow outer names). */
+  private parseParams(): string[] {
+    if (!this.is('(')) {
+      this.error("expected '('");
+      return [];
+    }
+    const from = this.p;
+    this.skipBalanced();
+    const inner = this.toks.slice(from + 1, this.p - 1);
+    const groups: GoToken[][] = [[]];
+    let depth = 0;
+    for (const t of inner) {
+      if (t.kind === 'op' && OPEN[t.text]) depth++;
+      else if (t.kind === 'op' && (t.text === ')' || t.text === ']' || t.text === '}')) depth--;
+      if (depth === 0 && t.kind === 'op' && t.text === ',') groups.push([]);
+      else if (t.kind !== 'semi') groups[groups.length - 1].push(t);
+    }
+    // Named parameters: some group is `name Type` (a qualified type `pkg.T` alone is not a name).
+    const named = groups.some((g) => g.length >= 2 && g[0].kind === 'ident' && g[1].text !== '.');
+    return named ? groups.filter((g) => g[0]?.kind === 'ident').map((g) => g[0].text) : [];
+  }
+
+  private startsType(): boolean {
+    const t = this.tok;
+    if (t.kind === 'ident') return true;
+    if (t.kind === 'keyword') return ['map', 'chan', 'func', 'struct', 'interface'].includes(t.text);
+    return t.kind === 'op' && ['*', '[', '(', '<-'].includes(t.text);
+  }
+
+  /** Function result after the parameters: `(…)` or a single type, if present. */
+  private parseResult(): void {
+    if (this.is('(')) this.skipBalanced();
+    else if (this.startsType() && !this.is('{')) this.parseType();
+  }
+
+  private parseFuncDecl(): FuncDecl | undefined {
+    const start = this.next().start;
+    let recv = false;
+    const params: string[] = [];
+    if (this.is('(')) {
+      recv = true;
+      params.push(...this.parseParams());
+    }
+    let name = '';
+    if (this.tok.kind === 'ident') name = this.next().text;
+    else this.error('expected function name');
+    if (this.is('[')) this.skipBalanced(); // type parameters
+    params.push(...this.parseParams());
+    this.parseResult();
+    let body: Block | undefined;
+    if (this.is('{')) {
+      const lev = this.exprLev;
+      this.exprLev = 0;
+      body = this.parseBlock();
+      this.exprLev = lev;
+    }
+    return { name, recv, params, body, start, end: this.prevEnd };
+  }
+
+  private parseVarDecl(): Stmt {
+    const start = this.next().start;
+    const specs: VarSpec[] = [];
+    const spec = () => {
+      const s = this.tok.start;
+      const names: (Node & { name: string })[] = [];
+      do {
+        const t = this.tok;
+        if (t.kind !== 'ident') {
+          this.error('expected name');
+          this.skipToStmtEnd();
+          return;
+        }
+        this.next();
+        names.push({ name: t.text, start: t.start, end: t.end });
+      } while (this.got(','));
+      if (!this.is('=') && !this.isSemi() && !this.is(')')) this.parseType();
+      const values = this.got('=') ? this.parseExprList() : [];
+      specs.push({ names, values, start: s, end: this.prevEnd });
+    };
+    if (this.got('(')) {
+      while (!this.is(')') && !this.atEof()) {
+        if (this.isSemi()) {
+          this.next();
+          continue;
+        }
+        const before = this.p;
+        spec();
+        if (!this.is(')')) this.expectSemi();
+        if (this.p === before) this.next();
+      }
+      this.expect(')');
+    } else {
+      spec();
+    }
+    return { k: 'var', specs, start, end: this.prevEnd };
+  }
+
+  // Types.
+
+  private parseType(): Expr {
+    const start = this.tok.start;
+    if (this.depth >= MAX_DEPTH) return this.tooDeep();
+    this.depth++;
+    try {
+      const t = this.tok;
+      if (t.kind === 'ident') {
+        this.next();
+        if (this.is('.') && this.peek().kind === 'ident') {
+          this.next();
+          this.next();
+        }
+        if (this.is('[')) this.skipBalanced(); // type arguments
+      } else if (this.is('*')) {
+        this.next();
+        this.parseType();
+      } else if (this.is('[') || this.is('map')) {
+        if (this.is('map')) this.next();
+        if (this.is('[')) this.skipBalanced();
+        else this.error("expected '['");
+        this.parseType();
+      } else if (this.is('chan')) {
+        this.next();
+        this.got('<-');
+        this.parseType();
+      } else if (this.is('<-')) {
+        this.next();
+        if (!this.got('chan')) this.error("expected 'chan'");
+        this.parseType();
+      } else if (this.is('func')) {
+        this.next();
+        this.parseParams();
+        this.parseResult();
+      } else if (this.is('struct') || this.is('interface')) {
+        this.next();
+        if (this.is('{')) this.skipBalanced();
+        else this.error("expected '{'");
+      } else if (this.is('(')) {
+        this.next();
+        this.parseType();
+        this.expect(')');
+      } else {
+        this.error('expected type');
+        return { k: 'bad', start, end: start };
+      }
+      return { k: 'type', start, end: this.prevEnd };
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /**
+   * Nesting beyond MAX_DEPTH: report it, skip the rest of the construct (a whole bracket group,
+   * or up to the end of the statement) and let the callers unwind.
+   */
+  private tooDeep(): Expr {
+    const start = this.tok.start;
+    this.error('nested too deeply');
+    if (this.tok.kind === 'op' && OPEN[this.tok.text]) this.skipBalanced();
+    else this.skipToStmtEnd();
+    return { k: 'bad', start, end: Math.max(start, this.prevEnd) };
+  }
+
+  // Statements.
+
+  private parseBlock(): Block {
+    const start = this.tok.start;
+    const stmts: Stmt[] = [];
+    if (!this.is('{')) {
+      this.expect('{');
+      return { start, end: start, stmts };
+    }
+    if (this.depth >= MAX_DEPTH) {
+      this.error('nested too deeply');
+      this.skipBalanced();
+      return { start, end: this.prevEnd, stmts };
+    }
+    this.next();
+    this.depth++;
+    for (;;) {
+      this.parseStmtList(stmts);
+      if (this.is('case') || this.is('default')) {
+        this.error("unexpected 'case' outside switch");
+        this.next();
+        continue;
+      }
+      break;
+    }
+    this.depth--;
+    this.expect('}');
+    return { start, end: this.prevEnd, stmts };
+  }
+
+  private parseStmtList(out: Stmt[]): void {
+    while (!this.is('}') && !this.is('case') && !this.is('default') && !this.atEof()) {
+      if (this.isSemi()) {
+        this.next();
+        continue;
+      }
+      const before = this.p;
+      const s = this.parseStmt();
+      if (s) out.push(s);
+      if (this.isSemi()) this.next();
+      else if (!this.is('}') && !this.is('case') && !this.is('default') && !this.atEof()) {
+        this.error("expected ';' or newline after statement");
+        this.skipToStmtEnd();
+        if (this.tok.kind === 'op' && (this.tok.text === ')' || this.tok.text === ']')) this.next();
+      }
+      if (this.p === before) this.next();
+    }
+  }
+
+  private parseStmt(): Stmt | undefined {
+    const t = this.tok;
+    const start = t.start;
+    if (t.kind === 'keyword') {
+      switch (t.text) {
+        case 'var':
+        case 'const':
+          return this.parseVarDecl();
+        case 'type':
+          this.next();
+          this.skipToStmtEnd();
+          return { k: 'other', start, end: this.prevEnd };
+        case 'if':
+          return this.parseIf();
+        case 'for':
+          return this.parseFor();
+        case 'switch':
+        case 'select':
+          return this.parseSwitch();
+        case 'go':
+        case 'defer': {
+          this.next();
+          const x = this.parseExpr();
+          return { k: 'go', x, start, end: this.prevEnd };
+        }
+        case 'return': {
+          this.next();
+          const results = this.isSemi() || this.is('}') ? [] : this.parseExprList();
+          return { k: 'return', results, start, end: this.prevEnd };
+        }
+        case 'break':
+        case 'continue':
+        case 'goto':
+          this.next();
+          if (this.tok.kind === 'ident') this.next();
+          return { k: 'other', start, end: this.prevEnd };
+        case 'fallthrough':
+          this.next();
+          return { k: 'other', start, end: this.prevEnd };
+      }
+    }
+    if (this.is('{')) {
+      const block = this.parseBlock();
+      return { k: 'block', block, start, end: this.prevEnd };
+    }
+    return this.parseSimpleStmt(true);
+  }
+
+  private parseSimpleStmt(labelOk: boolean, rangeOk = false): Stmt {
+    const start = this.tok.start;
+    if (rangeOk && this.is('range')) {
+      this.next();
+      const x = this.parseExpr();
+      return { k: 'range', lhs: [], x, start, end: this.prevEnd };
+    }
+    const lhs = this.parseExprList();
+    const t = this.tok;
+    if (t.kind === 'op' && ASSIGN_OPS.has(t.text)) {
+      this.next();
+      if (rangeOk && this.is('range') && (t.text === '=' || t.text === ':=')) {
+        this.next();
+        const x = this.parseExpr();
+        return { k: 'range', lhs, op: t.text, x, start, end: this.prevEnd };
+      }
+      const rhs = this.parseExprList();
+      return { k: 'assign', lhs, op: t.text, rhs, start, end: this.prevEnd };
+    }
+    if (labelOk && this.is(':') && lhs.length === 1 && lhs[0].k === 'ident') {
+      this.next();
+      if (this.is('}') || this.isSemi()) return { k: 'other', start, end: this.prevEnd };
+      const stmt = this.parseStmt() ?? { k: 'other', start, end: this.prevEnd };
+      return { k: 'labeled', stmt, start, end: this.prevEnd };
+    }
+    if (this.is('<-')) {
+      this.next();
+      const value = this.parseExpr();
+      return { k: 'send', ch: lhs[0], value, start, end: this.prevEnd };
+    }
+    if (this.is('++') || this.is('--')) {
+      this.next();
+      return { k: 'incdec', x: lhs[0], start, end: this.prevEnd };
+    }
+    if (lhs.length > 1) this.error('expected assignment');
+    return { k: 'expr', x: lhs[0], start, end: this.prevEnd };
+  }
+
+  /** `if`/`switch` header: [init ;] [expr-or-stmt], with composite literals of bare type names disallowed. */
+  private parseHeader(allowEmpty: boolean): { init?: Stmt; last?: Stmt } {
+    const lev = this.exprLev;
+    this.exprLev = -1;
+    let init: Stmt | undefined;
+    let last: Stmt | undefined;
+    if (!this.is('{')) {
+      if (!this.isSemi()) last = this.parseSimpleStmt(false);
+      if (this.isSemi() && !this.tok.auto) {
+        this.next();
+        init = last;
+        last = undefined;
+        if (!this.is('{')) last = this.parseSimpleStmt(false);
+      } else if (this.isSemi()) {
+        // `if x\n{` — Go inserts a semicolon here; treat it as the end of the header.
+        this.error("unexpected newline, expected '{'");
+        this.next();
+      }
+    } else if (!allowEmpty) {
+      this.error('missing condition');
+    }
+    this.exprLev = lev;
+    return { init, last };
+  }
+
+  private parseIf(): Stmt {
+    const start = this.next().start;
+    const { init, last } = this.parseHeader(false);
+    const cond = last?.k === 'expr' ? last.x : undefined;
+    if (last && last.k !== 'expr') this.error('expected condition');
+    const then = this.parseBlock();
+    let els: Stmt | undefined;
+    if (this.got('else')) {
+      if (this.is('if')) els = this.parseIf();
+      else if (this.is('{')) {
+        const s = this.tok.start;
+        const block = this.parseBlock();
+        els = { k: 'block', block, start: s, end: this.prevEnd };
+      } else this.error("expected 'if' or '{'");
+    }
+    return { k: 'if', init, cond, then, els, start, end: this.prevEnd };
+  }
+
+  private parseFor(): Stmt {
+    const start = this.next().start;
+    const lev = this.exprLev;
+    this.exprLev = -1;
+    let init: Stmt | undefined;
+    let cond: Stmt | undefined;
+    let post: Stmt | undefined;
+    if (!this.is('{')) {
+      if (!this.isSemi()) cond = this.parseSimpleStmt(false, true);
+      if (this.isSemi() && cond?.k !== 'range') {
+        this.next();
+        init = cond;
+        cond = undefined;
+        if (!this.isSemi()) cond = this.parseSimpleStmt(false);
+        if (this.isSemi()) this.next();
+        else this.error("expected ';'");
+        if (!this.is('{')) post = this.parseSimpleStmt(false);
+      }
+    }
+    this.exprLev = lev;
+    const body = this.parseBlock();
+    return { k: 'for', init, cond, post, body, start, end: this.prevEnd };
+  }
+
+  private parseSwitch(): Stmt {
+    const kw = this.next();
+    const start = kw.start;
+    const { init, last } = kw.text === 'switch' ? this.parseHeader(true) : { init: undefined, last: undefined };
+    const clauses: Clause[] = [];
+    if (!this.expect('{')) return { k: 'switch', init, tag: last, clauses, start, end: this.prevEnd };
+    while (!this.is('}') && !this.atEof()) {
+      if (this.isSemi()) {
+        this.next();
+        continue;
+      }
+      const before = this.p;
+      const exprs: Expr[] = [];
+      let comm: Stmt | undefined;
+      if (this.got('case')) {
+        if (kw.text === 'select') comm = this.parseSimpleStmt(false);
+        else exprs.push(...this.parseExprList(true));
+      } else if (!this.got('default')) {
+        this.error("expected 'case' or 'default'");
+        this.skipToStmtEnd();
+        if (this.p === before) this.next();
+        continue;
+      }
+      this.expect(':');
+      const bodyStart = this.tok.start;
+      const stmts: Stmt[] = [];
+      this.parseStmtList(stmts);
+      clauses.push({ exprs, comm, body: { start: bodyStart, end: this.prevEnd, stmts } });
+      if (this.p === before) this.next();
+    }
+    this.expect('}');
+    return { k: 'switch', init, tag: last, clauses, start, end: this.prevEnd };
+  }
+
+  // Expressions.
+
+  private parseExprList(typesOk = false): Expr[] {
+    const list = [typesOk ? this.parseExprOrType() : this.parseExpr()];
+    while (this.got(',')) list.push(typesOk ? this.parseExprOrType() : this.parseExpr());
+    return list;
+  }
+
+  /** An expression where a type may also stand (call arguments, parentheses, case lists). */
+  private parseExprOrType(): Expr {
+    const t = this.tok;
+    if (t.kind === 'keyword' && ['map', 'chan', 'struct', 'interface'].includes(t.text)) {
+      return this.parsePrimarySuffix(this.parseType());
+    }
+    return this.parseExpr();
+  }
+
+  parseExpr(): Expr {
+    return this.parseBinary(1);
+  }
+
+  private parseBinary(prec1: number): Expr {
+    let x = this.parseUnary();
+    for (;;) {
+      const t = this.tok;
+      const prec = t.kind === 'op' ? BINARY_PREC[t.text] : undefined;
+      if (prec === undefined || prec < prec1) return x;
+      this.next();
+      const y = this.parseBinary(prec + 1);
+      x = { k: 'binary', op: t.text, x, y, start: x.start, end: y.end };
+    }
+  }
+
+  private parseUnary(): Expr {
+    const t = this.tok;
+    if (t.kind === 'op' && UNARY.has(t.text)) {
+      if (this.depth >= MAX_DEPTH) return this.tooDeep();
+      this.depth++;
+      try {
+        this.next();
+        const x = this.parseUnary();
+        return { k: 'unary', op: t.text, x, start: t.start, end: x.end };
+      } finally {
+        this.depth--;
+      }
+    }
+    return this.parsePrimarySuffix(this.parseOperand());
+  }
+
+  private parseOperand(): Expr {
+    const t = this.tok;
+    const start = t.start;
+    switch (t.kind) {
+      case 'ident':
+        this.next();
+        return { k: 'ident', name: t.text, start, end: t.end };
+      case 'int':
+      case 'float':
+      case 'imag':
+      case 'rune':
+      case 'string':
+        this.next();
+        return { k: 'basic', tok: t, start, end: t.end };
+      case 'error':
+        if (t.partOf === 'string' || t.partOf === 'rune') {
+          this.next();
+          return { k: 'bad', start, end: t.end };
+        }
+        break;
+      case 'op':
+        if (t.text === '(') {
+          if (this.depth >= MAX_DEPTH) return this.tooDeep();
+          this.depth++;
+          try {
+            this.next();
+            this.exprLev++;
+            const x = this.parseExprOrType();
+            this.exprLev--;
+            this.expect(')');
+            return { k: 'paren', x, start, end: this.prevEnd };
+          } finally {
+            this.depth--;
+          }
+        }
+        if (t.text === '[') return this.parseType();
+        break;
+      case 'keyword':
+        if (t.text === 'func') {
+          this.next();
+          const params = this.parseParams();
+          this.parseResult();
+          if (this.is('{')) {
+            const lev = this.exprLev;
+            this.exprLev = 0;
+            const body = this.parseBlock();
+            this.exprLev = lev;
+            return { k: 'funclit', params, body, start, end: this.prevEnd };
+          }
+          return { k: 'type', start, end: this.prevEnd };
+        }
+        if (['map', 'chan', 'struct', 'interface'].includes(t.text)) return this.parseType();
+        break;
+    }
+    this.error('expected expression');
+    return { k: 'bad', start, end: start };
+  }
+
+  private isLiteralType(x: Expr): boolean {
+    switch (x.k) {
+      case 'ident':
+      case 'type':
+      case 'index':
+        return true;
+      case 'sel':
+        return x.x.k === 'ident';
+      default:
+        return false;
+    }
+  }
+
+  private parsePrimarySuffix(x: Expr): Expr {
+    for (;;) {
+      if (this.is('.')) {
+        this.next();
+        const t = this.tok;
+        if (t.kind === 'ident') {
+          this.next();
+          x = { k: 'sel', x, name: t.text, start: x.start, end: t.end };
+        } else if (this.is('(')) {
+          this.next();
+          if (!this.got('type')) this.parseType();
+          this.expect(')');
+          x = { k: 'assert', x, start: x.start, end: this.prevEnd };
+        } else {
+          this.error('expected selector or type assertion');
+          return x;
+        }
+      } else if (this.is('[')) {
+        this.next();
+        this.exprLev++;
+        const args: Expr[] = [];
+        while (!this.is(']') && !this.atEof()) {
+          if (this.is(':')) {
+            this.next();
+            continue;
+          }
+          const before = this.p;
+          args.push(this.parseExprOrType());
+          if (!this.got(',') && !this.is(':') && !this.is(']')) break;
+          if (this.p === before) break;
+        }
+        this.exprLev--;
+        this.expect(']');
+        x = { k: 'index', x, args, start: x.start, end: this.prevEnd };
+      } else if (this.is('(')) {
+        this.next();
+        this.exprLev++;
+        const args: Expr[] = [];
+        while (!this.is(')') && !this.atEof()) {
+          if (this.isSemi() && this.tok.auto && this.peek().text === ')') break; // reported by expect
+          const before = this.p;
+          args.push(this.parseExprOrType());
+          this.got('...');
+          if (!this.got(',')) break;
+          if (this.p === before) break;
+        }
+        this.exprLev--;
+        this.expect(')');
+        x = { k: 'call', fun: x, args, start: x.start, end: this.prevEnd };
+      } else if (this.is('{') && this.isLiteralType(x) && (this.exprLev >= 0 || x.k === 'type')) {
+        // In `if`/`for`/`switch` headers a `{` after a name or index expression opens the block
+        // (Go spec, "Composite literals": parsing ambiguity); explicit types still take literals.
+        x = this.parseLiteralValue(x);
+      } else {
+        return x;
+      }
+    }
+  }
+
+  private parseLiteralValue(type: Expr | undefined): Expr {
+    const start = type ? type.start : this.tok.start;
+    if (this.depth >= MAX_DEPTH) {
+      this.error('nested too deeply');
+      this.skipBalanced();
+      return { k: 'bad', start, end: this.prevEnd };
+    }
+    this.depth++;
+    try {
+      this.next(); // {
+      this.exprLev++;
+      const elts: Expr[] = [];
+      const element = (): Expr => (this.is('{') ? this.parseLiteralValue(undefined) : this.parseExprOrType());
+      while (!this.is('}') && !this.atEof()) {
+        const before = this.p;
+        let e = element();
+        if (this.got(':')) {
+          const value = element();
+          e = { k: 'kv', key: e, value, start: e.start, end: value.end };
+        }
+        elts.push(e);
+        if (!this.got(',')) {
+          if (this.isSemi() && this.tok.auto && this.peek().text === '}') {
+            this.error("expected ',' before newline in composite literal");
+            this.next();
+          }
+          break;
+        }
+        if (this.p === before) break;
+      }
+      this.exprLev--;
+      this.expect('}');
+      return { k: 'composite', type, elts, start, end: this.prevEnd };
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+// Analysis: configs, bindings, settings, constructors
+
+interface FuncInfo {
+  decl: FuncDecl;
+  state: 'todo' | 'doing' | 'done';
+  /** The function returns a config: at this result index. */
+  returns?: { index: number; cv: ConfigVar };
+}
+
+interface Binding {
+  kind: 'config' | 'client';
+  cv: ConfigVar;
+}
+
+class Scope {
+  readonly vars = new Map<string, Binding | null>();
+  constructor(readonly parent?: Scope) {}
+
+  /** The binding of a name: undefined = unknown name, null = a name that is not a config. */
+  lookup(name: string): Binding | null | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      if (s.vars.has(name)) return s.vars.get(name);
+    }
+    return undefined;
+  }
+
+  owner(name: string): Scope | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) if (s.vars.has(name)) return s;
+    return undefined;
+  }
+}
+
+interface OwnSetting {
+  setting: Setting;
+  stmt: Stmt;
+  /** The block the statement stands in directly (undefined inside an if/for header). */
+  block?: Block;
+}
+
+interface ConfigVar {
+  /** The name it was first bound to (`cfg`, `s.cfg`). */
+  name?: string;
+  /** The NewConfig() call or helper call. */
+  origin: Span;
+  /** A helper call: the config the helper returns (its settings come first). */
+  base?: ConfigVar;
+  own: OwnSetting[];
+  ctors: { name: string; span: Span }[];
+  /** The binding statement, when it stands directly in a function block. */
+  create?: { stmt: Stmt; block: Block };
+  /** Set when this config is a helper's result and some call in the file uses the helper. */
+  consumed?: boolean;
+}
+
+/** Parser-private data on settings, for the editor. */
+interface GoSettingExt {
+  /** The RHS without enclosing parentheses (what setValue replaces). */
+  inner: Span;
+  /** Part of `a, b = x, y` / `a, err = f()`: the statement cannot be removed alone. */
+  tuple: boolean;
+  /** The value comes from a multi-value call (`cfg.Version, err = sarama.ParseKafkaVersion(…)`). */
+  fromCall: boolean;
+}
+
+/** Parser-private data on units, for the editor. */
+interface GoUnitExt {
+  varName?: string;
+  /** Package qualifier for sarama ('' under a dot import). */
+  alias: string;
+  timeAlias?: string;
+  /** Where an inserted setting goes: a line end, and the indentation of the line it follows. */
+  insert?: { at: number; indent: string };
+  /** Positions of `<alias>.` uses per imported package, to avoid removing the last use of an import. */
+  importUses: Record<string, number[]>;
+}
+
+const TIME_UNITS: Record<string, number> = {
+  Nanosecond: 1,
+  Microsecond: 1e3,
+  Millisecond: 1e6,
+  Second: 1e9,
+  Minute: 60e9,
+  Hour: 3600e9,
+};
+
+const DOT_IMPORT_NAMES = new Set(SARAMA_CONSTANTS.map((c) => c.name));
+const DOT_IMPORT_PATTERN = /^(NewConfig|New\w*(Producer|Consumer|ConsumerGroup|Client|ClusterAdmin|OffsetManager)\w*|ParseKafkaVersion|Compression\w+|SASLType\w+|SASLHandshakeV\d|New\w*Partitioner|NewBalanceStrategy\w+|BalanceStrategy\w+|RequiredAcks|IsolationLevel)$/;
+
+function unparen(e: Expr): Expr {
+  while (e.k === 'paren') e = e.x;
+  return e;
+}
+
+/** `a.b.c` as segments, or undefined for anything but a chain of identifiers. */
+function selectorPath(e: Expr): { segs: string[] } | undefined {
+  const segs: string[] = [];
+  let cur: Expr = e;
+  while (cur.k === 'sel') {
+    segs.push(cur.name);
+    cur = cur.x;
+  }
+  if (cur.k !== 'ident') return undefined;
+  segs.push(cur.name);
+  return { segs: segs.reverse() };
+}
+
+function parseIntLiteral(text: string): number | undefined {
+  const t = text.replace(/_/g, '');
+  if (/^0[xX][0-9a-fA-F]+$/.test(t)) return parseInt(t.slice(2), 16);
+  if (/^0[bB][01]+$/.test(t)) return parseInt(t.slice(2), 2);
+  if (/^0[oO][0-7]+$/.test(t)) return parseInt(t.slice(2), 8);
+  if (/^0[0-7]+$/.test(t)) return parseInt(t.slice(1), 8);
+  if (/^\d+$/.test(t)) return Number(t);
+  return undefined;
+}
+
+class Analyzer {
+  readonly configs: ConfigVar[] = [];
+  private readonly funcs = new Map<string, FuncInfo>();
+  private readonly methods = new Map<string, FuncInfo[]>();
+  private readonly infos = new Map<FuncDecl, FuncInfo>();
+  private readonly pkgScope = new Scope();
+  /** Origin calls already turned into a config (a call is one config, however often it is looked at). */
+  private readonly created = new Map<Expr, { cv: ConfigVar; index: number }>();
+  private curFn: FuncInfo | undefined;
+  private closureDepth = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: GoFile,
+    private readonly aliases: Set<string>,
+    private readonly dot: boolean,
+    private readonly timeAlias: string | undefined,
+  ) {
+    for (const f of file.funcs) {
+      const info: FuncInfo = { decl: f, state: 'todo' };
+      this.infos.set(f, info);
+      if (!f.recv) {
+        if (!this.funcs.has(f.name)) this.funcs.set(f.name, info);
+      } else {
+        const list = this.methods.get(f.name) ?? [];
+        list.push(info);
+        this.methods.set(f.name, list);
+      }
+    }
+  }
+
+  run(): void {
+    for (const v of this.file.vars) this.walkStmt(v, this.pkgScope, undefined);
+    // init() runs before everything else, so configs it builds are visible to later functions.
+    const inits = this.file.funcs.filter((f) => !f.recv && f.name === 'init');
+    for (const f of [...inits, ...this.file.funcs]) this.analyzeFunc(this.infos.get(f)!);
+  }
+
+  private analyzeFunc(f: FuncInfo): void {
+    if (f.state !== 'todo' || !f.decl.body) {
+      if (f.state === 'todo') f.state = 'done';
+      return;
+    }
+    f.state = 'doing';
+    const saved = { fn: this.curFn, depth: this.closureDepth };
+    this.curFn = f;
+    this.closureDepth = 0;
+    const scope = new Scope(this.pkgScope);
+    for (const p of f.decl.params) scope.vars.set(p, null);
+    this.walkBlock(f.decl.body, scope);
+    this.curFn = saved.fn;
+    this.closureDepth = saved.depth;
+    f.state = 'done';
+  }
+
+  // Names.
+
+  /** The sarama identifier an expression names (`sarama.WaitForAll`, or `WaitForAll` under a dot import). */
+  private saramaName(e: Expr): string | undefined {
+    if (e.k === 'sel' && e.x.k === 'ident' && this.aliases.has(e.x.name)) return e.name;
+    if (e.k === 'ident' && this.dot && (DOT_IMPORT_NAMES.has(e.name) || DOT_IMPORT_PATTERN.test(e.name))) return e.name;
+    return undefined;
+  }
+
+  private isNewConfig(e: Expr): e is Expr & { k: 'call' } {
+    return e.k === 'call' && e.args.length === 0 && this.saramaName(e.fun) === 'NewConfig';
+  }
+
+  /** A helper of this file that returns a config, if the call calls one. */
+  private helperOf(call: Expr & { k: 'call' }): FuncInfo | undefined {
+    let info: FuncInfo | undefined;
+    if (call.fun.k === 'ident') info = this.funcs.get(call.fun.name);
+    else if (call.fun.k === 'sel' && !this.saramaName(call.fun)) {
+      const ms = this.methods.get(call.fun.name);
+      if (ms && ms.length === 1) info = ms[0];
+    }
+    if (!info) return undefined;
+    if (info.state === 'todo') this.analyzeFunc(info);
+    return info.state === 'done' && info.returns ? info : undefined;
+  }
+
+  private newConfig(origin: Expr, base?: ConfigVar, index = 0): ConfigVar {
+    const cv: ConfigVar = { origin: { start: origin.start, end: origin.end }, base, own: [], ctors: [] };
+    if (base) base.consumed = true;
+    this.configs.push(cv);
+    this.created.set(origin, { cv, index });
+    return cv;
+  }
+
+  /**
+   * The config an expression evaluates to: a bound name, a NewConfig() call, a helper call.
+   * `index` is the result index when the call's results are unpacked (`c, err := newCfg()`).
+   */
+  private evalConfig(e: Expr, scope: Scope, index = 0): ConfigVar | undefined {
+    e = unparen(e);
+    const path = selectorPath(e);
+    if (path) {
+      const b = scope.lookup(path.segs.join('.'));
+      return b?.kind === 'config' ? b.cv : undefined;
+    }
+    if (e.k !== 'call') return undefined;
+    const done = this.created.get(e);
+    if (done) return done.index === index ? done.cv : undefined;
+    if (this.isNewConfig(e)) return index === 0 ? this.newConfig(e) : undefined;
+    const h = this.helperOf(e);
+    if (h?.returns && h.returns.index === index) return this.newConfig(e, h.returns.cv, index);
+    return undefined;
+  }
+
+  private evalClient(e: Expr, scope: Scope): ConfigVar | undefined {
+    const path = selectorPath(unparen(e));
+    if (!path) return undefined;
+    const b = scope.lookup(path.segs.join('.'));
+    return b?.kind === 'client' ? b.cv : undefined;
+  }
+
+  /** `sarama.NewClient(addrs, cfg)`: the config the client is built from. */
+  private clientOf(e: Expr, scope: Scope): ConfigVar | undefined {
+    e = unparen(e);
+    if (e.k !== 'call' || this.saramaName(e.fun) !== 'NewClient') return undefined;
+    const arg = e.args[1];
+    return arg ? this.evalConfig(arg, scope) : undefined;
+  }
+
+  // Statements.
+
+  private walkBlock(block: Block, scope: Scope): void {
+    for (const s of block.stmts) this.walkStmt(s, scope, block);
+  }
+
+  private walkStmt(s: Stmt, scope: Scope, block: Block | undefined): void {
+    switch (s.k) {
+      case 'assign':
+        this.walkAssign(s, scope, block);
+        return;
+      case 'var':
+        for (const spec of s.specs) {
+          const lhs: Expr[] = spec.names.map((n) => ({ k: 'ident', name: n.name, start: n.start, end: n.end }));
+          this.bindAll(s, lhs, ':=', spec.values, scope, block);
+        }
+        return;
+      case 'range':
+        this.visit(s.x, scope);
+        for (const l of s.lhs) {
+          if (s.op === ':=' && l.k === 'ident') scope.vars.set(l.name, null);
+          else this.visit(l, scope);
+        }
+        return;
+      case 'expr':
+      case 'go':
+        this.visit(s.x, scope);
+        return;
+      case 'incdec':
+        this.visit(s.x, scope);
+        return;
+      case 'send':
+        this.visit(s.ch, scope);
+        this.visit(s.value, scope);
+        return;
+      case 'return':
+        if (this.curFn && this.closureDepth === 0 && !this.curFn.returns) {
+          for (let i = 0; i < s.results.length; i++) {
+            const cv = this.evalConfig(s.results[i], scope);
+            if (cv) {
+              this.curFn.returns = { index: i, cv };
+              break;
+            }
+          }
+        }
+        for (const r of s.results) this.visit(r, scope);
+        return;
+      case 'block':
+        this.walkBlock(s.block, new Scope(scope));
+        return;
+      case 'labeled':
+        this.walkStmt(s.stmt, scope, block);
+        return;
+      case 'if': {
+        const inner = new Scope(scope);
+        if (s.init) this.walkStmt(s.init, inner, undefined);
+        if (s.cond) this.visit(s.cond, inner);
+        this.walkBlock(s.then, new Scope(inner));
+        if (s.els) this.walkStmt(s.els, inner, undefined);
+        return;
+      }
+      case 'for': {
+        const inner = new Scope(scope);
+        if (s.init) this.walkStmt(s.init, inner, undefined);
+        if (s.cond) this.walkStmt(s.cond, inner, undefined);
+        if (s.post) this.walkStmt(s.post, inner, undefined);
+        this.walkBlock(s.body, new Scope(inner));
+        return;
+      }
+      case 'switch': {
+        const inner = new Scope(scope);
+        if (s.init) this.walkStmt(s.init, inner, undefined);
+        if (s.tag) this.walkStmt(s.tag, inner, undefined);
+        for (const c of s.clauses) {
+          const cs = new Scope(inner);
+          for (const e of c.exprs) this.visit(e, cs);
+          if (c.comm) this.walkStmt(c.comm, cs, undefined);
+          this.walkBlock(c.body, cs);
+        }
+        return;
+      }
+      case 'other':
+        return;
+    }
+  }
+
+  private walkAssign(s: Stmt & { k: 'assign' }, scope: Scope, block: Block | undefined): void {
+    if (s.op === '=' || s.op === ':=') {
+      this.bindAll(s, s.lhs, s.op, s.rhs, scope, block);
+      return;
+    }
+    // Compound assignment (`cfg.Producer.Retry.Max += 2`): the value is not a constant we know.
+    for (const r of s.rhs) this.visit(r, scope);
+    const l = s.lhs[0];
+    const field = l && this.fieldTarget(l, scope);
+    if (field && s.rhs[0]) this.recordSetting(field.cv, field.path, l, s.rhs[0], s, block, { dynamic: true, tuple: false, fromCall: false });
+    else if (l) this.visit(l, scope);
+  }
+
+  /** The config and field path an assignment target names (`cfg.Producer.RequiredAcks`, `s.cfg.Version`). */
+  private fieldTarget(e: Expr, scope: Scope): { cv: ConfigVar; path: string; segs: string[] } | undefined {
+    const p = selectorPath(e);
+    if (!p || p.segs.length < 2) return undefined;
+    for (let k = p.segs.length - 1; k >= 1; k--) {
+      const b = scope.lookup(p.segs.slice(0, k).join('.'));
+      if (b === undefined) continue;
+      if (b?.kind === 'config') return { cv: b.cv, path: p.segs.slice(k).join('.'), segs: p.segs };
+      return undefined;
+    }
+    return undefined;
+  }
+
+  private bindAll(s: Stmt, lhs: Expr[], op: string, rhs: Expr[], scope: Scope, block: Block | undefined): void {
+    const configs: (ConfigVar | undefined)[] = [];
+    const clients: (ConfigVar | undefined)[] = [];
+    const single = rhs.length === 1 && lhs.length > 1 ? unparen(rhs[0]) : undefined;
+    for (let i = 0; i < lhs.length; i++) {
+      if (rhs.length === lhs.length) {
+        configs[i] = this.evalConfig(rhs[i], scope);
+        clients[i] = configs[i] ? undefined : (this.evalClient(rhs[i], scope) ?? this.clientOf(rhs[i], scope));
+      } else if (single?.k === 'call') {
+        configs[i] = this.evalConfig(single, scope, i);
+        if (i === 0) clients[i] = this.clientOf(single, scope);
+      }
+    }
+    for (const r of rhs) this.visit(r, scope);
+    for (let i = 0; i < lhs.length; i++) {
+      const l = lhs[i];
+      if (l.k === 'ident' && l.name === '_') continue;
+      const field = op === '=' ? this.fieldTarget(l, scope) : undefined;
+      if (field) {
+        const tuple = lhs.length > 1;
+        if (rhs.length === lhs.length) this.recordSetting(field.cv, field.path, l, rhs[i], s, block, { tuple, fromCall: false });
+        else if (single) this.recordSetting(field.cv, field.path, l, single, s, block, { tuple, fromCall: true, index: i });
+        continue;
+      }
+      const path = selectorPath(l);
+      if (!path) {
+        this.visit(l, scope);
+        continue;
+      }
+      const name = path.segs.join('.');
+      const cv = configs[i] ?? clients[i];
+      const binding: Binding | null = configs[i] ? { kind: 'config', cv: configs[i]! } : clients[i] ? { kind: 'client', cv: clients[i]! } : null;
+      if (op === ':=') {
+        if (path.segs.length === 1) scope.vars.set(name, binding);
+      } else {
+        // A name declared nowhere we saw (declared in another file, a named result, a field path
+        // like `s.cfg`) lives as long as the function, as far as this analysis goes.
+        const target = scope.owner(name) ?? this.fnScopeOf(scope);
+        target.vars.set(name, binding);
+      }
+      if (cv && binding?.kind === 'config' && cv.name === undefined) {
+        cv.name = name;
+        if (block) cv.create = { stmt: s, block };
+      }
+    }
+  }
+
+  private fnScopeOf(scope: Scope): Scope {
+    let s = scope;
+    while (s.parent && s.parent !== this.pkgScope) s = s.parent;
+    return s;
+  }
+
+  // Expressions.
+
+  /** Walk an expression for config origins, constructor calls and closures (iteratively). */
+  private visit(root: Expr, scope: Scope): void {
+    const stack: Expr[] = [root];
+    while (stack.length) {
+      const e = stack.pop()!;
+      switch (e.k) {
+        case 'call':
+          this.onCall(e, scope);
+          stack.push(e.fun, ...e.args);
+          break;
+        case 'sel':
+        case 'assert':
+        case 'unary':
+        case 'paren':
+          stack.push(e.x);
+          break;
+        case 'index':
+          stack.push(e.x, ...e.args);
+          break;
+        case 'binary':
+          stack.push(e.x, e.y);
+          break;
+        case 'composite':
+          stack.push(...e.elts);
+          break;
+        case 'kv':
+          stack.push(e.key, e.value);
+          break;
+        case 'funclit': {
+          const inner = new Scope(scope);
+          for (const p of e.params) inner.vars.set(p, null);
+          this.closureDepth++;
+          this.walkBlock(e.body, inner);
+          this.closureDepth--;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+  private onCall(call: Expr & { k: 'call' }, scope: Scope): void {
+    if (!this.created.has(call)) {
+      // A config nobody binds (`sarama.NewSyncProducer(addrs, sarama.NewConfig())`) is still a config.
+      if (this.isNewConfig(call)) this.newConfig(call);
+      else {
+        const h = this.helperOf(call);
+        if (h?.returns && h.returns.index === 0) this.newConfig(call, h.returns.cv);
+      }
+    }
+    const name = this.saramaName(call.fun);
+    const ctor = name ? saramaConstructor(name) : undefined;
+    if (!ctor || !name) return;
+    let cv: ConfigVar | undefined;
+    if (ctor.configArg !== undefined && call.args[ctor.configArg]) cv = this.evalConfig(call.args[ctor.configArg], scope);
+    else if (ctor.clientArg !== undefined && call.args[ctor.clientArg]) cv = this.evalClient(call.args[ctor.clientArg], scope);
+    if (cv) cv.ctors.push({ name, span: { start: call.start, end: call.end } });
+  }
+
+  // Settings.
+
+  private recordSetting(
+    cv: ConfigVar,
+    path: string,
+    lhs: Expr,
+    rhs: Expr,
+    stmt: Stmt,
+    block: Block | undefined,
+    opts: { tuple: boolean; fromCall: boolean; dynamic?: boolean; index?: number },
+  ): void {
+    const field = saramaFieldByPath(path);
+    let value: string | undefined;
+    if (!opts.dynamic) {
+      if (opts.fromCall) {
+        // `cfg.Version, err = sarama.ParseKafkaVersion("2.8.0")`
+        const call = unparen(rhs);
+        if (
+          opts.index === 0 &&
+          field?.kind === 'version' &&
+          call.k === 'call' &&
+          this.saramaName(call.fun) === 'ParseKafkaVersion' &&
+          call.args.length === 1
+        ) {
+          const arg = this.constValue(call.args[0]);
+          if (arg?.type === 'string') {
+            const v = saramaParseKafkaVersion(arg.value);
+            if (v) value = saramaValue(field, { type: 'version', value: v });
+          }
+        }
+      } else {
+        const c = this.constValue(rhs);
+        if (c) value = saramaValue(field, c);
+      }
+    }
+    const p = selectorPath(lhs)!;
+    const rawValue = this.text.slice(rhs.start, rhs.end);
+    const inner = unparen(rhs);
+    const ext: GoSettingExt = { inner: { start: inner.start, end: inner.end }, tuple: opts.tuple, fromCall: opts.fromCall };
+    const setting: Setting = {
+      key: saramaKeyOf(path),
+      sourceKey: p.segs.join('.'),
+      role: 'client',
+      value: value ?? rawValue,
+      rawValue,
+      dynamic: value === undefined,
+      keySpan: { start: lhs.start, end: lhs.end },
+      valueSpan: { start: rhs.start, end: rhs.end },
+      entrySpan: { start: stmt.start, end: stmt.end },
+      precedence: 1,
+      ext,
+    };
+    cv.own.push({ setting, stmt, block });
+  }
+
+  /** The constant a Go expression denotes, if we can tell (literals, sarama/time constants, arithmetic). */
+  private constValue(e: Expr, depth = 0): SaramaGoValue | undefined {
+    if (depth > 50) return undefined;
+    e = unparen(e);
+    switch (e.k) {
+      case 'basic': {
+        const t = e.tok;
+        if (t.kind === 'string') return { type: 'string', value: t.value ?? '' };
+        if (t.kind === 'int') {
+          const n = parseIntLiteral(t.text);
+          return n === undefined ? undefined : { type: 'number', value: n };
+        }
+        if (t.kind === 'float') {
+          const n = Number(t.text.replace(/_/g, ''));
+          return Number.isFinite(n) ? { type: 'number', value: n } : undefined;
+        }
+        if (t.kind === 'rune') {
+          const cp = t.value?.codePointAt(0);
+          return cp === undefined ? undefined : { type: 'number', value: cp };
+        }
+        return undefined;
+      }
+      case 'ident':
+        if (e.name === 'true' || e.name === 'false') return { type: 'bool', value: e.name === 'true' };
+        if (this.saramaName(e)) return { type: 'sarama', name: e.name };
+        return undefined;
+      case 'sel': {
+        const name = this.saramaName(e);
+        if (name) return { type: 'sarama', name };
+        if (this.timeAlias && e.x.k === 'ident' && e.x.name === this.timeAlias && e.name in TIME_UNITS) {
+          return { type: 'number', value: TIME_UNITS[e.name], duration: true };
+        }
+        return undefined;
+      }
+      case 'unary': {
+        const x = this.constValue(e.x, depth + 1);
+        if (!x) return undefined;
+        if (e.op === '-' && x.type === 'number') return { ...x, value: -x.value };
+        if (e.op === '+' && x.type === 'number') return x;
+        if (e.op === '!' && x.type === 'bool') return { type: 'bool', value: !x.value };
+        return undefined;
+      }
+      case 'binary': {
+        const x = this.constValue(e.x, depth + 1);
+        const y = this.constValue(e.y, depth + 1);
+        if (!x || !y) return undefined;
+        if (x.type === 'string' && y.type === 'string' && e.op === '+') return { type: 'string', value: x.value + y.value };
+        if (x.type !== 'number' || y.type !== 'number') return undefined;
+        const duration = x.duration || y.duration;
+        const ints = Number.isInteger(x.value) && Number.isInteger(y.value);
+        let v: number;
+        switch (e.op) {
+          case '*':
+            v = x.value * y.value;
+            break;
+          case '+':
+            v = x.value + y.value;
+            break;
+          case '-':
+            v = x.value - y.value;
+            break;
+          case '/':
+            if (y.value === 0) return undefined;
+            v = ints ? Math.trunc(x.value / y.value) : x.value / y.value;
+            // Duration / Duration is a plain number.
+            return { type: 'number', value: v, duration: x.duration && !y.duration };
+          default:
+            return undefined;
+        }
+        return { type: 'number', value: v, duration };
+      }
+      case 'call': {
+        // Conversions: sarama.RequiredAcks(-1), sarama.IsolationLevel(1), time.Duration(5), int64(x).
+        if (e.args.length !== 1) return undefined;
+        const f = e.fun;
+        const sName = this.saramaName(f);
+        const isTimeDuration = f.k === 'sel' && f.x.k === 'ident' && f.x.name === this.timeAlias && f.name === 'Duration';
+        const isBuiltin = f.k === 'ident' && /^(u?int(8|16|32|64)?|float(32|64))$/.test(f.name);
+        if (sName !== 'RequiredAcks' && sName !== 'IsolationLevel' && !isTimeDuration && !isBuiltin) return undefined;
+        const x = this.constValue(e.args[0], depth + 1);
+        if (!x || x.type !== 'number') return undefined;
+        return isTimeDuration ? { ...x, duration: true } : x;
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+// Units
+
+function lineStartOf(text: string, pos: number): number {
+  let k = pos;
+  while (k > 0 && text[k - 1] !== '\n' && text[k - 1] !== '\r') k--;
+  return k;
+}
+
+function lineEndOf(text: string, pos: number): number {
+  let k = pos;
+  while (k < text.length && text[k] !== '\n' && text[k] !== '\r') k++;
+  return k;
+}
+
+/**
+ * Where a new line can go after a statement: the end of its line, provided the rest of the line
+ * holds only `;`, whitespace and comments that close on it; undefined otherwise.
+ */
+function insertionAfter(text: string, comments: GoComment[], stmt: Span): { at: number; indent: string } | undefined {
+  const ls = lineStartOf(text, stmt.start);
+  const indent = text.slice(ls, stmt.start);
+  if (!/^[ \t]*$/.test(indent)) return undefined;
+  let k = stmt.end;
+  for (;;) {
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === ';')) k++;
+    if (k >= text.length || text[k] === '\n' || text[k] === '\r') return { at: k, indent };
+    if (text.startsWith('//', k)) return { at: lineEndOf(text, k), indent };
+    if (text.startsWith('/*', k)) {
+      const c = comments.find((x) => x.start === k);
+      if (!c || !c.terminated || /[\r\n]/.test(c.body)) return undefined;
+      k = c.end;
+      continue;
+    }
+    return undefined;
+  }
+}
+
+function settingsOf(cv: ConfigVar, seen = new Set<ConfigVar>()): Setting[] {
+  if (seen.has(cv)) return [];
+  seen.add(cv);
+  return [...(cv.base ? settingsOf(cv.base, seen) : []), ...cv.own.map((o) => o.setting)];
+}
+
+function ctorsOf(cv: ConfigVar, seen = new Set<ConfigVar>()): { name: string; span: Span }[] {
+  if (seen.has(cv)) return [];
+  seen.add(cv);
+  return [...(cv.base ? ctorsOf(cv.base, seen) : []), ...cv.ctors];
+}
+
+function buildUnits(
+  configs: ConfigVar[],
+  text: string,
+  comments: GoComment[],
+  alias: string,
+  timeAlias: string | undefined,
+  importUses: Record<string, number[]>,
+): ConfigUnit[] {
+  const units: ConfigUnit[] = [];
+  const idCount = new Map<string, number>();
+  for (const cv of configs) {
+    // A helper's own config is represented by each call of the helper instead.
+    if (cv.consumed) continue;
+    const settings = settingsOf(cv);
+    const ctors = ctorsOf(cv).sort((a, b) => a.span.start - b.span.start);
+    const producer =
+      settings.some((s) => saramaRoleOfPath(pathOfSetting(s)) === 'producer') ||
+      ctors.some((c) => saramaConstructor(c.name)?.role === 'producer');
+    const consumer =
+      settings.some((s) => saramaRoleOfPath(pathOfSetting(s)) === 'consumer') ||
+      ctors.some((c) => saramaConstructor(c.name)?.role === 'consumer');
+    const role: Role = producer && !consumer ? 'producer' : consumer && !producer ? 'consumer' : 'client';
+    const byCtor = ctors.some((c) => {
+      const r = saramaConstructor(c.name)?.role;
+      return r === role;
+    });
+    const unitSettings = settings.map((s) => {
+      const r = saramaRoleOfPath(pathOfSetting(s));
+      return { ...s, role: r === 'client' ? role : r };
+    });
+
+    // Insertion point: after the last assignment in the block that created the config, else
+    // right after the creating statement.
+    let insert: { at: number; indent: string } | undefined;
+    let anchorStmt: Stmt | undefined;
+    if (cv.create) {
+      anchorStmt = cv.create.stmt;
+      for (const o of cv.own) if (o.block === cv.create.block && o.stmt.start > anchorStmt.start) anchorStmt = o.stmt;
+    } else {
+      for (const o of cv.own) if (o.block && (!anchorStmt || o.stmt.start > anchorStmt.start)) anchorStmt = o.stmt;
+    }
+    if (anchorStmt && cv.name) insert = insertionAfter(text, comments, anchorStmt);
+
+    const base = cv.name ?? 'config';
+    const n = (idCount.get(base) ?? 0) + 1;
+    idCount.set(base, n);
+    let start = cv.origin.start;
+    let end = cv.origin.end;
+    for (const s of settings) {
+      start = Math.min(start, s.entrySpan.start);
+      end = Math.max(end, s.entrySpan.end);
+    }
+    for (const c of ctors) {
+      start = Math.min(start, c.span.start);
+      end = Math.max(end, c.span.end);
+    }
+    const ext: GoUnitExt = { varName: cv.name, alias, timeAlias, insert, importUses };
+    units.push({
+      id: `sarama:${base}${n > 1 ? '#' + n : ''}`,
+      surface: 'sarama',
+      format: 'go',
+      role,
+      client: 'sarama',
+      settings: unitSettings,
+      anchor: { ...cv.origin },
+      span: { start, end },
+      facts: {
+        saramaConstructors: ctors,
+        saramaAlias: alias,
+        ...(role !== 'client' ? { roleEvidence: byCtor ? ('structure' as const) : ('keys' as const) } : {}),
+      },
+      ext,
+    });
+  }
+  return units;
+}
+
+function pathOfSetting(s: Setting): string {
+  return saramaPathOf(s.key) ?? '';
+}
+
+function dominantEol(text: string): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+      else lf++;
+    }
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
 
 export function parseGo(text: string, path: string): ParsedFile {
-  return { path, text, format: 'go', units: [], errors: [], comments: [], eol: '\n' };
+  const lexed = lexGo(text);
+  // An unterminated comment is reported by the lexer; the parser need not see it.
+  const parserTokens = lexed.tokens.filter((t) => !(t.kind === 'error' && t.partOf === 'comment'));
+  const errors: ParseError[] = [...lexed.errors];
+  const comments: Comment[] = lexed.comments.map((c) => ({
+    span: { start: c.start, end: c.end },
+    text: c.body,
+    ownLine: c.ownLine,
+  }));
+  const file: ParsedFile = { path, text, format: 'go', units: [], errors, comments, eol: dominantEol(text) };
+  let ast: GoFile;
+  try {
+    ast = new Parser(parserTokens, errors).parseFile();
+  } catch (e) {
+    // The parser is written not to throw; if it ever does, keep the lexer's results.
+    errors.push({ message: `internal parser error: ${(e as Error)?.message ?? e}`, span: { start: 0, end: 0 } });
+    return file;
+  }
+  errors.sort((a, b) => a.span.start - b.span.start);
+
+  const aliases = new Set<string>();
+  let dot = false;
+  let timeAlias: string | undefined;
+  const importNames: string[] = [];
+  for (const imp of ast.imports) {
+    if (SARAMA_IMPORT_PATHS.includes(imp.path)) {
+      if (imp.alias === '.') dot = true;
+      else if (imp.alias !== '_') aliases.add(imp.alias ?? 'sarama');
+    } else if (imp.path === 'time' && imp.alias !== '_' && imp.alias !== '.') {
+      timeAlias = imp.alias ?? 'time';
+    }
+    if (imp.alias !== '_' && imp.alias !== '.') importNames.push(imp.alias ?? imp.path.split('/').pop()!.replace(/\.v\d+$/, ''));
+  }
+  if (!aliases.size && !dot) return file;
+
+  const importUses: Record<string, number[]> = {};
+  const toks = lexed.tokens;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind === 'ident' && toks[i + 1].kind === 'op' && toks[i + 1].text === '.' && importNames.includes(t.text)) {
+      (importUses[t.text] ??= []).push(t.start);
+    }
+  }
+
+  const analyzer = new Analyzer(text, ast, aliases, dot, timeAlias);
+  try {
+    analyzer.run();
+  } catch (e) {
+    errors.push({ message: `internal analysis error: ${(e as Error)?.message ?? e}`, span: { start: 0, end: 0 } });
+    return file;
+  }
+  const alias = aliases.size ? [...aliases][0] : '';
+  const configs = [...analyzer.configs].sort((a, b) => a.origin.start - b.origin.start);
+  file.units = buildUnits(configs, text, lexed.comments, alias, timeAlias, importUses);
+  return file;
 }
+
+// Editor
+
+function unitExt(unit: ConfigUnit): GoUnitExt {
+  const e = unit.ext as GoUnitExt | undefined;
+  return e && typeof e === 'object' && 'importUses' in e ? e : { alias: unit.facts.saramaAlias ?? 'sarama', importUses: {} };
+}
+
+function fieldForKey(key: string) {
+  const f = saramaFieldByKey(key);
+  if (f) return f;
+  const path = saramaPathOf(key);
+  return path ? saramaFieldByPath(path) : undefined;
+}
+
+function goValueText(unit: ConfigUnit, key: string, value: string): string | undefined {
+  const ext = unitExt(unit);
+  const field = fieldForKey(key);
+  if (!field) return undefined;
+  const qualify = (name: string) => (ext.alias ? `${ext.alias}.${name}` : name);
+  const durationText = (ms: number): string => {
+    const ns = Math.round(ms * 1e6);
+    if (ns === 0) return '0';
+    if (!ext.timeAlias) return String(ns);
+    const units: [string, number][] = [
+      ['Hour', 3600e9],
+      ['Minute', 60e9],
+      ['Second', 1e9],
+      ['Millisecond', 1e6],
+      ['Microsecond', 1e3],
+      ['Nanosecond', 1],
+    ];
+    for (const [name, size] of units) {
+      if (ns % size === 0) {
+        const count = ns / size;
+        return count === 1 ? `${ext.timeAlias}.${name}` : `${count} * ${ext.timeAlias}.${name}`;
+      }
+    }
+    return String(ns);
+  };
+  return saramaGoText(field, value, qualify, durationText);
+}
+
+/** Whether replacing `span` with `newText` would remove the last use of an imported package. */
+function dropsLastImportUse(ext: GoUnitExt, span: Span, newText: string): boolean {
+  for (const [name, uses] of Object.entries(ext.importUses)) {
+    const inside = uses.filter((u) => u >= span.start && u < span.end).length;
+    if (inside && inside === uses.length && !newText.includes(name + '.')) return true;
+  }
+  return false;
+}
+
+function commentInside(file: ParsedFile, span: Span): boolean {
+  return file.comments.some((c) => c.span.start >= span.start && c.span.end <= span.end);
+}
+
+export const goEditor: FormatEditor = {
+  commentPrefix: '//',
+
+  setValue(file, unit, setting, value): Edit[] | null {
+    const sx = setting.ext as GoSettingExt | undefined;
+    if (!sx || sx.fromCall) return null;
+    const text = goValueText(unit, setting.key, value);
+    if (text === undefined) return null;
+    const span = sx.inner;
+    if (commentInside(file, span)) return null;
+    if (dropsLastImportUse(unitExt(unit), span, text)) return null;
+    return [{ start: span.start, end: span.end, newText: text }];
+  },
+
+  insert(file, unit, key, value): Edit[] | null {
+    const ext = unitExt(unit);
+    if (!ext.insert || !ext.varName) return null;
+    const field = fieldForKey(key);
+    const text = goValueText(unit, key, value);
+    if (!field || text === undefined) return null;
+    const line = `${ext.insert.indent}${ext.varName}.${field.path} = ${text}`;
+    return [{ start: ext.insert.at, end: ext.insert.at, newText: file.eol + line }];
+  },
+
+  remove(file, unit, setting): Edit[] | null {
+    const sx = setting.ext as GoSettingExt | undefined;
+    if (!sx || sx.tuple) return null;
+    const t = file.text;
+    const { start, end } = setting.entrySpan;
+    const ls = lineStartOf(t, start);
+    if (!/^[ \t]*$/.test(t.slice(ls, start))) return null;
+    const le = lineEndOf(t, end);
+    if (!/^[ \t;]*(\/\/.*)?$/.test(t.slice(end, le))) return null;
+    if (dropsLastImportUse(unitExt(unit), { start, end }, '')) return null;
+    let from = ls;
+    let to = le;
+    if (t.startsWith('\r\n', le)) to = le + 2;
+    else if (le < t.length) to = le + 1;
+    else if (ls > 0) from = ls - (t.startsWith('\r\n', ls - 2) ? 2 : 1); // last line: take the line break before it
+    return [{ start: from, end: to, newText: '' }];
+  },
+
+  rename(): Edit[] | null {
+    return null;
+  },
+
+  keyName(_unit, key): string {
+    return saramaPathOf(key) ?? key;
+  },
+
+  valueText(unit, key, value): string {
+    return goValueText(unit, key, value) ?? value;
+  },
+
+  assignment(unit, key, value): string {
+    const ext = unitExt(unit);
+    return `${ext.varName ?? 'cfg'}.${saramaPathOf(key) ?? key} = ${goValueText(unit, key, value) ?? value}`;
+  },
+};
+
+registerEditor(['sarama'], goEditor);
