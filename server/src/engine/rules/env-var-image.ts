@@ -1,15 +1,105 @@
-// PLACEHOLDER: replaced by the real rule.
-import type { Rule } from '../rule.js';
+// Container images turn environment variables into broker properties each in their own way
+// (facts.md §10): Confluent and Apache read `KAFKA_<KEY>`, Bitnami reads `KAFKA_CFG_<KEY>` and
+// copies only some `KAFKA_<KEY>` aliases. A variable of the other convention is silently
+// ignored, so the broker runs on the default the author meant to change. The compose parser
+// lists such variables in `facts.ignoredEnv`; they are not settings of the unit.
+
+import type { ConfigUnit, Edit, IgnoredEnv } from '../model.js';
+import type { L10n } from '../l10n.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+const IMAGE: Record<string, string> = { bitnami: 'Bitnami', confluent: 'Confluent', apache: 'Apache Kafka', other: '' };
+
+const MESSAGE: L10n = {
+  en: '`{name}`: the {image} image does not read this variable, so `{key}` keeps its default and the value `{value}` never reaches the broker. Rename it to `{suggested}`, the name this image reads.',
+  zh: '`{name}`：{image} 镜像不读取该变量，因此 `{key}` 仍为默认值，`{value}` 不会传给 broker。请重命名为该镜像读取的 `{suggested}`。',
+};
+
+const ALREADY: L10n = {
+  en: '`{name}`: the {image} image does not read this variable; it reads `{suggested}`, which this service already sets. Remove `{name}`.',
+  zh: '`{name}`：{image} 镜像不读取该变量；它读取的是 `{suggested}`，而本服务已经设置了该变量。请删除 `{name}`。',
+};
+
+function imageLabel(unit: ConfigUnit): string {
+  const fam = unit.facts.image ? IMAGE[unit.facts.image] : '';
+  return fam || unit.facts.imageName || 'container';
+}
+
+/** Remove the whole line of an environment entry, when nothing else shares it. */
+function removeLine(ctx: RuleContext, env: IgnoredEnv): Edit[] {
+  const text = ctx.file.text;
+  let start = env.entrySpan.start;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  if (!/^[ \t]*(?:-[ \t]*)?["']?$/.test(text.slice(start, env.entrySpan.start))) return [];
+  let end = env.entrySpan.end;
+  const rest = /^["']?[ \t]*(?:#[^\r\n]*)?/.exec(text.slice(end));
+  end += rest ? rest[0].length : 0;
+  if (end < text.length && text[end] !== '\r' && text[end] !== '\n') return [];
+  if (text.startsWith('\r\n', end)) end += 2;
+  else if (end < text.length) end += 1;
+  return [{ start, end, newText: '' }];
+}
 
 const rule: Rule = {
   meta: {
     id: 'env-var-image',
     severities: ['warning'],
-    formats: [],
-    category: 'any',
-    fixable: false,
-    docs: { summary: { en: '', zh: '' }, why: { en: '', zh: '' }, fix: { en: '', zh: '' }, references: [], examples: [] },
+    formats: ['yaml'],
+    category: 'broker',
+    fixable: true,
+    docs: {
+      summary: {
+        en: 'Finds docker-compose environment variables that the service\'s Kafka image ignores (`KAFKA_MIN_INSYNC_REPLICAS` on Bitnami, `KAFKA_CFG_*` on Confluent or Apache images).',
+        zh: '发现服务所用 Kafka 镜像会忽略的 docker-compose 环境变量（Bitnami 上的 `KAFKA_MIN_INSYNC_REPLICAS`，Confluent 或 Apache 镜像上的 `KAFKA_CFG_*`）。',
+      },
+      why: {
+        en: 'Each image maps environment variables to broker properties differently. Confluent (`cp-kafka`) and Apache (`apache/kafka`) read `KAFKA_<PROPERTY>` (dots become `_`); `KAFKA_CFG_MIN_INSYNC_REPLICAS` there becomes the unknown property `cfg.min.insync.replicas`. Bitnami reads `KAFKA_CFG_<PROPERTY>` and accepts `KAFKA_<PROPERTY>` only for a fixed list of aliases, which does not include `MIN_INSYNC_REPLICAS` or `UNCLEAN_LEADER_ELECTION_ENABLE`. An ignored variable leaves the broker on the default the author wanted to change — typically `min.insync.replicas=1` — with no error at startup.',
+        zh: '不同镜像把环境变量映射为 broker 属性的方式不同。Confluent（`cp-kafka`）与 Apache（`apache/kafka`）读取 `KAFKA_<属性>`（点号变为 `_`），因此 `KAFKA_CFG_MIN_INSYNC_REPLICAS` 在这些镜像中会变成未知属性 `cfg.min.insync.replicas`。Bitnami 读取 `KAFKA_CFG_<属性>`，只对固定的别名列表接受 `KAFKA_<属性>`，其中不包括 `MIN_INSYNC_REPLICAS` 和 `UNCLEAN_LEADER_ELECTION_ENABLE`。被忽略的变量会让 broker 停留在作者本想修改的默认值上（通常是 `min.insync.replicas=1`），启动时也不会报错。',
+      },
+      fix: {
+        en: 'Rename the variable to the name the image reads. The fix is unsafe: the setting starts to take effect on the next container start, which changes broker behaviour (for example a min ISR of 2 makes `acks=all` writes fail while fewer replicas are in sync). Review the value first. When the service already sets the right variable, remove the ignored one instead.',
+        zh: '把变量重命名为镜像读取的名称。此修复不安全：该设置会在下次启动容器时开始生效，从而改变 broker 的行为（例如 min ISR 为 2 时，同步副本不足会使 `acks=all` 的写入失败）。请先检查取值。若服务已设置了正确的变量，则应删除被忽略的变量。',
+      },
+      references: [
+        { title: 'Confluent Docker image configuration reference', url: 'https://docs.confluent.io/platform/current/installation/docker/config-reference.html' },
+        { title: 'Apache Kafka Docker image examples', url: 'https://github.com/apache/kafka/blob/trunk/docker/examples/README.md' },
+        { title: 'Bitnami Kafka image: configuration', url: 'https://github.com/bitnami/containers/blob/main/bitnami/kafka/README.md' },
+      ],
+      examples: [
+        {
+          surface: 'compose',
+          path: 'docker-compose.yml',
+          bad: 'services:\n  kafka:\n    image: bitnami/kafka:3.9\n    environment:\n      KAFKA_CFG_NODE_ID: 0\n      KAFKA_MIN_INSYNC_REPLICAS: 2\n',
+          good: 'services:\n  kafka:\n    image: bitnami/kafka:3.9\n    environment:\n      KAFKA_CFG_NODE_ID: 0\n      KAFKA_CFG_MIN_INSYNC_REPLICAS: 2\n',
+        },
+      ],
+    },
   },
-  check() {},
+  check(ctx) {
+    for (const unit of ctx.file.units) {
+      if (unit.surface !== 'compose') continue;
+      for (const env of unit.facts.ignoredEnv ?? []) {
+        const image = imageLabel(unit);
+        const taken = unit.settings.some((s) => s.sourceKey === env.suggestedName);
+        if (taken) {
+          const edits = removeLine(ctx, env);
+          ctx.report({
+            severity: 'warning',
+            message: ctx.t(ALREADY, { name: env.name, image, suggested: env.suggestedName }),
+            span: env.keySpan,
+            fixes: [ctx.makeFix(ctx.t({ en: 'Remove `{n}`', zh: '删除 `{n}`' }, { n: env.name }), 'safe', edits, true)],
+          });
+          continue;
+        }
+        const edits: Edit[] = [{ start: env.keySpan.start, end: env.keySpan.end, newText: env.suggestedName }];
+        ctx.report({
+          severity: 'warning',
+          message: ctx.t(MESSAGE, { name: env.name, image, key: env.intendedKey, value: env.value, suggested: env.suggestedName }),
+          span: env.keySpan,
+          fixes: [ctx.makeFix(ctx.t({ en: 'Rename to `{n}`', zh: '重命名为 `{n}`' }, { n: env.suggestedName }), 'unsafe', edits, true)],
+        });
+      }
+    }
+  },
 };
 export default rule;

@@ -1,0 +1,120 @@
+import { ruleTester } from '../helpers/ruleTester.js';
+
+const strimzi = (kafka: string) =>
+  'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: my-cluster\nspec:\n  kafka:\n' + kafka;
+
+const topic = (spec: string) =>
+  'apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: orders\n  labels:\n    strimzi.io/cluster: my-cluster\nspec:\n' + spec;
+
+const compose = (env: string) => 'services:\n  kafka:\n    image: apache/kafka:4.0.0\n    environment:\n' + env;
+
+ruleTester('min-isr-vs-replication', {
+  valid: [
+    { name: 'RF 3 / min ISR 2', path: 'server.properties', code: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=3\nmin.insync.replicas=2\n' },
+    { name: 'nothing set: Kafka defaults are consistent', path: 'server.properties', code: 'process.roles=broker\nnode.id=4\n' },
+    { name: 'RF 1 / min ISR 1: nothing lower exists', path: 'server.properties', code: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=1\nmin.insync.replicas=1\n' },
+    {
+      name: 'dev single broker sets the transaction log to 1/1',
+      path: 'docker-compose.yml',
+      code: compose('      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: 1\n      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: 1\n'),
+    },
+    { name: 'transaction log RF 3 with the default min ISR 2', path: 'server.properties', code: 'process.roles=broker\nnode.id=4\ntransaction.state.log.replication.factor=3\n' },
+    { name: 'dynamic RF', path: 'server.properties', code: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=${RF}\nmin.insync.replicas=2\n' },
+    { name: 'KafkaTopic without replicas: RF unknown here', path: 'topic.yaml', code: topic('  partitions: 3\n  config:\n    min.insync.replicas: 3\n') },
+    { name: 'KafkaTopic 3 / 2', path: 'topic.yaml', code: topic('  partitions: 3\n  replicas: 3\n  config:\n    min.insync.replicas: 2\n') },
+  ],
+  invalid: [
+    {
+      name: 'equal is a warning, fix RF-1',
+      path: 'server.properties',
+      code: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=3\nmin.insync.replicas=3\n',
+      errors: [
+        {
+          text: '3',
+          line: 4,
+          severity: 'warning',
+          message: '`min.insync.replicas=3` equals the replication factor `default.replication.factor=3`',
+          fixes: ['Set `min.insync.replicas=2`'],
+        },
+      ],
+      output: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=3\nmin.insync.replicas=2\n',
+    },
+    {
+      name: 'greater is an error',
+      path: 'server.properties',
+      code: 'process.roles=broker\nnode.id=4\nmin.insync.replicas=3\ndefault.replication.factor=2\n',
+      errors: [{ text: '3', line: 3, severity: 'error', message: 'is greater than the replication factor `default.replication.factor=2`', fixes: ['Set `min.insync.replicas=1`'] }],
+      output: 'process.roles=broker\nnode.id=4\nmin.insync.replicas=1\ndefault.replication.factor=2\n',
+    },
+    {
+      name: 'min ISR 2 against the default RF 1: error, no min ISR fix',
+      path: 'server.properties',
+      code: 'process.roles=broker\nnode.id=4\nmin.insync.replicas=2\n',
+      errors: [
+        {
+          text: '2',
+          severity: 'error',
+          message: '`min.insync.replicas=2` is greater than the replication factor `default.replication.factor` (unset; the Kafka 4.0 default is `1`)',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'transaction log RF 2 with the default min ISR 2',
+      path: 'server.properties',
+      code: 'process.roles=broker\nnode.id=4\ntransaction.state.log.replication.factor=2\n',
+      errors: [
+        {
+          text: '2',
+          line: 3,
+          severity: 'warning',
+          message: '`transaction.state.log.min.isr` (unset; the Kafka 4.0 default is `2`) equals the replication factor `transaction.state.log.replication.factor=2`',
+          fixes: ['Set `transaction.state.log.min.isr=1`'],
+        },
+      ],
+      output: 'process.roles=broker\nnode.id=4\ntransaction.state.log.replication.factor=2\ntransaction.state.log.min.isr=1\n',
+    },
+    {
+      name: 'compose: transaction log RF 1 with the default min ISR 2',
+      path: 'docker-compose.yml',
+      code: compose('      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1\n      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: 1\n'),
+      errors: [
+        {
+          text: '1',
+          line: 6,
+          severity: 'error',
+          message: '`KAFKA_TRANSACTION_STATE_LOG_MIN_ISR` (unset; the Kafka 4.0 default is `2`) is greater than',
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'Strimzi transaction log 2/2',
+      path: 'kafka.yaml',
+      code: strimzi('    replicas: 3\n    config:\n      transaction.state.log.replication.factor: 2\n      transaction.state.log.min.isr: 2\n'),
+      errors: [{ text: '2', line: 10, severity: 'warning', fixes: ['Set `transaction.state.log.min.isr: 1`'] }],
+      output: strimzi('    replicas: 3\n    config:\n      transaction.state.log.replication.factor: 2\n      transaction.state.log.min.isr: 1\n'),
+    },
+    {
+      name: 'KafkaTopic min ISR equal to replicas',
+      path: 'topic.yaml',
+      code: topic('  partitions: 3\n  replicas: 2\n  config:\n    min.insync.replicas: 2\n'),
+      errors: [{ text: '2', line: 11, severity: 'warning', message: 'while any one replica of this topic is down', fixes: ['Set `min.insync.replicas: 1`'] }],
+      output: topic('  partitions: 3\n  replicas: 2\n  config:\n    min.insync.replicas: 1\n'),
+    },
+    {
+      name: 'KafkaTopic min ISR above replicas 1: error without fix',
+      path: 'topic.yaml',
+      code: topic('  partitions: 3\n  replicas: 1\n  config:\n    min.insync.replicas: 2\n'),
+      errors: [{ text: '2', severity: 'error', message: 'Raise the replication factor above 2', fixes: [] }],
+    },
+    {
+      name: 'Chinese messages',
+      path: 'server.properties',
+      options: { locale: 'zh-cn' },
+      code: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=3\nmin.insync.replicas=3\n',
+      errors: [{ text: '3', message: '`min.insync.replicas=3` 等于副本数 `default.replication.factor=3`', fixes: ['设置 `min.insync.replicas=2`'] }],
+      output: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=3\nmin.insync.replicas=2\n',
+    },
+  ],
+});
