@@ -4,7 +4,7 @@
 
 import type { ConfigUnit, ParsedFile, Setting, Span } from './model.js';
 import { effective } from './model.js';
-import { fmt, type L10n, type Locale } from './l10n.js';
+import { fmt, localizeDefaultSource, type L10n, type Locale } from './l10n.js';
 import { defaultFor } from './knowledge/index.js';
 import { conceptDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
 import { createFixer } from './fixer.js';
@@ -117,7 +117,7 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   const def = defaultFor(s.key, unit.role, unit.client, { kafkaVersion: options.kafkaVersion, saramaVersion: options.saramaVersion });
   if (def) {
     const value = '`' + (def.value === '' ? '""' : fixer.valueText(unit, s.key, def.value)) + '`';
-    lines.push(t(T.unset, { value, source: def.source, why: t(versionWhy(unit, options)) }));
+    lines.push(t(T.unset, { value, source: localizeDefaultSource(def.source, locale), why: t(versionWhy(unit, options)) }));
   }
   if (doc?.safe) lines.push(t(T.safe, { value: '`' + doc.safe + '`' }));
   parts.push(`**${t(T.here)}**\n\n` + lines.map((l) => `- ${l}`).join('\n'));

@@ -3,7 +3,7 @@
 
 import type { Finding, Format, ParsedFile, Severity } from './model.js';
 import { applyEdits, createFixer } from './fixer.js';
-import { fmt, type L10n } from './l10n.js';
+import { fmt, localizeDefaultSource, type L10n } from './l10n.js';
 import { defaultFor } from './knowledge/index.js';
 import type { ResolvedOptions } from './options.js';
 import { resolveOptions } from './options.js';
@@ -118,11 +118,13 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
       locale,
       t: (msg: L10n, data) => fmt(msg, locale, data),
       fixer,
-      defaultOf: (unit, key) =>
-        defaultFor(key, unit.role, unit.client, {
+      defaultOf: (unit, key) => {
+        const d = defaultFor(key, unit.role, unit.client, {
           kafkaVersion: options.kafkaVersion,
           saramaVersion: options.saramaVersion,
-        }),
+        });
+        return d && { value: d.value, source: localizeDefaultSource(d.source, locale) };
+      },
       makeFix: (title, safety, edits, preferred) => ({ title, safety, edits, ...(preferred ? { preferred } : {}) }),
       report: (r: Report) => {
         // A setting shared by several units (spring.kafka.properties[...]) is reported once.

@@ -20,3 +20,20 @@ export function fmt(msg: L10n, locale: Locale, data: MessageData = {}): string {
   const template = locale === 'zh-cn' ? msg.zh : msg.en;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in data ? String(data[name]) : m));
 }
+
+/**
+ * The knowledge base names the source of a default in English ("Kafka 4.0 default",
+ * "sarama v1.43.2 default", "spring-kafka default"); this renders it for the locale.
+ */
+export function localizeDefaultSource(source: string, locale: Locale): string {
+  if (locale !== 'zh-cn') return source;
+  let m = /^Kafka (\S+) effective default \(documented true, not applied: KAFKA-13598\)$/.exec(source);
+  if (m) return `Kafka ${m[1]} 的实际默认值（文档写为 true，但因 KAFKA-13598 未生效）`;
+  m = /^sarama default, newest release \((v[\d.]+)\)$/.exec(source);
+  if (m) return `sarama 默认值（按最新版本 ${m[1]}）`;
+  m = /^sarama (v[\d.]+) default \(as of (v[\d.]+), the newest known\)$/.exec(source);
+  if (m) return `sarama ${m[1]} 默认值（按已知最新的 ${m[2]}）`;
+  m = /^(.+) default$/.exec(source);
+  if (m) return `${m[1]} 默认值`;
+  return source;
+}
