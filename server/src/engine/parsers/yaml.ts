@@ -1,6 +1,114 @@
-// PLACEHOLDER: replaced by the real parser.
-import type { ParsedFile } from '../model.js';
+// YAML -> settings model. Every document of the stream is read (`---`), with source ranges;
+// broken YAML yields parse errors plus whatever could still be read. Three surfaces:
+// Strimzi custom resources, docker-compose Kafka services, Spring Boot `spring.kafka.*`.
+// Any other YAML (workflows, Kubernetes manifests, Helm values, OpenAPI) produces no units.
+
+import { Composer, Parser } from 'yaml';
+import type { Comment, ConfigUnit, ParseError, ParsedFile, Span } from '../model.js';
+import { classifyDoc, dominantEol, type YamlDoc } from './yamlCommon.js';
+import { extractSpring } from './springYaml.js';
+import { extractStrimzi } from './strimzi.js';
+import { extractCompose } from './compose.js';
+
+function lineStartOf(text: string, off: number): number {
+  let p = off;
+  while (p > 0 && text[p - 1] !== '\n' && text[p - 1] !== '\r') p--;
+  return p;
+}
+
+/**
+ * Every `#` comment, from the lexer's tokens (so `#` inside quoted or block scalars is not one).
+ * The CST nests comment tokens in many places; walk it generically.
+ */
+function collectComments(text: string, tokens: unknown[]): Comment[] {
+  const out: Comment[] = [];
+  const seen = new Set<number>();
+  const visit = (x: unknown, depth: number) => {
+    if (depth > 200 || x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      for (const y of x) visit(y, depth + 1);
+      return;
+    }
+    const t = x as { type?: unknown; offset?: unknown; source?: unknown };
+    if (t.type === 'comment' && typeof t.offset === 'number' && typeof t.source === 'string') {
+      const source = t.source.replace(/\r$/, '');
+      if (source.startsWith('#') && !seen.has(t.offset)) {
+        seen.add(t.offset);
+        const start = t.offset;
+        out.push({
+          span: { start, end: start + source.length },
+          text: source.slice(1),
+          ownLine: /^[ \t]*$/.test(text.slice(lineStartOf(text, start), start)),
+        });
+      }
+      return;
+    }
+    for (const k of Object.keys(x)) {
+      const v = (x as Record<string, unknown>)[k];
+      if (v !== null && typeof v === 'object') visit(v, depth + 1);
+    }
+  };
+  visit(tokens, 0);
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+function errorSpan(text: string, pos: [number, number] | undefined): Span {
+  const len = text.length;
+  let start = Math.max(0, Math.min(pos?.[0] ?? 0, len));
+  let end = Math.max(start, Math.min(pos?.[1] ?? start, len));
+  if (end === start) {
+    if (end < len) end++;
+    else if (start > 0) start--;
+  }
+  return { start, end };
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
 
 export function parseYaml(text: string, path: string): ParsedFile {
-  return { path, text, format: 'yaml', units: [], errors: [], comments: [], eol: '\n' };
+  const file: ParsedFile = { path, text, format: 'yaml', units: [], errors: [], comments: [], eol: dominantEol(text) };
+  const errors: ParseError[] = file.errors;
+  let docs: YamlDoc[] = [];
+  try {
+    const tokens = Array.from(new Parser().parse(text));
+    try {
+      file.comments = collectComments(text, tokens);
+    } catch {
+      file.comments = [];
+    }
+    // Duplicate keys are a lint finding (duplicate-key), not a parse error.
+    const composer = new Composer({ uniqueKeys: false });
+    docs = Array.from(composer.compose(tokens)) as YamlDoc[];
+    for (const d of docs) for (const e of d.errors) errors.push({ message: e.message, span: errorSpan(text, e.pos) });
+    if (!docs.length) for (const e of composer.streamInfo().errors) errors.push({ message: e.message, span: errorSpan(text, e.pos) });
+  } catch (e) {
+    errors.push({ message: `YAML could not be read: ${describe(e)}`, span: errorSpan(text, [0, Math.min(1, text.length)]) });
+    return file;
+  }
+  const kinds = docs.map((d) => {
+    try {
+      return classifyDoc(text, d);
+    } catch {
+      return 'other' as const;
+    }
+  });
+  const units: ConfigUnit[] = [];
+  const run = (f: () => ConfigUnit[]) => {
+    try {
+      units.push(...f());
+    } catch {
+      // A surface reader that fails costs only its own units; the file keeps the rest.
+    }
+  };
+  run(() => extractStrimzi(text, docs, (i) => kinds[i] === 'strimzi'));
+  run(() => extractCompose(text, docs, (i) => kinds[i] === 'compose'));
+  // Spring is read everywhere but in Strimzi resources: an application.yml may well have its own
+  // top-level `services:` map, and a compose file has no `spring.kafka` anyway.
+  run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi'));
+  units.sort((a, b) => a.span.start - b.span.start || a.anchor.start - b.anchor.start);
+  file.units = units;
+  return file;
 }

@@ -1,15 +1,172 @@
-// PLACEHOLDER: replaced by the real rule.
-import type { Rule } from '../rule.js';
+// The same setting written twice in one scope: only one occurrence takes effect, and a reader
+// who finds the other one is misled (for example `acks=all` near the top, `acks=1` further down).
+// java.util.Properties and Spring Boot's properties loader keep the last occurrence; inside one
+// Spring unit, a `<client>.properties[key]` entry beats the dedicated property whatever the order
+// (facts.md §7). The model's `effective()` encodes both.
+// `spring.kafka.properties[key]` overridden by a client-specific value is the documented way to
+// set a common value and refine it per client: not reported.
+// YAML: the same setting under two spellings (dotted and nested keys, relaxed-binding forms,
+// repeated entries of an `environment` list) is legal and the last one wins. A key repeated
+// inside one mapping is different: Spring Boot (SnakeYAML with duplicate keys disallowed),
+// kubectl and docker compose refuse such a file, while lenient readers keep the last value. The
+// YAML parser keeps both occurrences (it composes with uniqueKeys off), so this rule reports that
+// case too, saying the file may not load at all; removing the earlier occurrence keeps what
+// lenient readers already used.
+
+import type { ConfigUnit, Setting } from '../model.js';
+import { effective, occurrences } from '../model.js';
+import type { L10n } from '../l10n.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { lineOf, lineStarts } from '../suppressions.js';
+
+const LAST_WINS: L10n = {
+  en: '`{key}` is set again on line {line} (`{winner}`), and the last occurrence wins, so this `{shown}` has no effect. Remove it.',
+  zh: '`{key}` 在第 {line} 行再次设置（`{winner}`），以最后一次出现为准，因此此处的 `{shown}` 不起作用。请删除它。',
+};
+
+const MAP_WINS: L10n = {
+  en: '`{shown}` has no effect: `{winner}` on line {line} sets the same Kafka key, and a `properties[...]` entry overrides the dedicated Spring property. Remove this one.',
+  zh: '`{shown}` 不起作用：第 {line} 行的 `{winner}` 设置了同一个 Kafka 配置项，而 `properties[...]` 条目会覆盖 Spring 的专用属性。请删除此处的设置。',
+};
+
+const OTHER_WINS: L10n = {
+  en: '`{shown}` has no effect: `{winner}` on line {line} sets the same setting and takes precedence. Remove this one.',
+  zh: '`{shown}` 不起作用：第 {line} 行的 `{winner}` 设置了同一配置项并优先生效。请删除此处的设置。',
+};
+
+const YAML_REPEATED: L10n = {
+  en: '`{key}` appears again in the same YAML mapping on line {line} (`{winner}`): Spring Boot, kubectl and docker compose refuse a file with a repeated key, and tools that accept it keep the last one, so this `{shown}` has no effect at best. Remove it.',
+  zh: '`{key}` 在同一个 YAML 映射的第 {line} 行再次出现（`{winner}`）：Spring Boot、kubectl 和 docker compose 会拒绝含有重复键的文件，能接受的工具则以最后一个为准，因此此处的 `{shown}` 最多也只是不起作用。请删除它。',
+};
+
+/** Indentation (columns) of the line holding `offset`, and the line's start. */
+function lineInfo(text: string, offset: number): { start: number; indent: number } {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let i = start;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return { start, indent: i - start };
+}
+
+const unquote = (k: string) => k.replace(/^(["'])(.*)\1$/s, '$2');
+
+/**
+ * Whether two YAML keys are the same key of the same mapping: equal key text at the same column,
+ * with no line in between indented less than that column (which would close the mapping).
+ */
+function sameYamlMapping(text: string, a: Setting, b: Setting): boolean {
+  if (unquote(text.slice(a.keySpan.start, a.keySpan.end)) !== unquote(text.slice(b.keySpan.start, b.keySpan.end))) return false;
+  const la = lineInfo(text, a.keySpan.start);
+  const lb = lineInfo(text, b.keySpan.start);
+  if (la.start === lb.start) return true; // flow mapping on one line
+  const col = a.keySpan.start - la.start;
+  if (col !== b.keySpan.start - lb.start) return false;
+  // Block keys sit at their line's indentation; a key inside a flow mapping or list item does not.
+  if (la.indent !== col || lb.indent !== col) return false;
+  const between = text.slice(a.keySpan.end, lb.start).split(/\r\n|\r|\n/).slice(1);
+  return between.every((line) => {
+    const t = line.trimStart();
+    return t === '' || t.startsWith('#') || line.length - t.length >= col;
+  });
+}
+
+function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) => number): void {
+  const done = new Set<string>();
+  for (const first of unit.settings) {
+    if (done.has(first.key)) continue;
+    done.add(first.key);
+    const all = occurrences(unit, first.key);
+    if (all.length < 2) continue;
+    const winner = effective(unit, first.key)!;
+    for (const loser of all) {
+      if (loser === winner) continue;
+      // Common value refined per client: intended.
+      if (loser.precedence === 0 && winner.precedence > 0) continue;
+      // A later twin in the same YAML mapping: a repeated key, not just a second spelling.
+      const twin =
+        unit.format === 'yaml'
+          ? all.find((o) => o !== loser && o.keySpan.start > loser.keySpan.start && sameYamlMapping(ctx.file.text, loser, o))
+          : undefined;
+      const named = twin ?? winner;
+      const data = {
+        key: loser.sourceKey,
+        shown: ctx.fixer.show(unit, loser),
+        winner: ctx.fixer.show(unit, named),
+        line: line(named.keySpan.start),
+      };
+      const template = twin
+        ? YAML_REPEATED
+        : loser.precedence === winner.precedence
+          ? LAST_WINS
+          : winner.precedence === 2 && loser.precedence === 1
+            ? MAP_WINS
+            : OTHER_WINS;
+      ctx.report({
+        severity: 'warning',
+        message: ctx.t(template, data),
+        span: loser.keySpan,
+        fixes: [ctx.makeFix(ctx.t({ en: 'Remove `{shown}`', zh: '删除 `{shown}`' }, data), 'safe', ctx.fixer.remove(unit, loser), true)],
+      });
+    }
+  }
+}
 
 const rule: Rule = {
   meta: {
     id: 'duplicate-key',
     severities: ['warning'],
-    formats: [],
+    formats: ['properties', 'yaml'],
     category: 'any',
-    fixable: false,
-    docs: { summary: { en: '', zh: '' }, why: { en: '', zh: '' }, fix: { en: '', zh: '' }, references: [], examples: [] },
+    fixable: true,
+    docs: {
+      summary: {
+        en: 'Finds a setting written twice in one configuration, and says which occurrence wins.',
+        zh: '发现同一配置中重复设置的配置项，并说明哪一处生效。',
+      },
+      why: {
+        en: 'Only one occurrence of a repeated setting takes effect, and it is easy to read the other: `acks=all` near the top of a file does nothing when `acks=1` follows further down. In `.properties` files the last occurrence wins. In Spring Boot, a `spring.kafka.producer.properties[acks]` entry overrides `spring.kafka.producer.acks` wherever it stands. A common `spring.kafka.properties[...]` value refined by a client-specific one is the intended use and is not reported. A key repeated inside one YAML mapping is worse: Spring Boot, kubectl and docker compose refuse the file, and lenient tools keep the last value; it is reported too.',
+        zh: '重复设置的配置项只有一处生效，而人很容易看到另一处：文件开头的 `acks=all` 在后面出现 `acks=1` 时毫无作用。`.properties` 文件以最后一次出现为准。在 Spring Boot 中，`spring.kafka.producer.properties[acks]` 条目无论位置如何都会覆盖 `spring.kafka.producer.acks`。用客户端专用的值细化公共的 `spring.kafka.properties[...]` 是预期用法，不会报告。同一个 YAML 映射中重复的键问题更严重：Spring Boot、kubectl 和 docker compose 会拒绝该文件，宽松的工具则以最后一个值为准；这种情况同样会报告。',
+      },
+      fix: {
+        en: 'Remove the occurrence that loses. The fix is safe: that occurrence has no effect, so removing it changes nothing at run time. Check that the winning value is the one you want.',
+        zh: '删除不生效的那一处。此修复是安全的：该处本就不起作用，删除后运行时行为不变。请确认生效的值正是你想要的。',
+      },
+      references: [
+        { title: 'java.util.Properties.load', url: 'https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/Properties.html#load(java.io.Reader)' },
+        { title: 'Spring Boot: additional Kafka properties', url: 'https://docs.spring.io/spring-boot/reference/messaging/kafka.html#messaging.kafka.additional-properties' },
+      ],
+      examples: [
+        {
+          surface: 'kafka-properties',
+          path: 'producer.properties',
+          bad: 'bootstrap.servers=localhost:9092\nacks=all\nlinger.ms=5\nacks=1\n',
+          good: 'bootstrap.servers=localhost:9092\nacks=all\nlinger.ms=5\n',
+        },
+        {
+          surface: 'spring-properties',
+          path: 'application.properties',
+          bad: 'spring.kafka.producer.acks=all\nspring.kafka.producer.properties[acks]=1\n',
+          good: 'spring.kafka.producer.acks=all\n',
+        },
+        {
+          surface: 'spring-yaml',
+          path: 'application.yml',
+          bad: 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[acks]": 1\n',
+          good: 'spring:\n  kafka:\n    producer:\n      acks: all\n',
+        },
+        {
+          surface: 'strimzi-kafka',
+          path: 'kafka.yaml',
+          bad: 'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: my-cluster\nspec:\n  kafka:\n    replicas: 3\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n      min.insync.replicas: 1\n',
+          good: 'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: my-cluster\nspec:\n  kafka:\n    replicas: 3\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n',
+        },
+      ],
+    },
   },
-  check() {},
+  check(ctx) {
+    const starts = lineStarts(ctx.file.text);
+    const line = (offset: number) => lineOf(starts, offset) + 1;
+    for (const unit of ctx.file.units) checkUnit(ctx, unit, line);
+  },
 };
 export default rule;

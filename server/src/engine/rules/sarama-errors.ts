@@ -30,7 +30,9 @@ const SYNC_SUCCESSES: L10n = {
 
 function syncCtor(unit: ConfigUnit): string | undefined {
   const c = unit.facts.saramaConstructors?.find((x) => SYNC.test(x.name));
-  return c ? `${unit.facts.saramaAlias ?? 'sarama'}.${c.name}` : undefined;
+  if (!c) return undefined;
+  const alias = unit.facts.saramaAlias ?? 'sarama';
+  return alias ? `${alias}.${c.name}` : c.name; // '' = dot import
 }
 
 function title(ctx: RuleContext, a: string): string {
