@@ -1,0 +1,173 @@
+import { ruleTester } from '../helpers/ruleTester.js';
+
+ruleTester('auto-commit', {
+  valid: [
+    { name: 'auto-commit off', path: 'consumer.properties', code: 'bootstrap.servers=localhost:9092\ngroup.id=orders\nenable.auto.commit=false\n' },
+    { name: 'dynamic value', path: 'consumer.properties', code: 'group.id=orders\nenable.auto.commit=${AUTO_COMMIT}\n' },
+    { name: 'producer file', path: 'producer.properties', code: 'bootstrap.servers=localhost:9092\nacks=all\n' },
+    { name: 'not Kafka', path: 'app.properties', code: 'app.name=demo\nenable.cache=true\n' },
+    { name: 'value not a boolean: invalid-value reports it', path: 'consumer.properties', code: 'group.id=orders\nenable.auto.commit=yes\n' },
+    { name: 'Spring leaves it unset: spring-kafka turns it off', path: 'application.properties', code: 'spring.kafka.consumer.group-id=orders\nspring.kafka.listener.ack-mode=manual\n' },
+    { name: 'Spring explicit false with manual acks', path: 'application.yml', code: 'spring:\n  kafka:\n    consumer:\n      group-id: orders\n      enable-auto-commit: false\n    listener:\n      ack-mode: MANUAL_IMMEDIATE\n' },
+    { name: 'Spring placeholder default false', path: 'application.properties', code: 'spring.kafka.consumer.group-id=orders\nspring.kafka.consumer.enable-auto-commit=${AUTO_COMMIT:false}\n' },
+    { name: 'Spring dynamic', path: 'application.properties', code: 'spring.kafka.consumer.enable-auto-commit=${AUTO_COMMIT}\n' },
+    { name: 'Spring producer only', path: 'application.yml', code: 'spring:\n  kafka:\n    producer:\n      acks: all\n' },
+    { name: 'librdkafka with offset store off', path: 'consumer.properties', code: 'group.id=orders\nenable.auto.offset.store=false\n' },
+    { name: 'librdkafka with auto-commit off', path: 'consumer.properties', code: 'group.id=orders\nenable.auto.commit=false\nenable.auto.offset.store=true\n' },
+  ],
+  invalid: [
+    {
+      name: 'explicit true',
+      path: 'consumer.properties',
+      code: 'bootstrap.servers=localhost:9092\ngroup.id=orders\nenable.auto.commit=true\n',
+      errors: [
+        {
+          text: 'true',
+          line: 3,
+          severity: 'warning',
+          message: '`enable.auto.commit=true`: the consumer commits offsets on a timer, whether or not processing has finished',
+          fixes: ['Set `enable.auto.commit=false`'],
+        },
+      ],
+      output: 'bootstrap.servers=localhost:9092\ngroup.id=orders\nenable.auto.commit=false\n',
+    },
+    {
+      name: 'explicit TRUE (case-insensitive), CRLF kept, unsafe fix not applied in safe mode',
+      path: 'consumer.properties',
+      code: 'group.id=orders\r\nenable.auto.commit = TRUE\r\n',
+      errors: [{ text: 'TRUE', severity: 'warning', message: 'Set `enable.auto.commit=false` and commit after processing' }],
+      safeOnly: true,
+    },
+    {
+      name: 'explicit true, CRLF kept',
+      path: 'consumer.properties',
+      code: 'group.id=orders\r\nenable.auto.commit = TRUE\r\n',
+      errors: [{ text: 'TRUE', severity: 'warning' }],
+      output: 'group.id=orders\r\nenable.auto.commit = false\r\n',
+    },
+    {
+      name: 'unset in a consumer config: the Kafka default is true',
+      path: 'consumer.properties',
+      code: 'bootstrap.servers=localhost:9092\ngroup.id=orders\n',
+      errors: [
+        {
+          text: 'bootstrap.servers',
+          severity: 'information',
+          message: /^`enable\.auto\.commit` is unset; the Kafka 4\.0 default is `true`: /,
+          fixes: ['Set `enable.auto.commit=false`'],
+        },
+      ],
+      output: 'bootstrap.servers=localhost:9092\ngroup.id=orders\nenable.auto.commit=false\n',
+    },
+    {
+      name: 'unset, role from keys, Chinese message',
+      path: 'kafka.properties',
+      code: 'group.id=orders\nkey.deserializer=org.apache.kafka.common.serialization.StringDeserializer\n',
+      options: { locale: 'zh-cn' },
+      errors: [{ text: 'group.id', severity: 'information', message: '未设置 `enable.auto.commit`', fixes: ['设置 `enable.auto.commit=false`'] }],
+      output: 'group.id=orders\nkey.deserializer=org.apache.kafka.common.serialization.StringDeserializer\nenable.auto.commit=false\n',
+    },
+    {
+      name: 'Spring explicit true',
+      path: 'application.properties',
+      code: 'spring.kafka.consumer.group-id=orders\nspring.kafka.consumer.enable-auto-commit=true\n',
+      errors: [
+        {
+          text: 'true',
+          line: 2,
+          severity: 'warning',
+          message: '`spring.kafka.consumer.enable-auto-commit=true`: the Kafka client commits offsets on a timer and the listener container no longer commits',
+          fixes: ['Set `spring.kafka.consumer.enable-auto-commit=false`'],
+        },
+      ],
+      output: 'spring.kafka.consumer.group-id=orders\nspring.kafka.consumer.enable-auto-commit=false\n',
+    },
+    {
+      name: 'Spring `yes` is true for Spring Boot',
+      path: 'application.properties',
+      code: 'spring.kafka.consumer.enable-auto-commit=yes\n',
+      errors: [{ text: 'yes', severity: 'warning' }],
+      output: 'spring.kafka.consumer.enable-auto-commit=false\n',
+    },
+    {
+      name: 'Spring map entry true',
+      path: 'application.properties',
+      code: 'spring.kafka.consumer.group-id=orders\nspring.kafka.consumer.properties[enable.auto.commit]=true\n',
+      errors: [{ text: 'true', severity: 'warning', fixes: ['Set `spring.kafka.consumer.properties[enable.auto.commit]=false`'] }],
+      output: 'spring.kafka.consumer.group-id=orders\nspring.kafka.consumer.properties[enable.auto.commit]=false\n',
+    },
+    {
+      name: 'Spring placeholder default true',
+      path: 'application.properties',
+      code: 'spring.kafka.consumer.enable-auto-commit=${AUTO_COMMIT:true}\n',
+      errors: [{ text: '${AUTO_COMMIT:true}', severity: 'warning', message: '(the placeholder default)' }],
+      output: 'spring.kafka.consumer.enable-auto-commit=${AUTO_COMMIT:false}\n',
+    },
+    {
+      name: 'Spring true with a manual ack mode: startup failure, safe fix',
+      path: 'application.properties',
+      code: 'spring.kafka.consumer.enable-auto-commit=true\nspring.kafka.listener.ack-mode=MANUAL_IMMEDIATE\n',
+      errors: [
+        {
+          text: 'true',
+          severity: 'error',
+          message: 'with `spring.kafka.listener.ack-mode=MANUAL_IMMEDIATE`: spring-kafka refuses to start the listener container',
+          fixes: ['Set `spring.kafka.consumer.enable-auto-commit=false`'],
+        },
+      ],
+      safeOnly: true,
+      output: 'spring.kafka.consumer.enable-auto-commit=false\nspring.kafka.listener.ack-mode=MANUAL_IMMEDIATE\n',
+    },
+    {
+      name: 'Spring YAML true with lower-case manual ack mode',
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    consumer:\n      group-id: orders\n      enable-auto-commit: true\n    listener:\n      ack-mode: manual\n',
+      errors: [{ text: 'true', line: 5, severity: 'error', message: 'spring-kafka refuses to start' }],
+      output: 'spring:\n  kafka:\n    consumer:\n      group-id: orders\n      enable-auto-commit: false\n    listener:\n      ack-mode: manual\n',
+    },
+    {
+      name: 'Spring YAML true with record ack mode',
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    consumer:\n      enable-auto-commit: true\n    listener:\n      ack-mode: record\n',
+      errors: [{ text: 'true', line: 4, severity: 'warning', message: 'the listener container no longer commits' }],
+      output: 'spring:\n  kafka:\n    consumer:\n      enable-auto-commit: false\n    listener:\n      ack-mode: record\n',
+    },
+    {
+      name: 'Spring multi-document: the manual ack mode of another profile does not apply',
+      path: 'application.properties',
+      code: 'spring.kafka.consumer.enable-auto-commit=true\n#---\nspring.config.activate.on-profile=prod\nspring.kafka.listener.ack-mode=manual\n',
+      errors: [{ text: 'true', line: 1, severity: 'warning' }],
+      output: 'spring.kafka.consumer.enable-auto-commit=false\n#---\nspring.config.activate.on-profile=prod\nspring.kafka.listener.ack-mode=manual\n',
+    },
+    {
+      name: 'librdkafka: offsets stored on hand-off and auto-committed',
+      path: 'consumer.properties',
+      code: 'group.id=orders\nenable.auto.offset.store=true\n',
+      errors: [
+        {
+          text: 'true',
+          line: 2,
+          severity: 'warning',
+          message: '`enable.auto.offset.store=true` while `enable.auto.commit` is unset',
+          fixes: ['Set `enable.auto.offset.store=false`', 'Set `enable.auto.commit=false`'],
+        },
+      ],
+      output: 'group.id=orders\nenable.auto.offset.store=false\n',
+    },
+    {
+      name: 'librdkafka: auto-commit explicit, offset store by default',
+      path: 'consumer.properties',
+      code: 'group.id=orders\nenable.auto.commit=true\nsasl.username=app\n',
+      errors: [
+        {
+          text: 'true',
+          line: 2,
+          severity: 'warning',
+          message: '`enable.auto.commit=true` and `enable.auto.offset.store` is unset',
+          fixes: ['Set `enable.auto.offset.store=false`', 'Set `enable.auto.commit=false`'],
+        },
+      ],
+      output: 'group.id=orders\nenable.auto.commit=true\nsasl.username=app\nenable.auto.offset.store=false\n',
+    },
+  ],
+});
