@@ -125,6 +125,16 @@ export function canonicalSpringSegment(seg: string): string {
     .toLowerCase();
 }
 
+/** Boot compares property names ignoring case and dashes: `batchsize` binds to `batch-size`. */
+const uniform = (path: string) => path.replace(/-/g, '');
+
+function findUniform<T>(table: Record<string, T>, prop: string): [string, T] | undefined {
+  if (prop in table) return [prop, table[prop]];
+  const u = uniform(prop);
+  for (const k of Object.keys(table)) if (uniform(k) === u) return [k, table[k]];
+  return undefined;
+}
+
 /**
  * Map a full property path below `spring.kafka.` (already split from the prefix), e.g.
  * `producer.acks`, `producer.properties[enable.idempotence]`, `properties.linger.ms`,
@@ -142,7 +152,7 @@ export function mapSpringKafkaPath(rest: string): SpringMapping | undefined {
     return { key, role: SECTIONS[section].role, precedence: 2, kind: 'string' };
   }
   const full = rest.split('.').map(canonicalSpringSegment).join('.');
-  const common = COMMON[full];
+  const common = findUniform(COMMON, full)?.[1];
   if (common) return { key: common[0], role: 'client', precedence: 0, kind: common[1] ?? 'string' };
   const dot = rest.indexOf('.');
   if (dot < 0) return undefined;
@@ -153,13 +163,15 @@ export function mapSpringKafkaPath(rest: string): SpringMapping | undefined {
     .map(canonicalSpringSegment)
     .join('.');
   if (section === 'listener') {
-    return prop in LISTENER ? { key: `spring:listener.${prop}`, role: 'consumer', precedence: 1, kind: 'string' } : undefined;
+    const l = findUniform(LISTENER, prop);
+    return l ? { key: `spring:listener.${l[0]}`, role: 'consumer', precedence: 1, kind: 'string' } : undefined;
   }
   const s = SECTIONS[section];
   if (!s) return undefined;
-  const m = s.table[prop];
+  const m = findUniform(s.table, prop)?.[1];
   if (m) return { key: m[0], role: s.role, precedence: 1, kind: m[1] ?? 'string' };
-  if (SPRING_ONLY[section]?.includes(prop)) return { key: `spring:${section}.${prop}`, role: s.role, precedence: 1, kind: 'string' };
+  const only = (SPRING_ONLY[section] ?? []).find((x) => uniform(x) === uniform(prop));
+  if (only) return { key: `spring:${section}.${only}`, role: s.role, precedence: 1, kind: 'string' };
   return undefined;
 }
 
