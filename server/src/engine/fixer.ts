@@ -27,6 +27,9 @@ export interface FormatEditor {
   assignment(unit: ConfigUnit, key: string, value: string): string;
   /** Line comment marker for suppression comments. */
   commentPrefix: '#' | '//';
+  /** The setting as written, for messages (`KAFKA_X: "2"` in a compose map, `acks = 1`).
+   *  Optional: the default joins sourceKey and rawValue with the format's usual separator. */
+  show?(unit: ConfigUnit, setting: Setting): string;
 }
 
 const editors = new Map<Surface, FormatEditor>();
@@ -75,6 +78,8 @@ export function createFixer(file: ParsedFile): Fixer {
     valueText: (unit, key, value) => ed(unit)?.valueText(unit, key, value) ?? value,
     assignment: (unit, key, value) => ed(unit)?.assignment(unit, key, value) ?? `${key}=${value}`,
     show: (unit, setting) => {
+      const custom = ed(unit)?.show?.(unit, setting);
+      if (custom) return custom;
       const sep = unit.format === 'properties' ? '=' : unit.format === 'go' ? ' = ' : unit.surface === 'compose' ? '=' : ': ';
       return `${setting.sourceKey}${sep}${setting.rawValue}`;
     },
