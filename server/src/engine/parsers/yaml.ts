@@ -68,8 +68,17 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * Every surface names Kafka somewhere: `spring.kafka`, `kafka.strimzi.io`, a broker image
+ * (`cp-kafka`, `cp-server`, `confluent-local`, `apache/kafka`, `bitnami/kafka`). A YAML file that
+ * never does (OpenAPI specs, workflows, manifests: often large) is not parsed at all, so it costs
+ * nothing; it has no units, and its syntax is not ours to report.
+ */
+const MENTIONS_KAFKA = /kafka|cp-server|confluent-local/i;
+
 export function parseYaml(text: string, path: string): ParsedFile {
   const file: ParsedFile = { path, text, format: 'yaml', units: [], errors: [], comments: [], eol: dominantEol(text) };
+  if (!MENTIONS_KAFKA.test(text)) return file;
   const errors: ParseError[] = file.errors;
   let docs: YamlDoc[] = [];
   try {

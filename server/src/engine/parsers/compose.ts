@@ -1,0 +1,376 @@
+// docker-compose services that run a Kafka broker image: their `environment` is the broker's
+// configuration, spelled per image (facts.md §10, knowledge/env.ts). Variables the image
+// ignores are kept apart in `facts.ignoredEnv`: the broker never sees them.
+
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { ConfigUnit, Edit, IgnoredEnv, Setting, Span } from '../model.js';
+import { effective } from '../model.js';
+import type { FormatEditor } from '../fixer.js';
+import { registerEditor } from '../fixer.js';
+import { envNameFor, imageFamily, mapEnvVar, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';
+import {
+  asMap,
+  contentEnd,
+  entryPlaces,
+  getEntry,
+  mapEntries,
+  nodeSpan,
+  readScalar,
+  resolveComposeValue,
+  scalarString,
+  type QuoteStyle,
+  type ScalarRead,
+  type YamlDoc,
+} from './yamlCommon.js';
+import {
+  appendToSeq,
+  escapeDouble,
+  insertPath,
+  plainSafe,
+  quoteDouble,
+  quoteSingle,
+  removeEntry,
+  renderKey,
+  renderScalar,
+  replaceInScalar,
+  replaceScalar,
+} from './yamlEdit.js';
+
+export interface ComposeSettingExt {
+  kind: 'compose';
+  form: 'map' | 'list';
+  /** map form: the pair; list form: the item scalar. */
+  node: Pair | Scalar;
+  /** map form: the key scalar. */
+  keyNode?: Scalar;
+  /** Read of the value scalar (map form) or of the whole item (list form). */
+  read?: ScalarRead;
+  /** Offset of the value inside `read.raw` (list form: after `NAME=`). */
+  valueOffset: number;
+  /** Offsets of a `${VAR:-default}` default inside `read.raw`. */
+  defaultRange?: [number, number];
+  via?: Alias;
+}
+
+export interface ComposeUnitExt {
+  kind: 'compose';
+  docIndex: number;
+  doc: YamlDoc;
+  service: YAMLMap;
+  family: ImageFamily;
+}
+
+interface EnvEntry {
+  name: string;
+  value: string;
+  rawValue: string;
+  dynamic: boolean;
+  placeholderDefault: boolean;
+  keySpan: Span;
+  valueSpan: Span;
+  entrySpan: Span;
+  ext: ComposeSettingExt;
+}
+
+/** The variables of an `environment:` block in either form. */
+function envEntries(text: string, doc: YamlDoc, env: Node | null, via: Alias | undefined): EnvEntry[] {
+  const out: EnvEntry[] = [];
+  const viaSpan = via ? nodeSpan(via) : undefined;
+  if (isMap(env)) {
+    for (const e of mapEntries(env, doc, via)) {
+      if (!isScalar(e.value)) continue;
+      const name = e.keyText.trim();
+      const places = entryPlaces(text, e);
+      const { entrySpan, aliasSpan } = places;
+      // The variable name without quotes, so a rename touches the name only.
+      const keyRead = readScalar(text, e.key);
+      const keySpan = !e.via && keyRead.exact ? keyRead.span : places.keySpan;
+      const read = readScalar(text, e.value);
+      const ext: ComposeSettingExt = {
+        kind: 'compose',
+        form: 'map',
+        node: e.pair,
+        keyNode: e.key,
+        valueOffset: 0,
+        ...(e.via ? { via: e.via } : {}),
+        ...(aliasSpan ? {} : { read }),
+      };
+      if (read.quote === 'none' || (read.quote === 'plain' && e.value.value === null)) {
+        // `NAME:` with no value passes the variable through from the host environment.
+        out.push({ name, value: '', rawValue: '', dynamic: true, placeholderDefault: false, keySpan, valueSpan: aliasSpan ?? read.span, entrySpan, ext });
+        continue;
+      }
+      const r = resolveComposeValue(read.value);
+      out.push({
+        name,
+        value: r.value,
+        rawValue: aliasSpan ? text.slice(aliasSpan.start, aliasSpan.end) : read.raw,
+        dynamic: r.dynamic || !!aliasSpan,
+        placeholderDefault: r.placeholderDefault && !aliasSpan,
+        keySpan,
+        valueSpan: aliasSpan ?? read.span,
+        entrySpan,
+        ext: { ...ext, ...(r.defaultRange && read.exact && !aliasSpan ? { defaultRange: r.defaultRange } : {}) },
+      });
+    }
+    return out;
+  }
+  if (isSeq(env)) {
+    for (const it of env.items as Node[]) {
+      if (!isScalar(it)) continue;
+      const read = readScalar(text, it);
+      const item = read.value;
+      const eq = item.indexOf('=');
+      const name = (eq < 0 ? item : item.slice(0, eq)).trim();
+      if (!name) continue;
+      const ext: ComposeSettingExt = { kind: 'compose', form: 'list', node: it, read, valueOffset: eq < 0 ? item.length : eq + 1, ...(via ? { via } : {}) };
+      // Offsets inside the item are exact when the raw text decodes to itself; the name never
+      // contains escapes, so its span is exact whenever the raw text starts with it.
+      const nameAt = read.raw.indexOf(name);
+      const keySpan = viaSpan ?? (nameAt >= 0 ? { start: read.span.start + nameAt, end: read.span.start + nameAt + name.length } : read.span);
+      const rawEq = read.raw.indexOf('=');
+      const valueSpan = viaSpan ?? (eq < 0 || rawEq < 0 ? { start: read.span.end, end: read.span.end } : { start: read.span.start + rawEq + 1, end: read.span.end });
+      const entrySpan = viaSpan ?? nodeSpan(it) ?? read.span;
+      if (eq < 0) {
+        out.push({ name, value: '', rawValue: '', dynamic: true, placeholderDefault: false, keySpan, valueSpan, entrySpan, ext });
+        continue;
+      }
+      const raw = item.slice(eq + 1);
+      const r = resolveComposeValue(raw);
+      out.push({
+        name,
+        value: r.value,
+        rawValue: viaSpan ? text.slice(viaSpan.start, viaSpan.end) : read.exact ? raw : text.slice(valueSpan.start, valueSpan.end),
+        dynamic: r.dynamic || !!via,
+        placeholderDefault: r.placeholderDefault && !via,
+        keySpan,
+        valueSpan,
+        entrySpan,
+        ext: { ...ext, ...(r.defaultRange && read.exact ? { defaultRange: [eq + 1 + r.defaultRange[0], eq + 1 + r.defaultRange[1]] } : {}) },
+      });
+    }
+  }
+  return out;
+}
+
+function intOf(text: string, n: Node | null | undefined): number | undefined {
+  const s = scalarString(text, n);
+  if (s === undefined) return undefined;
+  const r = resolveComposeValue(s.trim());
+  return !r.dynamic && /^\d+$/.test(r.value) ? Number(r.value) : undefined;
+}
+
+export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: number) => boolean, opts: EnvMappingOptions = {}): ConfigUnit[] {
+  const units: ConfigUnit[] = [];
+  docs.forEach((doc, docIndex) => {
+    if (!isCompose(docIndex)) return;
+    const root = asMap(doc.contents as Node | null);
+    const services = asMap(getEntry(root, 'services', doc)?.value);
+    if (!services) return;
+    const found: { unit: ConfigUnit; brokers: number }[] = [];
+    for (const svc of mapEntries(services, doc)) {
+      const service = asMap(svc.value);
+      if (!service) continue;
+      const imageText = scalarString(text, getEntry(service, 'image', doc)?.value);
+      if (imageText === undefined) continue;
+      const image = resolveComposeValue(imageText.trim());
+      if (image.dynamic) continue;
+      const family = imageFamily(image.value);
+      if (!family) continue;
+
+      const envE = getEntry(service, 'environment', doc);
+      const env = envEntries(text, doc, envE?.value ?? null, envE?.via ?? envE?.valueAlias);
+      const settings: Setting[] = [];
+      const ignoredEnv: IgnoredEnv[] = [];
+      for (const e of env) {
+        const m = mapEnvVar(e.name, family, opts);
+        if (m.kind === 'setting') {
+          settings.push({
+            key: m.key,
+            sourceKey: e.name,
+            role: 'broker',
+            value: e.value,
+            rawValue: e.rawValue,
+            dynamic: e.dynamic,
+            ...(e.placeholderDefault ? { placeholderDefault: true } : {}),
+            keySpan: e.keySpan,
+            valueSpan: e.valueSpan,
+            entrySpan: e.entrySpan,
+            precedence: m.precedence,
+            ext: e.ext,
+          });
+        } else if (m.kind === 'ignored') {
+          ignoredEnv.push({
+            name: e.name,
+            intendedKey: m.intendedKey,
+            suggestedName: m.suggestedName,
+            value: e.value,
+            keySpan: e.keySpan,
+            valueSpan: e.valueSpan,
+            entrySpan: e.entrySpan,
+          });
+        }
+      }
+      const keySpan = nodeSpan(svc.key) ?? { start: 0, end: 0 };
+      const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service, family };
+      const unit: ConfigUnit = {
+        id: `compose#${docIndex}:${svc.keyText}`,
+        surface: 'compose',
+        format: 'yaml',
+        role: 'broker',
+        client: 'broker',
+        settings,
+        anchor: keySpan,
+        span: { start: keySpan.start, end: Math.max(keySpan.end, contentEnd(text, svc.pair)) },
+        facts: {
+          image: family,
+          imageName: image.value,
+          resourceName: svc.keyText,
+          roleEvidence: 'structure',
+          ...(ignoredEnv.length ? { ignoredEnv } : {}),
+        },
+        ext,
+      };
+      // A KRaft node whose process roles lack `broker` is a controller: it stores no partitions.
+      const roles = effective(unit, 'process.roles');
+      const controllerOnly = !!roles && !roles.dynamic && !roles.value.split(',').map((r) => r.trim()).includes('broker') && roles.value.trim() !== '';
+      const deploy = asMap(getEntry(service, 'deploy', doc)?.value);
+      const replicas = intOf(text, getEntry(deploy, 'replicas', doc)?.value) ?? intOf(text, getEntry(service, 'scale', doc)?.value) ?? 1;
+      found.push({ unit, brokers: controllerOnly ? 0 : replicas });
+    }
+    const brokerCount = found.reduce((n, f) => n + f.brokers, 0);
+    for (const f of found) {
+      f.unit.facts.brokerCount = brokerCount;
+      units.push(f.unit);
+    }
+  });
+  return units;
+}
+
+// ---- editor ----
+
+function sExt(s: Setting): ComposeSettingExt | undefined {
+  const e = s.ext as ComposeSettingExt | undefined;
+  return e && e.kind === 'compose' ? e : undefined;
+}
+
+function uExt(u: ConfigUnit): ComposeUnitExt | undefined {
+  const e = u.ext as ComposeUnitExt | undefined;
+  return e && e.kind === 'compose' ? e : undefined;
+}
+
+function envName(unit: ConfigUnit, key: string): string | undefined {
+  const u = uExt(unit);
+  const family = u?.family ?? (unit.facts.image === 'bitnami' ? 'bitnami' : 'confluent');
+  return envNameFor(key, family);
+}
+
+/** The quote style most sibling scalars use ('plain' on a tie). */
+function siblingStyle(text: string, nodes: (Node | null | undefined)[]): QuoteStyle {
+  const n = { plain: 0, double: 0, single: 0 };
+  for (const x of nodes) {
+    if (!isScalar(x)) continue;
+    const q = readScalar(text, x).quote;
+    if (q === 'plain' || q === 'double' || q === 'single') n[q]++;
+  }
+  if (n.double > n.plain && n.double >= n.single) return 'double';
+  if (n.single > n.plain && n.single > n.double) return 'single';
+  return 'plain';
+}
+
+function renderIn(style: QuoteStyle, v: string): string {
+  if (style === 'double') return quoteDouble(v);
+  if (style === 'single') return quoteSingle(v) ?? quoteDouble(v);
+  return renderScalar(v);
+}
+
+export const composeEditor: FormatEditor = {
+  commentPrefix: '#',
+
+  keyName(unit, key) {
+    return envName(unit, key) ?? 'KAFKA_CFG_' + key.replace(/\./g, '_').toUpperCase();
+  },
+
+  valueText(_unit, _key, value) {
+    return value;
+  },
+
+  assignment(unit, key, value) {
+    return `${composeEditor.keyName(unit, key)}=${composeEditor.valueText(unit, key, value)}`;
+  },
+
+  setValue(file, unit, setting, value) {
+    const ext = sExt(setting);
+    if (!ext || ext.via || !ext.read) return null;
+    const v = composeEditor.valueText(unit, setting.key, value);
+    if (setting.placeholderDefault) {
+      if (!ext.defaultRange) return null;
+      const e = replaceInScalar(ext.read, ext.defaultRange, v);
+      return e ? [e] : null;
+    }
+    if (ext.form === 'map') {
+      if (setting.dynamic) return null;
+      const e = replaceScalar(file.text, ext.read, v);
+      return e ? [e] : null;
+    }
+    // List form: rewrite the text after `NAME=` inside the item.
+    const read = ext.read;
+    if (!read.exact || setting.dynamic) return null;
+    let piece: string;
+    if (read.quote === 'double') piece = escapeDouble(v);
+    else if (read.quote === 'single') {
+      if (/[\r\n]/.test(v)) return null;
+      piece = v.replace(/'/g, "''");
+    } else if (read.quote === 'plain') {
+      if (!plainSafe(read.raw.slice(0, ext.valueOffset) + v)) return null;
+      piece = v;
+    } else return null;
+    return [{ start: read.span.start + ext.valueOffset, end: read.span.end, newText: piece }];
+  },
+
+  insert(file, unit, key, value) {
+    const u = uExt(unit);
+    const name = envName(unit, key);
+    // Structural edits trust the AST, which after a parse error may not match the indentation.
+    if (!u || !name || u.doc.errors.length) return null;
+    const v = composeEditor.valueText(unit, key, value);
+    const envE = getEntry(u.service, 'environment', u.doc);
+    if (envE && (envE.via || envE.valueAlias)) return null;
+    const env = envE?.value ?? null;
+    if (isSeq(env)) {
+      const seq = env as YAMLSeq;
+      const style = siblingStyle(file.text, seq.items as Node[]);
+      const item = `${name}=${v}`;
+      const itemText = style === 'plain' ? (plainSafe(item) ? item : quoteDouble(item)) : renderIn(style, item);
+      const e = appendToSeq(file.text, seq, itemText, file.eol);
+      return e ? [e] : null;
+    }
+    let style: QuoteStyle = 'plain';
+    if (isMap(env)) style = siblingStyle(file.text, (env as YAMLMap).items.map((p) => p.value as Node | null));
+    const e = insertPath(file.text, u.service, ['environment', name], renderIn(style, v), file.eol, {
+      keySegs: (k: string) => [k],
+      segEq: (a: string, b: string) => a === b,
+      renderKey,
+    });
+    return e ? [e] : null;
+  },
+
+  remove(file, unit, setting) {
+    const u = uExt(unit);
+    const ext = sExt(setting);
+    if (!u || !ext || ext.via || u.doc.errors.length) return null;
+    const e = removeEntry(file.text, u.service, ext.node);
+    return e ? [e] : null;
+  },
+
+  rename(_file, unit, setting, newKey) {
+    const ext = sExt(setting);
+    if (!ext || ext.via) return null;
+    const name = newKey.startsWith('KAFKA_') ? newKey : envName(unit, newKey);
+    if (!name) return null;
+    return [{ start: setting.keySpan.start, end: setting.keySpan.end, newText: name } satisfies Edit];
+  },
+};
+
+registerEditor(['compose'], composeEditor);

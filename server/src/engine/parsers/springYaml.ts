@@ -1,0 +1,438 @@
+// Spring Boot `application*.yml`: everything below `spring.kafka` (facts.md §7), read the way
+// Boot's relaxed binding flattens YAML: nested keys, dotted keys at any level, `"[a.b]"` map keys,
+// and plain dotted keys under `properties:` (`properties: {enable.idempotence: true}` binds the
+// map key `enable.idempotence`). One unit per document and client role; settings shared by all
+// clients (`spring.kafka.bootstrap-servers`, `spring.kafka.properties[...]`) are copied into each.
+
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Alias, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
+import type { FormatEditor } from '../fixer.js';
+import { registerEditor } from '../fixer.js';
+import {
+  canonicalSpringSegment,
+  mapSpringKafkaPath,
+  springPathFor,
+  springValueToKafka,
+  type SpringValueKind,
+} from '../knowledge/spring.js';
+import {
+  asMap,
+  baseName,
+  contentEnd,
+  entryPlaces,
+  mapEntries,
+  nodeSpan,
+  readScalar,
+  resolveSpringPlaceholder,
+  seqAsList,
+  yaml11Bool,
+  type MapEntry,
+  type QuoteStyle,
+  type ScalarRead,
+  type YamlDoc,
+} from './yamlCommon.js';
+import { insertPath, removeEntry, renderKey, renderScalar, replaceInScalar, replaceScalar, quoteDouble } from './yamlEdit.js';
+
+export interface SpringSettingExt {
+  kind: 'spring';
+  docIndex: number;
+  pair: Pair;
+  keyNode: Scalar;
+  /** Scalar read of the value, when it is a scalar written here. */
+  read?: ScalarRead;
+  /** The whole entry is written elsewhere (merge key, aliased section): nothing to edit here. */
+  via?: Alias;
+  /** Full path segments as written (`spring`, `kafka`, `producer`, `properties`, `[enable.idempotence]`). */
+  path: string[];
+  /** How many trailing segments of `path` this pair's key wrote. */
+  keySegCount: number;
+  /** Offsets of a placeholder default inside the value (relative to read.raw). */
+  defaultRange?: [number, number];
+}
+
+export interface SpringUnitExt {
+  kind: 'spring';
+  docIndex: number;
+  doc: YamlDoc;
+}
+
+/**
+ * Split a YAML key into binding segments: `spring.kafka.producer` -> 3 segments,
+ * `"[enable.idempotence]"` -> one bracketed segment kept with its brackets,
+ * `properties[sasl.jaas.config]` -> `properties`, `[sasl.jaas.config]`.
+ */
+export function splitSpringKey(key: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let i = 0;
+  while (i < key.length) {
+    const c = key[i];
+    if (c === '[') {
+      const j = key.indexOf(']', i);
+      if (j < 0) {
+        cur += key.slice(i);
+        break;
+      }
+      if (cur) out.push(cur);
+      cur = '';
+      out.push(key.slice(i, j + 1));
+      i = j + 1;
+      if (key[i] === '.') i++;
+      continue;
+    }
+    if (c === '.') {
+      if (cur) out.push(cur);
+      cur = '';
+      i++;
+      continue;
+    }
+    cur += c;
+    i++;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Segments back to a property path: `producer.properties[enable.idempotence]`. */
+export function joinSpringPath(segs: string[]): string {
+  let s = '';
+  for (const seg of segs) {
+    if (seg.startsWith('[')) s += seg;
+    else s += (s ? '.' : '') + seg;
+  }
+  return s;
+}
+
+const isBracket = (s: string) => s.startsWith('[');
+const canon = (s: string) => (isBracket(s) ? s : canonicalSpringSegment(s));
+
+function springSegEq(a: string, b: string): boolean {
+  return isBracket(a) || isBracket(b) ? a === b : canonicalSpringSegment(a) === canonicalSpringSegment(b);
+}
+
+const SECTION_ROLE: Record<string, Role> = {
+  producer: 'producer',
+  consumer: 'consumer',
+  admin: 'admin',
+  streams: 'streams',
+  listener: 'consumer',
+};
+
+/** Is this a Spring Boot config file by name (profile from `application-<profile>.yml`)? */
+export function springFileProfile(path: string): { spring: boolean; profile?: string } {
+  const m = /^(application|bootstrap)(?:-(.+))?\.ya?ml$/i.exec(baseName(path));
+  if (!m) return { spring: false };
+  return m[2] ? { spring: true, profile: m[2] } : { spring: true };
+}
+
+interface Leaf {
+  path: string[];
+  entry: MapEntry;
+  keySegCount: number;
+}
+
+/** Every leaf below `spring.*` of a document, with its full binding path. */
+function springLeaves(doc: YamlDoc, onCross: (path: string[], prevLen: number, e: MapEntry) => void): Leaf[] {
+  const out: Leaf[] = [];
+  const walk = (map: YAMLMap, prefix: string[], via: Alias | undefined, depth: number) => {
+    if (depth > 24) return;
+    for (const e of mapEntries(map, doc, via)) {
+      const ks = splitSpringKey(e.keyText);
+      if (!ks.length) continue;
+      const full = [...prefix, ...ks];
+      if (isBracket(full[0]) || canonicalSpringSegment(full[0]) !== 'spring') continue;
+      onCross(full, prefix.length, e);
+      if (isMap(e.value)) walk(e.value, full, e.via ?? e.valueAlias, depth + 1);
+      else out.push({ path: full, entry: e, keySegCount: ks.length });
+    }
+  };
+  const root = asMap(doc.contents as Node | null);
+  if (root) walk(root, [], undefined, 0);
+  return out;
+}
+
+interface ValueInfo {
+  value: string;
+  rawValue: string;
+  valueSpan: Span;
+  dynamic: boolean;
+  placeholderDefault: boolean;
+  read?: ScalarRead;
+  defaultRange?: [number, number];
+}
+
+function leafValue(text: string, e: MapEntry, kind: SpringValueKind): ValueInfo | undefined {
+  const v = e.value;
+  const { aliasSpan } = entryPlaces(text, e);
+  if (isSeq(v)) {
+    const list = seqAsList(text, v);
+    if (list === undefined) return undefined;
+    const span = aliasSpan ?? { start: nodeSpan(v)?.start ?? 0, end: contentEnd(text, v) };
+    return { value: list, rawValue: text.slice(span.start, span.end), valueSpan: span, dynamic: !!aliasSpan, placeholderDefault: false };
+  }
+  if (!isScalar(v)) return undefined;
+  const read = readScalar(text, v);
+  let value = read.value;
+  if (read.quote === 'plain') value = yaml11Bool(value, false) ?? value;
+  const r = resolveSpringPlaceholder(value);
+  let out = r.dynamic ? r.value : springValueToKafka(kind, r.value) ?? r.value;
+  if (aliasSpan) {
+    // The value is written at an anchor: judge nothing, edit nothing.
+    return { value: out, rawValue: text.slice(aliasSpan.start, aliasSpan.end), valueSpan: aliasSpan, dynamic: true, placeholderDefault: false };
+  }
+  if (read.quote === 'none') out = '';
+  return {
+    value: out,
+    rawValue: read.raw,
+    valueSpan: read.span,
+    dynamic: r.dynamic,
+    placeholderDefault: r.placeholderDefault,
+    read,
+    ...(r.defaultRange && read.exact ? { defaultRange: r.defaultRange } : {}),
+  };
+}
+
+function profileOf(leaves: Leaf[], text: string): string | undefined {
+  for (const l of leaves) {
+    const p = l.path.map(canon).join('.');
+    if (p === 'spring.config.activate.on-profile' || p === 'spring.profiles') {
+      const v = l.entry.value;
+      if (isScalar(v)) return readScalar(text, v).value || undefined;
+      if (isSeq(v)) return seqAsList(text, v) || undefined;
+    }
+  }
+  return undefined;
+}
+
+export function extractSpring(text: string, path: string, docs: YamlDoc[], skip: (i: number) => boolean): ConfigUnit[] {
+  const units: ConfigUnit[] = [];
+  const fileProfile = springFileProfile(path).profile;
+  docs.forEach((doc, docIndex) => {
+    if (skip(docIndex)) return;
+    const anchors = new Map<string, Span>();
+    const spans = new Map<string, Span>();
+    const note = (slot: string, key: Span, whole: Span) => {
+      if (!anchors.has(slot)) anchors.set(slot, key);
+      const s = spans.get(slot);
+      spans.set(slot, s ? { start: Math.min(s.start, whole.start), end: Math.max(s.end, whole.end) } : whole);
+    };
+    const leaves = springLeaves(doc, (full, prevLen, e) => {
+      if (full.length < 2 || canonicalSpringSegment(full[1]) !== 'kafka') return;
+      const { keySpan, entrySpan: whole } = entryPlaces(text, e);
+      if (prevLen < 2) note('kafka', keySpan, whole);
+      if (prevLen < 3 && full.length >= 3) {
+        const role = isBracket(full[2]) ? undefined : SECTION_ROLE[canonicalSpringSegment(full[2])];
+        if (role) note(role, keySpan, whole);
+      }
+    });
+    const common: Setting[] = [];
+    const byRole = new Map<Role, Setting[]>();
+    for (const leaf of leaves) {
+      const { path: full, entry: e } = leaf;
+      if (full.length < 3 || canonicalSpringSegment(full[1]) !== 'kafka') continue;
+      const rest = full.slice(2);
+      const restPath = joinSpringPath(rest);
+      let key: string;
+      let role: Role;
+      let precedence: number;
+      let kind: SpringValueKind = 'string';
+      const m = mapSpringKafkaPath(restPath);
+      if (m) {
+        ({ key, role, precedence, kind } = m);
+      } else {
+        // Not a modelled property. Spelled like a section property: keep it as `spring:<section>.<prop>`
+        // so the unknown-key rule can suggest the Spring name.
+        if (rest.some(isBracket)) continue;
+        const c = rest.map(canonicalSpringSegment);
+        const sectionRole = SECTION_ROLE[c[0]];
+        if (rest.length >= 2 && sectionRole && c[1] !== 'properties') {
+          key = `spring:${c.join('.')}`;
+          role = sectionRole;
+          precedence = 1;
+        } else if (rest.length === 1 && !sectionRole && c[0] !== 'properties') {
+          key = `spring:${c[0]}`;
+          role = 'client';
+          precedence = 0;
+        } else continue;
+      }
+      const val = leafValue(text, e, kind);
+      if (!val) continue;
+      const { keySpan, entrySpan } = entryPlaces(text, e);
+      const ext: SpringSettingExt = {
+        kind: 'spring',
+        docIndex,
+        pair: e.pair,
+        keyNode: e.key,
+        path: full,
+        keySegCount: leaf.keySegCount,
+        ...(val.read ? { read: val.read } : {}),
+        ...(e.via ? { via: e.via } : {}),
+        ...(val.defaultRange ? { defaultRange: val.defaultRange } : {}),
+      };
+      const s: Setting = {
+        key,
+        sourceKey: joinSpringPath(full),
+        role,
+        value: val.value,
+        rawValue: val.rawValue,
+        dynamic: val.dynamic,
+        ...(val.placeholderDefault ? { placeholderDefault: true } : {}),
+        keySpan,
+        valueSpan: val.valueSpan,
+        entrySpan,
+        precedence,
+        ext,
+      };
+      if (role === 'client') common.push(s);
+      else {
+        const list = byRole.get(role) ?? [];
+        list.push(s);
+        byRole.set(role, list);
+      }
+    }
+    if (!common.length && !byRole.size) return;
+    const profile = profileOf(leaves, text) ?? fileProfile;
+    const unitExt: SpringUnitExt = { kind: 'spring', docIndex, doc };
+    const kafkaAnchor = anchors.get('kafka') ?? { start: 0, end: 0 };
+    const make = (role: Role, settings: Setting[]): ConfigUnit => {
+      const all = [...settings].sort((a, b) => a.entrySpan.start - b.entrySpan.start || a.keySpan.start - b.keySpan.start);
+      const span = spans.get(role) ?? spans.get('kafka') ?? kafkaAnchor;
+      return {
+        id: `spring-yaml#${docIndex}:${role}`,
+        surface: 'spring-yaml',
+        format: 'yaml',
+        role,
+        client: 'java',
+        settings: all,
+        anchor: anchors.get(role) ?? kafkaAnchor,
+        span: role === 'client' ? spans.get('kafka') ?? span : span,
+        facts: { roleEvidence: 'structure', ...(profile ? { profile } : {}) },
+        ext: unitExt,
+      };
+    };
+    if (!byRole.size) units.push(make('client', common));
+    for (const role of ['producer', 'consumer', 'admin', 'streams'] as Role[]) {
+      const own = byRole.get(role);
+      if (own) units.push(make(role, [...common, ...own]));
+    }
+  });
+  return units;
+}
+
+// ---- editor ----
+
+function settingExt(s: Setting): SpringSettingExt | undefined {
+  const e = s.ext as SpringSettingExt | undefined;
+  return e && e.kind === 'spring' ? e : undefined;
+}
+
+function unitExt(u: ConfigUnit): SpringUnitExt | undefined {
+  const e = u.ext as SpringUnitExt | undefined;
+  return e && e.kind === 'spring' ? e : undefined;
+}
+
+/** The property path below `spring.kafka` for a canonical key and role: the dedicated property
+ *  when Boot has one, else the role's `properties[...]` map ('client': the shared map). */
+function pathFor(role: Role, key: string): string | undefined {
+  if (key.startsWith('spring:')) return key.slice('spring:'.length);
+  if (role === 'client') return `properties[${key}]`;
+  return springPathFor(key, role)?.path;
+}
+
+const springStyle = (prefer?: number) => ({
+  keySegs: splitSpringKey,
+  segEq: springSegEq,
+  renderKey,
+  dotted: joinSpringPath,
+  ...(prefer !== undefined ? { prefer } : {}),
+});
+
+function keyQuote(key: Scalar): QuoteStyle {
+  return key.type === 'QUOTE_DOUBLE' ? 'double' : key.type === 'QUOTE_SINGLE' ? 'single' : 'plain';
+}
+
+export const springEditor: FormatEditor = {
+  commentPrefix: '#',
+
+  keyName(unit, key) {
+    const p = pathFor(unit.role, key);
+    return p ? `spring.kafka.${p}` : key;
+  },
+
+  valueText(_unit, _key, value) {
+    return value;
+  },
+
+  assignment(unit, key, value) {
+    return `${springEditor.keyName(unit, key)}: ${springEditor.valueText(unit, key, value)}`;
+  },
+
+  setValue(file, unit, setting, value) {
+    const ext = settingExt(setting);
+    if (!ext || ext.via || !ext.read) return null;
+    const v = springEditor.valueText(unit, setting.key, value);
+    if (setting.placeholderDefault) {
+      if (!ext.defaultRange) return null;
+      const e = replaceInScalar(ext.read, ext.defaultRange, v);
+      return e ? [e] : null;
+    }
+    const e = replaceScalar(file.text, ext.read, v);
+    return e ? [e] : null;
+  },
+
+  insert(file, unit, key, value) {
+    const u = unitExt(unit);
+    // Structural edits trust the AST, which after a parse error may not match the indentation.
+    if (!u || u.doc.errors.length) return null;
+    const p = pathFor(unit.role, key);
+    if (!p) return null;
+    const segs = ['spring', 'kafka', ...splitSpringKey(p)];
+    const text = renderScalar(springEditor.valueText(unit, key, value));
+    const e = insertPath(file.text, u.doc.contents as Node | null, segs, text, file.eol, springStyle(unit.anchor.start));
+    return e ? [e] : null;
+  },
+
+  remove(file, unit, setting) {
+    const u = unitExt(unit);
+    const ext = settingExt(setting);
+    if (!u || !ext || ext.via || u.doc.errors.length) return null;
+    const e = removeEntry(file.text, u.doc.contents as Node, ext.pair);
+    return e ? [e] : null;
+  },
+
+  rename(_file, _unit, setting, newKey) {
+    const ext = settingExt(setting);
+    if (!ext || ext.via) return null;
+    const old = ext.path;
+    let next: string[];
+    const propsAt = old.findIndex((s, i) => i >= 2 && !isBracket(s) && canonicalSpringSegment(s) === 'properties');
+    const isMapEntry = !setting.key.startsWith('spring:') && propsAt >= 0 && propsAt <= 3;
+    if (isMapEntry && !newKey.startsWith('spring:')) {
+      // Stay in the same map: `properties[old]` -> `properties[new]`, same spelling form.
+      const bracket = isBracket(old[propsAt + 1] ?? '');
+      next = [...old.slice(0, propsAt + 1), ...(bracket ? [`[${newKey}]`] : newKey.split('.'))];
+    } else {
+      // A shared setting stays shared; a section setting stays in its section.
+      const p = pathFor(setting.role, newKey);
+      if (!p) return null;
+      next = [...old.slice(0, 2), ...splitSpringKey(p)];
+    }
+    const fixed = old.length - ext.keySegCount;
+    if (next.length <= fixed) return null;
+    for (let i = 0; i < fixed; i++) if (!springSegEq(old[i], next[i])) return null;
+    const keyPath = next.slice(fixed);
+    const written = joinSpringPath(keyPath);
+    const range = nodeSpan(ext.keyNode);
+    if (!range) return null;
+    const q = keyQuote(ext.keyNode);
+    let newText: string;
+    if (q === 'double') newText = quoteDouble(written);
+    else if (q === 'single' && !written.includes("'")) newText = `'${written}'`;
+    else newText = renderKey(written);
+    return [{ start: range.start, end: range.end, newText } satisfies Edit];
+  },
+};
+
+registerEditor(['spring-yaml'], springEditor);
+

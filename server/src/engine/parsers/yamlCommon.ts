@@ -1,0 +1,360 @@
+// Shared reading helpers for the YAML surfaces (Spring Boot, Strimzi, docker-compose) on top of
+// the `yaml` package's AST. Offsets are string indices (the package counts UTF-16 code units).
+
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Span } from '../model.js';
+
+export type YamlDoc = Document.Parsed;
+
+export type QuoteStyle = 'plain' | 'single' | 'double' | 'block' | 'none';
+
+export interface ScalarRead {
+  /** Decoded value; '' for an empty (null) scalar. */
+  value: string;
+  /** Source text between the quotes (the whole text for plain and block scalars). */
+  raw: string;
+  /** Span of `raw`. */
+  span: Span;
+  /** 'none' = no value written (`key:`). */
+  quote: QuoteStyle;
+  /** `raw` equals `value` character for character, so offsets into value are offsets into the text. */
+  exact: boolean;
+}
+
+function rangeOf(node: { range?: [number, number, number] | null }): [number, number, number] | undefined {
+  return node.range ?? undefined;
+}
+
+export function readScalar(text: string, node: Scalar): ScalarRead {
+  const r = rangeOf(node) ?? [0, 0, 0];
+  const start = r[0];
+  const end = r[1];
+  const src = text.slice(start, end);
+  switch (node.type) {
+    case 'QUOTE_DOUBLE':
+    case 'QUOTE_SINGLE': {
+      const q = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
+      const value = node.value === null || node.value === undefined ? '' : String(node.value);
+      if (src.length >= 2 && src[0] === q && src[src.length - 1] === q) {
+        const raw = src.slice(1, -1);
+        return { value, raw, span: { start: start + 1, end: end - 1 }, quote: q === '"' ? 'double' : 'single', exact: raw === value };
+      }
+      return { value, raw: src, span: { start, end }, quote: q === '"' ? 'double' : 'single', exact: false };
+    }
+    case 'BLOCK_LITERAL':
+    case 'BLOCK_FOLDED': {
+      const value = node.value === null || node.value === undefined ? '' : String(node.value);
+      return { value, raw: src, span: { start, end }, quote: 'block', exact: false };
+    }
+    default: {
+      if (src === '' || node.value === null) {
+        // `key:` with nothing, or `~` / `null`: no value (Spring binds it as an empty string).
+        return { value: '', raw: src, span: { start, end }, quote: src === '' ? 'none' : 'plain', exact: true };
+      }
+      if (/[\r\n]/.test(src)) {
+        return { value: String(node.value), raw: src, span: { start, end }, quote: 'plain', exact: false };
+      }
+      return { value: src, raw: src, span: { start, end }, quote: 'plain', exact: true };
+    }
+  }
+}
+
+/** The text of a scalar key, or undefined for complex keys (`? [a]`, flow collections). */
+export function keyText(pair: Pair): string | undefined {
+  const k = pair.key;
+  if (!isScalar(k)) return undefined;
+  if (k.value === null || k.value === undefined) return undefined;
+  return String(k.value);
+}
+
+export interface MapEntry {
+  pair: Pair;
+  key: Scalar;
+  keyText: string;
+  /** The value with aliases resolved; null when absent. */
+  value: Node | null;
+  /** The value node as written (an Alias when the value is `*name`). */
+  written: Node | null;
+  /** Set when the whole entry is written elsewhere (merged with `<<: *x`, or inside an aliased
+   *  collection): its spans point at this alias, and nothing of it is editable here. */
+  via?: Alias;
+  /** Set when only the value is an alias (`key: *x`): the key is here, the value elsewhere. */
+  valueAlias?: Alias;
+}
+
+/** Where an entry stands in the text. `elsewhere`: the value is written at an anchor. */
+export function entryPlaces(text: string, e: MapEntry): { keySpan: Span; entrySpan: Span; aliasSpan?: Span; elsewhere: boolean } {
+  const viaSpan = e.via ? nodeSpan(e.via) : undefined;
+  if (viaSpan) return { keySpan: viaSpan, entrySpan: viaSpan, aliasSpan: viaSpan, elsewhere: true };
+  const keySpan = nodeSpan(e.key) ?? { start: 0, end: 0 };
+  const entrySpan = { start: keySpan.start, end: Math.max(keySpan.end, contentEnd(text, e.pair)) };
+  const aliasSpan = e.valueAlias ? nodeSpan(e.valueAlias) : undefined;
+  return aliasSpan ? { keySpan, entrySpan, aliasSpan, elsewhere: true } : { keySpan, entrySpan, elsewhere: false };
+}
+
+// `Alias.resolve` searches the whole document for every alias; index the anchors once instead.
+const anchorIndex = new WeakMap<YamlDoc, Map<string, { start: number; node: Node }[]>>();
+
+function anchorsOf(doc: YamlDoc): Map<string, { start: number; node: Node }[]> {
+  let index = anchorIndex.get(doc);
+  if (index) return index;
+  const found = new Map<string, { start: number; node: Node }[]>();
+  const add = (n: unknown, depth: number) => {
+    if (!n || typeof n !== 'object' || depth > 200) return;
+    if (isPair(n)) {
+      add(n.key, depth + 1);
+      add(n.value, depth + 1);
+      return;
+    }
+    const node = n as Node & { anchor?: string };
+    if (!(isMap(node) || isSeq(node) || isScalar(node))) return;
+    if (node.anchor) {
+      const list = found.get(node.anchor) ?? [];
+      list.push({ start: node.range?.[0] ?? 0, node });
+      found.set(node.anchor, list);
+    }
+    if (isMap(node) || isSeq(node)) for (const it of node.items) add(it, depth + 1);
+  };
+  add(doc.contents, 0);
+  for (const list of found.values()) list.sort((a, b) => a.start - b.start);
+  index = found;
+  anchorIndex.set(doc, index);
+  return index;
+}
+
+/** The node an alias refers to: the last node with that anchor before the alias (YAML 1.2). */
+function resolveAlias(a: Alias, doc: YamlDoc): Node | null {
+  const list = anchorsOf(doc).get(a.source);
+  if (!list) return null;
+  const at = a.range?.[0] ?? Infinity;
+  let target: Node | null = null;
+  for (const x of list) if (x.start < at) target = x.node;
+  return target;
+}
+
+/**
+ * The entries of a mapping in source order, with YAML merge keys (`<<: *x`, `<<: [*a, *b]`)
+ * expanded in place and alias values resolved. Alias cycles are cut.
+ */
+export function mapEntries(map: YAMLMap, doc: YamlDoc, via?: Alias, seen: Set<unknown> = new Set()): MapEntry[] {
+  if (seen.has(map) || seen.size > 32) return [];
+  seen.add(map);
+  const out: MapEntry[] = [];
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const k = item.key;
+    if (!isScalar(k)) continue;
+    const text = keyText(item);
+    if (text === undefined) continue;
+    const written = (item.value ?? null) as Node | null;
+    if (text === '<<' && k.type === 'PLAIN') {
+      const sources = isAlias(written) ? [written] : isSeq(written) ? written.items.filter(isAlias) : [];
+      for (const a of sources) {
+        const target = resolveAlias(a, doc);
+        if (isMap(target)) out.push(...mapEntries(target, doc, via ?? a, seen));
+      }
+      if (isMap(written)) out.push(...mapEntries(written, doc, via, seen));
+      continue;
+    }
+    const value = isAlias(written) ? resolveAlias(written, doc) : written;
+    out.push({
+      pair: item,
+      key: k,
+      keyText: text,
+      value,
+      written,
+      ...(via ? { via } : {}),
+      ...(isAlias(written) ? { valueAlias: written } : {}),
+    });
+  }
+  seen.delete(map);
+  return out;
+}
+
+/** The last entry with this key (the one a YAML loader keeps). */
+export function getEntry(map: YAMLMap | null | undefined, key: string, doc: YamlDoc): MapEntry | undefined {
+  if (!isMap(map)) return undefined;
+  let found: MapEntry | undefined;
+  for (const e of mapEntries(map, doc)) if (e.keyText === key) found = e;
+  return found;
+}
+
+export function asMap(n: Node | null | undefined): YAMLMap | undefined {
+  return isMap(n) ? n : undefined;
+}
+
+export function asSeq(n: Node | null | undefined): YAMLSeq | undefined {
+  return isSeq(n) ? n : undefined;
+}
+
+/** Plain string value of a scalar node (undefined for collections). */
+export function scalarString(text: string, n: Node | null | undefined): string | undefined {
+  if (!isScalar(n)) return undefined;
+  return readScalar(text, n).value;
+}
+
+export function nodeSpan(n: { range?: [number, number, number] | null } | null | undefined): Span | undefined {
+  const r = n ? rangeOf(n) : undefined;
+  return r ? { start: r[0], end: r[1] } : undefined;
+}
+
+/** End of the last character a node's content occupies (not trailing comments or blank lines). */
+export function contentEnd(text: string, n: Node | Pair | null | undefined): number {
+  if (!n) return 0;
+  if (isPair(n)) {
+    const v = n.value as Node | null;
+    if (v && rangeOf(v)) return contentEnd(text, v);
+    return contentEnd(text, n.key as Node);
+  }
+  if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length) {
+    return contentEnd(text, n.items[n.items.length - 1] as Node | Pair);
+  }
+  const r = rangeOf(n as Node);
+  if (!r) return 0;
+  let e = r[1];
+  if (isScalar(n) && (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED')) {
+    while (e > r[0] && /\s/.test(text[e - 1])) e--;
+  }
+  return e;
+}
+
+/** Start of a pair (its key) or of a collection item. */
+export function startOf(n: Node | Pair): number {
+  if (isPair(n)) return rangeOf(n.key as Node)?.[0] ?? 0;
+  return rangeOf(n)?.[0] ?? 0;
+}
+
+// ---- values: placeholders and YAML 1.1 booleans ----
+
+export interface Resolved {
+  /** The value a rule judges: the literal, or the placeholder default. */
+  value: string;
+  dynamic: boolean;
+  placeholderDefault: boolean;
+  /** Offsets of the default text within the decoded value (when a default was used). */
+  defaultRange?: [number, number];
+}
+
+function closingBrace(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Spring property placeholders: `${NAME}` is unknown, `${NAME:default}` is judged on its default
+ * (nested `${A:${B:x}}` resolves to `x`). Text mixing literals and placeholders is unknown.
+ */
+export function resolveSpringPlaceholder(v: string): Resolved {
+  if (!v.includes('${')) return { value: v, dynamic: false, placeholderDefault: false };
+  if (v.startsWith('${') && closingBrace(v, 1) === v.length - 1) {
+    const inner = v.slice(2, -1);
+    let depth = 0;
+    let colon = -1;
+    for (let i = 0; i < inner.length; i++) {
+      const c = inner[i];
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      else if (c === ':' && depth === 0) {
+        colon = i;
+        break;
+      }
+    }
+    if (colon < 0) return { value: v, dynamic: true, placeholderDefault: false };
+    const def = inner.slice(colon + 1);
+    const off = 2 + colon + 1;
+    const nested = resolveSpringPlaceholder(def);
+    if (nested.dynamic) return { value: v, dynamic: true, placeholderDefault: false };
+    const dr = nested.defaultRange ?? [0, def.length];
+    return { value: nested.value, dynamic: false, placeholderDefault: true, defaultRange: [off + dr[0], off + dr[1]] };
+  }
+  return { value: v, dynamic: true, placeholderDefault: false };
+}
+
+/**
+ * docker-compose interpolation: `${VAR}` / `$VAR` are unknown; `${VAR:-default}` and
+ * `${VAR-default}` are judged on the default; `${VAR:?err}`, `${VAR:+alt}` are unknown;
+ * `$$` is a literal `$`.
+ */
+export function resolveComposeValue(v: string): Resolved {
+  if (!v.includes('$')) return { value: v, dynamic: false, placeholderDefault: false };
+  const unescaped = v.replace(/\$\$/g, '');
+  if (!unescaped.includes('$')) return { value: v.replace(/\$\$/g, '$'), dynamic: false, placeholderDefault: false };
+  if (v.startsWith('${') && closingBrace(v, 1) === v.length - 1) {
+    const inner = v.slice(2, -1);
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(inner);
+    if (m) {
+      const rest = inner.slice(m[0].length);
+      const op = rest.startsWith(':-') ? ':-' : rest.startsWith('-') ? '-' : undefined;
+      if (op) {
+        const def = rest.slice(op.length);
+        const off = 2 + m[0].length + op.length;
+        const nested = resolveComposeValue(def);
+        if (nested.dynamic) return { value: v, dynamic: true, placeholderDefault: false };
+        const exact = nested.value === def || nested.defaultRange !== undefined;
+        const dr = nested.defaultRange ?? [0, def.length];
+        return {
+          value: nested.value,
+          dynamic: false,
+          placeholderDefault: true,
+          ...(exact ? { defaultRange: [off + dr[0], off + dr[1]] as [number, number] } : {}),
+        };
+      }
+    }
+  }
+  return { value: v, dynamic: true, placeholderDefault: false };
+}
+
+/** Booleans of YAML 1.1 loaders. SnakeYAML (Spring) reads yes/no/on/off in three spellings;
+ *  go-yaml v2 (Kubernetes, hence Strimzi) also reads y/n. */
+export function yaml11Bool(raw: string, withYN: boolean): string | undefined {
+  const t = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
+  const f = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
+  if (t.test(raw) || (withYN && /^[yY]$/.test(raw))) return 'true';
+  if (f.test(raw) || (withYN && /^[nN]$/.test(raw))) return 'false';
+  return undefined;
+}
+
+/** A sequence of scalars as a comma-separated value (how Kafka reads list settings). */
+export function seqAsList(text: string, seq: YAMLSeq): string | undefined {
+  const parts: string[] = [];
+  for (const it of seq.items) {
+    if (!isScalar(it)) return undefined;
+    parts.push(readScalar(text, it).value);
+  }
+  return parts.join(',');
+}
+
+export function dominantEol(text: string): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+      else lf++;
+    }
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path;
+}
+
+/** The kind of configuration a document holds. */
+export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' | 'other' {
+  const root = asMap(doc.contents as Node | null);
+  if (!root) return 'other';
+  const api = scalarString(text, getEntry(root, 'apiVersion', doc)?.value);
+  if (api && api.trim().startsWith('kafka.strimzi.io/')) return 'strimzi';
+  if (asMap(getEntry(root, 'services', doc)?.value)) return 'compose';
+  return 'other';
+}

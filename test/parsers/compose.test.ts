@@ -1,0 +1,433 @@
+// docker-compose Kafka services -> settings model, image env-var schemes, and the editor.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseYaml } from '../../server/src/engine/parsers/yaml.js';
+import { applyEdits, createFixer, editorFor, type Fixer } from '../../server/src/engine/fixer.js';
+import type { ConfigUnit, Edit, Setting, Span } from '../../server/src/engine/model.js';
+import {
+  bitnamiEnvName,
+  confluentEnvName,
+  confluentSuffixToKey,
+  envNameFor,
+  imageFamily,
+  imageRepository,
+  mapEnvVar,
+} from '../../server/src/engine/knowledge/env.js';
+
+const cut = (text: string, s: Span) => text.slice(s.start, s.end);
+const noCatalog = { isBrokerKey: () => false };
+
+function edit(text: string, service: string, f: (fx: Fixer, u: ConfigUnit, s: (key: string) => Setting) => Edit[]): string {
+  const file = parseYaml(text, 'docker-compose.yml');
+  const u = file.units.find((x) => x.facts.resourceName === service);
+  assert.ok(u, `no unit for ${service}`);
+  const find = (key: string) => {
+    const s = u.settings.find((x) => x.key === key);
+    assert.ok(s, `no setting ${key}`);
+    return s;
+  };
+  const out = applyEdits(text, f(createFixer(file), u, find)).text;
+  assert.deepEqual(parseYaml(out, 'docker-compose.yml').errors, [], `edited text does not parse:\n${out}`);
+  return out;
+}
+
+describe('env: image families', () => {
+  it('recognises broker images under any registry, tag or digest', () => {
+    const cases: [string, string | undefined][] = [
+      ['confluentinc/cp-kafka:7.6.0', 'confluent'],
+      ['confluentinc/cp-server:7.6.0', 'confluent'],
+      ['confluentinc/confluent-local:7.6.0', 'confluent'],
+      ['docker.io/confluentinc/cp-kafka', 'confluent'],
+      ['apache/kafka:3.8.0', 'apache'],
+      ['apache/kafka-native:3.8.0', 'apache'],
+      ['bitnami/kafka:3.7', 'bitnami'],
+      ['bitnamilegacy/kafka:3.7', 'bitnami'],
+      ['registry.example.com:5000/mirror/bitnami/kafka:latest', 'bitnami'],
+      ['public.ecr.aws/bitnami/kafka@sha256:abc', 'bitnami'],
+      ['localhost/bitnami/kafka', 'bitnami'],
+      ['confluentinc/cp-schema-registry:7.6.0', undefined],
+      ['confluentinc/cp-kafka-connect:7.6.0', undefined],
+      ['confluentinc/cp-zookeeper:7.6.0', undefined],
+      ['provectuslabs/kafka-ui', undefined],
+      ['bitnami/zookeeper', undefined],
+      ['kafka', undefined],
+      ['wurstmeister/kafka', undefined],
+    ];
+    for (const [image, family] of cases) assert.equal(imageFamily(image), family, image);
+    assert.equal(imageRepository('Registry.io:443/Bitnami/Kafka:3.7'), 'bitnami/kafka');
+  });
+});
+
+describe('env: variable names', () => {
+  it('Confluent / Apache: strip KAFKA_, lower-case, ___ -> -, __ -> _, _ -> .', () => {
+    assert.equal(confluentSuffixToKey('MIN_INSYNC_REPLICAS'), 'min.insync.replicas');
+    assert.equal(confluentSuffixToKey('LISTENER_NAME_INTERNAL_SASL_ENABLED__MECHANISMS'), 'listener.name.internal.sasl.enabled_mechanisms');
+    assert.equal(confluentSuffixToKey('CONFLUENT_SUPPORT___CUSTOMER_ID'), 'confluent.support-customer.id');
+    assert.deepEqual(mapEnvVar('KAFKA_MIN_INSYNC_REPLICAS', 'confluent'), { kind: 'setting', key: 'min.insync.replicas', precedence: 1 });
+    assert.deepEqual(mapEnvVar('KAFKA_TRANSACTION_STATE_LOG_MIN_ISR', 'apache'), { kind: 'setting', key: 'transaction.state.log.min.isr', precedence: 1 });
+    for (const n of ['KAFKA_HEAP_OPTS', 'KAFKA_OPTS', 'KAFKA_JMX_OPTS', 'KAFKA_LOG4J_OPTS', 'KAFKA_JVM_PERFORMANCE_OPTS', 'KAFKA_GC_LOG_OPTS', 'KAFKA_VERSION', 'KAFKA_LOG4J_LOGGERS', 'KAFKA_LOG4J_ROOT_LOGLEVEL', 'KAFKA_TOOLS_LOG4J_LOGLEVEL', 'CLUSTER_ID', 'KAFKA_']) {
+      assert.deepEqual(mapEnvVar(n, 'confluent'), { kind: 'none' }, n);
+    }
+  });
+
+  it('Confluent / Apache ignore KAFKA_CFG_*', () => {
+    assert.deepEqual(mapEnvVar('KAFKA_CFG_MIN_INSYNC_REPLICAS', 'confluent'), {
+      kind: 'ignored',
+      intendedKey: 'min.insync.replicas',
+      suggestedName: 'KAFKA_MIN_INSYNC_REPLICAS',
+    });
+    assert.deepEqual(mapEnvVar('KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE', 'apache'), {
+      kind: 'ignored',
+      intendedKey: 'unclean.leader.election.enable',
+      suggestedName: 'KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE',
+    });
+  });
+
+  it('Bitnami: KAFKA_CFG_ with every _ -> ., the alias list, and the names it ignores', () => {
+    assert.deepEqual(mapEnvVar('KAFKA_CFG_MIN_INSYNC_REPLICAS', 'bitnami'), { kind: 'setting', key: 'min.insync.replicas', precedence: 1 });
+    assert.deepEqual(mapEnvVar('KAFKA_CFG_LISTENER_NAME_SASL_SSL_SCRAM', 'bitnami'), { kind: 'setting', key: 'listener.name.sasl_ssl.scram', precedence: 1 });
+    assert.deepEqual(mapEnvVar('KAFKA_CFG_ZOOKEEPER_CLIENTCNXNSOCKET', 'bitnami'), { kind: 'setting', key: 'zookeeper.clientCnxnSocket', precedence: 1 });
+    for (const [n, key] of [
+      ['KAFKA_DEFAULT_REPLICATION_FACTOR', 'default.replication.factor'],
+      ['KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', 'offsets.topic.replication.factor'],
+      ['KAFKA_TRANSACTION_STATE_LOG_MIN_ISR', 'transaction.state.log.min.isr'],
+      ['KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR', 'transaction.state.log.replication.factor'],
+      ['KAFKA_LOG_FLUSH_INTERVAL_MESSAGES', 'log.flush.interval.messages'],
+      ['KAFKA_LOG_FLUSH_INTERVAL_MS', 'log.flush.interval.ms'],
+      ['KAFKA_NUM_PARTITIONS', 'num.partitions'],
+      ['KAFKA_AUTO_CREATE_TOPICS_ENABLE', 'auto.create.topics.enable'],
+      ['KAFKA_MAX_MESSAGE_BYTES', 'message.max.bytes'],
+    ]) {
+      assert.deepEqual(mapEnvVar(n, 'bitnami', noCatalog), { kind: 'setting', key, precedence: 2 }, n);
+    }
+    assert.deepEqual(mapEnvVar('KAFKA_MIN_INSYNC_REPLICAS', 'bitnami', noCatalog), {
+      kind: 'ignored',
+      intendedKey: 'min.insync.replicas',
+      suggestedName: 'KAFKA_CFG_MIN_INSYNC_REPLICAS',
+    });
+    assert.deepEqual(mapEnvVar('KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE', 'bitnami', noCatalog), {
+      kind: 'ignored',
+      intendedKey: 'unclean.leader.election.enable',
+      suggestedName: 'KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE',
+    });
+    // Any other broker key without an alias is ignored as well (decided by the catalog).
+    assert.deepEqual(mapEnvVar('KAFKA_REPLICA_LAG_TIME_MAX_MS', 'bitnami', { isBrokerKey: (k) => k === 'replica.lag.time.max.ms' }), {
+      kind: 'ignored',
+      intendedKey: 'replica.lag.time.max.ms',
+      suggestedName: 'KAFKA_CFG_REPLICA_LAG_TIME_MAX_MS',
+    });
+    // The image's own variables are nothing of the sort.
+    for (const n of ['KAFKA_CLIENT_USERS', 'KAFKA_KRAFT_CLUSTER_ID', 'KAFKA_HEAP_OPTS', 'KAFKA_TLS_TYPE']) {
+      assert.deepEqual(mapEnvVar(n, 'bitnami', noCatalog), { kind: 'none' }, n);
+    }
+  });
+
+  it('Kafka key -> variable name per image, and back', () => {
+    assert.equal(confluentEnvName('min.insync.replicas'), 'KAFKA_MIN_INSYNC_REPLICAS');
+    assert.equal(confluentEnvName('listener.name.internal.sasl.enabled_mechanisms'), 'KAFKA_LISTENER_NAME_INTERNAL_SASL_ENABLED__MECHANISMS');
+    assert.equal(confluentEnvName('confluent.support-customer.id'), 'KAFKA_CONFLUENT_SUPPORT___CUSTOMER_ID');
+    assert.equal(bitnamiEnvName('min.insync.replicas'), 'KAFKA_CFG_MIN_INSYNC_REPLICAS');
+    assert.equal(bitnamiEnvName('listener.name.sasl_ssl.scram'), 'KAFKA_CFG_LISTENER_NAME_SASL_SSL_SCRAM');
+    assert.equal(bitnamiEnvName('sasl.enabled_mechanisms'), undefined);
+    assert.equal(bitnamiEnvName('confluent.support-customer.id'), undefined);
+    assert.equal(envNameFor('acks', 'apache'), 'KAFKA_ACKS');
+    assert.equal(envNameFor('acks', 'bitnami'), 'KAFKA_CFG_ACKS');
+    for (const key of ['min.insync.replicas', 'a_b.c-d', 'listener.name.internal.sasl.enabled_mechanisms']) {
+      const name = confluentEnvName(key);
+      assert.deepEqual(mapEnvVar(name, 'confluent'), { kind: 'setting', key, precedence: 1 }, name);
+    }
+    // The scheme itself is ambiguous for runs of underscores; we read them as the image does.
+    assert.deepEqual(mapEnvVar('KAFKA_X____Y', 'confluent'), { kind: 'setting', key: 'x-_y', precedence: 1 });
+  });
+});
+
+const compose = [
+  'services:',
+  '  zookeeper:',
+  '    image: confluentinc/cp-zookeeper:7.6.0',
+  '  kafka1:',
+  '    image: confluentinc/cp-kafka:7.6.0',
+  '    environment:',
+  '      KAFKA_BROKER_ID: 1',
+  '      KAFKA_MIN_INSYNC_REPLICAS: "1" # one',
+  '      KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE: "true"',
+  '      KAFKA_HEAP_OPTS: -Xmx1g',
+  '      KAFKA_DEFAULT_REPLICATION_FACTOR: ${RF:-1}',
+  '      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: ${OFFSETS_RF}',
+  '      KAFKA_LOG_FLUSH_INTERVAL_MESSAGES:',
+  '  kafka2:',
+  '    image: "bitnami/kafka:3.7"',
+  '    environment:',
+  '      - KAFKA_CFG_NODE_ID=2',
+  '      - "KAFKA_MIN_INSYNC_REPLICAS=2"',
+  '      - KAFKA_NUM_PARTITIONS=3',
+  '      - KAFKA_CFG_PROCESS_ROLES=controller,broker',
+  '      - KAFKA_CFG_DEFAULT_REPLICATION_FACTOR=${RF-2}',
+  '      - KAFKA_CFG_AUTO_CREATE_TOPICS_ENABLE',
+  '      - KAFKA_CLIENT_USERS=user',
+  '  controller:',
+  '    image: apache/kafka:4.0.0',
+  '    environment:',
+  '      KAFKA_PROCESS_ROLES: controller',
+  '  ui:',
+  '    image: provectuslabs/kafka-ui',
+  '    environment:',
+  '      KAFKA_CLUSTERS_0_NAME: local',
+  '',
+].join('\n');
+
+describe('compose: mapping', () => {
+  it('one broker unit per Kafka service, with facts', () => {
+    const f = parseYaml(compose, 'docker-compose.yml');
+    assert.deepEqual(f.errors, []);
+    assert.deepEqual(
+      f.units.map((u) => [u.id, u.surface, u.role, u.client, cut(compose, u.anchor), u.facts.image, u.facts.imageName, u.facts.resourceName, u.facts.brokerCount]),
+      [
+        ['compose#0:kafka1', 'compose', 'broker', 'broker', 'kafka1', 'confluent', 'confluentinc/cp-kafka:7.6.0', 'kafka1', 2],
+        ['compose#0:kafka2', 'compose', 'broker', 'broker', 'kafka2', 'bitnami', 'bitnami/kafka:3.7', 'kafka2', 2],
+        ['compose#0:controller', 'compose', 'broker', 'broker', 'controller', 'apache', 'apache/kafka:4.0.0', 'controller', 2],
+      ],
+    );
+  });
+
+  it('map form: values, placeholders, passthrough; ignored variables kept apart', () => {
+    const u = parseYaml(compose, 'docker-compose.yml').units[0];
+    assert.deepEqual(
+      u.settings.map((s) => [s.key, s.sourceKey, s.value, s.dynamic, !!s.placeholderDefault, s.precedence, cut(compose, s.keySpan), cut(compose, s.valueSpan), cut(compose, s.entrySpan)]),
+      [
+        ['broker.id', 'KAFKA_BROKER_ID', '1', false, false, 1, 'KAFKA_BROKER_ID', '1', 'KAFKA_BROKER_ID: 1'],
+        ['min.insync.replicas', 'KAFKA_MIN_INSYNC_REPLICAS', '1', false, false, 1, 'KAFKA_MIN_INSYNC_REPLICAS', '1', 'KAFKA_MIN_INSYNC_REPLICAS: "1"'],
+        ['default.replication.factor', 'KAFKA_DEFAULT_REPLICATION_FACTOR', '1', false, true, 1, 'KAFKA_DEFAULT_REPLICATION_FACTOR', '${RF:-1}', 'KAFKA_DEFAULT_REPLICATION_FACTOR: ${RF:-1}'],
+        ['offsets.topic.replication.factor', 'KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', '${OFFSETS_RF}', true, false, 1, 'KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', '${OFFSETS_RF}', 'KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: ${OFFSETS_RF}'],
+        ['log.flush.interval.messages', 'KAFKA_LOG_FLUSH_INTERVAL_MESSAGES', '', true, false, 1, 'KAFKA_LOG_FLUSH_INTERVAL_MESSAGES', '', 'KAFKA_LOG_FLUSH_INTERVAL_MESSAGES:'],
+      ],
+    );
+    const ig = u.facts.ignoredEnv ?? [];
+    assert.deepEqual(
+      ig.map((e) => [e.name, e.intendedKey, e.suggestedName, e.value, cut(compose, e.keySpan), cut(compose, e.valueSpan), cut(compose, e.entrySpan)]),
+      [['KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE', 'unclean.leader.election.enable', 'KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE', 'true', 'KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE', 'true', 'KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE: "true"']],
+    );
+  });
+
+  it('list form: quoted items, ${VAR-default}, passthrough, Bitnami aliases win over KAFKA_CFG_', () => {
+    const u = parseYaml(compose, 'docker-compose.yml').units[1];
+    assert.deepEqual(
+      u.settings.map((s) => [s.key, s.value, s.dynamic, !!s.placeholderDefault, s.precedence, cut(compose, s.keySpan), cut(compose, s.valueSpan), cut(compose, s.entrySpan)]),
+      [
+        ['node.id', '2', false, false, 1, 'KAFKA_CFG_NODE_ID', '2', 'KAFKA_CFG_NODE_ID=2'],
+        ['num.partitions', '3', false, false, 2, 'KAFKA_NUM_PARTITIONS', '3', 'KAFKA_NUM_PARTITIONS=3'],
+        ['process.roles', 'controller,broker', false, false, 1, 'KAFKA_CFG_PROCESS_ROLES', 'controller,broker', 'KAFKA_CFG_PROCESS_ROLES=controller,broker'],
+        ['default.replication.factor', '2', false, true, 1, 'KAFKA_CFG_DEFAULT_REPLICATION_FACTOR', '${RF-2}', 'KAFKA_CFG_DEFAULT_REPLICATION_FACTOR=${RF-2}'],
+        ['auto.create.topics.enable', '', true, false, 1, 'KAFKA_CFG_AUTO_CREATE_TOPICS_ENABLE', '', 'KAFKA_CFG_AUTO_CREATE_TOPICS_ENABLE'],
+      ],
+    );
+    assert.deepEqual(
+      (u.facts.ignoredEnv ?? []).map((e) => [e.name, e.suggestedName, e.value, cut(compose, e.keySpan), cut(compose, e.valueSpan), cut(compose, e.entrySpan)]),
+      [['KAFKA_MIN_INSYNC_REPLICAS', 'KAFKA_CFG_MIN_INSYNC_REPLICAS', '2', 'KAFKA_MIN_INSYNC_REPLICAS', '2', '"KAFKA_MIN_INSYNC_REPLICAS=2"']],
+    );
+  });
+
+  it('broker count: controller-only nodes excluded, deploy.replicas and scale counted', () => {
+    const t = [
+      'services:',
+      '  c1:',
+      '    image: apache/kafka:4.0.0',
+      '    environment: {KAFKA_PROCESS_ROLES: controller}',
+      '  b:',
+      '    image: apache/kafka:4.0.0',
+      '    deploy:',
+      '      replicas: 3',
+      '    environment: {KAFKA_PROCESS_ROLES: broker}',
+      '  single:',
+      '    image: bitnami/kafka',
+      '    scale: 2',
+      '  dyn:',
+      '    image: apache/kafka',
+      '    environment: {KAFKA_PROCESS_ROLES: "${ROLES}"}',
+      '',
+    ].join('\n');
+    const f = parseYaml(t, 'compose.yaml');
+    assert.deepEqual(
+      f.units.map((u) => [u.facts.resourceName, u.facts.brokerCount]),
+      [
+        ['c1', 6],
+        ['b', 6],
+        ['single', 6],
+        ['dyn', 6],
+      ],
+    );
+    const one = 'services:\n  kafka:\n    image: bitnami/kafka:latest\n    environment:\n      KAFKA_CFG_PROCESS_ROLES: controller,broker\n';
+    assert.equal(parseYaml(one, 'docker-compose.yml').units[0].facts.brokerCount, 1);
+  });
+
+  it('images from interpolation defaults; unknown images are quiet', () => {
+    const t = 'services:\n  k:\n    image: ${KAFKA_IMAGE:-bitnami/kafka:3.7}\n  u:\n    image: ${IMAGE}\n    environment: [KAFKA_MIN_INSYNC_REPLICAS=1]\n';
+    assert.deepEqual(
+      parseYaml(t, 'docker-compose.yml').units.map((u) => [u.facts.resourceName, u.facts.imageName]),
+      [['k', 'bitnami/kafka:3.7']],
+    );
+  });
+
+  it('any YAML with a top-level services map, whatever the file name', () => {
+    const t = 'services:\n  kafka:\n    image: apache/kafka\n    environment:\n      KAFKA_NUM_PARTITIONS: 1\n';
+    assert.deepEqual(parseYaml(t, 'infra/stack.yaml').units.map((u) => u.id), ['compose#0:kafka']);
+  });
+
+  it('environment through anchors: dynamic, with spans on the alias', () => {
+    const t = [
+      'x-env: &env',
+      '  KAFKA_MIN_INSYNC_REPLICAS: 1',
+      'services:',
+      '  k1:',
+      '    image: apache/kafka',
+      '    environment:',
+      '      <<: *env',
+      '      KAFKA_NODE_ID: 1',
+      '  k2:',
+      '    image: apache/kafka',
+      '    environment: *env',
+      '',
+    ].join('\n');
+    const f = parseYaml(t, 'docker-compose.yml');
+    assert.deepEqual(
+      f.units.map((u) => u.settings.map((s) => [s.key, s.value, s.dynamic, cut(t, s.keySpan), cut(t, s.valueSpan)])),
+      [
+        [
+          ['min.insync.replicas', '1', true, '*env', '*env'],
+          ['node.id', '1', false, 'KAFKA_NODE_ID', '1'],
+        ],
+        [['min.insync.replicas', '1', true, '*env', '*env']],
+      ],
+    );
+  });
+
+  it('$$ is a literal dollar', () => {
+    const t = 'services:\n  k:\n    image: apache/kafka\n    environment:\n      - KAFKA_SASL_JAAS_CONFIG=pa$$word\n';
+    const s = parseYaml(t, 'docker-compose.yml').units[0].settings[0];
+    assert.deepEqual([s.key, s.value, s.dynamic], ['sasl.jaas.config', 'pa$word', false]);
+  });
+});
+
+describe('compose: editor', () => {
+  it('keyName / assignment per image', () => {
+    const f = parseYaml(compose, 'docker-compose.yml');
+    const fx = createFixer(f);
+    const [confluent, bitnami, apache] = f.units;
+    assert.equal(fx.keyName(confluent, 'min.insync.replicas'), 'KAFKA_MIN_INSYNC_REPLICAS');
+    assert.equal(fx.keyName(bitnami, 'min.insync.replicas'), 'KAFKA_CFG_MIN_INSYNC_REPLICAS');
+    assert.equal(fx.keyName(apache, 'unclean.leader.election.enable'), 'KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE');
+    assert.equal(fx.assignment(confluent, 'min.insync.replicas', '2'), 'KAFKA_MIN_INSYNC_REPLICAS=2');
+    assert.equal(fx.assignment(bitnami, 'default.replication.factor', '3'), 'KAFKA_CFG_DEFAULT_REPLICATION_FACTOR=3');
+    assert.equal(fx.show(confluent, confluent.settings[1]), 'KAFKA_MIN_INSYNC_REPLICAS=1');
+    assert.equal(editorFor('compose')?.commentPrefix, '#');
+  });
+
+  it('setValue: map form keeps quotes and comment; placeholder default; list form', () => {
+    assert.equal(
+      edit(compose, 'kafka1', (fx, u, s) => fx.setValue(u, s('min.insync.replicas'), '2')),
+      compose.replace('KAFKA_MIN_INSYNC_REPLICAS: "1" # one', 'KAFKA_MIN_INSYNC_REPLICAS: "2" # one'),
+    );
+    assert.equal(
+      edit(compose, 'kafka1', (fx, u, s) => fx.setValue(u, s('default.replication.factor'), '3')),
+      compose.replace('${RF:-1}', '${RF:-3}'),
+    );
+    assert.equal(edit(compose, 'kafka2', (fx, u, s) => fx.setValue(u, s('num.partitions'), '6')), compose.replace('KAFKA_NUM_PARTITIONS=3', 'KAFKA_NUM_PARTITIONS=6'));
+    assert.equal(edit(compose, 'kafka2', (fx, u, s) => fx.setValue(u, s('default.replication.factor'), '3')), compose.replace('${RF-2}', '${RF-3}'));
+    const quoted = 'services:\n  k:\n    image: apache/kafka\n    environment:\n      - "KAFKA_ACKS=1"\n';
+    assert.equal(edit(quoted, 'k', (fx, u, s) => fx.setValue(u, s('acks'), 'all')), quoted.replace('KAFKA_ACKS=1', 'KAFKA_ACKS=all'));
+  });
+
+  it('setValue does not touch passthrough or unknown values', () => {
+    const f = parseYaml(compose, 'docker-compose.yml');
+    const u = f.units[0];
+    const fx = createFixer(f);
+    assert.deepEqual(fx.setValue(u, u.settings[3], '3'), []);
+    assert.deepEqual(fx.setValue(u, u.settings[4], '3'), []);
+  });
+
+  it('insert into map form, quoting like the siblings', () => {
+    const t = 'services:\n  kafka:\n    image: confluentinc/cp-kafka\n    environment:\n      KAFKA_BROKER_ID: "1"\n      KAFKA_NUM_PARTITIONS: "3" # three\n  other:\n    image: x\n';
+    assert.equal(
+      edit(t, 'kafka', (fx, u) => fx.insert(u, 'min.insync.replicas', '2')),
+      t.replace('"3" # three\n', '"3" # three\n      KAFKA_MIN_INSYNC_REPLICAS: "2"\n'),
+    );
+    const plain = t.replace(/"(\d)"/g, '$1');
+    assert.equal(
+      edit(plain, 'kafka', (fx, u) => fx.insert(u, 'min.insync.replicas', '2')),
+      plain.replace('3 # three\n', '3 # three\n      KAFKA_MIN_INSYNC_REPLICAS: 2\n'),
+    );
+  });
+
+  it('insert into list form, in the siblings\' form', () => {
+    assert.equal(
+      edit(compose, 'kafka2', (fx, u) => fx.insert(u, 'min.insync.replicas', '2')),
+      compose.replace('      - KAFKA_CLIENT_USERS=user\n', '      - KAFKA_CLIENT_USERS=user\n      - KAFKA_CFG_MIN_INSYNC_REPLICAS=2\n'),
+    );
+    const quoted = 'services:\n  k:\n    image: apache/kafka\n    environment:\n      - "KAFKA_NODE_ID=1"\n      - "KAFKA_ACKS=1"\n';
+    assert.equal(
+      edit(quoted, 'k', (fx, u) => fx.insert(u, 'min.insync.replicas', '2')),
+      quoted + '      - "KAFKA_MIN_INSYNC_REPLICAS=2"\n',
+    );
+  });
+
+  it('insert creates environment: when missing', () => {
+    const t = 'services:\n  kafka:\n    image: apache/kafka:4.0.0\n    ports:\n      - "9092:9092"\n';
+    assert.equal(
+      edit(t, 'kafka', (fx, u) => fx.insert(u, 'min.insync.replicas', '2')),
+      t + '    environment:\n      KAFKA_MIN_INSYNC_REPLICAS: 2\n',
+    );
+  });
+
+  it('no insert into flow or aliased environments, nor for keys Bitnami cannot spell', () => {
+    for (const t of [
+      'services:\n  k:\n    image: apache/kafka\n    environment: {KAFKA_NODE_ID: 1}\n',
+      'services:\n  k:\n    image: apache/kafka\n    environment: [KAFKA_NODE_ID=1]\n',
+      'x: &e\n  KAFKA_NODE_ID: 1\nservices:\n  k:\n    image: apache/kafka\n    environment: *e\n',
+    ]) {
+      const f = parseYaml(t, 'docker-compose.yml');
+      assert.deepEqual(createFixer(f).insert(f.units[0], 'min.insync.replicas', '2'), [], t);
+    }
+    const b = parseYaml('services:\n  k:\n    image: bitnami/kafka\n    environment:\n      - KAFKA_CFG_NODE_ID=1\n', 'docker-compose.yml');
+    assert.deepEqual(createFixer(b).insert(b.units[0], 'sasl.enabled_mechanisms', 'PLAIN'), []);
+  });
+
+  it('remove an entry in either form; the last one takes environment: with it', () => {
+    assert.equal(
+      edit(compose, 'kafka1', (fx, u, s) => fx.remove(u, s('min.insync.replicas'))),
+      compose.replace('      KAFKA_MIN_INSYNC_REPLICAS: "1" # one\n', ''),
+    );
+    assert.equal(edit(compose, 'kafka2', (fx, u, s) => fx.remove(u, s('num.partitions'))), compose.replace('      - KAFKA_NUM_PARTITIONS=3\n', ''));
+    const t = 'services:\n  k:\n    image: apache/kafka\n    environment:\n      - KAFKA_LOG_FLUSH_INTERVAL_MESSAGES=1\n    ports: ["9092:9092"]\n';
+    assert.equal(edit(t, 'k', (fx, u, s) => fx.remove(u, s('log.flush.interval.messages'))), 'services:\n  k:\n    image: apache/kafka\n    ports: ["9092:9092"]\n');
+  });
+
+  it('rename changes only the variable name', () => {
+    assert.equal(
+      edit(compose, 'kafka1', (fx, u, s) => fx.rename(u, s('min.insync.replicas'), 'default.replication.factor')),
+      compose.replace('KAFKA_MIN_INSYNC_REPLICAS: "1"', 'KAFKA_DEFAULT_REPLICATION_FACTOR: "1"'),
+    );
+    assert.equal(
+      edit(compose, 'kafka2', (fx, u, s) => fx.rename(u, s('num.partitions'), 'num.partitions')),
+      compose.replace('KAFKA_NUM_PARTITIONS=3', 'KAFKA_CFG_NUM_PARTITIONS=3'),
+    );
+  });
+
+  it('rename keeps the quotes of a quoted variable name', () => {
+    const t = 'services:\n  k:\n    image: apache/kafka\n    environment:\n      "KAFKA_MIN_INSYNC_REPLICA": 2\n';
+    const f = parseYaml(t, 'docker-compose.yml');
+    const s = f.units[0].settings[0];
+    assert.equal(cut(t, s.keySpan), 'KAFKA_MIN_INSYNC_REPLICA');
+    assert.equal(edit(t, 'k', (fx, u) => fx.rename(u, s, 'min.insync.replicas')), t.replace('"KAFKA_MIN_INSYNC_REPLICA"', '"KAFKA_MIN_INSYNC_REPLICAS"'));
+  });
+
+  it('an ignored variable can be renamed with its suggested name (env-var-image fix)', () => {
+    const f = parseYaml(compose, 'docker-compose.yml');
+    const ig = f.units[1].facts.ignoredEnv![0];
+    const out = applyEdits(compose, [{ start: ig.keySpan.start, end: ig.keySpan.end, newText: ig.suggestedName }]).text;
+    assert.equal(out, compose.replace('"KAFKA_MIN_INSYNC_REPLICAS=2"', '"KAFKA_CFG_MIN_INSYNC_REPLICAS=2"'));
+    const again = parseYaml(out, 'docker-compose.yml').units[1];
+    assert.equal(again.facts.ignoredEnv, undefined);
+    assert.equal(again.settings.find((s) => s.key === 'min.insync.replicas')?.value, '2');
+  });
+});
