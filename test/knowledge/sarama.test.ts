@@ -256,7 +256,7 @@ describe('sarama knowledge: NewConfig() defaults', () => {
     assert.deepEqual(saramaDefault('acks', 'v1.43.2'), { value: '1', source: 'sarama v1.43.2 default' });
     assert.deepEqual(saramaDefault('sarama:Version', '1.43.2'), { value: '2.1.0.0', source: 'sarama v1.43.2 default' });
     assert.deepEqual(saramaDefault('sarama:Version', '1.26.0'), { value: '0.8.2.0', source: 'sarama v1.26.0 default' });
-    assert.deepEqual(saramaDefault('acks'), { value: '1', source: `sarama default, newest release (v${SARAMA_NEWEST_KNOWN})` });
+    assert.deepEqual(saramaDefault('acks'), { value: '1', source: `newest sarama (v${SARAMA_NEWEST_KNOWN}) default` });
     assert.deepEqual(saramaDefault('retries', '1.99.0'), { value: '3', source: `sarama v1.99.0 default (as of v${SARAMA_NEWEST_KNOWN}, the newest known)` });
     assert.equal(saramaDefault('acks', 'latest'), undefined);
     assert.equal(SARAMA_NEWEST_KNOWN, '1.60.1');

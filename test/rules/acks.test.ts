@@ -232,7 +232,7 @@ ruleTester('acks', {
           text: 'sarama.NewConfig()',
           line: 6,
           severity: 'warning',
-          message: 'is unset; the sarama',
+          message: 'is unset; the newest sarama',
           fixes: ['Set `cfg.Producer.RequiredAcks = sarama.WaitForAll`'],
         },
       ],

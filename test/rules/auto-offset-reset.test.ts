@@ -156,7 +156,7 @@ ruleTester('auto-offset-reset', {
           text: 'sarama.NewConfig()',
           line: 6,
           severity: 'information',
-          message: 'is unset; the sarama',
+          message: 'is unset; the newest sarama',
           fixes: ['Set `cfg.Consumer.Offsets.Initial = sarama.OffsetOldest`'],
         },
       ],

@@ -49,7 +49,7 @@ ruleTester('delivery-timeout', {
       path: 'producer.properties',
       code: BS + 'delivery.timeout.ms=30000\n',
       options: { locale: 'zh-cn' },
-      errors: [{ text: '30000', message: '`linger.ms` 未设置，默认值（Kafka 4.0 default）为 5', fixes: ['设置 `delivery.timeout.ms=30005`', '删除 `delivery.timeout.ms=30000`'] }],
+      errors: [{ text: '30000', message: '`linger.ms` 未设置，默认值（Kafka 4.0）为 5', fixes: ['设置 `delivery.timeout.ms=30005`', '删除 `delivery.timeout.ms=30000`'] }],
       output: BS + 'delivery.timeout.ms=30005\n',
     },
     {

@@ -151,7 +151,7 @@ ruleTester('invalid-value', {
       name: 'compose: broker value',
       path: 'docker-compose.yml',
       code: 'services:\n  kafka:\n    image: apache/kafka:4.0.0\n    environment:\n      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "maybe"\n',
-      errors: [{ text: 'maybe', line: 5, severity: 'error', fixes: ['Set `KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=true`', 'Set `KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=false`'] }],
+      errors: [{ text: 'maybe', line: 5, severity: 'error', fixes: ['Set `KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: true`', 'Set `KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: false`'] }],
     },
     {
       name: 'Strimzi topic config',

@@ -99,7 +99,7 @@ ruleTester('replication-factor', {
         service('kafka', '      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1\n      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: 1\n') +
         '  app:\n    image: example/app:1\n',
       errors: [
-        { text: '1', line: 5, severity: 'information', message: '`KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR=1`: this is a single-broker setup', fixes: [] },
+        { text: '1', line: 5, severity: 'information', message: '`KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1`: this is a single-broker setup', fixes: [] },
         { text: '1', line: 6, severity: 'information', message: 'single-broker setup' },
       ],
     },

@@ -51,7 +51,7 @@ ruleTester('sarama-errors', {
           text: 'sarama.NewConfig()',
           line: 6,
           severity: 'error',
-          message: /^`Producer\.Return\.Successes` is unset \(the sarama default, newest release \(v[\d.]+\) is `false`\), but this config is passed to `sarama\.NewSyncProducer`/,
+          message: /^`Producer\.Return\.Successes` is unset \(the newest sarama \(v[\d.]+\) default is `false`\), but this config is passed to `sarama\.NewSyncProducer`/,
           fixes: ['Set `cfg.Producer.Return.Successes = true`'],
         },
       ],

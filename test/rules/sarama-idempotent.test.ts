@@ -29,7 +29,7 @@ ruleTester('sarama-idempotent', {
           text: 'true',
           line: 7,
           severity: 'error',
-          message: /^`cfg\.Producer\.Idempotent = true` without its prerequisites: `Producer\.RequiredAcks` is unset \(the sarama default, newest release \(v[\d.]+\) is `sarama\.WaitForLocal`\); `Net\.MaxOpenRequests` is unset \(.* is `5`\)\. `Config\.Validate\(\)` rejects this config/,
+          message: /^`cfg\.Producer\.Idempotent = true` without its prerequisites: `Producer\.RequiredAcks` is unset \(the newest sarama \(v[\d.]+\) default is `sarama\.WaitForLocal`\); `Net\.MaxOpenRequests` is unset \(.* is `5`\)\. `Config\.Validate\(\)` rejects this config/,
           fixes: ['Set `cfg.Producer.RequiredAcks = sarama.WaitForAll`, `cfg.Net.MaxOpenRequests = 1`'],
         },
       ],

@@ -28,12 +28,13 @@ export function fmt(msg: L10n, locale: Locale, data: MessageData = {}): string {
 export function localizeDefaultSource(source: string, locale: Locale): string {
   if (locale !== 'zh-cn') return source;
   let m = /^Kafka (\S+) effective default \(documented true, not applied: KAFKA-13598\)$/.exec(source);
-  if (m) return `Kafka ${m[1]} 的实际默认值（文档写为 true，但因 KAFKA-13598 未生效）`;
-  m = /^sarama default, newest release \((v[\d.]+)\)$/.exec(source);
-  if (m) return `sarama 默认值（按最新版本 ${m[1]}）`;
+  // Chinese templates read "默认值（{source}）为 …", so the source is named without "默认值".
+  if (m) return `Kafka ${m[1]} 实际生效的值；文档写为 true，但因 KAFKA-13598 未生效`;
+  m = /^newest sarama \((v[\d.]+)\) default$/.exec(source);
+  if (m) return `sarama，按最新版本 ${m[1]}`;
   m = /^sarama (v[\d.]+) default \(as of (v[\d.]+), the newest known\)$/.exec(source);
-  if (m) return `sarama ${m[1]} 默认值（按已知最新的 ${m[2]}）`;
+  if (m) return `sarama ${m[1]}，按已知最新的 ${m[2]}`;
   m = /^(.+) default$/.exec(source);
-  if (m) return `${m[1]} 默认值`;
+  if (m) return m[1];
   return source;
 }

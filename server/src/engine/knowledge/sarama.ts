@@ -466,7 +466,7 @@ const DEFAULTS: Record<string, string> = {
 
 /** Where a default comes from, for messages: "sarama v1.43.2 default". */
 export function saramaDefaultSource(saramaVersion?: string): string {
-  if (!saramaVersion) return `sarama default, newest release (v${SARAMA_NEWEST_KNOWN})`;
+  if (!saramaVersion) return `newest sarama (v${SARAMA_NEWEST_KNOWN}) default`;
   const v = saramaVersion.replace(/^v/, '');
   if (cmp(v, SARAMA_NEWEST_KNOWN) > 0) return `sarama v${v} default (as of v${SARAMA_NEWEST_KNOWN}, the newest known)`;
   return `sarama v${v} default`;

@@ -300,6 +300,11 @@ export const composeEditor: FormatEditor = {
     return `${composeEditor.keyName(unit, key)}=${composeEditor.valueText(unit, key, value)}`;
   },
 
+  show(_unit, setting) {
+    // Shown the way it is written: `KAFKA_X: 2` in a map, `KAFKA_X=2` in a list.
+    return sExt(setting)?.form === 'map' ? `${setting.sourceKey}: ${setting.rawValue}` : `${setting.sourceKey}=${setting.rawValue}`;
+  },
+
   setValue(file, unit, setting, value) {
     const ext = sExt(setting);
     if (!ext || ext.via || !ext.read) return null;
