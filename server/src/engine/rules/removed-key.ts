@@ -119,8 +119,9 @@ const rule: Rule = {
         const head = ctx.t(
           info.javaClientIgnores
             ? {
-                en: '`{key}` belongs to the old Scala client, which Kafka {version} removed: the Java client ignores it, with only a warning in the log. {note}',
-                zh: '`{key}` 属于旧的 Scala 客户端（Kafka {version} 已移除）：Java 客户端会忽略它，日志里只有一条警告。{note}',
+                // The note already says which Scala client it belongs to and when that was removed.
+                en: '`{key}` has no effect: the Java client ignores it, with only a warning in the log. {note}',
+                zh: '`{key}` 不起作用：Java 客户端会忽略它，日志里只有一条警告。{note}',
               }
             : {
                 en: '`{key}` was removed in Kafka {version}: it is ignored, with only a warning in the log. {note}',
