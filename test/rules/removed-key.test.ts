@@ -50,25 +50,26 @@ ruleTester('removed-key', {
       output: BS,
     },
     {
-      name: 'request.required.acks: rename to acks',
+      name: 'request.required.acks: remove (preferred, the acks default applies) or rename to acks',
       path: 'producer.properties',
       code: BS + 'request.required.acks=-1\n',
       errors: [
         {
           text: 'request.required.acks',
           severity: 'warning',
-          message: 'Its successor is `acks`',
-          fixes: ['Rename `request.required.acks` to `acks`', 'Remove `request.required.acks=-1`'],
+          message: 'Remove it, so the current default of `acks` applies; or rename it to `acks`',
+          fixes: ['Remove `request.required.acks=-1`', 'Rename `request.required.acks` to `acks`'],
         },
       ],
-      output: BS + 'acks=-1\n',
+      output: BS,
     },
     {
-      name: 'request.required.acks: the rename is unsafe, a safe-only run leaves it',
+      name: 'request.required.acks: removing is safe, a safe-only run removes it',
       path: 'producer.properties',
       code: BS + 'request.required.acks=-1\n',
       safeOnly: true,
       errors: [{ text: 'request.required.acks' }],
+      output: BS,
     },
     {
       name: 'request.required.acks while acks is set: remove',
@@ -79,18 +80,18 @@ ruleTester('removed-key', {
       output: BS + 'acks=all\n',
     },
     {
-      name: 'queue.buffering.max.ms: rename to linger.ms',
+      name: 'queue.buffering.max.ms: removed, not renamed (5000 would become a 5 s linger)',
       path: 'producer.properties',
       code: BS + 'queue.buffering.max.ms=5000\n',
-      errors: [{ text: 'queue.buffering.max.ms', fixes: ['Rename `queue.buffering.max.ms` to `linger.ms`', 'Remove `queue.buffering.max.ms=5000`'] }],
-      output: BS + 'linger.ms=5000\n',
+      errors: [{ text: 'queue.buffering.max.ms', fixes: ['Remove `queue.buffering.max.ms=5000`', 'Rename `queue.buffering.max.ms` to `linger.ms`'] }],
+      output: BS,
     },
     {
-      name: 'message.send.max.retries: rename to retries',
+      name: 'message.send.max.retries: removed, not renamed (retries=3 would cut the MAX_INT default)',
       path: 'producer.properties',
       code: BS + 'message.send.max.retries=3\n',
-      errors: [{ text: 'message.send.max.retries', fixes: ['Rename `message.send.max.retries` to `retries`', 'Remove `message.send.max.retries=3`'] }],
-      output: BS + 'retries=3\n',
+      errors: [{ text: 'message.send.max.retries', fixes: ['Remove `message.send.max.retries=3`', 'Rename `message.send.max.retries` to `retries`'] }],
+      output: BS,
     },
     {
       name: 'several Scala keys at once',
@@ -130,17 +131,16 @@ ruleTester('removed-key', {
       output: 'process.roles=broker\nnode.id=1\n',
     },
     {
-      name: 'Spring map entry: renamed inside the map',
+      name: 'Spring map entry: removed (or renamed inside the map)',
       path: 'application.properties',
-      code: 'spring.kafka.producer.properties[request.required.acks]=all\n',
+      code: 'spring.kafka.producer.acks=all\nspring.kafka.producer.properties[request.required.acks]=all\n',
       errors: [
         {
           text: 'spring.kafka.producer.properties[request.required.acks]',
           message: '`spring.kafka.producer.properties[request.required.acks]` has no effect: the Java client ignores it',
-          fixes: ['Rename `request.required.acks` to `acks`', 'Remove `spring.kafka.producer.properties[request.required.acks]=all`'],
         },
       ],
-      output: 'spring.kafka.producer.properties[acks]=all\n',
+      output: 'spring.kafka.producer.acks=all\n',
     },
     {
       name: 'Spring map entry while producer.acks is set',

@@ -176,30 +176,39 @@ export function batchFix(f: Finding, opts: FixOptions) {
 }
 
 /**
- * Apply fixes until the text is stable (at most 10 passes): each pass applies every applicable
- * fix whose edits do not overlap an earlier one, then re-lints.
+ * Apply fixes until the text is stable. Fixes of one unit are applied one per pass, in finding
+ * order, with a re-lint in between: fixes of related keys (a replication factor and its min ISR,
+ * `retries` and idempotence) are computed from the state the previous fix left, never from a state
+ * another fix of the same pass already changed. Units are independent and advance together.
  */
 export function fixText(input: LintInput, options: ResolvedOptions, opts: FixOptions = {}, rules: Rule[] = allRules): FixResult {
   let text = input.text;
   let applied = 0;
   let result = lint(input, options, rules);
-  for (let pass = 0; pass < 10; pass++) {
-    const fixes = result.findings.map((f) => batchFix(f, opts)).filter((f) => f !== undefined);
-    if (!fixes.length) break;
-    let next = text;
-    let taken = 0;
-    // Apply fix by fix, all of a fix's edits or none of them.
+  for (let pass = 0; pass < 200; pass++) {
+    const units = result.file?.units ?? [];
+    const unitOf = (f: Finding) => units.findIndex((u) => f.span.start >= u.span.start && f.span.start <= u.span.end);
+    const takenUnits = new Set<number>();
     const used: { start: number; end: number }[] = [];
     const batch = [];
-    for (const fix of fixes) {
-      const overlaps = fix.edits.some((e) => used.some((u) => e.start < u.end && u.start < e.end || (e.start === e.end && e.start === u.start && u.start === u.end)));
+    let taken = 0;
+    for (const f of result.findings) {
+      const fix = batchFix(f, opts);
+      if (!fix) continue;
+      const u = unitOf(f);
+      if (u >= 0 && takenUnits.has(u)) continue;
+      // All of a fix's edits or none; two insertions at one point would interleave.
+      const overlaps = fix.edits.some((e) =>
+        used.some((x) => (e.start < x.end && x.start < e.end) || (e.start === x.start && (e.start === e.end || x.start === x.end))),
+      );
       if (overlaps) continue;
+      if (u >= 0) takenUnits.add(u);
       for (const e of fix.edits) used.push({ start: e.start, end: e.end });
       batch.push(...fix.edits);
       taken++;
     }
     if (!taken) break;
-    next = applyEdits(text, batch).text;
+    const next = applyEdits(text, batch).text;
     if (next === text) break;
     text = next;
     applied += taken;

@@ -145,20 +145,22 @@ const rule: Rule = {
               head +
               ctx.t(
                 {
-                  en: ' Its successor is `{succ}`; rename it, and check the value, which then takes effect.',
-                  zh: '替代键是 `{succ}`；请重命名，并检查其值——重命名后它会开始生效。',
+                  en: ' Remove it, so the current default of `{succ}` applies; or rename it to `{succ}` if you need this value, which then takes effect.',
+                  zh: '请删除它，让 `{succ}` 采用当前默认值；如果确实需要这个值，可重命名为 `{succ}`，重命名后它会开始生效。',
                 },
                 data,
               ),
             span: s.keySpan,
             fixes: [
+              // Removing is preferred: the successor's default is at least as safe as the old
+              // value (acks defaults to all, retries to MAX_INT), while a renamed value may not be
+              // (message.send.max.retries=3 as retries=3, queue.buffering.max.ms=5000 as a 5 s linger).
+              removeFix(true),
               ctx.makeFix(
                 ctx.t({ en: 'Rename `{old}` to `{succ}`', zh: '将 `{old}` 重命名为 `{succ}`' }, data),
                 'unsafe',
                 f.rename(unit, s, info.successor!),
-                true,
               ),
-              removeFix(false),
             ],
           });
         } else {
