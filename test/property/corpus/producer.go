@@ -1,0 +1,29 @@
+package events
+
+import (
+	"time"
+
+	kafka "github.com/IBM/sarama"
+)
+
+/* newConfig builds the shared producer config.
+   It is used by two publishers. */
+func newConfig(retries int) *kafka.Config {
+	cfg := kafka.NewConfig()
+	cfg.Producer.RequiredAcks = kafka.WaitForLocal // fast
+	cfg.Producer.Retry.Max = 0
+	cfg.Producer.Return.Errors = false
+	cfg.Producer.Return.Successes = retries > 0
+	cfg.Producer.Idempotent = true
+	cfg.Net.MaxOpenRequests = 5
+	cfg.Version = kafka.V0_10_2_0
+	cfg.Producer.Flush.Frequency = 500 * time.Millisecond
+	return cfg
+}
+
+func NewSync(brokers []string) (kafka.SyncProducer, error) {
+	c := kafka.NewConfig()
+	c.Producer.Transaction.ID = `tx-` + "orders"
+	c.Producer.RequiredAcks = kafka.NoResponse
+	return kafka.NewSyncProducer(brokers, c)
+}
