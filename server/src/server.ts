@@ -19,6 +19,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, findUp, readTextIfExists } from './serverFs.js';
 import { fixText, lint, type LintResult } from './engine/index.js';
+import { allRules } from './engine/rules/index.js';
+import { UNUSED_SUPPRESSION } from './engine/suppressions.js';
 import { describeAt } from './engine/describe.js';
 import { completeAt } from './engine/complete.js';
 import { docsTitle, fixAllTitle, suppressionEdit, suppressionTitle } from './engine/actions.js';
@@ -122,8 +124,9 @@ export function startServer(connection: Connection): void {
     if (cfgPath) {
       const text = readTextIfExists(cfgPath);
       if (text !== undefined) {
-        const { config, problems } = parseProjectConfig(text);
+        const { config, problems } = parseProjectConfig(text, [...allRules.map((r) => r.meta.id), UNUSED_SUPPRESSION]);
         for (const p of problems) connection.console.warn(`${cfgPath}: ${p.message}`);
+        if (problems.length) void connection.window.showWarningMessage(`Kafka Reliability Lint: ${cfgPath}: ${problems.map((p) => p.message).join('; ')}`);
         found = { dir: path.dirname(cfgPath), config };
       }
     }

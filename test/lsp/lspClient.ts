@@ -124,14 +124,21 @@ export class TestClient {
   }
 
   async shutdown(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) resolve();
+      else this.proc.once('exit', () => resolve());
+    });
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.conn.sendNotification('exit');
+      await this.conn.sendNotification('exit').catch(() => undefined);
     } catch {
       // already gone
     }
+    // The server exits on `exit`; kill it only if it does not within a moment.
+    const timer = setTimeout(() => this.proc.kill(), 2000);
+    await exited;
+    clearTimeout(timer);
     this.conn.dispose();
-    if (this.proc.exitCode === null) this.proc.kill();
   }
 }
 

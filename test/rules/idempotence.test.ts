@@ -205,7 +205,7 @@ ruleTester('idempotence', {
           text: '1',
           line: 2,
           severity: 'information',
-          message: 'If duplicates matter: Set `spring.kafka.producer.properties[enable.idempotence]=true` and `spring.kafka.producer.acks=all`.',
+          message: 'If duplicates matter, fix it: Set `spring.kafka.producer.properties[enable.idempotence]=true` and `spring.kafka.producer.acks=all`.',
           fixes: ['Set `spring.kafka.producer.properties[enable.idempotence]=true` and `spring.kafka.producer.acks=all`'],
         },
       ],

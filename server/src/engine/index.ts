@@ -185,16 +185,21 @@ export function fixText(input: LintInput, options: ResolvedOptions, opts: FixOpt
   let text = input.text;
   let applied = 0;
   let result = lint(input, options, rules);
+  const seen = new Set<string>([text]);
+  // A fix whose finding is still there after it was applied did not work: never apply it again.
+  const useless = new Set<string>();
+  const unitIndex = (r: LintResult, f: Finding) => (r.file?.units ?? []).findIndex((u) => f.span.start >= u.span.start && f.span.start <= u.span.end);
+  const keyOf = (r: LintResult, f: Finding) => `${r.file?.units[unitIndex(r, f)]?.id ?? ''}\u0000${f.ruleId}\u0000${f.message}`;
   for (let pass = 0; pass < 200; pass++) {
-    const units = result.file?.units ?? [];
-    const unitOf = (f: Finding) => units.findIndex((u) => f.span.start >= u.span.start && f.span.start <= u.span.end);
+    const unitOf = (f: Finding) => unitIndex(result, f);
     const takenUnits = new Set<number>();
     const used: { start: number; end: number }[] = [];
     const batch = [];
     let taken = 0;
+    const tried = new Set<string>();
     for (const f of result.findings) {
       const fix = batchFix(f, opts);
-      if (!fix) continue;
+      if (!fix || useless.has(keyOf(result, f))) continue;
       const u = unitOf(f);
       if (u >= 0 && takenUnits.has(u)) continue;
       // All of a fix's edits or none; two insertions at one point would interleave.
@@ -203,16 +208,22 @@ export function fixText(input: LintInput, options: ResolvedOptions, opts: FixOpt
       );
       if (overlaps) continue;
       if (u >= 0) takenUnits.add(u);
+      tried.add(keyOf(result, f));
       for (const e of fix.edits) used.push({ start: e.start, end: e.end });
       batch.push(...fix.edits);
       taken++;
     }
     if (!taken) break;
     const next = applyEdits(text, batch).text;
-    if (next === text) break;
+    if (next === text || seen.has(next)) break; // no progress, or a cycle between fixes
+    const nextResult = lint({ ...input, text: next }, options, rules);
+    // A fix must never make the file worse to read: keep the last text that parsed as well.
+    if ((nextResult.file?.errors.length ?? 0) > (result.file?.errors.length ?? 0)) break;
+    for (const f of nextResult.findings) if (tried.has(keyOf(nextResult, f))) useless.add(keyOf(nextResult, f));
+    seen.add(next);
     text = next;
     applied += taken;
-    result = lint({ ...input, text }, options, rules);
+    result = nextResult;
   }
   return { output: text, applied, result };
 }

@@ -41,8 +41,11 @@ export interface ConfigProblem {
   message: string;
 }
 
-/** Parse and validate .kafkalint.json text. Never throws. */
-export function parseProjectConfig(text: string): { config: ProjectConfig; problems: ConfigProblem[] } {
+/**
+ * Parse and validate .kafkalint.json text. Never throws. With `knownRuleIds`, rule ids that are
+ * not among them are problems too (a typo there would silently configure nothing).
+ */
+export function parseProjectConfig(text: string, knownRuleIds?: Iterable<string>): { config: ProjectConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   let raw: unknown;
   try {
@@ -80,6 +83,12 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
         if (typeof mapped === 'string' && SEVERITIES.has(mapped)) config.rules[id] = mapped as RuleSetting;
         else problems.push({ message: `rule "${id}": severity must be one of error, warning, information, hint, off` });
       }
+    }
+  }
+  if (knownRuleIds && config.rules) {
+    const known = new Set(knownRuleIds);
+    for (const id of Object.keys(config.rules)) {
+      if (!known.has(id)) problems.push({ message: `"rules": "${id}" is not a rule id (known: ${[...known].sort().join(', ')})` });
     }
   }
   for (const field of ['include', 'exclude'] as const) {

@@ -152,6 +152,16 @@ function entryFor(key: string, role: Role): Entry | undefined {
  * the loss-relevant defaults, facts.md §15).
  */
 export function resolveKafkaVersion(v: string | undefined): number {
+  // Called for every setting by several rules, nearly always with the one configured version.
+  if (v === lastVersion.text) return lastVersion.index;
+  const index = resolveKafkaVersionUncached(v);
+  lastVersion = { text: v, index };
+  return index;
+}
+
+let lastVersion: { text: string | undefined; index: number } = { text: '\u0000', index: -1 };
+
+function resolveKafkaVersionUncached(v: string | undefined): number {
   const t = (v ?? '').trim().replace(/^v/i, '');
   if (!/^\d+(\.\d+)*$/.test(t)) return VERSIONS.length - 1;
   for (let i = VERSIONS.length - 1; i >= 0; i--) if (compareVersions(VERSIONS[i], t) <= 0) return i;
@@ -804,6 +814,16 @@ type Check =
 
 /** Valid-values cell -> check; undefined for prose or anything we do not model. */
 function parseValid(valid: string): Check | undefined {
+  // The cells come from the catalog, a fixed set: parse each once.
+  if (validCache.has(valid)) return validCache.get(valid);
+  const c = parseValidUncached(valid);
+  validCache.set(valid, c);
+  return c;
+}
+
+const validCache = new Map<string, Check | undefined>();
+
+function parseValidUncached(valid: string): Check | undefined {
   const v = valid.trim();
   if (!v) return undefined;
   if (v === 'non-empty string' || v === 'non-empty list') return { kind: 'nonEmpty' };

@@ -119,10 +119,27 @@ const SECTIONS: Record<string, { role: Role; table: Table }> = {
  * all mean `enable-auto-commit`. Map keys inside `properties[...]` are NOT relaxed.
  */
 export function canonicalSpringSegment(seg: string): string {
-  return seg
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/_/g, '-')
-    .toLowerCase();
+  let c = segmentCache.get(seg);
+  if (c === undefined) {
+    c = seg
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .replace(/_/g, '-')
+      .toLowerCase();
+    remember(segmentCache, seg, c);
+  }
+  return c;
+}
+
+// Both functions below run for every Spring setting on every lint (parsers and rules alike) and
+// see the same few hundred names over and over: remember their results. Bounded, so an editing
+// session that types thousands of distinct names does not grow memory.
+const CACHE_LIMIT = 4096;
+const segmentCache = new Map<string, string>();
+const mappingCache = new Map<string, SpringMapping | undefined>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 /** Boot compares property names ignoring case and dashes: `batchsize` binds to `batch-size`. */
@@ -142,6 +159,15 @@ function findUniform<T>(table: Record<string, T>, prop: string): [string, T] | u
  * Returns undefined for paths that are not Kafka client settings we model.
  */
 export function mapSpringKafkaPath(rest: string): SpringMapping | undefined {
+  // Shared, frozen results: callers read them only.
+  if (mappingCache.has(rest)) return mappingCache.get(rest);
+  const m = mapSpringKafkaPathUncached(rest);
+  const frozen = m && Object.freeze(m);
+  remember(mappingCache, rest, frozen);
+  return frozen;
+}
+
+function mapSpringKafkaPathUncached(rest: string): SpringMapping | undefined {
   // Map entries: `<section>.properties[<key>]`, `<section>.properties.<key>`, and the same without a section.
   const mapEntry = /^(?:(producer|consumer|admin|streams)\.)?properties(?:\[(.+)\]|\.(.+))$/.exec(rest);
   if (mapEntry) {

@@ -1805,6 +1805,9 @@ export const goEditor: FormatEditor = {
   },
 
   insert(file, unit, key, value): Edit[] | null {
+    // After a syntax error (an unterminated string, say) the structure around the insertion
+    // point is a guess: a new line could land inside a string. Structural edits wait for valid code.
+    if (file.errors.length) return null;
     const ext = unitExt(unit);
     if (!ext.insert || !ext.varName) return null;
     const field = fieldForKey(key);
@@ -1815,6 +1818,7 @@ export const goEditor: FormatEditor = {
   },
 
   remove(file, unit, setting): Edit[] | null {
+    if (file.errors.length) return null;
     const sx = setting.ext as GoSettingExt | undefined;
     if (!sx || sx.tuple) return null;
     const t = file.text;

@@ -388,7 +388,7 @@ const rule: Rule = {
             {
               en:
                 '`{shown}`{ph} silently turns off idempotence (the {source} is `true`; the producer only logs it at INFO level): a retried ' +
-                'send can be written twice or reordered. If duplicates matter: {remedy}.',
+                'send can be written twice or reordered. If duplicates matter, fix it: {remedy}.',
               zh:
                 '`{shown}`{ph} 会悄悄关闭幂等性（默认值（{source}）为 `true`，生产者只在 INFO 日志中提到）：重试的发送可能被写入两次或打乱顺序。' +
                 '如果在意重复：{remedy}。',
