@@ -56,7 +56,23 @@ interface Cached {
   options: ResolvedOptions;
 }
 
+/**
+ * Test hook for the protocol tests: KAFKA_LINT_TEST_THROWING_RULE=1 adds a rule that throws on
+ * any file containing `kafka-lint-test-throw`, to prove a failing rule costs only that rule on
+ * that file. Not set in normal use.
+ */
+function installTestHooks(): void {
+  if (!process.env.KAFKA_LINT_TEST_THROWING_RULE || allRules.some((r) => r.meta.id === 'test-throwing-rule')) return;
+  allRules.push({
+    meta: { ...allRules[0].meta, id: 'test-throwing-rule', formats: ['properties', 'yaml', 'go'] },
+    check(ctx) {
+      if (ctx.file.text.includes('kafka-lint-test-throw')) throw new Error('test-throwing-rule: thrown on purpose');
+    },
+  });
+}
+
 export function startServer(connection: Connection): void {
+  installTestHooks();
   // stdout carries the protocol over --stdio: route stray console output to the client log.
   console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
   console.info = console.log;

@@ -190,3 +190,126 @@ describe('language server in Chinese', () => {
     }
   });
 });
+
+describe('language server: hover, completion, failure isolation', () => {
+  let dir: string;
+  let client: TestClient;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-2-'));
+    client = new TestClient({ KAFKA_LINT_TEST_THROWING_RULE: '1' });
+    await client.initialize('en', dir);
+  });
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function hover(uri: string, line: number, character: number): Promise<string> {
+    const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as {
+      contents: { kind: string; value: string };
+    } | null;
+    return h ? h.contents.value : '';
+  }
+
+  it('hovers on keys in every surface, with the value in effect and the assumed default', async () => {
+    const props = client.open(path.join(dir, 'producer.properties'), PRODUCER, 'properties');
+    await client.waitForVersion(props);
+    const acks = await hover(props, 1, 1);
+    assert.match(acks, /acks/);
+    assert.match(acks, /`acks=1` is in effect/);
+    assert.match(acks, /Kafka 4\.0 default/);
+    assert.match(acks, /kafka\.apache\.org\/documentation\/#producerconfigs_acks/);
+
+    const spring = client.open(path.join(dir, 'application.yml'), 'spring:\n  kafka:\n    producer:\n      acks: 1\n', 'yaml');
+    await client.waitForVersion(spring);
+    assert.match(await hover(spring, 3, 7), /`spring\.kafka\.producer\.acks: 1` is in effect/);
+
+    const strimzi = client.open(
+      path.join(dir, 'kafka.yaml'),
+      'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: c\nspec:\n  kafka:\n    config:\n      min.insync.replicas: 2\n',
+      'yaml',
+    );
+    await client.waitForVersion(strimzi);
+    assert.match(await hover(strimzi, 7, 10), /min\.insync\.replicas/);
+
+    const compose = client.open(
+      path.join(dir, 'docker-compose.yml'),
+      'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_MIN_INSYNC_REPLICAS: 2\n',
+      'dockercompose',
+    );
+    await client.waitForVersion(compose);
+    const env = await hover(compose, 4, 10);
+    assert.match(env, /min\.insync\.replicas/);
+    assert.match(env, /KAFKA_MIN_INSYNC_REPLICAS: 2/);
+
+    const go = client.open(
+      path.join(dir, 'main.go'),
+      'package main\n\nimport "github.com/IBM/sarama"\n\nfunc f() {\n\tcfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.WaitForLocal\n\t_, _ = sarama.NewSyncProducer(nil, cfg)\n}\n',
+      'go',
+    );
+    await client.waitForVersion(go);
+    const field = await hover(go, 6, 16);
+    assert.match(field, /RequiredAcks/);
+    assert.match(field, /sarama/);
+    const constant = await hover(go, 6, 40);
+    assert.match(constant, /WaitForLocal/);
+    assert.notEqual(constant, field);
+  });
+
+  it('explains concepts named in comments, and stays quiet elsewhere', async () => {
+    const uri = client.open(path.join(dir, 'consumer.properties'), '# offsets commit after the ISR acknowledged\ngroup.id=g\nbootstrap.servers=k:9092\n', 'properties');
+    await client.waitForVersion(uri);
+    assert.match(await hover(uri, 0, 29), /ISR|in-sync/i);
+    const plain = client.open(path.join(dir, 'ci.yml'), 'on: push # acks\n', 'yaml');
+    await client.waitFor(plain, () => true);
+    assert.equal(await hover(plain, 0, 12), '');
+  });
+
+  it('completes keys and enum values', async () => {
+    const uri = client.open(path.join(dir, 'producer-2.properties'), 'bootstrap.servers=k:9092\nacks=\nenable.idem', 'properties');
+    await client.waitForVersion(uri);
+    const values = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 5 } })) as Array<{ label: string }>;
+    assert.deepEqual(values.map((v) => v.label).sort(), ['0', '1', 'all']);
+    const keys = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 11 } })) as Array<{
+      label: string;
+      documentation?: { value: string };
+    }>;
+    const idem = keys.find((k) => k.label === 'enable.idempotence');
+    assert.ok(idem, 'enable.idempotence offered');
+    assert.match(idem.documentation!.value, /idempoten/i);
+    const spring = client.open(path.join(dir, 'application.yml'), 'spring:\n  kafka:\n    listener:\n      ack-mode: \n', 'yaml');
+    await client.waitForVersion(spring);
+    const modes = (await client.conn.sendRequest('textDocument/completion', { textDocument: { uri: spring }, position: { line: 3, character: 16 } })) as Array<{ label: string }>;
+    assert.ok(modes.some((m) => m.label === 'MANUAL_IMMEDIATE'), JSON.stringify(modes.map((m) => m.label)));
+  });
+
+  it('a rule that throws costs only that rule on that file, and is logged', async () => {
+    const uri = client.open(path.join(dir, 'crash-producer.properties'), '# kafka-lint-test-throw\nbootstrap.servers=k:9092\nacks=0\n', 'properties');
+    const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+    assert.ok(!p.diagnostics.some((d) => d.code === 'test-throwing-rule'));
+    const deadline = Date.now() + 5000;
+    while (!client.logs.some((l) => l.includes('test-throwing-rule')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(client.logs.some((l) => l.includes('rule test-throwing-rule failed') && l.includes('thrown on purpose')), client.logs.join('\n'));
+    // Other files are unaffected.
+    const other = client.open(path.join(dir, 'fine-producer.properties'), 'bootstrap.servers=k:9092\nacks=1\n', 'properties');
+    await client.waitFor(other, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+  });
+});
+
+describe('language server: Chinese hover', () => {
+  it('renders hover docs in Chinese', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-zh2-'));
+    const client = new TestClient();
+    try {
+      await client.initialize('zh-cn', dir);
+      const uri = client.open(path.join(dir, 'producer.properties'), PRODUCER, 'properties');
+      await client.waitForVersion(uri);
+      const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } })) as { contents: { value: string } };
+      assert.match(h.contents.value, /[\u4e00-\u9fff]/);
+      assert.match(h.contents.value, /生效值/);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
