@@ -11,11 +11,14 @@
 //
 // Environment: KAFKA_LINT_TOOLS (see setup.mjs), KAFKA_LINT_E2E_TIMEOUT_MS (whole run, default 10 min).
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as util from 'node:util';
 import { ensureTools } from './setup.mjs';
 import { launchBrowser, onInterrupt, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
+const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results', 'editor');
 const t0 = Date.now();
 const say = (msg) => console.error(`[code-server-shim ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
@@ -50,7 +53,9 @@ async function main() {
   };
   onInterrupt(cleanup);
   try {
-    session = await startCodeServer({ tools, folder: o.folder, locale: o.locale, smokeTestDriver: true, log: say });
+    // KAFKA_LINT_LANGUAGE_PACK: a language pack to register (test/e2e/zh-cn-language-pack for --locale zh-cn)
+    const languagePacks = process.env.KAFKA_LINT_LANGUAGE_PACK ? [path.resolve(process.env.KAFKA_LINT_LANGUAGE_PACK)] : [];
+    session = await startCodeServer({ tools, folder: o.folder, locale: o.locale, languagePacks, smokeTestDriver: true, log: say });
     browser = await launchBrowser(tools);
     const page = await browser.newPage();
     let started = false;
@@ -60,7 +65,7 @@ async function main() {
       started = true;
       const line = util.format(...(args ?? []));
       // The gallery is turned off and has nothing to say; everything else is the suite's output.
-      if (/ENOTFOUND|open-vsx|Ignoring fetching additional builtin extensions/.test(line)) return;
+      if (/ENOTFOUND|open-vsx|Ignoring fetching additional builtin extensions|No extension gallery service configured/.test(line)) return;
       (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
@@ -78,7 +83,10 @@ async function main() {
       code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 250))]);
       if (code !== undefined) break;
       if (!started && Date.now() > startDeadline) {
-        await page.screenshot({ path: path.join(process.cwd(), 'e2e-start-failure.png') }).catch(() => {});
+        const shot = path.join(ARTIFACTS, 'e2e-start-failure.png');
+        fs.mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: shot }).catch(() => {});
+        say(`screenshot of the window: ${shot}`);
         throw new Error('the extension tests never started: the workbench ignored the test payload (code-server needs --vscode-option enable-smoke-test-driver) or the extension host did not come up');
       }
       if (Date.now() > deadline) throw new Error(`the extension tests did not finish within ${(deadline - t0) / 1000} s`);

@@ -10,6 +10,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { seedLanguagePack } from './languagePack.mjs';
 
 /** Settings that keep the workbench quiet and deterministic (no welcome page, no update or gallery checks). */
 export const QUIET_SETTINGS = {
@@ -33,8 +34,11 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-sh
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'];
 
 const live = new Set(); // process groups started here and not yet stopped
+const tmpDirs = new Set(); // temporary folders not yet removed
 process.on('exit', () => {
+  // last resort when a runner ends without stopping what it started (an uncaught error)
   for (const pid of live) try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+  for (const dir of tmpDirs) if (!process.env.KAFKA_LINT_KEEP_TMP) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function freePort() {
@@ -99,12 +103,14 @@ function tail(file, n = 40) {
  * @param {string} [o.locale]          display language (code-server --locale)
  * @param {boolean} [o.smokeTestDriver] honour the test payload in the URL (extension tests); without it they never run
  * @param {string[]} [o.vsix]          .vsix files to install first
+ * @param {string[]} [o.languagePacks] unpacked language packs to register (see languagePack.mjs)
  * @param {object} [o.settings]        user settings over QUIET_SETTINGS
  * @param {(msg: string) => void} [o.log]
  */
 export async function startCodeServer(o) {
   const log = o.log ?? (() => {});
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cs-'));
+  tmpDirs.add(tmp);
   const userData = path.join(tmp, 'user-data');
   const extensions = path.join(tmp, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -124,10 +130,16 @@ export async function startCodeServer(o) {
   const session = { tmp, userData, extensions, pid: 0, base: '', authority: '', logFile: path.join(tmp, 'code-server.log') };
   session.stop = async ({ keep = false } = {}) => {
     await killGroup(session.pid);
-    if (keep || process.env.KAFKA_LINT_KEEP_TMP) log(`kept ${tmp}`);
-    else fs.rmSync(tmp, { recursive: true, force: true });
+    if (keep || process.env.KAFKA_LINT_KEEP_TMP) {
+      log(`kept ${tmp}`);
+      tmpDirs.delete(tmp);
+    } else {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      tmpDirs.delete(tmp);
+    }
   };
   try {
+    for (const dir of o.languagePacks ?? []) log(`language pack for ${seedLanguagePack(userData, extensions, dir).join(', ')}`);
     for (const vsix of o.vsix ?? []) {
       const t0 = Date.now();
       const r = spawnSync(o.tools.node, [o.tools.codeServer, ...common, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
@@ -178,7 +190,11 @@ export function workbenchUrl(session, folder, payload) {
 export async function launchBrowser(tools) {
   const require = createRequire(path.join(tools.csRoot, 'package.json'));
   const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({ executablePath: tools.chromium, headless: true, args: CHROMIUM_ARGS });
+  // Chromium writes ~/.config/chromium and ~/.cache outside its profile: point those at a temporary folder
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-browser-'));
+  tmpDirs.add(home);
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') };
+  const browser = await chromium.launch({ executablePath: tools.chromium, headless: true, args: CHROMIUM_ARGS, env });
   const pid = browser.process?.()?.pid;
   if (pid) live.add(pid);
   const close = browser.close.bind(browser);
@@ -188,6 +204,8 @@ export async function launchBrowser(tools) {
       try { process.kill(pid, 'SIGKILL'); } catch { /* closed */ }
       live.delete(pid);
     }
+    fs.rmSync(home, { recursive: true, force: true });
+    tmpDirs.delete(home);
   };
   return browser;
 }
