@@ -317,7 +317,7 @@ describe('compose: editor', () => {
     assert.equal(fx.keyName(confluent, 'min.insync.replicas'), 'KAFKA_MIN_INSYNC_REPLICAS');
     assert.equal(fx.keyName(bitnami, 'min.insync.replicas'), 'KAFKA_CFG_MIN_INSYNC_REPLICAS');
     assert.equal(fx.keyName(apache, 'unclean.leader.election.enable'), 'KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE');
-    assert.equal(fx.assignment(confluent, 'min.insync.replicas', '2'), 'KAFKA_MIN_INSYNC_REPLICAS=2');
+    assert.equal(fx.assignment(confluent, 'min.insync.replicas', '2'), 'KAFKA_MIN_INSYNC_REPLICAS: 2');
     assert.equal(fx.assignment(bitnami, 'default.replication.factor', '3'), 'KAFKA_CFG_DEFAULT_REPLICATION_FACTOR=3');
     assert.equal(fx.show(confluent, confluent.settings[1]), 'KAFKA_MIN_INSYNC_REPLICAS: 1');
     assert.equal(editorFor('compose')?.commentPrefix, '#');

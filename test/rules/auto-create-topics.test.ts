@@ -56,7 +56,7 @@ ruleTester('auto-create-topics', {
         'services:\n' +
         service('kafka1', '      KAFKA_AUTO_CREATE_TOPICS_ENABLE: "true"\n') +
         service('kafka2', '      KAFKA_AUTO_CREATE_TOPICS_ENABLE: "false"\n'),
-      errors: [{ text: 'true', line: 5, fixes: ['Set `KAFKA_AUTO_CREATE_TOPICS_ENABLE=false`'] }],
+      errors: [{ text: 'true', line: 5, fixes: ['Set `KAFKA_AUTO_CREATE_TOPICS_ENABLE: false`'] }],
       output:
         'services:\n' +
         service('kafka1', '      KAFKA_AUTO_CREATE_TOPICS_ENABLE: "false"\n') +

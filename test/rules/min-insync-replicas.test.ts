@@ -136,7 +136,7 @@ ruleTester('min-insync-replicas', {
         service('kafka2', '      KAFKA_DEFAULT_REPLICATION_FACTOR: 3\n') +
         service('kafka3', '      KAFKA_DEFAULT_REPLICATION_FACTOR: 3\n'),
       errors: [
-        { text: 'kafka1', line: 2, message: 'With 3 brokers', fixes: ['Set `KAFKA_MIN_INSYNC_REPLICAS=2`'] },
+        { text: 'kafka1', line: 2, message: 'With 3 brokers', fixes: ['Set `KAFKA_MIN_INSYNC_REPLICAS: 2`'] },
         { text: 'kafka2', line: 6 },
         { text: 'kafka3', line: 10 },
       ],

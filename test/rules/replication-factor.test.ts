@@ -111,7 +111,7 @@ ruleTester('replication-factor', {
         service('kafka1', '      KAFKA_DEFAULT_REPLICATION_FACTOR: "1"\n') +
         service('kafka2', '      KAFKA_DEFAULT_REPLICATION_FACTOR: 3\n') +
         service('kafka3', '      KAFKA_DEFAULT_REPLICATION_FACTOR: 3\n'),
-      errors: [{ text: '1', line: 5, severity: 'warning', fixes: ['Set `KAFKA_DEFAULT_REPLICATION_FACTOR=3`'] }],
+      errors: [{ text: '1', line: 5, severity: 'warning', fixes: ['Set `KAFKA_DEFAULT_REPLICATION_FACTOR: 3`'] }],
       output:
         'services:\n' +
         service('kafka1', '      KAFKA_DEFAULT_REPLICATION_FACTOR: "3"\n') +

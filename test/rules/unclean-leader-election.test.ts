@@ -79,7 +79,7 @@ ruleTester('unclean-leader-election', {
       name: 'compose environment',
       path: 'docker-compose.yml',
       code: compose('      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "true"\n'),
-      errors: [{ text: 'true', line: 5, severity: 'error', message: '`KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: true`', fixes: ['Set `KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=false`'] }],
+      errors: [{ text: 'true', line: 5, severity: 'error', message: '`KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: true`', fixes: ['Set `KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: false`'] }],
       output: compose('      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "false"\n'),
     },
     {

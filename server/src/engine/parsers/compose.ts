@@ -297,7 +297,9 @@ export const composeEditor: FormatEditor = {
   },
 
   assignment(unit, key, value) {
-    return `${composeEditor.keyName(unit, key)}=${composeEditor.valueText(unit, key, value)}`;
+    // In the form the service's environment already uses: `KAFKA_X: v` in a map, `KAFKA_X=v` in a list.
+    const mapForm = unit.settings.some((s) => sExt(s)?.form === 'map') && !unit.settings.some((s) => sExt(s)?.form === 'list');
+    return `${composeEditor.keyName(unit, key)}${mapForm ? ': ' : '='}${composeEditor.valueText(unit, key, value)}`;
   },
 
   show(_unit, setting) {
