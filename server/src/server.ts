@@ -18,7 +18,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, findUp, readTextIfExists } from './serverFs.js';
-import { fixText, lint, type LintResult } from './engine/index.js';
+import { fixText, type LintResult } from './engine/index.js';
+import { createDocumentLinter, type DocumentLinter } from './engine/incremental.js';
 import { allRules } from './engine/rules/index.js';
 import { UNUSED_SUPPRESSION } from './engine/suppressions.js';
 import { describeAt } from './engine/describe.js';
@@ -81,6 +82,7 @@ export function startServer(connection: Connection): void {
 
   const documents = new TextDocuments(TextDocument);
   const results = new Map<string, Cached>();
+  const linters = new Map<string, DocumentLinter>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const projectConfigCache = new Map<string, { dir: string; config: ProjectConfig } | null>();
   const pending = new Map<string, NodeJS.Immediate>();
@@ -177,7 +179,10 @@ export function startServer(connection: Connection): void {
   function lintNow(doc: TextDocument, options: ResolvedOptions): LintResult {
     const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
     try {
-      const result = lint({ text: doc.getText(), path: filePath, languageId: doc.languageId }, options);
+      // One incremental linter per open document: an edit re-parses only what it touched.
+      let linter = linters.get(doc.uri);
+      if (!linter) linters.set(doc.uri, (linter = createDocumentLinter()));
+      const result = linter.lint(doc.getText(), filePath, options, doc.languageId);
       for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
       return result;
     } catch (e) {
@@ -231,6 +236,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
     results.delete(e.document.uri);
+    linters.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

@@ -19,18 +19,30 @@ interface Directive {
 
 const DIRECTIVE = /^\s*kafka-lint-(disable-next-line|disable)(?=\s|$)([^]*)$/;
 
+/** Offsets where lines start (after LF, CRLF or a lone CR). Callers only read the array. */
 export function lineStarts(text: string): number[] {
+  // Several steps of one lint ask for the same text's lines (suppressions, duplicate-key, hover).
+  if (text === lastText) return lastStarts;
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
     }
   }
+  lastText = text;
+  lastStarts = starts;
   return starts;
 }
+
+let lastText: string | undefined;
+let lastStarts: number[] = [0];
 
 export function lineOf(starts: number[], offset: number): number {
   let lo = 0;

@@ -161,6 +161,16 @@ export function resolveKafkaVersion(v: string | undefined): number {
 
 let lastVersion: { text: string | undefined; index: number } = { text: '\u0000', index: -1 };
 
+// Rules ask the catalog the same questions for every setting on every lint (an editor lints on
+// each keystroke): the answers below are remembered. Pure functions of their arguments; the
+// caches are bounded so that typing many distinct values does not grow memory.
+const CACHE_LIMIT = 8192;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
 function resolveKafkaVersionUncached(v: string | undefined): number {
   const t = (v ?? '').trim().replace(/^v/i, '');
   if (!/^\d+(\.\d+)*$/.test(t)) return VERSIONS.length - 1;
@@ -206,6 +216,16 @@ const SPRING_KEYS: Record<string, KeyInfo> = {
 
 /** Catalog entry of a key for a role ('client' matches producer, consumer or admin). */
 export function lookupKey(key: string, role: Role): KeyInfo | undefined {
+  const k = `${key}\u0000${role}`;
+  if (lookupKeyCache.has(k)) return lookupKeyCache.get(k) as KeyInfo | undefined;
+  const r = lookupKeyUncached(key, role);
+  remember(lookupKeyCache, k, r);
+  return r;
+}
+
+const lookupKeyCache = new Map<string, KeyInfo | undefined>();
+
+function lookupKeyUncached(key: string, role: Role): KeyInfo | undefined {
   const spring = SPRING_KEYS[key];
   if (spring) return role === 'consumer' || role === 'client' ? spring : undefined;
   const e = entryFor(key, role);
@@ -305,6 +325,16 @@ function brokerPrefixedKnown(key: string, vi: number): boolean {
 
 /** Whether Kafka `version` reads this key for this role (documented for that role in that version). */
 export function isKnownKey(key: string, role: Role, kafkaVersion: string): boolean {
+  const k = `${key}\u0000${role}\u0000${kafkaVersion}`;
+  if (isKnownKeyCache.has(k)) return isKnownKeyCache.get(k) as boolean;
+  const r = isKnownKeyUncached(key, role, kafkaVersion);
+  remember(isKnownKeyCache, k, r);
+  return r;
+}
+
+const isKnownKeyCache = new Map<string, boolean>();
+
+function isKnownKeyUncached(key: string, role: Role, kafkaVersion: string): boolean {
   // Namespaced keys are produced by the parsers only for settings they map.
   if (key.startsWith('spring:') || key.startsWith('sarama:')) return true;
   const vi = resolveKafkaVersion(kafkaVersion);
@@ -782,6 +812,16 @@ function derivedRemoval(e: Entry): RemovedSpec | undefined {
  * librdkafka and sarama, where several of these names are valid.
  */
 export function removedKey(key: string, role: Role, opts: { client?: Client; kafkaVersion?: string } = {}): RemovedKey | undefined {
+  const k = `${key}\u0000${role}\u0000${opts.client}\u0000${opts.kafkaVersion}`;
+  if (removedKeyCache.has(k)) return removedKeyCache.get(k) as RemovedKey | undefined;
+  const r = removedKeyUncached(key, role, opts);
+  remember(removedKeyCache, k, r);
+  return r;
+}
+
+const removedKeyCache = new Map<string, RemovedKey | undefined>();
+
+function removedKeyUncached(key: string, role: Role, opts: { client?: Client; kafkaVersion?: string } = {}): RemovedKey | undefined {
   if (opts.client === 'librdkafka' || opts.client === 'sarama') return undefined;
   if (key.startsWith('spring:') || key.startsWith('sarama:')) return undefined;
   const current = (r: CatalogRole) => catalog().get(key)?.get(r)?.last === VERSIONS.length - 1;
@@ -971,6 +1011,16 @@ function springAckModeProblem(value: string): ValueProblem | undefined {
  * 4.0, 4.0 minimums); without it any value valid in 3.9 or 4.0 passes.
  */
 export function checkValue(key: string, role: Role, value: string, kafkaVersion?: string): ValueProblem | undefined {
+  const k = `${key}\u0000${role}\u0000${kafkaVersion}\u0000${value}`;
+  if (checkValueCache.has(k)) return checkValueCache.get(k) as ValueProblem | undefined;
+  const r = checkValueUncached(key, role, value, kafkaVersion);
+  remember(checkValueCache, k, r);
+  return r;
+}
+
+const checkValueCache = new Map<string, ValueProblem | undefined>();
+
+function checkValueUncached(key: string, role: Role, value: string, kafkaVersion?: string): ValueProblem | undefined {
   if (key === 'spring:listener.ack-mode') return springAckModeProblem(value);
   const e = entryFor(key, role);
   if (!e || !e.type) return undefined;

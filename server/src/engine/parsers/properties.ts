@@ -11,6 +11,7 @@ import {
   type SpringValueKind,
 } from '../knowledge/spring.js';
 import './propertiesEditor.js'; // registers the format editor for both surfaces
+import { commonPrefix, commonSuffix } from '../textDiff.js';
 
 // ---------------------------------------------------------------------------------------------
 // Scanner
@@ -75,11 +76,41 @@ const MALFORMED_UNICODE = 'Malformed \\uXXXX escape: loading the file fails (Jav
  * escape is reported (Java would throw and stop) and decoded leniently as the literal text.
  */
 export function scanProperties(text: string): ScanResult {
+  const bom = text.length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return finishScan(scanRange(text, bom), bom);
+}
+
+/** Line terminators counted while scanning, to tell the dominant one. */
+interface EolCounts {
+  lf: number;
+  crlf: number;
+  cr: number;
+}
+
+/** What `scanRange` read between `from` and `end`. */
+interface RangeScan extends EolCounts {
+  entries: PropEntry[];
+  comments: Comment[];
+  errors: ParseError[];
+  /** Where the scan stopped: the text's end, or the line start `stopAt` accepted. */
+  end: number;
+}
+
+function finishScan(r: RangeScan, bom: number): ScanResult {
+  const { lf, crlf, cr } = r;
+  const eol: ScanResult['eol'] = crlf > lf && crlf >= cr ? '\r\n' : cr > lf && cr > crlf ? '\r' : '\n';
+  return { entries: r.entries, comments: r.comments, errors: r.errors, eol, bom };
+}
+
+/**
+ * Scan from `from` (the start of a logical line) to the end of the text, or up to the first
+ * later physical line start outside any logical line for which `stopAt` returns true.
+ */
+function scanRange(text: string, from: number, stopAt?: (lineStart: number) => boolean): RangeScan {
   const entries: PropEntry[] = [];
   const comments: Comment[] = [];
   const errors: ParseError[] = [];
   const n = text.length;
-  const bom = n > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lf = 0;
   let crlf = 0;
   let cr = 0;
@@ -125,8 +156,9 @@ export function scanProperties(text: string): ScanResult {
     return odd;
   };
 
-  let pos = bom;
+  let pos = from;
   while (pos < n) {
+    if (stopAt && !open && pos > from && stopAt(pos)) return { entries, comments, errors, lf, crlf, cr, end: pos };
     let ce = pos;
     while (ce < n) {
       const c = text.charCodeAt(ce);
@@ -188,9 +220,129 @@ export function scanProperties(text: string): ScanResult {
     if (logLen === 0 && lastTermEnd - lastContentEnd === 2) open = false;
     else finish();
   }
+  return { entries, comments, errors, lf, crlf, cr, end: n };
+}
 
-  const eol: ScanResult['eol'] = crlf > lf && crlf >= cr ? '\r\n' : cr > lf && cr > crlf ? '\r' : '\n';
-  return { entries, comments, errors, eol, bom };
+/** A scan of a whole text, kept to rescan only what an edit touched. */
+export interface PropertiesScanState {
+  text: string;
+  scan: ScanResult;
+  counts: EolCounts;
+}
+
+export function scanPropertiesState(text: string): PropertiesScanState {
+  const bom = text.length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const r = scanRange(text, bom);
+  return { text, scan: finishScan(r, bom), counts: { lf: r.lf, crlf: r.crlf, cr: r.cr } };
+}
+
+function countEols(text: string, from: number, to: number): EolCounts {
+  const c = { lf: 0, crlf: 0, cr: 0 };
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === LF) c.lf++;
+    else if (ch === CR) {
+      if (i + 1 < text.length && text.charCodeAt(i + 1) === LF) {
+        c.crlf++;
+        i++;
+      } else c.cr++;
+    }
+  }
+  return c;
+}
+
+const shiftSpan = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+
+function shiftEntry(e: PropEntry, d: number): PropEntry {
+  return {
+    ...e,
+    keySpan: shiftSpan(e.keySpan, d),
+    valueSpan: shiftSpan(e.valueSpan, d),
+    entrySpan: shiftSpan(e.entrySpan, d),
+    lineStart: e.lineStart + d,
+    lineEnd: e.lineEnd + d,
+  };
+}
+
+/** Index of the first item at or after offset `pos` in a list sorted by `at`. */
+function firstAtOrAfter<T>(list: T[], at: (x: T) => number, pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(list[mid]) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Ends with an odd run of backslashes? (Such a line continues on the next one.) */
+function isBackslashAt(text: string, i: number): boolean {
+  return i >= 0 && text.charCodeAt(i) === BACKSLASH;
+}
+
+/**
+ * The scan of `text`, reusing `prev` outside the lines an edit touched. Logical lines are
+ * independent once a line does not end in a backslash: the scan restarts at such a line
+ * boundary before the edit and stops at the first one after it where the old and new texts
+ * agree, and everything beyond is the old scan shifted. Equal to `scanPropertiesState(text)`.
+ */
+export function rescanProperties(prev: PropertiesScanState, text: string): PropertiesScanState {
+  const old = prev.text;
+  if (old === text) return prev;
+  const oldBom = old.length > 0 && old.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = text.length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (bom !== oldBom) return scanPropertiesState(text);
+  const p = commonPrefix(old, text);
+  const sfx = commonSuffix(old, text, p);
+  const e1 = text.length - sfx; // end of the changed region in the new text
+  const delta = text.length - old.length;
+
+  // Restart: a line start S <= p, both texts identical before it, the scanner outside any
+  // logical line there (the line before does not end in a backslash).
+  let S = bom;
+  for (let i = Math.min(p, text.length) - 1, seen = 0; i >= bom && seen < 65536; i--, seen++) {
+    const c = text.charCodeAt(i);
+    if (c !== LF && c !== CR) continue;
+    const at = i + 1;
+    // The CR of a CRLF is no line end; a lone CR right before the edit may become one.
+    if (c === CR && (at >= p || text.charCodeAt(at) === LF)) continue;
+    const contentEnd = c === LF && i > 0 && text.charCodeAt(i - 1) === CR ? i - 2 : i - 1;
+    if (isBackslashAt(text, contentEnd)) continue;
+    S = at;
+    break;
+  }
+
+  // Resynchronise: a line start R in the unchanged tail whose preceding line ending and last
+  // content character are unchanged too, with no backslash before the line ending.
+  const stopAt = (R: number): boolean => {
+    let term = R - 1;
+    if (text.charCodeAt(term) === LF && term > 0 && text.charCodeAt(term - 1) === CR) term--;
+    const last = term - 1;
+    return last >= e1 && !isBackslashAt(text, last);
+  };
+  const r = scanRange(text, S, stopAt);
+  const R1 = r.end;
+  const R0 = R1 - delta;
+
+  const was = prev.scan;
+  // Old items are in source order: keep those before S, the new scan's, then those from R0 on.
+  const splice = <T>(old: T[], fresh: T[], at: (x: T) => number, shift: (x: T) => T): T[] => {
+    const out = old.slice(0, firstAtOrAfter(old, at, S));
+    for (const x of fresh) out.push(x);
+    if (R1 < text.length) for (let i = firstAtOrAfter(old, at, R0); i < old.length; i++) out.push(delta ? shift(old[i]) : old[i]);
+    return out;
+  };
+  const entries = splice(was.entries, r.entries, (e) => e.lineStart, (e) => shiftEntry(e, delta));
+  const comments = splice(was.comments, r.comments, (c) => c.span.start, (c) => ({ ...c, span: shiftSpan(c.span, delta) }));
+  const errors = splice(was.errors, r.errors, (e) => e.span.start, (e) => ({ ...e, span: shiftSpan(e.span, delta) }));
+  const gone = countEols(old, S, R0);
+  const counts = {
+    lf: prev.counts.lf - gone.lf + r.lf,
+    crlf: prev.counts.crlf - gone.crlf + r.crlf,
+    cr: prev.counts.cr - gone.cr + r.cr,
+  };
+  return { text, scan: finishScan({ entries, comments, errors, ...counts, end: text.length }, bom), counts };
 }
 
 function buildEntry(
@@ -1073,6 +1225,11 @@ export function parseProperties(text: string, path: string): ParsedFile {
     // The scanner has no known failure mode; never let one escape to the engine.
     return { path, text, format: 'properties', units: [], errors: [], comments: [], eol: '\n' };
   }
+  return propertiesFileFrom(text, path, scan);
+}
+
+/** The settings model of a scanned `.properties` text. */
+export function propertiesFileFrom(text: string, path: string, scan: ScanResult): ParsedFile {
   const name = classifyName(path);
   const sep = separatorStyle(scan.entries);
   const hasSpringKafka = scan.entries.some((e) => SPRING_PREFIX.test(e.key));

@@ -205,11 +205,26 @@ function profileOf(leaves: Leaf[], text: string): string | undefined {
   return undefined;
 }
 
-export function extractSpring(text: string, path: string, docs: YamlDoc[], skip: (i: number) => boolean): ConfigUnit[] {
+export function extractSpring(
+  text: string,
+  path: string,
+  docs: YamlDoc[],
+  skip: (i: number) => boolean,
+  ofDoc: (doc: YamlDoc, docIndex: number, fileProfile: string | undefined) => ConfigUnit[] = (doc, i, fp) => extractSpringDoc(text, doc, i, fp),
+): ConfigUnit[] {
   const units: ConfigUnit[] = [];
   const fileProfile = springFileProfile(path).profile;
   docs.forEach((doc, docIndex) => {
     if (skip(docIndex)) return;
+    units.push(...ofDoc(doc, docIndex, fileProfile));
+  });
+  return units;
+}
+
+/** The units of one document: documents are independent (an editor reuses those it did not touch). */
+export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, fileProfile: string | undefined): ConfigUnit[] {
+  const units: ConfigUnit[] = [];
+  {
     const anchors = new Map<string, Span>();
     const spans = new Map<string, Span>();
     const note = (slot: string, key: Span, whole: Span) => {
@@ -291,7 +306,7 @@ export function extractSpring(text: string, path: string, docs: YamlDoc[], skip:
         byRole.set(role, list);
       }
     }
-    if (!common.length && !byRole.size) return;
+    if (!common.length && !byRole.size) return units;
     const profile = profileOf(leaves, text) ?? fileProfile;
     const unitExt: SpringUnitExt = { kind: 'spring', docIndex, doc };
     const kafkaAnchor = anchors.get('kafka') ?? { start: 0, end: 0 };
@@ -316,8 +331,53 @@ export function extractSpring(text: string, path: string, docs: YamlDoc[], skip:
       const own = byRole.get(role);
       if (own) units.push(make(role, [...common, ...own]));
     }
-  });
+  }
   return units;
+}
+
+/**
+ * The units of a document read at another offset and index, as `extractSpringDoc` would read
+ * them there: every span moved by `delta`, ids and indices renumbered. Settings shared by
+ * several units stay shared.
+ */
+export function moveSpringUnits(units: ConfigUnit[], delta: number, docIndex: number): ConfigUnit[] {
+  const sh = (x: Span): Span => ({ start: x.start + delta, end: x.end + delta });
+  const moved = new Map<Setting, Setting>();
+  const move = (s: Setting): Setting => {
+    let m = moved.get(s);
+    if (!m) {
+      const e = s.ext as SpringSettingExt;
+      const ext: SpringSettingExt = { kind: 'spring', docIndex, pair: e.pair, keyNode: e.keyNode, path: e.path, keySegCount: e.keySegCount };
+      if (e.read) ext.read = { value: e.read.value, raw: e.read.raw, span: sh(e.read.span), quote: e.read.quote, exact: e.read.exact };
+      if (e.via) ext.via = e.via;
+      if (e.defaultRange) ext.defaultRange = e.defaultRange;
+      m = {
+        key: s.key,
+        sourceKey: s.sourceKey,
+        role: s.role,
+        value: s.value,
+        rawValue: s.rawValue,
+        dynamic: s.dynamic,
+        keySpan: sh(s.keySpan),
+        valueSpan: sh(s.valueSpan),
+        entrySpan: sh(s.entrySpan),
+        precedence: s.precedence,
+        ext,
+      };
+      if (s.placeholderDefault) m.placeholderDefault = true;
+      moved.set(s, m);
+    }
+    return m;
+  };
+  return units.map((u) => ({
+    ...u,
+    id: `spring-yaml#${docIndex}:${u.role}`,
+    settings: u.settings.map(move),
+    anchor: sh(u.anchor),
+    span: sh(u.span),
+    facts: { ...u.facts },
+    ext: { ...(u.ext as SpringUnitExt), docIndex },
+  }));
 }
 
 // ---- editor ----

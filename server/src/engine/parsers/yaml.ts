@@ -76,27 +76,56 @@ function describe(e: unknown): string {
  */
 const MENTIONS_KAFKA = /kafka|cp-server|confluent-local/i;
 
-export function parseYaml(text: string, path: string): ParsedFile {
-  const file: ParsedFile = { path, text, format: 'yaml', units: [], errors: [], comments: [], eol: dominantEol(text) };
-  if (!MENTIONS_KAFKA.test(text)) return file;
-  const errors: ParseError[] = file.errors;
-  let docs: YamlDoc[] = [];
+export function mentionsKafka(text: string): boolean {
+  return MENTIONS_KAFKA.test(text);
+}
+
+/** The documents of a YAML stream with the comments its lexer found; offsets into `text`. */
+export interface YamlStream {
+  docs: YamlDoc[];
+  comments: Comment[];
+  /** Errors of the stream itself (only reported when it holds no document). */
+  streamErrors: ParseError[];
+  /** The yaml package threw: nothing of the stream can be trusted. */
+  failure?: string;
+}
+
+/** Lex, parse and compose a YAML stream. Never throws. */
+export function readYamlStream(text: string): YamlStream {
+  const out: YamlStream = { docs: [], comments: [], streamErrors: [] };
   try {
     const tokens = Array.from(new Parser().parse(text));
     try {
-      file.comments = collectComments(text, tokens);
+      out.comments = collectComments(text, tokens);
     } catch {
-      file.comments = [];
+      out.comments = [];
     }
     // Duplicate keys are a lint finding (duplicate-key), not a parse error.
     const composer = new Composer({ uniqueKeys: false });
-    docs = Array.from(composer.compose(tokens)) as YamlDoc[];
-    for (const d of docs) for (const e of d.errors) errors.push({ message: e.message, span: errorSpan(text, e.pos) });
-    if (!docs.length) for (const e of composer.streamInfo().errors) errors.push({ message: e.message, span: errorSpan(text, e.pos) });
+    out.docs = Array.from(composer.compose(tokens)) as YamlDoc[];
+    if (!out.docs.length) for (const e of composer.streamInfo().errors) out.streamErrors.push({ message: e.message, span: errorSpan(text, e.pos) });
   } catch (e) {
-    errors.push({ message: `YAML could not be read: ${describe(e)}`, span: errorSpan(text, [0, Math.min(1, text.length)]) });
+    out.failure = describe(e);
+  }
+  return out;
+}
+
+/** Reads the Spring units of one document (an editor passes one that reuses earlier results). */
+export type SpringDocReader = (text: string, doc: YamlDoc, docIndex: number, fileProfile: string | undefined) => ConfigUnit[];
+
+/** The settings model of a YAML file from its documents (read by `readYamlStream` or in pieces). */
+export function yamlFileFrom(text: string, path: string, stream: YamlStream, springOfDoc?: SpringDocReader): ParsedFile {
+  const file: ParsedFile = { path, text, format: 'yaml', units: [], errors: [], comments: stream.comments, eol: dominantEol(text) };
+  const errors: ParseError[] = file.errors;
+  if (stream.failure !== undefined) {
+    // As before the documents were composed: whatever errors were collected up to the failure.
+    for (const d of stream.docs) for (const e of d.errors) errors.push({ message: e.message, span: errorSpan(text, e.pos) });
+    errors.push({ message: `YAML could not be read: ${stream.failure}`, span: errorSpan(text, [0, Math.min(1, text.length)]) });
     return file;
   }
+  const docs = stream.docs;
+  for (const d of docs) for (const e of d.errors) errors.push({ message: e.message, span: errorSpan(text, e.pos) });
+  if (!docs.length) errors.push(...stream.streamErrors);
   const kinds = docs.map((d) => {
     try {
       return classifyDoc(text, d);
@@ -116,8 +145,15 @@ export function parseYaml(text: string, path: string): ParsedFile {
   run(() => extractCompose(text, docs, (i) => kinds[i] === 'compose'));
   // Spring is read everywhere but in Strimzi resources: an application.yml may well have its own
   // top-level `services:` map, and a compose file has no `spring.kafka` anyway.
-  run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi'));
+  run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi', springOfDoc && ((d, i, fp) => springOfDoc(text, d, i, fp))));
   units.sort((a, b) => a.span.start - b.span.start || a.anchor.start - b.anchor.start);
   file.units = units;
   return file;
+}
+
+export function parseYaml(text: string, path: string): ParsedFile {
+  if (!MENTIONS_KAFKA.test(text)) {
+    return { path, text, format: 'yaml', units: [], errors: [], comments: [], eol: dominantEol(text) };
+  }
+  return yamlFileFrom(text, path, readYamlStream(text));
 }

@@ -94,6 +94,8 @@ export function entryPlaces(text: string, e: MapEntry): { keySpan: Span; entrySp
 }
 
 // `Alias.resolve` searches the whole document for every alias; index the anchors once instead.
+// The index keeps nodes in source order, not offsets: a document reused after an edit elsewhere
+// has its ranges shifted, and the order stays.
 const anchorIndex = new WeakMap<YamlDoc, Map<string, { start: number; node: Node }[]>>();
 
 function anchorsOf(doc: YamlDoc): Map<string, { start: number; node: Node }[]> {
@@ -129,7 +131,7 @@ function resolveAlias(a: Alias, doc: YamlDoc): Node | null {
   if (!list) return null;
   const at = a.range?.[0] ?? Infinity;
   let target: Node | null = null;
-  for (const x of list) if (x.start < at) target = x.node;
+  for (const x of list) if ((x.node.range?.[0] ?? 0) < at) target = x.node;
   return target;
 }
 
