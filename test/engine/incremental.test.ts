@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { lint, type LintResult } from '../../server/src/engine/index.js';
 import { createDocumentLinter } from '../../server/src/engine/incremental.js';
+import { goAnalysisCounts } from '../../server/src/engine/parsers/goIncremental.js';
 import type { Format } from '../../server/src/engine/model.js';
 import { resolveOptions } from '../../server/src/engine/options.js';
 
@@ -24,6 +25,89 @@ interface Seed {
   path: string;
   text: string;
 }
+
+/**
+ * Go: many top-level functions (the incremental parser cuts before each), with what links them in
+ * the analysis: a helper and a method returning configs, a package-level config set from functions,
+ * init(), recursion, closures, and raw strings / block comments holding `func` lines.
+ */
+const GO_LINKED = `package events
+
+import (
+\t"fmt"
+\t"time"
+
+\tk "github.com/IBM/sarama"
+)
+
+var shared = k.NewConfig()
+
+var banner = \`
+func notAFunction() {
+\`
+
+func init() {
+\tshared.Producer.RequiredAcks = k.WaitForLocal
+}
+
+func base(id string) *k.Config {
+\tcfg := k.NewConfig()
+\tcfg.ClientID = id
+\tcfg.Producer.Retry.Max = 3
+\treturn cfg
+}
+
+type svc struct{ cfg *k.Config }
+
+func (s *svc) config() *k.Config {
+\tc := base("svc")
+\tc.Producer.Idempotent = true
+\treturn c
+}
+
+/* a block comment
+func commented() {
+*/
+func NewA(brokers []string) (k.SyncProducer, error) {
+\tcfg := k.NewConfig()
+\tcfg.Producer.RequiredAcks = k.WaitForAll
+\tcfg.Producer.Retry.Backoff = 100 * time.Millisecond
+\treturn k.NewSyncProducer(brokers, cfg)
+}
+
+func NewB(brokers []string) (k.SyncProducer, error) {
+\tcfg := base("b")
+\tcfg.Producer.RequiredAcks = k.NoResponse
+\tgo func() { cfg.Producer.Retry.Max = 0 }()
+\treturn k.NewSyncProducer(brokers, cfg)
+}
+
+func NewC(brokers []string) (k.AsyncProducer, error) {
+\treturn k.NewAsyncProducer(brokers, shared)
+}
+
+func loop(n int) *k.Config {
+\tif n > 0 {
+\t\treturn loop(n - 1)
+\t}
+\treturn k.NewConfig()
+}
+
+func NewD(brokers []string) (k.ConsumerGroup, error) {
+\tconfig := k.NewConfig()
+\tconfig.Consumer.Offsets.AutoCommit.Enable = true
+\tconfig.Consumer.Offsets.Initial = k.OffsetNewest
+\tfmt.Println("d")
+\treturn k.NewConsumerGroup(brokers, "d", config)
+}
+
+func NewE(brokers []string) (k.SyncProducer, error) {
+\tcfg := k.NewConfig()
+\tcfg.Producer.Idempotent = true
+\tcfg.Net.MaxOpenRequests = 5
+\treturn k.NewSyncProducer(brokers, cfg)
+}
+`;
 
 const SEEDS: Record<Format, Seed[]> = {
   properties: [
@@ -43,13 +127,55 @@ const SEEDS: Record<Format, Seed[]> = {
     { path: 'kafka.yaml', text: read('examples/k8s/strimzi/kafka-cluster.yaml') + '---\n' + read('examples/k8s/strimzi/topics.yaml') },
     { path: 'docker-compose.yml', text: read('examples/local-dev/docker-compose.yml') + '---\n' + read('test/property/corpus/docker-compose.yml') },
     { path: 'application.yml', text: read('test/property/corpus/application.yml') + '---\nspring:\n  kafka:\n    producer:\n      acks: &a 1\n      retries: *a\n' },
+    // Many small documents whose findings the linter reuses, with facts that cross documents.
+    { path: 'application.yml', text: springProfiles(12) },
+    { path: 'topics.yaml', text: strimziTopics(12) },
   ],
   go: [
     { path: 'producer.go', text: read('examples/go-events/producer.go') },
     { path: 'consumer.go', text: read('examples/go-events/consumer.go') + '\n' + read('test/property/corpus/producer.go').replace(/^package \w+\n/, '').replace(/^import[^)]*\)\n|^import "[^"]*"\n/m, '') },
     { path: 'producer.go', text: read('test/property/corpus/producer.go') },
+    { path: 'events.go', text: GO_LINKED },
   ],
 };
+
+/**
+ * Spring documents whose findings depend on other documents: a listener ack mode in the shared
+ * document (auto-commit), a transactional producer in one profile (isolation-level), repeated
+ * keys (duplicate-key names lines), producers only in some (shared units count as producers).
+ */
+function springProfiles(n: number): string {
+  const docs = ['spring:\n  kafka:\n    listener:\n      ack-mode: manual\n    consumer:\n      group-id: base\n'];
+  for (let i = 0; i < n; i++) {
+    let d = `spring:\n  config:\n    activate:\n      on-profile: p${i % 4}\n  kafka:\n`;
+    if (i % 3 === 0) d += `    producer:\n      acks: ${i % 2 ? 'all' : 1}\n      retries: ${i}\n`;
+    if (i % 4 === 1) d += '    producer:\n      transaction-id-prefix: tx-\n';
+    if (i % 3 !== 0 && i % 4 !== 1) d += `    properties:\n      enable.idempotence: ${i % 2 ? 'true' : 'false'}\n`;
+    d += `    consumer:\n      enable-auto-commit: ${i % 2 ? 'true' : 'false'}\n      auto-offset-reset: latest\n`;
+    if (i % 5 === 2) d += '      auto-offset-reset: earliest\n';
+    if (i % 4 === 3) d += '      isolation-level: read_uncommitted\n';
+    if (i % 6 === 4) d += '    listener:\n      ack-mode: record\n';
+    docs.push(d);
+  }
+  return docs.join('---\n');
+}
+
+/** A Strimzi cluster, node pools whose replicas make the broker count, and topics that read it. */
+function strimziTopics(n: number): string {
+  const docs = [
+    'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: events\n  annotations:\n    strimzi.io/node-pools: enabled\nspec:\n  kafka:\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n',
+    'apiVersion: kafka.strimzi.io/v1\nkind: KafkaNodePool\nmetadata:\n  name: brokers\n  labels:\n    strimzi.io/cluster: events\nspec:\n  replicas: 3\n  roles: [broker]\n',
+  ];
+  for (let i = 0; i < n; i++) {
+    docs.push(
+      `apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: t${i}\n  labels:\n    strimzi.io/cluster: ${i % 4 ? 'events' : 'other'}\nspec:\n  replicas: ${(i % 4) + 1}\n  config:\n    min.insync.replicas: ${(i % 3) + 1}\n` +
+        (i % 5 === 1 ? '    min.insync.replicas: 1\n' : '') +
+        (i % 3 === 2 ? '    unclean.leader.election.enable: true\n' : ''),
+    );
+  }
+  docs.push('apiVersion: kafka.strimzi.io/v1\nkind: KafkaNodePool\nmetadata:\n  name: more\n  labels:\n    strimzi.io/cluster: events\nspec:\n  replicas: 2\n  roles:\n    - broker\n');
+  return docs.join('---\n');
+}
 
 const COMMON = ['\n', '\r\n', '\r', ' ', '\t', '\uFEFF', '#', '${', '}', '${VAR:1}', '"', "'", '\\', '=', ':', '[', ']', '\u0000'];
 const TOKENS: Record<Format, string[]> = {
@@ -98,6 +224,17 @@ const TOKENS: Record<Format, string[]> = {
     '\nfunc f() {\n',
     '\n}\n',
     'func g() *sarama.Config {\n\tc := sarama.NewConfig()\n\treturn c\n}\n',
+    '\nfunc h() {\n\tc := k.NewConfig()\n\tc.Producer.Retry.Max = 0\n}\n',
+    '\nfunc (s *svc) m() {}\n',
+    'func ',
+    'func init() {\n',
+    'base("x")',
+    'NewA(nil)',
+    'shared = k.NewConfig()\n',
+    'shared.Producer.Retry.Max = 0\n',
+    'k.NewSyncProducer(b, shared)',
+    'import "os"\n',
+    'var v = base("v")\n',
     'cfg := sarama.NewConfig()\n',
     'cfg.Producer.RequiredAcks = sarama.NoResponse\n',
     'cfg.Producer.Idempotent = true\n',
@@ -206,6 +343,99 @@ describe('incremental linting equals a fresh lint()', () => {
     ] as const) {
       assert.deepEqual(view(linter.lint(text, file, OPTIONS)), view(lint({ text, path: file }, OPTIONS)));
     }
+  });
+
+  it('reuses what did not change: a large Go file typed into, one function analysed again', () => {
+    // Not a timing test: the result must be right when most functions are reused, and the
+    // partial analysis must be what ran.
+    const fn = (i: number) =>
+      i % 3 === 0
+        ? `\nfunc Run${i}(b []string) (k.ConsumerGroup, error) {\n\tc := base("c${i}")\n\tc.Consumer.Offsets.AutoCommit.Enable = ${i % 2 === 0}\n\treturn k.NewConsumerGroup(b, "g${i}", c)\n}\n`
+        : `\nfunc New${i}(b []string) (k.SyncProducer, error) {\n\tcfg := k.NewConfig()\n\tcfg.Producer.RequiredAcks = ${i % 4 === 1 ? 'k.WaitForLocal' : 'k.WaitForAll'}\n\tcfg.Producer.Retry.Max = ${i}\n\treturn k.NewSyncProducer(b, cfg)\n}\n`;
+    let text =
+      'package p\n\nimport (\n\t"time"\n\n\tk "github.com/IBM/sarama"\n)\n\nfunc base(id string) *k.Config {\n\tc := k.NewConfig()\n\tc.ClientID = id\n\tc.Net.DialTimeout = 10 * time.Second\n\treturn c\n}\n' +
+      Array.from({ length: 300 }, (_, i) => fn(i)).join('');
+    const linter = createDocumentLinter();
+    linter.lint(text, 'p.go', OPTIONS);
+    const before = goAnalysisCounts.partial;
+    let at = text.indexOf('cfg.Producer.Retry.Max = 151') + 'cfg.Producer.Retry.Max = 15'.length;
+    for (const ins of ['7', '', 'x', ' ', '}', '{']) {
+      text = ins ? text.slice(0, at) + ins + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      if (!ins) at--;
+      at += ins.length;
+      assert.deepEqual(view(linter.lint(text, 'p.go', OPTIONS)), view(lint({ text, path: 'p.go' }, OPTIONS)));
+    }
+    assert.ok(goAnalysisCounts.partial - before >= 3, `partial analyses: ${goAnalysisCounts.partial - before}`);
+  });
+
+  it('Go: functions with the same text, moved, swapped and changed one at a time', () => {
+    // Pieces are reused by text: a reused piece can come back at another place.
+    const head = 'package p\n\nimport k "github.com/IBM/sarama"\n\n';
+    const f = (n: string, v: string) => `func ${n}(b []string) {\n\tc := k.NewConfig()\n\tc.Producer.RequiredAcks = ${v}\n\tk.NewSyncProducer(b, c)\n}\n`;
+    const [A, B, B2, C] = [f('A', 'k.WaitForAll'), f('B', 'k.NoResponse'), f('B', 'k.WaitForAll'), f('C', 'k.WaitForLocal')];
+    const texts = [[A, B, B, C], [A, B, C, B], [B, A, C, B], [B, B, C, B], [B, B2, C, B], [B2, B, C, B], [B2, B, C, B, B]].map((fs) => head + fs.join(''));
+    const linter = createDocumentLinter();
+    for (const text of [...texts, ...[...texts].reverse(), ...texts]) {
+      assert.deepEqual(view(linter.lint(text, 'p.go', OPTIONS)), view(lint({ text, path: 'p.go' }, OPTIONS)));
+    }
+  });
+
+  it('reuses findings only while what they depend on in other documents is unchanged', () => {
+    // Each step edits one place; the findings of every other document are reused unless the
+    // edit changed a fact they read: broker counts, ack modes, a transactional producer, lines.
+    const steps: [string, (t: string) => string][] = [
+      ['pool replicas', (t) => t.replace('replicas: 3\n  roles: [broker]', 'replicas: 1\n  roles: [broker]')],
+      ['pool role', (t) => t.replace('  roles:\n    - broker\n', '  roles:\n    - controller\n')],
+      ['pool replicas unknown', (t) => t.replace('replicas: 1\n  roles: [broker]', 'replicas: x\n  roles: [broker]')],
+      ['cluster name', (t) => t.replace('  name: events\n  annotations', '  name: other\n  annotations')],
+      ['node pools annotation', (t) => t.replace('strimzi.io/node-pools: enabled', 'strimzi.io/node-pools: disabled')],
+      ['ack mode', (t) => t.replace('ack-mode: manual', 'ack-mode: batch')],
+      ['ack mode back', (t) => t.replace('ack-mode: batch', 'ack-mode: manual_immediate')],
+      ['transactional producer', (t) => t.replace('transaction-id-prefix: tx-', 'transaction-id-prefix: ""')],
+      ['transactional producer back', (t) => t.replace('transaction-id-prefix: ""', 'transaction-id-prefix: tx2-')],
+      ['producer section removed', (t) => t.replace('    producer:\n      acks: 1\n', '    producers:\n      acks: 1\n')],
+      ['profile', (t) => t.replace('on-profile: p1', 'on-profile: p2')],
+      ['lines above', (t) => '# a comment\n\n' + t],
+      ['document above', (t) => t.replace('---\n', '---\nspring:\n  kafka:\n    producer:\n      acks: 0\n---\n')],
+      ['document removed', (t) => t.replace(/---\n[^]*?(?=---\n)/, '')],
+      ['suppression', (t) => t.replace('    consumer:\n      enable-auto-commit: true', '    consumer:\n      # kafka-lint-disable-next-line auto-commit\n      enable-auto-commit: true')],
+      ['locale', (t) => t],
+    ];
+    for (const seed of [springProfiles(16), strimziTopics(16)]) {
+      const file = seed.startsWith('spring') ? 'application.yml' : 'topics.yaml';
+      const linter = createDocumentLinter();
+      let text = seed;
+      let options = OPTIONS;
+      linter.lint(text, file, options);
+      for (const [what, edit] of steps) {
+        text = edit(text);
+        if (what === 'locale') options = resolveOptions([{ source: 'test', options: { locale: 'zh-cn' } }]);
+        assert.deepEqual(view(linter.lint(text, file, options)), view(lint({ text, path: file }, options)), `after: ${what}`);
+        // Typing in the middle afterwards, one character at a time, then deleting it.
+        const at = text.indexOf('min.insync.replicas: ') >= 0 ? text.lastIndexOf('min.insync.replicas: ') : text.lastIndexOf('retries: ');
+        if (at < 0) continue;
+        const typed = text.slice(0, at + 21) + '7' + text.slice(at + 21);
+        assert.deepEqual(view(linter.lint(typed, file, options)), view(lint({ text: typed, path: file }, options)), `typing after: ${what}`);
+        assert.deepEqual(view(linter.lint(text, file, options)), view(lint({ text, path: file }, options)), `deleting after: ${what}`);
+      }
+    }
+  });
+
+  it('judges a shared unit again when the last producer section of the file goes', () => {
+    // A shared `spring.kafka.properties` unit counts as a producer only while no document has one.
+    const texts = [
+      'spring:\n  kafka:\n    properties:\n      acks: 1\n      enable.idempotence: false\n---\nspring:\n  kafka:\n    producer:\n      acks: all\n',
+      'spring:\n  kafka:\n    properties:\n      acks: 1\n      enable.idempotence: false\n---\nspring:\n  kafka:\n    produce:\n      acks: all\n',
+      'spring:\n  kafka:\n    properties:\n      acks: 1\n      enable.idempotence: false\n---\nspring:\n  kafka:\n    producer:\n      acks: all\n',
+    ];
+    const linter = createDocumentLinter();
+    const seen = new Set<number>();
+    for (const text of texts) {
+      const fresh = lint({ text, path: 'application.yml' }, OPTIONS);
+      seen.add(fresh.findings.length);
+      assert.deepEqual(view(linter.lint(text, 'application.yml', OPTIONS)), view(fresh));
+    }
+    assert.ok(seen.size > 1, 'the edit must change the findings of the untouched document');
   });
 
   it('reuses what did not change: a large multi-document file after a one-character edit', () => {

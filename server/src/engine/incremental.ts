@@ -5,18 +5,25 @@
 //   - YAML: documents are independent; the text is cut at `---` lines at column 0 (the lexer of
 //     the `yaml` package ends every construct there: quoted, block and plain scalars, flow
 //     collections), each piece is parsed on its own and reused while its text is unchanged, its
-//     offsets shifted. Texts the cut could misread (directives, lone CRs, a BOM past the start)
-//     are parsed whole.
-//   - Go: parsed whole on every call for now. Functions are nearly independent, but the sarama
-//     analysis follows configs across functions (helpers, package variables), so reusing a
-//     function needs dependency tracking that is not written yet.
-// Everything after the parse (surface readers, cross-document facts such as Strimzi broker counts
-// and Spring profiles, rules, suppressions) runs on the whole file every time, so the rules see
-// exactly the model a fresh `lint()` builds: test/engine/incremental.test.ts checks that.
+//     offsets shifted. Texts the cut could misread (directives, lone CRs, a BOM past the start,
+//     a piece whose parse starts with an error token, which the whole stream gives to the
+//     document before) are parsed whole.
+//   - Go: the text is cut before top-level `func` lines; each piece is lexed and parsed on its
+//     own and reused while its text is unchanged, and only the edited functions are analysed
+//     again when nothing else depends on them (parsers/goIncremental.ts says when).
+// After the parse, YAML documents keep what was read from them while their text is unchanged:
+// the kind of each document, its Spring units and its Strimzi resource (moved to their new
+// offsets); cross-document facts (Strimzi broker counts, producers in the file) are recomputed
+// from those every time. Rules declared `scope: 'unit'` run only on the documents whose text or
+// unit facts changed (or, for the few that say so, whose line or `fileKey` changed) and their
+// findings for the other documents are reused, moved (index.ts, RuleCache); the other rules and
+// the suppressions run on the whole file. The result is exactly what a fresh `lint()` gives:
+// test/engine/incremental.test.ts checks that on random edits, including edits to facts other
+// documents depend on.
 
 import { isMap, isPair, isSeq, type Document } from 'yaml';
 import type { Comment, ConfigUnit, ParsedFile } from './model.js';
-import { detectFormat, lintParsed, skipReason, type LintResult } from './index.js';
+import { createRuleCache, detectFormat, lintParsed, skipReason, type LintResult } from './index.js';
 import type { ResolvedOptions } from './options.js';
 import type { Rule } from './rule.js';
 import { allRules } from './rules/index.js';
@@ -28,8 +35,9 @@ import {
 } from './parsers/properties.js';
 import { mentionsKafka, parseYaml, readYamlStream, yamlFileFrom, type SpringDocReader, type YamlStream } from './parsers/yaml.js';
 import { extractSpringDoc, moveSpringUnits } from './parsers/springYaml.js';
-import { parseGo } from './parsers/go.js';
-import type { YamlDoc } from './parsers/yamlCommon.js';
+import { parseGoIncremental, type GoState } from './parsers/goIncremental.js';
+import { classifyDoc, type YamlDoc } from './parsers/yamlCommon.js';
+import { moveStrimziDoc, readStrimziDoc, type StrimziDoc, type StrimziDocReader } from './parsers/strimzi.js';
 
 export interface DocumentLinter {
   /**
@@ -44,13 +52,45 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
   let key: string | undefined;
   let props: PropertiesScanState | undefined;
   let yaml: YamlChunk[] = [];
+  let go: GoState | undefined;
   // Spring units of each document as last read, with the offset and index they were read at.
   let spring = new WeakMap<YamlDoc, { units: ConfigUnit[]; at: number; docIndex: number }>();
+  // Strimzi resources and the kind of each document, read once per document (like Spring units).
+  let strimzi = new WeakMap<YamlDoc, { read: StrimziDoc | undefined; at: number; docIndex: number }>();
+  let kinds = new WeakMap<YamlDoc, ReturnType<typeof classifyDoc>>();
+  // Findings of 'unit' rules per YAML document (see RuleCache).
+  let ruleCache = createRuleCache();
   const reset = () => {
+    ruleCache = createRuleCache();
     props = undefined;
     yaml = [];
+    go = undefined;
     spring = new WeakMap();
+    strimzi = new WeakMap();
+    kinds = new WeakMap();
   };
+  const strimziOfDoc: StrimziDocReader = (text, doc, docIndex) => {
+    const at = (doc as { range?: number[] }).range?.[0];
+    const cached = strimzi.get(doc);
+    if (cached && at !== undefined) {
+      if (cached.at === at && cached.docIndex === docIndex) return cached.read;
+      const read = cached.read && moveStrimziDoc(cached.read, at - cached.at, docIndex);
+      strimzi.set(doc, { read, at, docIndex });
+      return read;
+    }
+    const read = readStrimziDoc(text, doc, docIndex);
+    if (at !== undefined) strimzi.set(doc, { read, at, docIndex });
+    return read;
+  };
+  const kindOfDoc = (text: string, doc: YamlDoc) => {
+    let k = kinds.get(doc);
+    if (k === undefined) {
+      k = classifyDoc(text, doc);
+      kinds.set(doc, k);
+    }
+    return k;
+  };
+  const readers: DocReaders = { spring: (...a) => springOfDoc(...a), strimzi: strimziOfDoc, kind: kindOfDoc };
   const springOfDoc: SpringDocReader = (text, doc, docIndex, fileProfile) => {
     const at = (doc as { range?: number[] }).range?.[0];
     const cached = spring.get(doc);
@@ -85,13 +125,15 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
         return propertiesFileFrom(text, path, props.scan);
       }
       case 'yaml': {
-        const r = parseYamlChunks(text, path, yaml, springOfDoc);
+        const r = parseYamlChunks(text, path, yaml, readers);
         yaml = r.chunks;
         return r.file;
       }
-      case 'go':
-        // Not incremental yet: the whole file is lexed, parsed and analysed again (see docs/bench.md).
-        return parseGo(text, path);
+      case 'go': {
+        const r = parseGoIncremental(text, path, go);
+        go = r.state;
+        return r.file;
+      }
     }
   }
 
@@ -110,7 +152,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
         return { findings: [], ruleErrors: [{ ruleId: 'parser', message: String((e as Error)?.stack ?? e) }] };
       }
       if (!file) return { findings: [], ruleErrors: [] };
-      return lintParsed(file, options, rules);
+      return lintParsed(file, options, rules, file.format === 'yaml' ? ruleCache : undefined);
     },
   };
 }
@@ -127,7 +169,10 @@ interface YamlChunk {
 
 /** Texts whose documents cannot be told apart by `---` lines alone. */
 function unsafeToCut(text: string): boolean {
-  return /(^|\n)%/.test(text) || /\r(?!\n)/.test(text) || text.indexOf('\uFEFF', 1) >= 0;
+  if (text.startsWith('%') || text.indexOf('\n%') >= 0 || text.indexOf('\uFEFF', 1) >= 0) return true;
+  // A lone CR (not followed by LF).
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
 }
 
 /** Offsets where a piece starts: 0 and every `---` line at column 0 (followed by a blank or the end). */
@@ -144,7 +189,13 @@ function cutPoints(text: string): number[] {
   return cuts;
 }
 
-function parseYamlChunks(text: string, path: string, previous: YamlChunk[], springOfDoc: SpringDocReader): { file: ParsedFile; chunks: YamlChunk[] } {
+interface DocReaders {
+  spring: SpringDocReader;
+  strimzi: StrimziDocReader;
+  kind: (text: string, doc: YamlDoc) => ReturnType<typeof classifyDoc>;
+}
+
+function parseYamlChunks(text: string, path: string, previous: YamlChunk[], readers: DocReaders): { file: ParsedFile; chunks: YamlChunk[] } {
   if (!mentionsKafka(text) || unsafeToCut(text)) return { file: parseYaml(text, path), chunks: [] };
   const cuts = cutPoints(text);
   if (cuts.length === 1) return { file: parseYaml(text, path), chunks: [] };
@@ -164,13 +215,14 @@ function parseYamlChunks(text: string, path: string, previous: YamlChunk[], spri
       const piece = text.slice(start, end);
       let stream: YamlStream;
       const reused = pool.get(piece)?.pop();
+      if (reused && start > 0 && reused.stream.lead) return { file: parseYaml(text, path), chunks: [] };
       if (reused) {
         shiftStream(reused.stream, start - reused.start);
         stream = reused.stream;
       } else {
         stream = readYamlStream(piece);
         // Whatever the piece cannot say on its own, the whole stream must.
-        if (stream.failure !== undefined || (!stream.docs.length && stream.streamErrors.length)) {
+        if (stream.failure !== undefined || (!stream.docs.length && stream.streamErrors.length) || (start > 0 && stream.lead)) {
           return { file: parseYaml(text, path), chunks: [] };
         }
         shiftStream(stream, start);
@@ -193,7 +245,7 @@ function parseYamlChunks(text: string, path: string, previous: YamlChunk[], spri
     comments.push(...c.stream.comments);
   }
   if (!docs.length) return { file: parseYaml(text, path), chunks: [] };
-  return { file: yamlFileFrom(text, path, { docs, comments, streamErrors: [] }, springOfDoc), chunks };
+  return { file: yamlFileFrom(text, path, { docs, comments, streamErrors: [] }, readers.spring, readers.strimzi, readers.kind), chunks };
 }
 
 function shiftStream(s: YamlStream, d: number): void {

@@ -1,15 +1,16 @@
 // The engine facade: text + options in, findings (with fixes) out. Pure: no file system, no
 // process, no vscode. The CLI, the language server and the tests are its clients.
 
-import type { Finding, Format, ParsedFile, Severity } from './model.js';
+import type { ConfigUnit, Finding, Format, ParsedFile, Severity } from './model.js';
 import { applyEdits, createFixer } from './fixer.js';
 import { fmt, localizeDefaultSource, type L10n } from './l10n.js';
 import { defaultFor } from './knowledge/index.js';
 import type { ResolvedOptions } from './options.js';
 import { resolveOptions } from './options.js';
 import type { Report, Rule, RuleContext } from './rule.js';
+import { fileView, producerSurfaces } from './rule.js';
 import { allRules } from './rules/index.js';
-import { applySuppressions } from './suppressions.js';
+import { applySuppressions, lineOf, lineStarts } from './suppressions.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
 import { parseGo } from './parsers/go.js';
@@ -102,53 +103,304 @@ export function lint(input: LintInput, options: ResolvedOptions = resolveOptions
   return lintParsed(file, options, rules);
 }
 
-export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Rule[] = allRules): LintResult {
+/**
+ * Findings of 'unit' rules per document, kept by an editor between versions of one text: a
+ * document whose text (and the facts of its units) did not change gets its findings back, moved
+ * to where it now stands, without running those rules again. Opaque; see `createRuleCache`.
+ */
+export interface RuleCache {
+  /** Everything file-wide a 'unit' rule may depend on; another stamp empties the cache. */
+  stamp?: string;
+  /** `fileKey` of each 'unit' rule at the last lint. */
+  ruleKeys?: string[];
+  /** By YAML document object: an editor keeps the objects of documents whose text did not change. */
+  groups: WeakMap<object, CachedGroup>;
+}
+
+interface CachedGroup {
+  /** The group's region text and unit facts when `byRule` was made: both must match to reuse it. */
+  region: string;
+  facts: string;
+  /** Offset of the region when `byRule` was made, and its line (when a rule names lines). */
+  start: number;
+  line: number;
+  /** Per 'unit' rule (in order): its findings for the group, or the error it threw. */
+  byRule: { findings: Finding[]; error?: string }[];
+  /** The rules' `fileKey`s when `byRule` was made. */
+  keys: string[];
+}
+
+export function createRuleCache(): RuleCache {
+  return { groups: new WeakMap() };
+}
+
+type Found = { findings: Finding[]; error?: string };
+
+function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: ReturnType<typeof createFixer>): Found {
+  const locale = options.locale;
+  const override = options.rules[rule.meta.id];
+  const findings: Finding[] = [];
+  // A setting shared by several units (spring.kafka.properties[...]) is reported once.
+  const seen = new Set<string>();
+  const ctx: RuleContext = {
+    file,
+    options,
+    locale,
+    t: (msg: L10n, data) => fmt(msg, locale, data),
+    fixer,
+    defaultOf: (unit, key) => {
+      const d = defaultFor(key, unit.role, unit.client, {
+        kafkaVersion: options.kafkaVersion,
+        saramaVersion: options.saramaVersion,
+      });
+      return d && { value: d.value, source: localizeDefaultSource(d.source, locale) };
+    },
+    makeFix: (title, safety, edits, preferred) => ({ title, safety, edits, ...(preferred ? { preferred } : {}) }),
+    report: (r: Report) => {
+      const k = `${r.span.start}\u0000${r.span.end}\u0000${r.message}`;
+      if (seen.has(k)) return;
+      seen.add(k);
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: override && override !== 'off' ? override : r.severity,
+        message: r.message,
+        span: r.span,
+        fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0),
+      });
+    },
+  };
+  try {
+    rule.check(ctx);
+  } catch (e) {
+    // Drop partial output of the failed rule.
+    return { findings: [], error: String((e as Error)?.stack ?? e) };
+  }
+  return { findings };
+}
+
+export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Rule[] = allRules, cache?: RuleCache): LintResult {
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
   if (!file.units.length) return { file, findings, ruleErrors };
   const fixer = createFixer(file);
   const locale = options.locale;
   const enabled = (id: string) => options.rules[id] !== 'off';
-  for (const rule of rules) {
-    if (!enabled(rule.meta.id) || !rule.meta.formats.includes(file.format)) continue;
-    const override = options.rules[rule.meta.id];
-    const ctx: RuleContext = {
-      file,
-      options,
-      locale,
-      t: (msg: L10n, data) => fmt(msg, locale, data),
-      fixer,
-      defaultOf: (unit, key) => {
-        const d = defaultFor(key, unit.role, unit.client, {
-          kafkaVersion: options.kafkaVersion,
-          saramaVersion: options.saramaVersion,
-        });
-        return d && { value: d.value, source: localizeDefaultSource(d.source, locale) };
-      },
-      makeFix: (title, safety, edits, preferred) => ({ title, safety, edits, ...(preferred ? { preferred } : {}) }),
-      report: (r: Report) => {
-        // A setting shared by several units (spring.kafka.properties[...]) is reported once.
-        if (findings.some((f) => f.ruleId === rule.meta.id && f.span.start === r.span.start && f.span.end === r.span.end && f.message === r.message)) return;
-        findings.push({
-          ruleId: rule.meta.id,
-          severity: override && override !== 'off' ? override : r.severity,
-          message: r.message,
-          span: r.span,
-          fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0),
-        });
-      },
-    };
-    const before = findings.length;
-    try {
-      rule.check(ctx);
-    } catch (e) {
-      findings.length = before; // drop partial output of the failed rule
-      ruleErrors.push({ ruleId: rule.meta.id, message: String((e as Error)?.stack ?? e) });
+  const active = rules.filter((rule) => enabled(rule.meta.id) && rule.meta.formats.includes(file.format));
+  const groups = cache ? unitGroups(file) : undefined;
+  const local = groups ? active.filter((r) => r.meta.scope === 'unit') : [];
+  const perGroup = groups && local.length ? groupFindings(file, options, local, fixer, groups, cache!) : undefined;
+  let li = 0;
+  for (const rule of active) {
+    if (perGroup && rule.meta.scope === 'unit') {
+      const i = li++;
+      const error = perGroup.find((g) => g[i].error !== undefined)?.[i].error;
+      if (error !== undefined) {
+        ruleErrors.push({ ruleId: rule.meta.id, message: error });
+        continue;
+      }
+      // One report per span and message, as when the rule runs over the whole file.
+      const seen = new Set<string>();
+      for (const g of perGroup) {
+        for (const f of g[i].findings) {
+          const k = `${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          findings.push(f);
+        }
+      }
+      continue;
     }
+    const r = runRule(rule, file, options, fixer);
+    if (r.error !== undefined) ruleErrors.push({ ruleId: rule.meta.id, message: r.error });
+    else findings.push(...r.findings);
   }
   const kept = applySuppressions(file, findings, locale, enabled);
   kept.sort(compareFindings);
   return { file, findings: kept, ruleErrors };
+}
+
+interface UnitGroup {
+  doc: object;
+  /** The document's own range (documents never overlap). */
+  docStart: number;
+  docEnd: number;
+  units: ConfigUnit[];
+  /** The text region the group's findings and fixes may depend on: its document, whole lines. */
+  start: number;
+  end: number;
+}
+
+/** Units grouped by their YAML document, in file order; undefined when some unit has none. */
+function unitGroups(file: ParsedFile): UnitGroup[] | undefined {
+  if (file.format !== 'yaml') return undefined;
+  const byDoc = new Map<object, UnitGroup>();
+  const out: UnitGroup[] = [];
+  const text = file.text;
+  for (const u of file.units) {
+    const doc = (u.ext as { doc?: { range?: number[] } } | undefined)?.doc;
+    const range = doc?.range;
+    if (!doc || !range) return undefined;
+    let g = byDoc.get(doc);
+    if (!g) {
+      let start = Math.max(0, Math.min(range[0], text.length));
+      while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+      let end = Math.max(start, Math.min(range[2], text.length));
+      if (end < text.length) {
+        const nl = text.indexOf('\n', end);
+        end = nl < 0 ? text.length : nl + 1;
+      }
+      g = { doc, docStart: range[0], docEnd: range[2], units: [], start, end };
+      byDoc.set(doc, g);
+      out.push(g);
+    }
+    g.units.push(u);
+  }
+  return out;
+}
+
+function shiftFinding(f: Finding, d: number): Finding {
+  return {
+    ...f,
+    span: { start: f.span.start + d, end: f.span.end + d },
+    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })) })),
+  };
+}
+
+/** The group (of those in file order) whose document holds the finding's span, if exactly one does. */
+function ownerOf<E extends { g: UnitGroup }>(entries: E[], f: Finding): E | undefined {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (entries[mid].g.docStart <= f.span.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const e = entries[lo];
+  return e && e.g.docStart <= f.span.start && f.span.end <= e.g.docEnd ? e : undefined;
+}
+
+/** Whether every span and edit of the findings lies inside [start, end]. */
+function inside(found: Found[], start: number, end: number): boolean {
+  for (const r of found) {
+    for (const f of r.findings) {
+      if (f.span.start < start || f.span.end > end) return false;
+      for (const x of f.fixes) for (const e of x.edits) if (e.start < start || e.end > end) return false;
+    }
+  }
+  return true;
+}
+
+let failedKeys = 0;
+
+
+/** The findings of the 'unit' rules for each group, reused from the cache where the group did not change. */
+function groupFindings(
+  file: ParsedFile,
+  options: ResolvedOptions,
+  local: Rule[],
+  fixer: ReturnType<typeof createFixer>,
+  groups: UnitGroup[],
+  cache: RuleCache,
+): Found[][] {
+  const stamp = JSON.stringify([options, file.path, file.format, file.eol, local.map((r) => r.meta.id), producerSurfaces(file)]);
+  if (cache.stamp !== stamp) {
+    cache.stamp = stamp;
+    cache.groups = new WeakMap();
+  }
+  const text = file.text;
+  const lineRules = local.flatMap((r, i) => (r.meta.linesInMessages ? [i] : []));
+  // Rules whose facts of other units changed run again on every group (`fileKey`).
+  const keysNow = local.map((r) => {
+    try {
+      return r.meta.fileKey ? r.meta.fileKey(file) : '';
+    } catch {
+      return `\u0000failed ${++failedKeys}`;
+    }
+  });
+  const prev = cache.ruleKeys;
+  const ruleKeys = prev && prev.length === keysNow.length && prev.every((k, i) => k === keysNow[i]) ? prev : keysNow;
+  cache.ruleKeys = ruleKeys;
+  const starts = lineRules.length ? lineStarts(text) : undefined;
+  interface Entry {
+    g: UnitGroup;
+    region: string;
+    facts: string;
+    line: number;
+    /** Undefined where the rule must run (again) for the group. */
+    byRule: (Found | undefined)[];
+    hit?: CachedGroup;
+    cacheable: boolean;
+  }
+  const entries: Entry[] = [];
+  for (const g of groups) {
+    const line = starts ? lineOf(starts, g.start) : 0;
+    const region = text.slice(g.start, g.end);
+    let facts = g.start === 0 ? '0' : '1';
+    for (const u of g.units) facts += `\u0000${u.surface}\u0000${u.role}\u0000${u.client}\u0000${JSON.stringify(u.facts)}`;
+    const hit = cache.groups.get(g.doc);
+    if (hit && hit.region === region && hit.facts === facts) {
+      const d = g.start - hit.start;
+      if (d) {
+        hit.byRule = hit.byRule.map((r) => (r.error !== undefined ? r : { findings: r.findings.map((f) => shiftFinding(f, d)) }));
+        hit.start = g.start;
+      }
+      const byRule: (Found | undefined)[] = hit.byRule;
+      // Same document: only the rules that name lines (at other lines now) or read facts of
+      // other units that changed run again.
+      const dirty = hit.keys === ruleKeys ? [] : ruleKeys.flatMap((k, i) => (hit.keys[i] !== k ? [i] : []));
+      const rerun = line !== hit.line ? [...new Set([...dirty, ...lineRules])] : dirty;
+      if (!rerun.length) {
+        entries.push({ g, region, facts, line, byRule, hit, cacheable: true });
+        continue;
+      }
+      const again = [...byRule];
+      for (const i of rerun) again[i] = undefined;
+      entries.push({ g, region, facts, line, byRule: again, hit, cacheable: true });
+      continue;
+    }
+    entries.push({ g, region, facts, line, byRule: new Array<Found | undefined>(local.length).fill(undefined), cacheable: true });
+  }
+  // Run each rule where needed: per group when few need it, else once over all of them (cheaper
+  // than hundreds of small runs when a file is opened) with the findings handed to their groups.
+  const byDoc = [...entries].sort((a, b) => a.g.docStart - b.g.docStart);
+  for (let i = 0; i < local.length; i++) {
+    const todo = byDoc.filter((e) => e.byRule[i] === undefined);
+    if (!todo.length) continue;
+    if (todo.length < 8) {
+      for (const e of todo) e.byRule[i] = runRule(local[i], fileView(file, e.g.units), options, fixer);
+      continue;
+    }
+    const units: ConfigUnit[] = [];
+    for (const e of todo) for (const u of e.g.units) units.push(u);
+    const r = runRule(local[i], fileView(file, units), options, fixer);
+    for (const e of todo) e.byRule[i] = { findings: [] };
+    if (r.error !== undefined) {
+      // The rule fails for the file as it would on its own; nothing of this run is kept.
+      todo[0].byRule[i] = r;
+      for (const e of todo) e.cacheable = false;
+      continue;
+    }
+    for (const f of r.findings) {
+      const e = ownerOf(todo, f);
+      if (e) (e.byRule[i] as Found).findings.push(f);
+      else {
+        // A finding outside every document of the run: still reported, never kept.
+        (todo[0].byRule[i] as Found).findings.push(f);
+        for (const x of todo) x.cacheable = false;
+      }
+    }
+  }
+  const out: Found[][] = [];
+  for (const e of entries) {
+    const byRule = e.byRule as Found[];
+    out.push(byRule);
+    if (e.hit && e.hit.byRule === byRule && e.hit.line === e.line && e.hit.keys === ruleKeys) continue;
+    // Only what provably depends on the region alone is kept.
+    if (e.cacheable && inside(byRule, e.g.start, e.g.end)) {
+      cache.groups.set(e.g.doc, { region: e.region, facts: e.facts, start: e.g.start, line: e.line, keys: ruleKeys, byRule });
+    } else cache.groups.delete(e.g.doc);
+  }
+  return out;
 }
 
 export interface FixOptions {

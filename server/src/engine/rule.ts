@@ -36,7 +36,46 @@ export interface RuleMeta {
   category: 'producer' | 'broker' | 'consumer' | 'any';
   /** Whether findings usually carry a fix. */
   fixable: boolean;
+  /**
+   * What the rule reads to judge a unit (performance only, never visible in findings):
+   * 'unit' = the unit itself and the text of its document (and, through `allUnits`, only which
+   * surfaces have a producer unit: see `producerSurfaces`), so an editor may reuse its findings for
+   * a document whose text and facts did not change; 'file' (the default) = other units too, run
+   * on the whole file every time.
+   */
+  scope?: 'unit' | 'file';
+  /** A 'unit' rule whose messages name line numbers: reused findings must also keep their line. */
+  linesInMessages?: boolean;
+  /**
+   * A 'unit' rule whose findings for a unit also depend on a few facts of other units (a
+   * transactional producer elsewhere in the file, a listener ack mode of another document) says
+   * which, as a string: when it changes, the rule runs again on every unit.
+   */
+  fileKey?: (file: ParsedFile) => string;
   docs: RuleDocs;
+}
+
+// A rule with scope 'unit' may be run on a view of the file that holds only some of its units;
+// `allUnits` gives every unit of the file it is a view of.
+const wholeUnits = new WeakMap<ParsedFile, ConfigUnit[]>();
+
+/** A view of `file` with only `units` (for rules with scope 'unit'). */
+export function fileView(file: ParsedFile, units: ConfigUnit[]): ParsedFile {
+  const view: ParsedFile = { ...file, units };
+  wholeUnits.set(view, allUnits(file));
+  return view;
+}
+
+/** Every unit of the file, also when a rule sees a view of it. */
+export function allUnits(file: ParsedFile): ConfigUnit[] {
+  return wholeUnits.get(file) ?? file.units;
+}
+
+/** The surfaces that have a producer unit in the file: all a 'unit' rule may know of other units. */
+export function producerSurfaces(file: ParsedFile): string {
+  const s = new Set<string>();
+  for (const u of allUnits(file)) if (u.role === 'producer') s.add(u.surface);
+  return [...s].sort().join(',');
 }
 
 export interface Report {

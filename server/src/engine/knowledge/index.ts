@@ -58,6 +58,23 @@ export interface DefaultInfo {
 }
 
 export function compareVersions(a: string, b: string): number {
+  // Asked for the same few versions over and over (defaults of every setting on every lint).
+  let byB = versionOrder.get(a);
+  if (!byB) {
+    if (versionOrder.size > 256) versionOrder.clear();
+    versionOrder.set(a, (byB = new Map()));
+  }
+  let r = byB.get(b);
+  if (r === undefined) {
+    r = compareVersionsUncached(a, b);
+    if (byB.size < 256) byB.set(b, r);
+  }
+  return r;
+}
+
+const versionOrder = new Map<string, Map<string, number>>();
+
+function compareVersionsUncached(a: string, b: string): number {
   const pa = a.replace(/^v/, '').split('.').map((x) => parseInt(x, 10) || 0);
   const pb = b.replace(/^v/, '').split('.').map((x) => parseInt(x, 10) || 0);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -166,9 +183,39 @@ let lastVersion: { text: string | undefined; index: number } = { text: '\u0000',
 // caches are bounded so that typing many distinct values does not grow memory.
 const CACHE_LIMIT = 8192;
 
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
+/**
+ * A remembered answer per argument list, in nested maps: the arguments are strings the caller
+ * already holds (setting keys, roles), whose hashes V8 keeps, so a hit builds no key string.
+ */
+class Memo<V> {
+  private root = new Map<unknown, unknown>();
+  private size = 0;
+  /** The leaf map for all arguments but the last. */
+  private leaf(args: unknown[]): Map<unknown, V> {
+    let m = this.root;
+    for (let i = 0; i < args.length - 1; i++) {
+      let n = m.get(args[i]) as Map<unknown, unknown> | undefined;
+      if (!n) {
+        n = new Map();
+        m.set(args[i], n);
+      }
+      m = n;
+    }
+    return m as Map<unknown, V>;
+  }
+  get(compute: () => V, ...args: unknown[]): V {
+    const m = this.leaf(args);
+    const last = args[args.length - 1];
+    const v = m.get(last);
+    if (v !== undefined || m.has(last)) return v as V;
+    const r = compute();
+    if (++this.size > CACHE_LIMIT) {
+      this.root = new Map();
+      this.size = 1;
+      this.leaf(args).set(last, r);
+    } else m.set(last, r);
+    return r;
+  }
 }
 
 function resolveKafkaVersionUncached(v: string | undefined): number {
@@ -216,14 +263,10 @@ const SPRING_KEYS: Record<string, KeyInfo> = {
 
 /** Catalog entry of a key for a role ('client' matches producer, consumer or admin). */
 export function lookupKey(key: string, role: Role): KeyInfo | undefined {
-  const k = `${key}\u0000${role}`;
-  if (lookupKeyCache.has(k)) return lookupKeyCache.get(k) as KeyInfo | undefined;
-  const r = lookupKeyUncached(key, role);
-  remember(lookupKeyCache, k, r);
-  return r;
+  return lookupKeyMemo.get(() => lookupKeyUncached(key, role), key, role);
 }
 
-const lookupKeyCache = new Map<string, KeyInfo | undefined>();
+const lookupKeyMemo = new Memo<KeyInfo | undefined>();
 
 function lookupKeyUncached(key: string, role: Role): KeyInfo | undefined {
   const spring = SPRING_KEYS[key];
@@ -325,14 +368,10 @@ function brokerPrefixedKnown(key: string, vi: number): boolean {
 
 /** Whether Kafka `version` reads this key for this role (documented for that role in that version). */
 export function isKnownKey(key: string, role: Role, kafkaVersion: string): boolean {
-  const k = `${key}\u0000${role}\u0000${kafkaVersion}`;
-  if (isKnownKeyCache.has(k)) return isKnownKeyCache.get(k) as boolean;
-  const r = isKnownKeyUncached(key, role, kafkaVersion);
-  remember(isKnownKeyCache, k, r);
-  return r;
+  return isKnownKeyMemo.get(() => isKnownKeyUncached(key, role, kafkaVersion), key, role, kafkaVersion);
 }
 
-const isKnownKeyCache = new Map<string, boolean>();
+const isKnownKeyMemo = new Memo<boolean>();
 
 function isKnownKeyUncached(key: string, role: Role, kafkaVersion: string): boolean {
   // Namespaced keys are produced by the parsers only for settings they map.
@@ -812,14 +851,10 @@ function derivedRemoval(e: Entry): RemovedSpec | undefined {
  * librdkafka and sarama, where several of these names are valid.
  */
 export function removedKey(key: string, role: Role, opts: { client?: Client; kafkaVersion?: string } = {}): RemovedKey | undefined {
-  const k = `${key}\u0000${role}\u0000${opts.client}\u0000${opts.kafkaVersion}`;
-  if (removedKeyCache.has(k)) return removedKeyCache.get(k) as RemovedKey | undefined;
-  const r = removedKeyUncached(key, role, opts);
-  remember(removedKeyCache, k, r);
-  return r;
+  return removedKeyMemo.get(() => removedKeyUncached(key, role, opts), key, role, opts.client, opts.kafkaVersion);
 }
 
-const removedKeyCache = new Map<string, RemovedKey | undefined>();
+const removedKeyMemo = new Memo<RemovedKey | undefined>();
 
 function removedKeyUncached(key: string, role: Role, opts: { client?: Client; kafkaVersion?: string } = {}): RemovedKey | undefined {
   if (opts.client === 'librdkafka' || opts.client === 'sarama') return undefined;
@@ -1011,14 +1046,10 @@ function springAckModeProblem(value: string): ValueProblem | undefined {
  * 4.0, 4.0 minimums); without it any value valid in 3.9 or 4.0 passes.
  */
 export function checkValue(key: string, role: Role, value: string, kafkaVersion?: string): ValueProblem | undefined {
-  const k = `${key}\u0000${role}\u0000${kafkaVersion}\u0000${value}`;
-  if (checkValueCache.has(k)) return checkValueCache.get(k) as ValueProblem | undefined;
-  const r = checkValueUncached(key, role, value, kafkaVersion);
-  remember(checkValueCache, k, r);
-  return r;
+  return checkValueMemo.get(() => checkValueUncached(key, role, value, kafkaVersion), key, role, kafkaVersion, value);
 }
 
-const checkValueCache = new Map<string, ValueProblem | undefined>();
+const checkValueMemo = new Memo<ValueProblem | undefined>();
 
 function checkValueUncached(key: string, role: Role, value: string, kafkaVersion?: string): ValueProblem | undefined {
   if (key === 'spring:listener.ack-mode') return springAckModeProblem(value);

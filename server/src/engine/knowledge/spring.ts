@@ -160,7 +160,8 @@ function findUniform<T>(table: Record<string, T>, prop: string): [string, T] | u
  */
 export function mapSpringKafkaPath(rest: string): SpringMapping | undefined {
   // Shared, frozen results: callers read them only.
-  if (mappingCache.has(rest)) return mappingCache.get(rest);
+  const hit = mappingCache.get(rest);
+  if (hit !== undefined || mappingCache.has(rest)) return hit;
   const m = mapSpringKafkaPathUncached(rest);
   const frozen = m && Object.freeze(m);
   remember(mappingCache, rest, frozen);

@@ -18,7 +18,7 @@
 
 import type { Comment, ConfigUnit, Edit, ParseError, ParsedFile, Role, Setting, Span } from '../model.js';
 import { registerEditor, type FormatEditor } from '../fixer.js';
-import { lexGo, type GoComment, type GoToken } from './goLexer.js';
+import { lexGo, type GoToken } from './goLexer.js';
 import {
   SARAMA_CONSTANTS,
   SARAMA_IMPORT_PATHS,
@@ -32,6 +32,7 @@ import {
   saramaRoleOfPath,
   saramaValue,
   type SaramaGoValue,
+  type SaramaRole,
 } from '../knowledge/sarama.js';
 
 // Syntax tree (only what the analysis needs; every node carries UTF-16 offsets)
@@ -93,6 +94,18 @@ interface FuncDecl extends Node {
   recv: boolean;
   params: string[];
   body?: Block;
+  /** The piece of text the declaration was parsed from (its offsets are relative to it). */
+  chunk: ChunkRef;
+}
+
+/**
+ * A piece of the file parsed on its own (goIncremental.ts cuts the text before top-level `func`
+ * lines; a fresh parse is one piece). Syntax-tree offsets are relative to the piece; `start` is
+ * where the piece currently begins in the file, so a reused piece only needs a new `start`.
+ */
+export interface ChunkRef {
+  start: number;
+  text: string;
 }
 
 interface ImportSpec extends Node {
@@ -100,17 +113,18 @@ interface ImportSpec extends Node {
   path: string;
 }
 
-interface GoFile {
+export interface GoFile {
   imports: ImportSpec[];
   funcs: FuncDecl[];
   /** Top-level var declarations, in source order. */
   vars: Stmt[];
+  chunk: ChunkRef;
 }
 
 // Parser
 
 const MAX_DEPTH = 200;
-const MAX_ERRORS = 100;
+export const MAX_ERRORS = 100;
 
 const BINARY_PREC: Record<string, number> = {
   '||': 1,
@@ -130,10 +144,13 @@ class Parser {
   /** End of the last consumed token that is not a semicolon. */
   private prevEnd = 0;
   private lastErrorAt = -1;
+  /** Error recovery ran into the end of the tokens (a piece parsed alone may then differ from the whole file). */
+  hitEof = false;
 
   constructor(
     private readonly toks: GoToken[],
     private readonly errors: ParseError[],
+    private readonly chunk: ChunkRef,
   ) {}
 
   private get tok(): GoToken {
@@ -214,7 +231,11 @@ class Parser {
   private skipToStmtEnd(): void {
     for (;;) {
       const t = this.tok;
-      if (t.kind === 'eof' || t.kind === 'semi') return;
+      if (t.kind === 'eof') {
+        this.hitEof = true;
+        return;
+      }
+      if (t.kind === 'semi') return;
       if (t.kind === 'op' && (t.text === '}' || t.text === ')' || t.text === ']')) return;
       if (t.kind === 'op' && OPEN[t.text]) this.skipBalanced();
       else this.next();
@@ -224,7 +245,7 @@ class Parser {
   // File.
 
   parseFile(): GoFile {
-    const file: GoFile = { imports: [], funcs: [], vars: [] };
+    const file: GoFile = { imports: [], funcs: [], vars: [], chunk: this.chunk };
     while (this.isSemi()) this.next();
     if (this.got('package')) {
       if (this.tok.kind === 'ident') this.next();
@@ -233,6 +254,11 @@ class Parser {
     } else {
       this.error('expected package clause');
     }
+    return this.parseDecls(file);
+  }
+
+  /** Top-level declarations up to the end of the tokens (a piece after the first starts here, at a `func`). */
+  parseDecls(file: GoFile = { imports: [], funcs: [], vars: [], chunk: this.chunk }): GoFile {
     while (!this.atEof()) {
       if (this.isSemi()) {
         this.next();
@@ -364,7 +390,7 @@ class Parser {
       body = this.parseBlock();
       this.exprLev = lev;
     }
-    return { name, recv, params, body, start, end: this.prevEnd };
+    return { name, recv, params, body, start, end: this.prevEnd, chunk: this.chunk };
   }
 
   private parseVarDecl(): Stmt {
@@ -926,11 +952,21 @@ class Parser {
 
 // Analysis: configs, bindings, settings, constructors
 
-interface FuncInfo {
+export interface FuncInfo {
   decl: FuncDecl;
   state: 'todo' | 'doing' | 'done';
   /** The function returns a config: at this result index. */
   returns?: { index: number; cv: ConfigVar };
+  /** Configs created while walking this function's own body (not those of helpers it made analysed). */
+  cvs: ConfigVar[];
+  /**
+   * What ties this function's analysis to others: it read a config or client bound at package
+   * level, or assigned a package-level name. A function without it (and without `returns`)
+   * that no call resolves to can be analysed again alone.
+   */
+  sharesState: boolean;
+  /** Some call in the file resolved to this function (as a possible helper). */
+  called: boolean;
 }
 
 interface Binding {
@@ -957,23 +993,30 @@ class Scope {
 }
 
 interface OwnSetting {
+  /** Spans relative to `chunk`. */
   setting: Setting;
+  /** Role evidence of its key. */
+  role: SaramaRole;
   stmt: Stmt;
   /** The block the statement stands in directly (undefined inside an if/for header). */
   block?: Block;
+  chunk: ChunkRef;
 }
 
-interface ConfigVar {
+export interface ConfigVar {
   /** The name it was first bound to (`cfg`, `s.cfg`). */
   name?: string;
-  /** The NewConfig() call or helper call. */
+  /** The NewConfig() call or helper call (relative to originChunk). */
   origin: Span;
+  originNode?: Expr;
+  originChunk: ChunkRef;
   /** A helper call: the config the helper returns (its settings come first). */
   base?: ConfigVar;
   own: OwnSetting[];
-  ctors: { name: string; span: Span }[];
+  /** Spans relative to chunk. */
+  ctors: { name: string; span: Span; chunk: ChunkRef }[];
   /** The binding statement, when it stands directly in a function block. */
-  create?: { stmt: Stmt; block: Block };
+  create?: { stmt: Stmt; block: Block; chunk: ChunkRef };
   /** Set when this config is a helper's result and some call in the file uses the helper. */
   consumed?: boolean;
 }
@@ -997,7 +1040,7 @@ interface GoUnitExt {
   /** Where an inserted setting goes: a line end, and the indentation of the line it follows. */
   insert?: { at: number; indent: string };
   /** Positions of `<alias>.` uses per imported package, to avoid removing the last use of an import. */
-  importUses: Record<string, number[]>;
+  importUses: ImportUses;
 }
 
 const TIME_UNITS: Record<string, number> = {
@@ -1011,6 +1054,10 @@ const TIME_UNITS: Record<string, number> = {
 
 const DOT_IMPORT_NAMES = new Set(SARAMA_CONSTANTS.map((c) => c.name));
 const DOT_IMPORT_PATTERN = /^(NewConfig|New\w*(Producer|Consumer|ConsumerGroup|Client|ClusterAdmin|OffsetManager)\w*|ParseKafkaVersion|Compression\w+|SASLType\w+|SASLHandshakeV\d|New\w*Partitioner|NewBalanceStrategy\w+|BalanceStrategy\w+|RequiredAcks|IsolationLevel)$/;
+
+function newFuncInfo(decl: FuncDecl): FuncInfo {
+  return { decl, state: 'todo', cvs: [], sharesState: false, called: false };
+}
 
 function unparen(e: Expr): Expr {
   while (e.k === 'paren') e = e.x;
@@ -1040,27 +1087,43 @@ function parseIntLiteral(text: string): number | undefined {
   return undefined;
 }
 
-class Analyzer {
-  readonly configs: ConfigVar[] = [];
-  private readonly funcs = new Map<string, FuncInfo>();
-  private readonly methods = new Map<string, FuncInfo[]>();
-  private readonly infos = new Map<FuncDecl, FuncInfo>();
+export class Analyzer {
+  configs: ConfigVar[] = [];
+  /** Configs created outside functions (package-level declarations). */
+  readonly varCvs: ConfigVar[] = [];
+  private funcs = new Map<string, FuncInfo>();
+  private methods = new Map<string, FuncInfo[]>();
+  /** Every function, in file order. */
+  infos: FuncInfo[] = [];
   private readonly pkgScope = new Scope();
   /** Origin calls already turned into a config (a call is one config, however often it is looked at). */
   private readonly created = new Map<Expr, { cv: ConfigVar; index: number }>();
   private curFn: FuncInfo | undefined;
   private closureDepth = 0;
+  /** The piece the code being walked was parsed from. */
+  private cur: ChunkRef;
+  /** Some function assigned a package-level name: package bindings depend on the order of analysis. */
+  pkgWritten = false;
+  /** A helper call reached a function under analysis (recursion): results depend on the order of analysis. */
+  cyclic = false;
 
   constructor(
-    private readonly text: string,
-    private readonly file: GoFile,
+    private readonly files: GoFile[],
     private readonly aliases: Set<string>,
     private readonly dot: boolean,
     private readonly timeAlias: string | undefined,
   ) {
-    for (const f of file.funcs) {
-      const info: FuncInfo = { decl: f, state: 'todo' };
-      this.infos.set(f, info);
+    this.cur = files[0].chunk;
+    for (const file of files) for (const f of file.funcs) this.infos.push(newFuncInfo(f));
+    this.index();
+  }
+
+  /** Name lookup tables, from `infos`. */
+  private index(): void {
+    this.funcs = new Map();
+    this.methods = new Map();
+    for (const info of this.infos) {
+      const f = info.decl;
       if (!f.recv) {
         if (!this.funcs.has(f.name)) this.funcs.set(f.name, info);
       } else {
@@ -1072,10 +1135,32 @@ class Analyzer {
   }
 
   run(): void {
-    for (const v of this.file.vars) this.walkStmt(v, this.pkgScope, undefined);
+    for (const file of this.files) {
+      this.cur = file.chunk;
+      for (const v of file.vars) this.walkStmt(v, this.pkgScope, undefined);
+    }
     // init() runs before everything else, so configs it builds are visible to later functions.
-    const inits = this.file.funcs.filter((f) => !f.recv && f.name === 'init');
-    for (const f of [...inits, ...this.file.funcs]) this.analyzeFunc(this.infos.get(f)!);
+    const inits = this.infos.filter((f) => !f.decl.recv && f.decl.name === 'init');
+    for (const f of [...inits, ...this.infos]) this.analyzeFunc(f);
+  }
+
+  /**
+   * Replace functions by new declarations (same names, same order) and analyse only those. The
+   * caller has checked that the old ones were independent (see FuncInfo.sharesState); returns
+   * false when a new one is not, and the analyser must then be rebuilt.
+   */
+  replaceFuncs(old: FuncInfo[], decls: FuncDecl[]): boolean {
+    const gone = new Set(old);
+    for (const f of old) for (const cv of f.cvs) if (cv.originNode) this.created.delete(cv.originNode);
+    const at = this.infos.findIndex((f) => gone.has(f));
+    const fresh = decls.map(newFuncInfo);
+    this.infos = [...this.infos.slice(0, at), ...fresh, ...this.infos.slice(at + old.length)];
+    this.index();
+    for (const f of fresh) {
+      this.analyzeFunc(f);
+      if (f.sharesState || f.returns || f.called || this.cyclic || this.pkgWritten) return false;
+    }
+    return true;
   }
 
   private analyzeFunc(f: FuncInfo): void {
@@ -1084,15 +1169,29 @@ class Analyzer {
       return;
     }
     f.state = 'doing';
-    const saved = { fn: this.curFn, depth: this.closureDepth };
+    const saved = { fn: this.curFn, depth: this.closureDepth, cur: this.cur };
     this.curFn = f;
     this.closureDepth = 0;
+    this.cur = f.decl.chunk;
     const scope = new Scope(this.pkgScope);
     for (const p of f.decl.params) scope.vars.set(p, null);
     this.walkBlock(f.decl.body, scope);
     this.curFn = saved.fn;
     this.closureDepth = saved.depth;
+    this.cur = saved.cur;
     f.state = 'done';
+  }
+
+  /** scope.lookup, noting a function's use of a package-level config or client. */
+  private lookup(scope: Scope, name: string): Binding | null | undefined {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const b = s.vars.get(name);
+      if (b !== undefined || s.vars.has(name)) {
+        if (b && s === this.pkgScope && this.curFn) this.curFn.sharesState = true;
+        return b;
+      }
+    }
+    return undefined;
   }
 
   // Names.
@@ -1117,15 +1216,19 @@ class Analyzer {
       if (ms && ms.length === 1) info = ms[0];
     }
     if (!info) return undefined;
+    info.called = true;
+    if (info.state === 'doing') this.cyclic = true;
     if (info.state === 'todo') this.analyzeFunc(info);
     return info.state === 'done' && info.returns ? info : undefined;
   }
 
   private newConfig(origin: Expr, base?: ConfigVar, index = 0): ConfigVar {
-    const cv: ConfigVar = { origin: { start: origin.start, end: origin.end }, base, own: [], ctors: [] };
+    const cv: ConfigVar = { origin: { start: origin.start, end: origin.end }, originChunk: this.cur, base, own: [], ctors: [] };
     if (base) base.consumed = true;
     this.configs.push(cv);
+    (this.curFn ? this.curFn.cvs : this.varCvs).push(cv);
     this.created.set(origin, { cv, index });
+    cv.originNode = origin;
     return cv;
   }
 
@@ -1137,7 +1240,7 @@ class Analyzer {
     e = unparen(e);
     const path = selectorPath(e);
     if (path) {
-      const b = scope.lookup(path.segs.join('.'));
+      const b = this.lookup(scope, path.segs.join('.'));
       return b?.kind === 'config' ? b.cv : undefined;
     }
     if (e.k !== 'call') return undefined;
@@ -1152,7 +1255,7 @@ class Analyzer {
   private evalClient(e: Expr, scope: Scope): ConfigVar | undefined {
     const path = selectorPath(unparen(e));
     if (!path) return undefined;
-    const b = scope.lookup(path.segs.join('.'));
+    const b = this.lookup(scope, path.segs.join('.'));
     return b?.kind === 'client' ? b.cv : undefined;
   }
 
@@ -1268,7 +1371,7 @@ class Analyzer {
     const p = selectorPath(e);
     if (!p || p.segs.length < 2) return undefined;
     for (let k = p.segs.length - 1; k >= 1; k--) {
-      const b = scope.lookup(p.segs.slice(0, k).join('.'));
+      const b = this.lookup(scope, p.segs.slice(0, k).join('.'));
       if (b === undefined) continue;
       if (b?.kind === 'config') return { cv: b.cv, path: p.segs.slice(k).join('.'), segs: p.segs };
       return undefined;
@@ -1314,11 +1417,15 @@ class Analyzer {
         // A name declared nowhere we saw (declared in another file, a named result, a field path
         // like `s.cfg`) lives as long as the function, as far as this analysis goes.
         const target = scope.owner(name) ?? this.fnScopeOf(scope);
+        if (target === this.pkgScope && this.curFn) {
+          this.pkgWritten = true;
+          this.curFn.sharesState = true;
+        }
         target.vars.set(name, binding);
       }
       if (cv && binding?.kind === 'config' && cv.name === undefined) {
         cv.name = name;
-        if (block) cv.create = { stmt: s, block };
+        if (block) cv.create = { stmt: s, block, chunk: this.cur };
       }
     }
   }
@@ -1388,7 +1495,7 @@ class Analyzer {
     let cv: ConfigVar | undefined;
     if (ctor.configArg !== undefined && call.args[ctor.configArg]) cv = this.evalConfig(call.args[ctor.configArg], scope);
     else if (ctor.clientArg !== undefined && call.args[ctor.clientArg]) cv = this.evalClient(call.args[ctor.clientArg], scope);
-    if (cv) cv.ctors.push({ name, span: { start: call.start, end: call.end } });
+    if (cv) cv.ctors.push({ name, span: { start: call.start, end: call.end }, chunk: this.cur });
   }
 
   // Settings.
@@ -1427,7 +1534,7 @@ class Analyzer {
       }
     }
     const p = selectorPath(lhs)!;
-    const rawValue = this.text.slice(rhs.start, rhs.end);
+    const rawValue = this.cur.text.slice(rhs.start, rhs.end);
     const inner = unparen(rhs);
     const ext: GoSettingExt = { inner: { start: inner.start, end: inner.end }, tuple: opts.tuple, fromCall: opts.fromCall };
     const setting: Setting = {
@@ -1443,7 +1550,7 @@ class Analyzer {
       precedence: 1,
       ext,
     };
-    cv.own.push({ setting, stmt, block });
+    cv.own.push({ setting, stmt, block, chunk: this.cur, role: saramaRoleOfPath(pathOfSetting(setting)) });
   }
 
   /** The constant a Go expression denotes, if we can tell (literals, sarama/time constants, arithmetic). */
@@ -1553,7 +1660,7 @@ function lineEndOf(text: string, pos: number): number {
  * Where a new line can go after a statement: the end of its line, provided the rest of the line
  * holds only `;`, whitespace and comments that close on it; undefined otherwise.
  */
-function insertionAfter(text: string, comments: GoComment[], stmt: Span): { at: number; indent: string } | undefined {
+function insertionAfter(text: string, comments: Comment[], stmt: Span): { at: number; indent: string } | undefined {
   const ls = lineStartOf(text, stmt.start);
   const indent = text.slice(ls, stmt.start);
   if (!/^[ \t]*$/.test(indent)) return undefined;
@@ -1563,100 +1670,223 @@ function insertionAfter(text: string, comments: GoComment[], stmt: Span): { at: 
     if (k >= text.length || text[k] === '\n' || text[k] === '\r') return { at: k, indent };
     if (text.startsWith('//', k)) return { at: lineEndOf(text, k), indent };
     if (text.startsWith('/*', k)) {
-      const c = comments.find((x) => x.start === k);
-      if (!c || !c.terminated || /[\r\n]/.test(c.body)) return undefined;
-      k = c.end;
+      const c = comments.find((x) => x.span.start === k);
+      // A block comment is terminated when it ends with its own `*/` (an unterminated one runs to the end).
+      const terminated = c !== undefined && c.span.end - c.span.start >= 4 && text.startsWith('*/', c.span.end - 2);
+      if (!c || !terminated || /[\r\n]/.test(c.text)) return undefined;
+      k = c.span.end;
       continue;
     }
     return undefined;
   }
 }
 
-function settingsOf(cv: ConfigVar, seen = new Set<ConfigVar>()): Setting[] {
+function ownSettingsOf(cv: ConfigVar, seen = new Set<ConfigVar>()): OwnSetting[] {
   if (seen.has(cv)) return [];
   seen.add(cv);
-  return [...(cv.base ? settingsOf(cv.base, seen) : []), ...cv.own.map((o) => o.setting)];
+  return cv.base ? [...ownSettingsOf(cv.base, seen), ...cv.own] : cv.own;
 }
 
-function ctorsOf(cv: ConfigVar, seen = new Set<ConfigVar>()): { name: string; span: Span }[] {
+function ctorsOf(cv: ConfigVar, seen = new Set<ConfigVar>()): ConfigVar['ctors'] {
   if (seen.has(cv)) return [];
   seen.add(cv);
-  return [...(cv.base ? ctorsOf(cv.base, seen) : []), ...cv.ctors];
+  return cv.base ? [...ctorsOf(cv.base, seen), ...cv.ctors] : cv.ctors;
 }
 
-function buildUnits(
+const shift = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+
+function moveSpan(s: Span, d: number): void {
+  s.start += d;
+  s.end += d;
+}
+
+/** A setting as the model shows it: offsets in the file (the analysis keeps them relative to a piece). */
+function placeSetting(o: OwnSetting, role: Role): Setting {
+  const s = o.setting;
+  const d = o.chunk.start;
+  const x = s.ext as GoSettingExt;
+  const ext: GoSettingExt = { inner: shift(x.inner, d), tuple: x.tuple, fromCall: x.fromCall };
+  return { ...s, role, keySpan: shift(s.keySpan, d), valueSpan: shift(s.valueSpan, d), entrySpan: shift(s.entrySpan, d), ext };
+}
+
+/** Configs in the order units are listed: by the position of their origin. */
+export function sortConfigs(configs: ConfigVar[]): ConfigVar[] {
+  return [...configs].sort((a, b) => a.origin.start + a.originChunk.start - (b.origin.start + b.originChunk.start));
+}
+
+/** Whether two configs start at one position (their order then depends on the order of analysis). */
+export function hasOriginTies(sorted: ConfigVar[]): boolean {
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].origin.start + sorted[i].originChunk.start === sorted[i - 1].origin.start + sorted[i - 1].originChunk.start) return true;
+  }
+  return false;
+}
+
+/**
+ * A unit as built for a config, and what it was built from: a config whose analysis was reused
+ * (same settings and constructors) gets the same unit back, its offsets moved in place.
+ */
+interface UnitMemo {
+  unit: ConfigUnit;
+  name: string | undefined;
+  owns: OwnSetting[];
+  /** Per setting: the start of its piece when placed. */
+  at: number[];
+  srcCtors: ConfigVar['ctors'];
+  ctors: { item: { name: string; span: Span }; chunk: ChunkRef; at: number }[];
+  originAt: number;
+  anchor?: { chunk: ChunkRef; at: number };
+}
+
+export type UnitCache = WeakMap<ConfigVar, UnitMemo>;
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function unitSpan(unit: ConfigUnit, ctors: { span: Span }[]): Span {
+  let start = unit.anchor.start;
+  let end = unit.anchor.end;
+  for (const s of unit.settings) {
+    if (s.entrySpan.start < start) start = s.entrySpan.start;
+    if (s.entrySpan.end > end) end = s.entrySpan.end;
+  }
+  for (const c of ctors) {
+    if (c.span.start < start) start = c.span.start;
+    if (c.span.end > end) end = c.span.end;
+  }
+  return { start, end };
+}
+
+/** Move a reused unit to where its pieces are now. */
+function moveUnit(m: UnitMemo, importUses: ImportUses): void {
+  const unit = m.unit;
+  for (let i = 0; i < m.owns.length; i++) {
+    const d = m.owns[i].chunk.start - m.at[i];
+    if (!d) continue;
+    const s = unit.settings[i];
+    moveSpan(s.keySpan, d);
+    moveSpan(s.valueSpan, d);
+    moveSpan(s.entrySpan, d);
+    moveSpan((s.ext as GoSettingExt).inner, d);
+    m.at[i] += d;
+  }
+  let moved = false;
+  for (const c of m.ctors) {
+    const d = c.chunk.start - c.at;
+    if (!d) continue;
+    moveSpan(c.item.span, d);
+    c.at += d;
+    moved = true;
+  }
+  if (moved) (unit.facts.saramaConstructors as { span: Span }[]).sort((a, b) => a.span.start - b.span.start);
+  const ext = unit.ext as GoUnitExt;
+  if (m.anchor) {
+    const d = m.anchor.chunk.start - m.anchor.at;
+    if (d && ext.insert) ext.insert = { at: ext.insert.at + d, indent: ext.insert.indent };
+    m.anchor.at += d;
+  }
+  ext.importUses = importUses;
+}
+
+function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors'], text: string, comments: Comment[], alias: string, timeAlias: string | undefined, importUses: ImportUses): UnitMemo {
+  const ctorItems = srcCtors.map((c) => ({ item: { name: c.name, span: shift(c.span, c.chunk.start) }, chunk: c.chunk, at: c.chunk.start }));
+  const ctors = ctorItems.map((c) => c.item).sort((a, b) => a.span.start - b.span.start);
+  let producer = false;
+  let consumer = false;
+  for (const o of owns) {
+    if (o.role === 'producer') producer = true;
+    else if (o.role === 'consumer') consumer = true;
+  }
+  const ctorRoles = ctors.map((c) => saramaConstructor(c.name)?.role);
+  if (ctorRoles.includes('producer')) producer = true;
+  if (ctorRoles.includes('consumer')) consumer = true;
+  const role: Role = producer && !consumer ? 'producer' : consumer && !producer ? 'consumer' : 'client';
+  const byCtor = ctorRoles.includes(role);
+  const unitSettings = owns.map((o) => placeSetting(o, o.role === 'client' ? role : o.role));
+
+  // Insertion point: after the last assignment in the block that created the config, else
+  // right after the creating statement.
+  let insert: { at: number; indent: string } | undefined;
+  let anchor: { stmt: Stmt; chunk: ChunkRef } | undefined;
+  if (cv.create) {
+    const c = cv.create;
+    let stmt = c.stmt;
+    for (const o of cv.own) if (o.block === c.block && o.stmt.start > stmt.start) stmt = o.stmt;
+    anchor = { stmt, chunk: c.chunk };
+  } else {
+    for (const o of cv.own) {
+      if (o.block && (!anchor || o.stmt.start + o.chunk.start > anchor.stmt.start + anchor.chunk.start)) anchor = { stmt: o.stmt, chunk: o.chunk };
+    }
+  }
+  if (anchor && cv.name) insert = insertionAfter(text, comments, shift(anchor.stmt, anchor.chunk.start));
+
+  const ext: GoUnitExt = { varName: cv.name, alias, timeAlias, insert, importUses };
+  const unit: ConfigUnit = {
+    id: '',
+    surface: 'sarama',
+    format: 'go',
+    role,
+    client: 'sarama',
+    settings: unitSettings,
+    anchor: shift(cv.origin, cv.originChunk.start),
+    span: { start: 0, end: 0 },
+    facts: {
+      saramaConstructors: ctors,
+      saramaAlias: alias,
+      ...(role !== 'client' ? { roleEvidence: byCtor ? ('structure' as const) : ('keys' as const) } : {}),
+    },
+    ext,
+  };
+  return {
+    unit,
+    name: cv.name,
+    owns,
+    at: owns.map((o) => o.chunk.start),
+    srcCtors,
+    ctors: ctorItems,
+    originAt: cv.originChunk.start,
+    anchor: anchor && { chunk: anchor.chunk, at: anchor.chunk.start },
+  };
+}
+
+export function buildUnits(
   configs: ConfigVar[],
   text: string,
-  comments: GoComment[],
+  comments: Comment[],
   alias: string,
   timeAlias: string | undefined,
-  importUses: Record<string, number[]>,
+  importUses: ImportUses,
+  cache?: UnitCache,
 ): ConfigUnit[] {
+  // A helper's own config is represented by each call of the helper instead.
+  for (const cv of configs) cv.consumed = false;
+  for (const cv of configs) if (cv.base) cv.base.consumed = true;
   const units: ConfigUnit[] = [];
   const idCount = new Map<string, number>();
   for (const cv of configs) {
-    // A helper's own config is represented by each call of the helper instead.
     if (cv.consumed) continue;
-    const settings = settingsOf(cv);
-    const ctors = ctorsOf(cv).sort((a, b) => a.span.start - b.span.start);
-    const producer =
-      settings.some((s) => saramaRoleOfPath(pathOfSetting(s)) === 'producer') ||
-      ctors.some((c) => saramaConstructor(c.name)?.role === 'producer');
-    const consumer =
-      settings.some((s) => saramaRoleOfPath(pathOfSetting(s)) === 'consumer') ||
-      ctors.some((c) => saramaConstructor(c.name)?.role === 'consumer');
-    const role: Role = producer && !consumer ? 'producer' : consumer && !producer ? 'consumer' : 'client';
-    const byCtor = ctors.some((c) => {
-      const r = saramaConstructor(c.name)?.role;
-      return r === role;
-    });
-    const unitSettings = settings.map((s) => {
-      const r = saramaRoleOfPath(pathOfSetting(s));
-      return { ...s, role: r === 'client' ? role : r };
-    });
-
-    // Insertion point: after the last assignment in the block that created the config, else
-    // right after the creating statement.
-    let insert: { at: number; indent: string } | undefined;
-    let anchorStmt: Stmt | undefined;
-    if (cv.create) {
-      anchorStmt = cv.create.stmt;
-      for (const o of cv.own) if (o.block === cv.create.block && o.stmt.start > anchorStmt.start) anchorStmt = o.stmt;
+    const owns = ownSettingsOf(cv);
+    const srcCtors = ctorsOf(cv);
+    let m = cache?.get(cv);
+    if (m && m.name === cv.name && sameList(m.owns, owns) && sameList(m.srcCtors, srcCtors) && (m.unit.ext as GoUnitExt).alias === alias) {
+      moveUnit(m, importUses);
+      const d = cv.originChunk.start - m.originAt;
+      if (d) moveSpan(m.unit.anchor, d);
+      m.originAt += d;
     } else {
-      for (const o of cv.own) if (o.block && (!anchorStmt || o.stmt.start > anchorStmt.start)) anchorStmt = o.stmt;
+      m = newUnit(cv, owns, srcCtors, text, comments, alias, timeAlias, importUses);
+      cache?.set(cv, m);
     }
-    if (anchorStmt && cv.name) insert = insertionAfter(text, comments, anchorStmt);
-
+    const unit = m.unit;
+    unit.span = unitSpan(unit, unit.facts.saramaConstructors as { span: Span }[]);
     const base = cv.name ?? 'config';
     const n = (idCount.get(base) ?? 0) + 1;
     idCount.set(base, n);
-    let start = cv.origin.start;
-    let end = cv.origin.end;
-    for (const s of settings) {
-      start = Math.min(start, s.entrySpan.start);
-      end = Math.max(end, s.entrySpan.end);
-    }
-    for (const c of ctors) {
-      start = Math.min(start, c.span.start);
-      end = Math.max(end, c.span.end);
-    }
-    const ext: GoUnitExt = { varName: cv.name, alias, timeAlias, insert, importUses };
-    units.push({
-      id: `sarama:${base}${n > 1 ? '#' + n : ''}`,
-      surface: 'sarama',
-      format: 'go',
-      role,
-      client: 'sarama',
-      settings: unitSettings,
-      anchor: { ...cv.origin },
-      span: { start, end },
-      facts: {
-        saramaConstructors: ctors,
-        saramaAlias: alias,
-        ...(role !== 'client' ? { roleEvidence: byCtor ? ('structure' as const) : ('keys' as const) } : {}),
-      },
-      ext,
-    });
+    unit.id = `sarama:${base}${n > 1 ? '#' + n : ''}`;
+    units.push(unit);
   }
   return units;
 }
@@ -1665,19 +1895,44 @@ function pathOfSetting(s: Setting): string {
   return saramaPathOf(s.key) ?? '';
 }
 
-function dominantEol(text: string): '\n' | '\r\n' {
+/** Line breaks of a text: CRLF and lone LF counts (the dominant one is the file's). */
+export function eolCounts(text: string): { crlf: number; lf: number } {
   let crlf = 0;
   let lf = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-      else lf++;
-    }
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
   }
+  return { crlf, lf };
+}
+
+function dominantEol(text: string): '\n' | '\r\n' {
+  const { crlf, lf } = eolCounts(text);
   return crlf > lf ? '\r\n' : '\n';
 }
 
-export function parseGo(text: string, path: string): ParsedFile {
+/** A piece of Go source lexed and parsed on its own; offsets relative to it. */
+export interface GoPiece {
+  ref: ChunkRef;
+  file: GoFile;
+  /** Lexer errors, then parser errors, sorted by position. */
+  errors: ParseError[];
+  comments: Comment[];
+  /** Identifiers followed by `.` (for import uses): name and offset. */
+  qualifiers: { name: string; at: number }[];
+  /** The qualifiers that name imports, for one list of import names. */
+  uses?: { key: string; byName: Map<string, number[]> };
+  /**
+   * The piece ends where the whole file's lexer and parser would be between two top-level
+   * declarations: no literal or comment runs past its end, and the parser did not need to read
+   * past it (no error at, and no recovery into, its end).
+   */
+  clean: boolean;
+}
+
+/** Lex and parse a piece: the start of a file (`first`: package clause, imports) or a run of top-level declarations. */
+export function parsePiece(text: string, first: boolean): GoPiece {
+  const ref: ChunkRef = { start: 0, text };
   const lexed = lexGo(text);
   // An unterminated comment is reported by the lexer; the parser need not see it.
   const parserTokens = lexed.tokens.filter((t) => !(t.kind === 'error' && t.partOf === 'comment'));
@@ -1687,22 +1942,47 @@ export function parseGo(text: string, path: string): ParsedFile {
     text: c.body,
     ownLine: c.ownLine,
   }));
-  const file: ParsedFile = { path, text, format: 'go', units: [], errors, comments, eol: dominantEol(text) };
-  let ast: GoFile;
+  const qualifiers: { name: string; at: number }[] = [];
+  const toks = lexed.tokens;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i];
+    const u = toks[i + 1];
+    if (t.kind === 'ident' && u.kind === 'op' && u.text === '.') qualifiers.push({ name: t.text, at: t.start });
+  }
+  const n = text.length;
+  let clean = !lexed.errors.some((e) => e.span.end >= n);
+  const lexCount = errors.length;
+  const parser = new Parser(parserTokens, errors, ref);
+  let file: GoFile;
+  let threw = false;
   try {
-    ast = new Parser(parserTokens, errors).parseFile();
+    file = first ? parser.parseFile() : parser.parseDecls();
   } catch (e) {
+    threw = true;
     // The parser is written not to throw; if it ever does, keep the lexer's results.
     errors.push({ message: `internal parser error: ${(e as Error)?.message ?? e}`, span: { start: 0, end: 0 } });
-    return file;
+    file = { imports: [], funcs: [], vars: [], chunk: ref };
+    clean = false;
   }
-  errors.sort((a, b) => a.span.start - b.span.start);
+  if (parser.hitEof) clean = false;
+  for (let i = lexCount; i < errors.length; i++) if (errors[i].span.start >= n) clean = false;
+  if (!threw) errors.sort((a, b) => a.span.start - b.span.start);
+  return { ref, file, errors, comments, qualifiers, clean };
+}
 
+export interface GoImports {
+  aliases: Set<string>;
+  dot: boolean;
+  timeAlias?: string;
+  importNames: string[];
+}
+
+export function importsOf(imports: ImportSpec[]): GoImports {
   const aliases = new Set<string>();
   let dot = false;
   let timeAlias: string | undefined;
   const importNames: string[] = [];
-  for (const imp of ast.imports) {
+  for (const imp of imports) {
     if (SARAMA_IMPORT_PATHS.includes(imp.path)) {
       if (imp.alias === '.') dot = true;
       else if (imp.alias !== '_') aliases.add(imp.alias ?? 'sarama');
@@ -1711,27 +1991,93 @@ export function parseGo(text: string, path: string): ParsedFile {
     }
     if (imp.alias !== '_' && imp.alias !== '.') importNames.push(imp.alias ?? imp.path.split('/').pop()!.replace(/\.v\d+$/, ''));
   }
-  if (!aliases.size && !dot) return file;
+  return { aliases, dot, timeAlias, importNames };
+}
 
-  const importUses: Record<string, number[]> = {};
-  const toks = lexed.tokens;
-  for (let i = 0; i + 1 < toks.length; i++) {
-    const t = toks[i];
-    if (t.kind === 'ident' && toks[i + 1].kind === 'op' && toks[i + 1].text === '.' && importNames.includes(t.text)) {
-      (importUses[t.text] ??= []).push(t.start);
-    }
+/** Uses of imported packages (`<name>.`) over the pieces of a file, for "is this the last use?". */
+export class ImportUses {
+  private totals: Map<string, number> | undefined;
+  private readonly key: string;
+
+  /** Pieces in file order. */
+  constructor(
+    private readonly pieces: GoPiece[],
+    private readonly importNames: string[],
+  ) {
+    this.key = importNames.join('\u0000');
   }
 
-  const analyzer = new Analyzer(text, ast, aliases, dot, timeAlias);
+  /** Offsets (relative to the piece) of the uses of each import name in a piece, in order. */
+  private usesIn(p: GoPiece): Map<string, number[]> {
+    const key = this.key;
+    if (p.uses?.key === key) return p.uses.byName;
+    const byName = new Map<string, number[]>();
+    for (const q of p.qualifiers) {
+      if (!this.importNames.includes(q.name)) continue;
+      const list = byName.get(q.name);
+      if (list) list.push(q.at);
+      else byName.set(q.name, [q.at]);
+    }
+    p.uses = { key, byName };
+    return byName;
+  }
+
+  /** Import names used inside the span, and nowhere else. */
+  onlyInside(span: Span): string[] {
+    if (!this.totals) {
+      this.totals = new Map();
+      for (const p of this.pieces) for (const [name, list] of this.usesIn(p)) this.totals.set(name, (this.totals.get(name) ?? 0) + list.length);
+    }
+    const inside = new Map<string, number>();
+    // First piece that ends after the span starts.
+    let lo = 0;
+    let hi = this.pieces.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const p = this.pieces[mid];
+      if (p.ref.start + p.ref.text.length <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.pieces.length; i++) {
+      const p = this.pieces[i];
+      const d = p.ref.start;
+      if (d >= span.end) break;
+      for (const [name, list] of this.usesIn(p)) {
+        const n = lowerBound(list, span.end - d) - lowerBound(list, span.start - d);
+        if (n) inside.set(name, (inside.get(name) ?? 0) + n);
+      }
+    }
+    const out: string[] = [];
+    for (const [name, n] of inside) if (n === this.totals.get(name)) out.push(name);
+    return out;
+  }
+}
+
+function lowerBound(xs: number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function parseGo(text: string, path: string): ParsedFile {
+  const piece = parsePiece(text, true);
+  const file: ParsedFile = { path, text, format: 'go', units: [], errors: piece.errors, comments: piece.comments, eol: dominantEol(text) };
+  const imports = importsOf(piece.file.imports);
+  if (!imports.aliases.size && !imports.dot) return file;
+  const analyzer = new Analyzer([piece.file], imports.aliases, imports.dot, imports.timeAlias);
   try {
     analyzer.run();
   } catch (e) {
-    errors.push({ message: `internal analysis error: ${(e as Error)?.message ?? e}`, span: { start: 0, end: 0 } });
+    file.errors.push({ message: `internal analysis error: ${(e as Error)?.message ?? e}`, span: { start: 0, end: 0 } });
     return file;
   }
-  const alias = aliases.size ? [...aliases][0] : '';
-  const configs = [...analyzer.configs].sort((a, b) => a.origin.start - b.origin.start);
-  file.units = buildUnits(configs, text, lexed.comments, alias, timeAlias, importUses);
+  const alias = imports.aliases.size ? [...imports.aliases][0] : '';
+  file.units = buildUnits(sortConfigs(analyzer.configs), text, piece.comments, alias, imports.timeAlias, new ImportUses([piece], imports.importNames));
   return file;
 }
 
@@ -1739,7 +2085,7 @@ export function parseGo(text: string, path: string): ParsedFile {
 
 function unitExt(unit: ConfigUnit): GoUnitExt {
   const e = unit.ext as GoUnitExt | undefined;
-  return e && typeof e === 'object' && 'importUses' in e ? e : { alias: unit.facts.saramaAlias ?? 'sarama', importUses: {} };
+  return e && typeof e === 'object' && 'importUses' in e ? e : { alias: unit.facts.saramaAlias ?? 'sarama', importUses: new ImportUses([], []) };
 }
 
 function fieldForKey(key: string) {
@@ -1779,15 +2125,21 @@ function goValueText(unit: ConfigUnit, key: string, value: string): string | und
 
 /** Whether replacing `span` with `newText` would remove the last use of an imported package. */
 function dropsLastImportUse(ext: GoUnitExt, span: Span, newText: string): boolean {
-  for (const [name, uses] of Object.entries(ext.importUses)) {
-    const inside = uses.filter((u) => u >= span.start && u < span.end).length;
-    if (inside && inside === uses.length && !newText.includes(name + '.')) return true;
-  }
+  for (const name of ext.importUses.onlyInside(span)) if (!newText.includes(name + '.')) return true;
   return false;
 }
 
 function commentInside(file: ParsedFile, span: Span): boolean {
-  return file.comments.some((c) => c.span.start >= span.start && c.span.end <= span.end);
+  // Comments are in source order: look at the first one starting in the span.
+  const cs = file.comments;
+  let lo = 0;
+  let hi = cs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cs[mid].span.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < cs.length && cs[lo].span.end <= span.end;
 }
 
 export const goEditor: FormatEditor = {

@@ -180,6 +180,20 @@ const SIMPLE_ESCAPES: Record<number, string> = {
   0x5c: '\\',
 };
 
+/** A token; every token has every field (one object shape keeps the parser's property reads fast). */
+function token(
+  kind: GoTokenKind,
+  start: number,
+  end: number,
+  text: string,
+  value?: string,
+  raw?: boolean,
+  auto?: boolean,
+  partOf?: GoToken['partOf'],
+): GoToken {
+  return { kind, start, end, text, value, raw, auto, partOf };
+}
+
 /** Lexer state; small methods keep each hot path cheap for the JIT to compile. */
 class Lexer {
   readonly tokens: GoToken[] = [];
@@ -212,7 +226,7 @@ class Lexer {
       else this.operator();
     }
     this.insertSemi(this.n);
-    this.tokens.push({ kind: 'eof', start: this.n, end: this.n, text: '' });
+    this.tokens.push(token('eof', this.n, this.n, ''));
     return { tokens: this.tokens, comments: this.comments, errors: this.errors };
   }
 
@@ -222,7 +236,7 @@ class Lexer {
   }
 
   private insertSemi(at: number): void {
-    if (endsStatement(this.last)) this.push({ kind: 'semi', start: at, end: at, text: '', auto: true });
+    if (endsStatement(this.last)) this.push(token('semi', at, at, '', undefined, undefined, true));
   }
 
   private error(message: string, start: number, end: number): void {
@@ -260,7 +274,7 @@ class Lexer {
     if (!terminated || body.includes('\n') || body.includes('\r')) this.insertSemi(start);
     if (!terminated) {
       this.error('comment not terminated', start, e);
-      this.push({ kind: 'error', start, end: e, text: text.slice(start, e), partOf: 'comment' });
+      this.push(token('error', start, e, text.slice(start, e), undefined, undefined, undefined, 'comment'));
     }
     this.i = e;
   }
@@ -282,7 +296,7 @@ class Lexer {
       }
     }
     const word = text.slice(start, e);
-    this.push({ kind: GO_KEYWORDS.has(word) ? 'keyword' : 'ident', start, end: e, text: word });
+    this.push(token(GO_KEYWORDS.has(word) ? 'keyword' : 'ident', start, e, word));
     this.i = e;
   }
 
@@ -330,7 +344,7 @@ class Lexer {
       ok = looksFloat && FLOAT_RE.test(lit);
     }
     if (!ok) this.error(`invalid ${kind === 'imag' ? 'imaginary' : kind === 'float' ? 'floating-point' : 'integer'} literal ${lit}`, start, e);
-    this.push({ kind, start, end: e, text: lit });
+    this.push(token(kind, start, e, lit));
     this.i = e;
   }
 
@@ -425,12 +439,12 @@ class Lexer {
     flush();
     if (!terminated) {
       this.error(isRune ? 'rune literal not terminated' : 'string literal not terminated', start, p);
-      this.push({ kind: 'error', start, end: p, text: text.slice(start, p), value, partOf: isRune ? 'rune' : 'string' });
+      this.push(token('error', start, p, text.slice(start, p), value, undefined, undefined, isRune ? 'rune' : 'string'));
     } else {
       if (isRune && count !== 1) {
         this.error(count === 0 ? 'empty rune literal' : 'more than one character in rune literal', start, p);
       }
-      this.push({ kind: isRune ? 'rune' : 'string', start, end: p, text: text.slice(start, p), value });
+      this.push(token(isRune ? 'rune' : 'string', start, p, text.slice(start, p), value));
     }
     this.i = p;
   }
@@ -444,9 +458,9 @@ class Lexer {
     const value = text.slice(start + 1, close >= 0 ? close : this.n).replace(/\r/g, '');
     if (close < 0) {
       this.error('raw string literal not terminated', start, e);
-      this.push({ kind: 'error', start, end: e, text: text.slice(start, e), value, raw: true, partOf: 'string' });
+      this.push(token('error', start, e, text.slice(start, e), value, true, undefined, 'string'));
     } else {
-      this.push({ kind: 'string', start, end: e, text: text.slice(start, e), value, raw: true });
+      this.push(token('string', start, e, text.slice(start, e), value, true));
     }
     this.i = e;
   }
@@ -458,7 +472,7 @@ class Lexer {
     if (candidates) {
       for (const op of candidates) {
         if (op.length === 1 || text.startsWith(op, start)) {
-          this.push(op === ';' ? { kind: 'semi', start, end: start + 1, text: ';' } : { kind: 'op', start, end: start + op.length, text: op });
+          this.push(op === ';' ? token('semi', start, start + 1, ';') : token('op', start, start + op.length, op));
           this.i = start + op.length;
           return;
         }
@@ -467,7 +481,7 @@ class Lexer {
     const cp = text.codePointAt(start)!;
     const len = cp > 0xffff ? 2 : 1;
     this.error(`invalid character ${JSON.stringify(text.slice(start, start + len))}`, start, start + len);
-    this.push({ kind: 'error', start, end: start + len, text: text.slice(start, start + len), partOf: 'char' });
+    this.push(token('error', start, start + len, text.slice(start, start + len), undefined, undefined, undefined, 'char'));
     this.i = start + len;
   }
 }

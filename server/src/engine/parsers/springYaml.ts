@@ -274,31 +274,28 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
       const val = leafValue(text, e, kind);
       if (!val) continue;
       const { keySpan, entrySpan } = entryPlaces(text, e);
-      const ext: SpringSettingExt = {
-        kind: 'spring',
-        docIndex,
-        pair: e.pair,
-        keyNode: e.key,
-        path: full,
-        keySegCount: leaf.keySegCount,
-        ...(val.read ? { read: val.read } : {}),
-        ...(e.via ? { via: e.via } : {}),
-        ...(val.defaultRange ? { defaultRange: val.defaultRange } : {}),
-      };
-      const s: Setting = {
-        key,
-        sourceKey: joinSpringPath(full),
-        role,
-        value: val.value,
-        rawValue: val.rawValue,
-        dynamic: val.dynamic,
-        ...(val.placeholderDefault ? { placeholderDefault: true } : {}),
-        keySpan,
-        valueSpan: val.valueSpan,
-        entrySpan,
-        precedence,
-        ext,
-      };
+      // Plain literals and assignments in a fixed order (no spreads: this runs for every setting).
+      const ext: SpringSettingExt = { kind: 'spring', docIndex, pair: e.pair, keyNode: e.key, path: full, keySegCount: leaf.keySegCount };
+      if (val.read) ext.read = val.read;
+      if (e.via) ext.via = e.via;
+      if (val.defaultRange) ext.defaultRange = val.defaultRange;
+      const sourceKey = joinSpringPath(full);
+      const s: Setting = val.placeholderDefault
+        ? {
+            key,
+            sourceKey,
+            role,
+            value: val.value,
+            rawValue: val.rawValue,
+            dynamic: val.dynamic,
+            placeholderDefault: true,
+            keySpan,
+            valueSpan: val.valueSpan,
+            entrySpan,
+            precedence,
+            ext,
+          }
+        : { key, sourceKey, role, value: val.value, rawValue: val.rawValue, dynamic: val.dynamic, keySpan, valueSpan: val.valueSpan, entrySpan, precedence, ext };
       if (role === 'client') common.push(s);
       else {
         const list = byRole.get(role) ?? [];

@@ -38,15 +38,6 @@ export interface StrimziUnitExt {
   doc: YamlDoc;
 }
 
-interface Resource {
-  docIndex: number;
-  doc: YamlDoc;
-  root: YAMLMap;
-  kind: string;
-  name?: string;
-  cluster?: string;
-}
-
 function intValue(text: string, n: Node | null | undefined): number | undefined {
   const s = scalarString(text, n);
   return s !== undefined && /^\d+$/.test(s.trim()) ? Number(s.trim()) : undefined;
@@ -96,59 +87,60 @@ function keySpanOf(e: MapEntry | undefined): Span | undefined {
   return e ? nodeSpan(e.key) : undefined;
 }
 
-export function extractStrimzi(text: string, docs: YamlDoc[], isStrimzi: (i: number) => boolean): ConfigUnit[] {
-  const resources: Resource[] = [];
-  docs.forEach((doc, docIndex) => {
-    if (!isStrimzi(docIndex)) return;
-    const root = asMap(doc.contents as Node | null);
-    if (!root) return;
-    const kind = scalarString(text, getEntry(root, 'kind', doc)?.value)?.trim() ?? '';
-    const meta = asMap(getEntry(root, 'metadata', doc)?.value);
-    const name = scalarString(text, getEntry(meta, 'name', doc)?.value);
-    const labels = asMap(getEntry(meta, 'labels', doc)?.value);
-    const cluster = scalarString(text, getEntry(labels, 'strimzi.io/cluster', doc)?.value);
-    resources.push({ docIndex, doc, root, kind, ...(name ? { name } : {}), ...(cluster ? { cluster } : {}) });
-  });
+/**
+ * What one Strimzi document says on its own: its resource, what the broker count of a cluster
+ * needs from it, and its unit without the broker count (which crosses documents). Documents are
+ * independent here, so an editor may reuse this for a document it did not touch (`moveStrimziDoc`).
+ */
+export interface StrimziDoc {
+  kind: string;
+  name?: string;
+  cluster?: string;
+  /** KafkaNodePool: whether it has the broker role, and its replicas. */
+  pool?: { broker: boolean; replicas?: number };
+  /** Kafka: node pools enabled by annotation, and `spec.kafka.replicas`. */
+  kafka?: { poolsEnabled: boolean; replicas?: number };
+  /** Kafka or KafkaTopic: the unit, `facts.brokerCount` left out. */
+  unit?: ConfigUnit;
+}
 
-  const brokerCounts = new Map<string, number>();
-  const kafkaUnits: ConfigUnit[] = [];
-  for (const r of resources.filter((x) => x.kind === 'Kafka')) {
-    const { doc, root } = r;
+/** Reads one Strimzi document (an editor passes one that reuses earlier results). */
+export type StrimziDocReader = (text: string, doc: YamlDoc, docIndex: number) => StrimziDoc | undefined;
+
+/** The resource of one document: undefined when its root is not a map. */
+export function readStrimziDoc(text: string, doc: YamlDoc, docIndex: number): StrimziDoc | undefined {
+  const root = asMap(doc.contents as Node | null);
+  if (!root) return undefined;
+  const kind = scalarString(text, getEntry(root, 'kind', doc)?.value)?.trim() ?? '';
+  const meta = asMap(getEntry(root, 'metadata', doc)?.value);
+  const name = scalarString(text, getEntry(meta, 'name', doc)?.value);
+  const labels = asMap(getEntry(meta, 'labels', doc)?.value);
+  const cluster = scalarString(text, getEntry(labels, 'strimzi.io/cluster', doc)?.value);
+  const out: StrimziDoc = { kind, ...(name ? { name } : {}), ...(cluster ? { cluster } : {}) };
+  if (kind === 'KafkaNodePool') {
+    const pspec = asMap(getEntry(root, 'spec', doc)?.value);
+    const rolesNode = getEntry(pspec, 'roles', doc)?.value;
+    const roles = isSeq(rolesNode) ? (seqAsList(text, rolesNode) ?? '').split(',') : [];
+    const broker = roles.map((x) => x.trim()).includes('broker');
+    const replicas = broker ? intValue(text, getEntry(pspec, 'replicas', doc)?.value) : undefined;
+    out.pool = { broker, ...(replicas !== undefined ? { replicas } : {}) };
+  } else if (kind === 'Kafka') {
     const specE = getEntry(root, 'spec', doc);
     const spec = asMap(specE?.value);
     const kafkaE = getEntry(spec, 'kafka', doc);
     const kafka = asMap(kafkaE?.value);
     const configE = getEntry(kafka, 'config', doc);
     const config = asMap(configE?.value);
-    // Broker count: node pools of this cluster with the broker role, else the pre-node-pool `spec.kafka.replicas`.
-    let brokerCount: number | undefined;
-    const pools = resources.filter((p) => p.kind === 'KafkaNodePool' && r.name !== undefined && p.cluster === r.name);
-    let poolsKnown = true;
-    let poolBrokers = 0;
-    let brokerPools = 0;
-    for (const p of pools) {
-      const pspec = asMap(getEntry(p.root, 'spec', p.doc)?.value);
-      const rolesNode = getEntry(pspec, 'roles', p.doc)?.value;
-      const roles = isSeq(rolesNode) ? (seqAsList(text, rolesNode) ?? '').split(',') : [];
-      if (!roles.map((x) => x.trim()).includes('broker')) continue;
-      brokerPools++;
-      const n = intValue(text, getEntry(pspec, 'replicas', p.doc)?.value);
-      if (n === undefined) poolsKnown = false;
-      else poolBrokers += n;
-    }
     // With node pools enabled the operator ignores spec.kafka.replicas; pools in other files are unknown.
-    const meta = asMap(getEntry(root, 'metadata', doc)?.value);
     const annotations = asMap(getEntry(meta, 'annotations', doc)?.value);
     const poolsEnabled = scalarString(text, getEntry(annotations, 'strimzi.io/node-pools', doc)?.value)?.trim() === 'enabled';
-    if (brokerPools) brokerCount = poolsKnown ? poolBrokers : undefined;
-    else if (!poolsEnabled) brokerCount = intValue(text, getEntry(kafka, 'replicas', doc)?.value);
-    if (r.name !== undefined && brokerCount !== undefined) brokerCounts.set(r.name, brokerCount);
-
+    const replicas = poolsEnabled ? undefined : intValue(text, getEntry(kafka, 'replicas', doc)?.value);
+    out.kafka = { poolsEnabled, ...(replicas !== undefined ? { replicas } : {}) };
     const anchor =
       keySpanOf(configE) ?? keySpanOf(kafkaE) ?? keySpanOf(specE) ?? nodeSpan(getEntry(root, 'kind', doc)?.value) ?? { start: 0, end: 0 };
-    const ext: StrimziUnitExt = { kind: 'strimzi-kafka', docIndex: r.docIndex, doc };
-    kafkaUnits.push({
-      id: `strimzi-kafka#${r.docIndex}:${r.name ?? ''}`,
+    const ext: StrimziUnitExt = { kind: 'strimzi-kafka', docIndex, doc };
+    out.unit = {
+      id: `strimzi-kafka#${docIndex}:${name ?? ''}`,
       surface: 'strimzi-kafka',
       format: 'yaml',
       role: 'broker',
@@ -156,18 +148,10 @@ export function extractStrimzi(text: string, docs: YamlDoc[], isStrimzi: (i: num
       settings: configSettings(text, doc, config, 'broker'),
       anchor,
       span: nodeSpan(root) ?? anchor,
-      facts: {
-        roleEvidence: 'structure',
-        ...(r.name !== undefined ? { resourceName: r.name } : {}),
-        ...(brokerCount !== undefined ? { brokerCount } : {}),
-      },
+      facts: { roleEvidence: 'structure', ...(name !== undefined ? { resourceName: name } : {}) },
       ext,
-    });
-  }
-
-  const topicUnits: ConfigUnit[] = [];
-  for (const r of resources.filter((x) => x.kind === 'KafkaTopic')) {
-    const { doc, root } = r;
+    };
+  } else if (kind === 'KafkaTopic') {
     const specE = getEntry(root, 'spec', doc);
     const spec = asMap(specE?.value);
     const settings: Setting[] = [];
@@ -179,10 +163,9 @@ export function extractStrimzi(text: string, docs: YamlDoc[], isStrimzi: (i: num
     settings.push(...configSettings(text, doc, asMap(getEntry(spec, 'config', doc)?.value), 'topic'));
     settings.sort((a, b) => a.entrySpan.start - b.entrySpan.start);
     const anchor = keySpanOf(specE) ?? nodeSpan(getEntry(root, 'kind', doc)?.value) ?? { start: 0, end: 0 };
-    const brokerCount = r.cluster !== undefined ? brokerCounts.get(r.cluster) : undefined;
-    const ext: StrimziUnitExt = { kind: 'strimzi-topic', docIndex: r.docIndex, doc };
-    topicUnits.push({
-      id: `strimzi-topic#${r.docIndex}:${r.name ?? ''}`,
+    const ext: StrimziUnitExt = { kind: 'strimzi-topic', docIndex, doc };
+    out.unit = {
+      id: `strimzi-topic#${docIndex}:${name ?? ''}`,
       surface: 'strimzi-topic',
       format: 'yaml',
       role: 'topic',
@@ -190,13 +173,111 @@ export function extractStrimzi(text: string, docs: YamlDoc[], isStrimzi: (i: num
       settings,
       anchor,
       span: nodeSpan(root) ?? anchor,
-      facts: {
-        roleEvidence: 'structure',
-        ...(r.name !== undefined ? { resourceName: r.name } : {}),
-        ...(brokerCount !== undefined ? { brokerCount } : {}),
-      },
+      facts: { roleEvidence: 'structure', ...(name !== undefined ? { resourceName: name } : {}) },
       ext,
-    });
+    };
+  }
+  return out;
+}
+
+/** A document read at another offset and index, as `readStrimziDoc` would read it there. */
+export function moveStrimziDoc(d: StrimziDoc, delta: number, docIndex: number): StrimziDoc {
+  const u = d.unit;
+  if (!u) return d;
+  const sh = (x: Span): Span => ({ start: x.start + delta, end: x.end + delta });
+  const settings = u.settings.map((s): Setting => {
+    const e = s.ext as StrimziSettingExt;
+    const ext: StrimziSettingExt = { kind: 'strimzi', pair: e.pair, keyNode: e.keyNode };
+    if (e.read) ext.read = { value: e.read.value, raw: e.read.raw, span: sh(e.read.span), quote: e.read.quote, exact: e.read.exact };
+    if (e.via) ext.via = e.via;
+    const m: Setting = {
+      key: s.key,
+      sourceKey: s.sourceKey,
+      role: s.role,
+      value: s.value,
+      rawValue: s.rawValue,
+      dynamic: s.dynamic,
+      keySpan: sh(s.keySpan),
+      valueSpan: sh(s.valueSpan),
+      entrySpan: sh(s.entrySpan),
+      precedence: s.precedence,
+      ext,
+    };
+    if (s.placeholderDefault !== undefined) m.placeholderDefault = s.placeholderDefault;
+    return m;
+  });
+  const ue = u.ext as StrimziUnitExt;
+  const ext: StrimziUnitExt = { kind: ue.kind, docIndex, doc: ue.doc };
+  const unit: ConfigUnit = {
+    id: `${ue.kind}#${docIndex}:${d.name ?? ''}`,
+    surface: u.surface,
+    format: u.format,
+    role: u.role,
+    client: u.client,
+    settings,
+    anchor: sh(u.anchor),
+    span: sh(u.span),
+    facts: u.facts,
+    ext,
+  };
+  return { ...d, unit };
+}
+
+function withBrokerCount(u: ConfigUnit, brokerCount: number | undefined): ConfigUnit {
+  if (brokerCount === undefined) return u;
+  return {
+    id: u.id,
+    surface: u.surface,
+    format: u.format,
+    role: u.role,
+    client: u.client,
+    settings: u.settings,
+    anchor: u.anchor,
+    span: u.span,
+    facts: { ...u.facts, brokerCount },
+    ext: u.ext,
+  };
+}
+
+export function extractStrimzi(
+  text: string,
+  docs: YamlDoc[],
+  isStrimzi: (i: number) => boolean,
+  ofDoc: StrimziDocReader = (t, doc, i) => readStrimziDoc(t, doc, i),
+): ConfigUnit[] {
+  const resources: StrimziDoc[] = [];
+  docs.forEach((doc, docIndex) => {
+    if (!isStrimzi(docIndex)) return;
+    const r = ofDoc(text, doc, docIndex);
+    if (r) resources.push(r);
+  });
+
+  // Broker count: node pools of this cluster with the broker role, else the pre-node-pool `spec.kafka.replicas`.
+  const pools = new Map<string, { known: boolean; brokers: number; count: number }>();
+  for (const p of resources) {
+    if (p.kind !== 'KafkaNodePool' || p.cluster === undefined || !p.pool?.broker) continue;
+    const acc = pools.get(p.cluster) ?? { known: true, brokers: 0, count: 0 };
+    acc.count++;
+    if (p.pool.replicas === undefined) acc.known = false;
+    else acc.brokers += p.pool.replicas;
+    pools.set(p.cluster, acc);
+  }
+  const brokerCounts = new Map<string, number>();
+  const kafkaUnits: ConfigUnit[] = [];
+  for (const r of resources) {
+    if (r.kind !== 'Kafka' || !r.unit) continue;
+    let brokerCount: number | undefined;
+    const acc = r.name !== undefined ? pools.get(r.name) : undefined;
+    if (acc && acc.count) brokerCount = acc.known ? acc.brokers : undefined;
+    else if (!r.kafka?.poolsEnabled) brokerCount = r.kafka?.replicas;
+    if (r.name !== undefined && brokerCount !== undefined) brokerCounts.set(r.name, brokerCount);
+    kafkaUnits.push(withBrokerCount(r.unit, brokerCount));
+  }
+  const topicUnits: ConfigUnit[] = [];
+  for (const r of resources) {
+    if (r.kind !== 'KafkaTopic' || !r.unit) continue;
+    const brokerCount = r.cluster !== undefined ? brokerCounts.get(r.cluster) : undefined;
+    topicUnits.push(withBrokerCount(r.unit, brokerCount));
   }
   return [...kafkaUnits, ...topicUnits];
 }

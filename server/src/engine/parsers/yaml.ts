@@ -7,7 +7,7 @@ import { Composer, Parser } from 'yaml';
 import type { Comment, ConfigUnit, ParseError, ParsedFile, Span } from '../model.js';
 import { classifyDoc, dominantEol, type YamlDoc } from './yamlCommon.js';
 import { extractSpring } from './springYaml.js';
-import { extractStrimzi } from './strimzi.js';
+import { extractStrimzi, type StrimziDocReader } from './strimzi.js';
 import { extractCompose } from './compose.js';
 
 function lineStartOf(text: string, off: number): number {
@@ -43,7 +43,8 @@ function collectComments(text: string, tokens: unknown[]): Comment[] {
       }
       return;
     }
-    for (const k of Object.keys(x)) {
+    // CST tokens are plain objects: `for in` walks their fields without building a key array.
+    for (const k in x) {
       const v = (x as Record<string, unknown>)[k];
       if (v !== null && typeof v === 'object') visit(v, depth + 1);
     }
@@ -88,6 +89,12 @@ export interface YamlStream {
   streamErrors: ParseError[];
   /** The yaml package threw: nothing of the stream can be trusted. */
   failure?: string;
+  /**
+   * A token other than blanks and comments comes before the first document (the parser emits
+   * some errors ahead of the document they sit in). In a longer stream such a token belongs to
+   * the document before: a piece of a stream that starts so cannot be read on its own.
+   */
+  lead?: boolean;
 }
 
 /** Lex, parse and compose a YAML stream. Never throws. */
@@ -95,6 +102,13 @@ export function readYamlStream(text: string): YamlStream {
   const out: YamlStream = { docs: [], comments: [], streamErrors: [] };
   try {
     const tokens = Array.from(new Parser().parse(text));
+    for (const t of tokens) {
+      if (t.type === 'document') break;
+      if (t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment' && t.type !== 'byte-order-mark') {
+        out.lead = true;
+        break;
+      }
+    }
     try {
       out.comments = collectComments(text, tokens);
     } catch {
@@ -114,7 +128,14 @@ export function readYamlStream(text: string): YamlStream {
 export type SpringDocReader = (text: string, doc: YamlDoc, docIndex: number, fileProfile: string | undefined) => ConfigUnit[];
 
 /** The settings model of a YAML file from its documents (read by `readYamlStream` or in pieces). */
-export function yamlFileFrom(text: string, path: string, stream: YamlStream, springOfDoc?: SpringDocReader): ParsedFile {
+export function yamlFileFrom(
+  text: string,
+  path: string,
+  stream: YamlStream,
+  springOfDoc?: SpringDocReader,
+  strimziOfDoc?: StrimziDocReader,
+  kindOfDoc?: (text: string, doc: YamlDoc) => ReturnType<typeof classifyDoc>,
+): ParsedFile {
   const file: ParsedFile = { path, text, format: 'yaml', units: [], errors: [], comments: stream.comments, eol: dominantEol(text) };
   const errors: ParseError[] = file.errors;
   if (stream.failure !== undefined) {
@@ -128,7 +149,7 @@ export function yamlFileFrom(text: string, path: string, stream: YamlStream, spr
   if (!docs.length) errors.push(...stream.streamErrors);
   const kinds = docs.map((d) => {
     try {
-      return classifyDoc(text, d);
+      return kindOfDoc ? kindOfDoc(text, d) : classifyDoc(text, d);
     } catch {
       return 'other' as const;
     }
@@ -141,7 +162,7 @@ export function yamlFileFrom(text: string, path: string, stream: YamlStream, spr
       // A surface reader that fails costs only its own units; the file keeps the rest.
     }
   };
-  run(() => extractStrimzi(text, docs, (i) => kinds[i] === 'strimzi'));
+  run(() => extractStrimzi(text, docs, (i) => kinds[i] === 'strimzi', strimziOfDoc));
   run(() => extractCompose(text, docs, (i) => kinds[i] === 'compose'));
   // Spring is read everywhere but in Strimzi resources: an application.yml may well have its own
   // top-level `services:` map, and a compose file has no `spring.kafka` anyway.

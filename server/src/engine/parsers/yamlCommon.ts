@@ -335,6 +335,7 @@ export function seqAsList(text: string, seq: YAMLSeq): string | undefined {
 }
 
 export function dominantEol(text: string): '\n' | '\r\n' {
+  if (text.indexOf('\r') < 0) return '\n';
   let crlf = 0;
   let lf = 0;
   for (let i = 0; i < text.length; i++) {

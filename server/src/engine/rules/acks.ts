@@ -23,6 +23,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml', 'go'],
     category: 'producer',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Producer acknowledgements weaker than all in-sync replicas (`acks=0`/`1`, sarama `NoResponse`/`WaitForLocal`).',

@@ -11,6 +11,7 @@ import type { ConfigUnit, Setting } from '../model.js';
 import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { allUnits } from '../rule.js';
 import { asBool, code, definitelyConsumer, isConsumer, isDynamic, placeholderNote } from './util.js';
 
 const KEY = 'enable.auto.commit';
@@ -55,7 +56,7 @@ function defaultTrue(ctx: RuleContext, unit: ConfigUnit, key: string, fallback: 
 /** The manual ack mode that applies to this Spring consumer, if any: same unit first, then a
  *  unit of the same file that is active together with it (same profile or no profile). */
 function manualAckMode(ctx: RuleContext, unit: ConfigUnit): { setting: Setting; unit: ConfigUnit } | undefined {
-  const candidates = [unit, ...ctx.file.units.filter((u) => u !== unit && isSpring(u) && (!u.facts.profile || u.facts.profile === unit.facts.profile))];
+  const candidates = [unit, ...allUnits(ctx.file).filter((u) => u !== unit && isSpring(u) && (!u.facts.profile || u.facts.profile === unit.facts.profile))];
   for (const u of candidates) {
     const s = effective(u, ACK_MODE);
     if (!s || isDynamic(s)) continue;
@@ -191,6 +192,18 @@ const rule: Rule = {
     severities: ['error', 'warning', 'information'],
     formats: ['properties', 'yaml'],
     category: 'consumer',
+    scope: 'unit',
+    // A Spring consumer also reads the listener ack mode of the other documents active with it.
+    fileKey: (file) => {
+      const modes: unknown[] = [];
+      for (const u of allUnits(file)) {
+        if (!isSpring(u)) continue;
+        const s = effective(u, ACK_MODE);
+        if (!s || isDynamic(s)) continue;
+        modes.push([u.surface, u.format, u.facts.profile ?? null, s.key, s.sourceKey, s.rawValue, s.value]);
+      }
+      return JSON.stringify(modes);
+    },
     fixable: true,
     docs: {
       summary: {

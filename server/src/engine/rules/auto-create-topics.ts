@@ -21,6 +21,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'broker',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds brokers that auto-create topics (explicitly or by default) with a default replication factor of 1.',

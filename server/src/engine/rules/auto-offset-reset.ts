@@ -79,6 +79,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml', 'go'],
     category: 'consumer',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds consumers that start at the newest record when their group has no committed offset (`auto.offset.reset=latest`, sarama `OffsetNewest`).',

@@ -16,6 +16,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'producer',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'An explicit `delivery.timeout.ms` below `linger.ms` + `request.timeout.ms`: the producer does not start.',

@@ -118,6 +118,8 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'any',
     fixable: true,
+    scope: 'unit',
+    linesInMessages: true,
     docs: {
       summary: {
         en: 'Finds a setting written twice in one configuration, and says which occurrence wins.',

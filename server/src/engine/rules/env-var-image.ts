@@ -47,6 +47,7 @@ const rule: Rule = {
     formats: ['yaml'],
     category: 'broker',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds docker-compose environment variables that the service\'s Kafka image ignores (`KAFKA_MIN_INSYNC_REPLICAS` on Bitnami, `KAFKA_CFG_*` on Confluent or Apache images).',

@@ -35,6 +35,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'broker',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds `log.flush.interval.messages`, `log.flush.interval.ms`, `flush.messages` and `flush.ms` set to force fsync.',

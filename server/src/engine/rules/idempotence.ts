@@ -5,6 +5,7 @@
 import type { ConfigUnit, Edit, ParsedFile, Setting } from '../model.js';
 import { effective } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { allUnits } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
 import { asBool, asInt, code, isConsumer, isDynamic, isProducer, normAcks } from './util.js';
 
@@ -77,7 +78,7 @@ export function producerLike(file: ParsedFile, unit: ConfigUnit): boolean {
   if (unit.role === 'producer') return true;
   if (unit.role !== 'client') return false;
   if (unit.client === 'sarama') return isProducer(unit) || !isConsumer(unit);
-  return !file.units.some((u) => u.role === 'producer' && u.surface === unit.surface);
+  return !allUnits(file).some((u) => u.role === 'producer' && u.surface === unit.surface);
 }
 
 /** Explicit setting, decoded; `dynamic` when it exists but cannot be judged. */
@@ -245,6 +246,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'producer',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Java producer idempotence that is turned off, silently lost, or impossible to start with.',

@@ -6,7 +6,6 @@
 // are left alone.
 
 import type { ConfigUnit, Fix, Setting } from '../model.js';
-import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { checkValue, type ValueProblem } from '../knowledge/index.js';
@@ -20,8 +19,28 @@ const enumName = (v: string) => v.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 
 /** The Spring property below `spring.kafka.` a setting was written as, if any. */
 function springRest(s: Setting): string | undefined {
-  const m = /^spring\.kafka\.(.+)$/i.exec(s.sourceKey.trim());
-  return m ? m[1] : undefined;
+  // Asked for every Spring setting on every lint: remembered per source key (bounded).
+  let r = restCache.get(s.sourceKey);
+  if (r === undefined) {
+    const m = /^spring\.kafka\.(.+)$/i.exec(s.sourceKey.trim());
+    r = m ? m[1] : null;
+    if (restCache.size >= 4096) restCache.clear();
+    restCache.set(s.sourceKey, r);
+  }
+  return r ?? undefined;
+}
+
+const restCache = new Map<string, string | null>();
+
+/** The setting that takes effect for each key of the unit, in the order keys first appear
+ *  (what `effective` gives for each, in one pass). */
+function effectiveByKey(unit: ConfigUnit): Setting[] {
+  const best = new Map<string, Setting>();
+  for (const s of unit.settings) {
+    const b = best.get(s.key);
+    if (!b || s.precedence >= b.precedence) best.set(s.key, s);
+  }
+  return [...best.values()];
 }
 
 const SPRING_TRUE = ['true', 'on', 'yes', '1'];
@@ -94,6 +113,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'any',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds values outside a setting\'s type or allowed values (`acks=2`, `enable.auto.commit=yes`, a negative count, an unknown AckMode).',
@@ -145,12 +165,8 @@ const rule: Rule = {
     const title = (a: string) => ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a });
     for (const unit of ctx.file.units) {
       if (unit.client !== 'java' && unit.client !== 'broker') continue;
-      const seen = new Set<string>();
-      for (const occurrence of unit.settings) {
-        if (seen.has(occurrence.key)) continue;
-        seen.add(occurrence.key);
-        // Only the occurrence that takes effect; losing duplicates are duplicate-key's.
-        const s = effective(unit, occurrence.key)!;
+      // Only the occurrence that takes effect; losing duplicates are duplicate-key's.
+      for (const s of effectiveByKey(unit)) {
         if (isDynamic(s) || s.key.startsWith('sarama:')) continue;
         const sp = springProblem(unit, s);
         if (sp === 'skip') continue;

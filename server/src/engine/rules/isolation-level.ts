@@ -6,10 +6,11 @@
 // Scope: one file. A consumer and a transactional producer that live in different files are
 // the workspace analysis of a later issue.
 
-import type { ConfigUnit, Setting } from '../model.js';
+import type { ConfigUnit, ParsedFile, Setting } from '../model.js';
 import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { allUnits } from '../rule.js';
 import { definitelyConsumer, isConsumer, isDynamic, isProducer, placeholderNote } from './util.js';
 
 const KEY = 'isolation.level';
@@ -18,8 +19,8 @@ const TXN = 'transactional.id';
 const isSpring = (u: ConfigUnit) => u.surface === 'spring-properties' || u.surface === 'spring-yaml';
 
 /** The first transactional producer setting in the file (a dynamic id still means transactions). */
-function transactionalProducer(ctx: RuleContext): { unit: ConfigUnit; setting: Setting } | undefined {
-  for (const unit of ctx.file.units) {
+function transactionalProducer(file: ParsedFile): { unit: ConfigUnit; setting: Setting } | undefined {
+  for (const unit of allUnits(file)) {
     if (unit.role !== 'producer' && !(unit.role === 'client' && isProducer(unit))) continue;
     const s = effective(unit, TXN);
     if (s && (s.dynamic || s.value.trim() !== '')) return { unit, setting: s };
@@ -48,6 +49,14 @@ const rule: Rule = {
     severities: ['warning'],
     formats: ['properties', 'yaml'],
     category: 'consumer',
+    scope: 'unit',
+    // Consumers are judged against the file's first transactional producer.
+    fileKey: (file) => {
+      const txn = transactionalProducer(file);
+      if (!txn) return '';
+      const { unit: u, setting: t } = txn;
+      return JSON.stringify([u.id, u.surface, u.format, u.role, u.client, t.key, t.sourceKey, t.rawValue, t.value, t.dynamic, !!t.placeholderDefault]);
+    },
     fixable: true,
     docs: {
       summary: {
@@ -85,7 +94,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const txn = transactionalProducer(ctx);
+    const txn = transactionalProducer(ctx.file);
     if (!txn) return;
     const txnShown = ctx.fixer.show(txn.unit, txn.setting);
     for (const unit of ctx.file.units) {

@@ -24,6 +24,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'producer',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: '`max.in.flight.requests.per.connection` too high for idempotence, or above 1 without it.',

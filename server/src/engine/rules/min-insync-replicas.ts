@@ -144,6 +144,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'broker',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds a `min.insync.replicas` of 1, explicit or by default on a multi-broker cluster.',

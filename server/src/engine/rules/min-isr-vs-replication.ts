@@ -90,6 +90,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'broker',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds a min ISR at or above the replication factor of the same scope: the cluster default, a KafkaTopic, or the transaction state topic.',

@@ -12,6 +12,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'producer',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Settings the Java client or broker no longer reads (old Scala producer keys, keys removed in 0.9–2.0).',

@@ -84,6 +84,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'broker',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds replication factors below 3: `default.replication.factor`, `offsets.topic.replication.factor`, `transaction.state.log.replication.factor` and Strimzi `KafkaTopic` `spec.replicas`.',

@@ -25,6 +25,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml', 'go'],
     category: 'producer',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Producer retries turned off (`retries=0`, sarama `Producer.Retry.Max = 0`).',

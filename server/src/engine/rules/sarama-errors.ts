@@ -46,6 +46,7 @@ const rule: Rule = {
     formats: ['go'],
     category: 'producer',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds sarama producers whose failures vanish (`Producer.Return.Errors = false`) and SyncProducer configs without `Producer.Return.Successes = true`.',

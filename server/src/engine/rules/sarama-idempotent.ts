@@ -95,6 +95,7 @@ const rule: Rule = {
     formats: ['go'],
     category: 'producer',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds sarama configs with `Producer.Idempotent = true` that lack a prerequisite `Config.Validate()` requires.',

@@ -73,6 +73,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml', 'go'],
     category: 'producer',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'A transactional producer (`transactional.id`, Spring `transaction-id-prefix`, sarama `Producer.Transaction.ID`) with idempotence disabled.',

@@ -26,6 +26,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'broker',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds `unclean.leader.election.enable=true` on brokers and topics, and clusters older than Kafka 0.11 that rely on its old default `true`.',

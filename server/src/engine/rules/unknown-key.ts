@@ -117,12 +117,38 @@ interface Suggestion {
   distance: number;
 }
 
+/** Whether a key is none of ours to question: not key-shaped, passed through, known, removed. */
+function notSuspect(key: string, role: Role, kafkaVersion: string): boolean {
+  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+)+$/i.test(key)) return true;
+  if (PASS_THROUGH.some((re) => re.test(key))) return true;
+  if (isKnownKey(key, role, kafkaVersion) || knownAnywhere(key)) return true;
+  return !!removedKey(key, role);
+}
+
+// Every setting of every unit asks on every lint; the answer depends on these three only.
+// Bounded: typing many distinct keys does not grow memory.
+let notSuspectCache = new Map<string, Map<string, Map<string, boolean>>>();
+let notSuspectSize = 0;
+
+function notSuspectCached(key: string, role: Role, kafkaVersion: string): boolean {
+  let byRole = notSuspectCache.get(kafkaVersion);
+  if (!byRole) notSuspectCache.set(kafkaVersion, (byRole = new Map()));
+  let byKey = byRole.get(role);
+  if (!byKey) byRole.set(role, (byKey = new Map()));
+  let r = byKey.get(key);
+  if (r === undefined) {
+    r = notSuspect(key, role, kafkaVersion);
+    if (++notSuspectSize > 8192) {
+      notSuspectCache = new Map();
+      notSuspectSize = 0;
+    } else byKey.set(key, r);
+  }
+  return r;
+}
+
 function kafkaSuggestions(ctx: RuleContext, unit: ConfigUnit, s: Setting): Suggestion[] | undefined {
   const key = s.key;
-  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+)+$/i.test(key)) return undefined;
-  if (PASS_THROUGH.some((re) => re.test(key))) return undefined;
-  if (isKnownKey(key, s.role, ctx.options.kafkaVersion) || knownAnywhere(key)) return undefined;
-  if (removedKey(key, s.role)) return undefined;
+  if (notSuspectCached(key, s.role, ctx.options.kafkaVersion)) return undefined;
   const ranked = rank(key, suggestKeys(key, s.role)).filter((x) => lookupKey(x.c, s.role) !== undefined);
   return ranked.map((x) => ({ key: x.c, shown: ctx.fixer.keyName(unit, x.c), distance: x.d }));
 }
@@ -169,6 +195,7 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'any',
     fixable: true,
+    scope: 'unit',
     docs: {
       summary: {
         en: 'Finds misspelled Kafka settings (`min.insync.replica`, `enable.idempotance`), which Kafka ignores.',
