@@ -183,6 +183,25 @@ class Parser {
     return this.tok.kind === 'semi';
   }
 
+  /** One spec, or a parenthesised list of them (`import ( ... )`, `var ( ... )`). */
+  private specList(spec: () => void): void {
+    if (this.got('(')) {
+      while (!this.is(')') && !this.atEof()) {
+        if (this.isSemi()) {
+          this.next();
+          continue;
+        }
+        const before = this.p;
+        spec();
+        if (!this.is(')')) this.expectSemi();
+        if (this.p === before) this.next();
+      }
+      this.expect(')');
+    } else {
+      spec();
+    }
+  }
+
   private got(text: string): boolean {
     if (!this.is(text)) return false;
     this.next();
@@ -317,21 +336,7 @@ class Parser {
         this.skipToStmtEnd();
       }
     };
-    if (this.got('(')) {
-      while (!this.is(')') && !this.atEof()) {
-        if (this.isSemi()) {
-          this.next();
-          continue;
-        }
-        const before = this.p;
-        spec();
-        if (!this.is(')')) this.expectSemi();
-        if (this.p === before) this.next();
-      }
-      this.expect(')');
-    } else {
-      spec();
-    }
+    this.specList(spec);
   }
 
   /** Parameter list `( … )`: skipped, but the parameter names are kept (they shadow outer names). */
@@ -413,21 +418,7 @@ class Parser {
       const values = this.got('=') ? this.parseExprList() : [];
       specs.push({ names, values, start: s, end: this.prevEnd });
     };
-    if (this.got('(')) {
-      while (!this.is(')') && !this.atEof()) {
-        if (this.isSemi()) {
-          this.next();
-          continue;
-        }
-        const before = this.p;
-        spec();
-        if (!this.is(')')) this.expectSemi();
-        if (this.p === before) this.next();
-      }
-      this.expect(')');
-    } else {
-      spec();
-    }
+    this.specList(spec);
     return { k: 'var', specs, start, end: this.prevEnd };
   }
 
