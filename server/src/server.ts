@@ -360,6 +360,9 @@ function normalizeSettings(raw: unknown): ServerSettings {
   };
 }
 
-if (require.main === module) {
+/** Start on the process's own transport (--stdio, --node-ipc, --socket=N). */
+export function main(): void {
   startServer(createConnection());
 }
+
+if (require.main === module) main();
