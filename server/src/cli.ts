@@ -7,6 +7,7 @@ import pkg from '../../package.json';
 import { detectFormat, fixText, lint, MAX_TEXT_LENGTH, type LintResult } from './engine/index.js';
 import { normalizeLocale, type Locale } from './engine/l10n.js';
 import type { Rule, RuleMeta } from './engine/rule.js';
+import { findNearest } from './nearestFile.js';
 import { allRules } from './engine/rules/index.js';
 import {
   isPathIncluded,
@@ -246,39 +247,14 @@ class Run {
     return { file, dir: path.dirname(file), config };
   }
 
-  /**
-   * What `load` makes of the nearest file called `name` in dir or above it; cached for every
-   * directory on the way, so a walk stats each directory once.
-   */
-  private nearest<T>(dir: string, name: string, cache: Map<string, T | null>, load: (file: string) => T | null): T | undefined {
-    const visited: string[] = [];
-    let found: T | null = null;
-    for (let d = dir; ; d = path.dirname(d)) {
-      const cached = cache.get(d);
-      if (cached !== undefined) {
-        found = cached;
-        break;
-      }
-      visited.push(d);
-      const candidate = path.join(d, name);
-      if (statOrUndefined(candidate)?.isFile()) {
-        found = load(candidate);
-        break;
-      }
-      if (path.dirname(d) === d) break;
-    }
-    for (const d of visited) cache.set(d, found);
-    return found ?? undefined;
-  }
-
   /** The --config file, else the nearest .kafkalint.json in dir or above it. */
   configFor(dir: string): LoadedConfig | undefined {
-    return this.fixedConfig ?? this.nearest(dir, CONFIG_FILE, this.configs, (file) => this.loadConfig(file));
+    return this.fixedConfig ?? findNearest(dir, CONFIG_FILE, this.configs, (file) => this.loadConfig(file));
   }
 
   /** The sarama version pinned by the nearest go.mod in dir or above it. */
   private saramaVersionFor(dir: string): string | undefined {
-    return this.nearest(dir, 'go.mod', this.goMods, (file) => {
+    return findNearest(dir, 'go.mod', this.goMods, (file) => {
       try {
         return saramaVersionFromGoMod(fs.readFileSync(file, 'utf8')) ?? null;
       } catch (e) {

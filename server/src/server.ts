@@ -17,7 +17,8 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI_TO_PATH, findUp, readTextIfExists } from './serverFs.js';
+import { URI_TO_PATH, readTextIfExists } from './serverFs.js';
+import { findNearest } from './nearestFile.js';
 import { fixText, type LintResult } from './engine/index.js';
 import { createDocumentLinter, type DocumentLinter } from './engine/incremental.js';
 import { allRules } from './engine/rules/index.js';
@@ -84,7 +85,9 @@ export function startServer(connection: Connection): void {
   const results = new Map<string, Cached>();
   const linters = new Map<string, DocumentLinter>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
+  // Nearest .kafkalint.json / go.mod answers per directory, dropped when either kind of file changes.
   const projectConfigCache = new Map<string, { dir: string; config: ProjectConfig } | null>();
+  const goModCache = new Map<string, string | null>();
   const pending = new Map<string, NodeJS.Immediate>();
   let locale: Locale = 'en';
   let pullConfiguration = false;
@@ -131,25 +134,20 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(() => {
     // .kafkalint.json or go.mod changed somewhere: drop what was read from disk.
     projectConfigCache.clear();
+    goModCache.clear();
     revalidateAll();
   });
 
   function projectConfigFor(filePath: string): { dir: string; config: ProjectConfig } | null {
-    const dir = path.dirname(filePath);
-    if (projectConfigCache.has(dir)) return projectConfigCache.get(dir)!;
-    let found: { dir: string; config: ProjectConfig } | null = null;
-    const cfgPath = findUp(dir, '.kafkalint.json');
-    if (cfgPath) {
+    const found = findNearest(path.dirname(filePath), '.kafkalint.json', projectConfigCache, (cfgPath) => {
       const text = readTextIfExists(cfgPath);
-      if (text !== undefined) {
-        const { config, problems } = parseProjectConfig(text, [...allRules.map((r) => r.meta.id), UNUSED_SUPPRESSION]);
-        for (const p of problems) connection.console.warn(`${cfgPath}: ${p.message}`);
-        if (problems.length) void connection.window.showWarningMessage(`Kafka Reliability Lint: ${cfgPath}: ${problems.map((p) => p.message).join('; ')}`);
-        found = { dir: path.dirname(cfgPath), config };
-      }
-    }
-    projectConfigCache.set(dir, found);
-    return found;
+      if (text === undefined) return null;
+      const { config, problems } = parseProjectConfig(text, [...allRules.map((r) => r.meta.id), UNUSED_SUPPRESSION]);
+      for (const p of problems) connection.console.warn(`${cfgPath}: ${p.message}`);
+      if (problems.length) void connection.window.showWarningMessage(`Kafka Reliability Lint: ${cfgPath}: ${problems.map((p) => p.message).join('; ')}`);
+      return { dir: path.dirname(cfgPath), config };
+    });
+    return found ?? null;
   }
 
   async function optionsFor(doc: TextDocument): Promise<{ options: ResolvedOptions; enabled: boolean }> {
@@ -158,13 +156,15 @@ export function startServer(connection: Connection): void {
     const project = filePath ? projectConfigFor(filePath) : null;
     let saramaVersion: string | undefined;
     if (filePath && filePath.endsWith('.go')) {
-      const goMod = findUp(path.dirname(filePath), 'go.mod');
-      const text = goMod ? readTextIfExists(goMod) : undefined;
-      saramaVersion = text ? saramaVersionFromGoMod(text) : undefined;
+      saramaVersion = findNearest(path.dirname(filePath), 'go.mod', goModCache, (goMod) => {
+        const text = readTextIfExists(goMod);
+        return (text && saramaVersionFromGoMod(text)) ?? null;
+      });
     }
+    // Same order as the CLI: what go.mod pins, then the project file, then the editor's settings.
     const options = resolveOptions([
-      { source: '.kafkalint.json', options: project?.config },
       { source: 'go.mod', options: saramaVersion ? { saramaVersion } : undefined },
+      { source: '.kafkalint.json', options: project?.config },
       { source: 'setting kafkaLint.kafkaVersion', options: { kafkaVersion: settings.kafkaVersion, rules: settings.rules } },
       { source: 'editor', options: { locale } },
     ]);

@@ -1,4 +1,4 @@
-// The server's small file-system needs (finding .kafkalint.json and go.mod), kept out of the engine.
+// The server's small file-system needs, kept out of the engine (see also nearestFile.ts).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,22 +10,6 @@ export function URI_TO_PATH(uri: string): string | undefined {
     return fileURLToPath(uri);
   } catch {
     return undefined;
-  }
-}
-
-/** Nearest `name` in dir or its ancestors. */
-export function findUp(dir: string, name: string): string | undefined {
-  let d = dir;
-  for (;;) {
-    const candidate = path.join(d, name);
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-    const parent = path.dirname(d);
-    if (parent === d) return undefined;
-    d = parent;
   }
 }
 
