@@ -308,11 +308,11 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const { options, enabled } = await optionsFor(doc);
-    if (!enabled) return [];
+    const cached = await currentResult(doc);
+    if (!cached || cached.result.skipped) return [];
     const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
     try {
-      const items = completeAt(doc.getText(), filePath, doc.offsetAt(params.position), options);
+      const items = completeAt(doc.getText(), filePath, doc.offsetAt(params.position), cached.options, cached.result.file);
       return items.map((i) => ({
         label: i.label,
         kind: COMPLETION_KIND[i.kind],

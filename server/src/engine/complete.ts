@@ -3,7 +3,7 @@
 // Works on half-typed text: the context comes from the current line and its indentation
 // parents, not from a successful parse.
 
-import type { Role, Span } from './model.js';
+import type { ParsedFile, Role, Span } from './model.js';
 import { fmt, type Locale } from './l10n.js';
 import { keysOfRole, lookupKey } from './knowledge/index.js';
 import { keyDoc, saramaDoc } from './knowledge/docs.js';
@@ -28,13 +28,18 @@ export interface CompletionEntry {
 const SPRING_SECTIONS = ['producer', 'consumer', 'admin', 'streams', 'listener', 'properties', 'bootstrap-servers', 'client-id'];
 const SECTION_ROLE: Record<string, Role> = { producer: 'producer', consumer: 'consumer', admin: 'admin', streams: 'streams' };
 
-export function completeAt(text: string, path: string, offset: number, options: ResolvedOptions): CompletionEntry[] {
+/**
+ * `parsed`: the document's parse when the caller has it (the server keeps one per version), so a
+ * completion request does not parse the file again.
+ */
+export function completeAt(text: string, path: string, offset: number, options: ResolvedOptions, parsed?: ParsedFile): CompletionEntry[] {
+  const parse = () => parsed ?? (parsed = parseFile({ text, path }));
   const lower = path.toLowerCase();
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const before = text.slice(lineStart, offset);
-  if (lower.endsWith('.properties')) return completeProperties(text, path, before, offset, options);
+  if (lower.endsWith('.properties')) return completeProperties(text, path, before, offset, options, parse);
   if (lower.endsWith('.yml') || lower.endsWith('.yaml')) return completeYaml(text, path, before, lineStart, offset, options);
-  if (lower.endsWith('.go')) return completeGo(text, path, before, offset, options);
+  if (lower.endsWith('.go')) return completeGo(text, before, offset, options, parse);
   return [];
 }
 
@@ -82,7 +87,7 @@ function valueItems(key: string, role: Role, replace: Span, locale: Locale): Com
 
 // ---------------------------------------------------------------- .properties
 
-function completeProperties(text: string, path: string, before: string, offset: number, options: ResolvedOptions): CompletionEntry[] {
+function completeProperties(text: string, path: string, before: string, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] {
   if (/^\s*[#!]/.test(before)) return [];
   const name = classifyName(path);
   const locale = options.locale;
@@ -99,7 +104,7 @@ function completeProperties(text: string, path: string, before: string, offset: 
       const mapped = springDedicated(spring[1]);
       return mapped ? valueItems(mapped.key, mapped.role, replace, locale) : [];
     }
-    const role = roleOf(text, path);
+    const role = roleOf(path, parse);
     return role ? valueItems(key, role, replace, locale) : [];
   }
   const keyStart = offset - before.trimStart().length;
@@ -115,15 +120,14 @@ function completeProperties(text: string, path: string, before: string, offset: 
     if (!typed.startsWith('spring.kafka.') && !'spring.kafka.'.startsWith(typed) && !typed.startsWith('spring.')) return [];
     return springPaths().map((p) => ({ label: `spring.kafka.${p}`, kind: 'key' as const, insertText: `spring.kafka.${p}`, replace }));
   }
-  const role = roleOf(text, path);
+  const role = roleOf(path, parse);
   if (!role) return [];
   return keyItems(keysOfRole(role, options.kafkaVersion), role, replace, locale);
 }
 
 /** The role of a .properties file for completion: the parsed unit, else the file name. */
-function roleOf(text: string, path: string): Role | undefined {
-  const parsed = parseFile({ text, path });
-  const unit = parsed?.units.find((u) => u.surface === 'kafka-properties');
+function roleOf(path: string, parse: () => ParsedFile | undefined): Role | undefined {
+  const unit = parse()?.units.find((u) => u.surface === 'kafka-properties');
   if (unit) return unit.role;
   const name = classifyName(path);
   if (name.quiet || !name.kafkaish) return undefined;
@@ -250,8 +254,8 @@ function indexOfSeq(a: string[], seq: string[]): number {
 
 // ---------------------------------------------------------------- Go
 
-function completeGo(text: string, path: string, before: string, offset: number, options: ResolvedOptions): CompletionEntry[] {
-  const parsed = parseFile({ text, path });
+function completeGo(text: string, before: string, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] {
+  const parsed = parse();
   if (!parsed || !/"github\.com\/(IBM|Shopify)\/sarama"/.test(text)) return [];
   const locale = options.locale;
   const alias = parsed.units[0]?.facts.saramaAlias ?? 'sarama';
