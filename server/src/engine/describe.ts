@@ -5,7 +5,7 @@
 import type { ConfigUnit, ParsedFile, Setting, Span } from './model.js';
 import { effective } from './model.js';
 import { fmt, localizeDefaultSource, type L10n, type Locale } from './l10n.js';
-import { defaultFor } from './knowledge/index.js';
+import { defaultFor, springDefault } from './knowledge/index.js';
 import { conceptDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
 import { createFixer } from './fixer.js';
 import type { ResolvedOptions } from './options.js';
@@ -76,6 +76,7 @@ const T: Record<string, L10n> = {
   unset: { en: 'Default when unset: {value} ({source}; {why})', zh: '未设置时的默认值：{value}（{source}；{why}）' },
   safe: { en: 'Safe value: {value}', zh: '安全取值：{value}' },
   kafkaKey: { en: 'Kafka setting {key}', zh: 'Kafka 配置 {key}' },
+  springWhy: { en: 'Spring sets it when the application does not', zh: '应用未设置时由 Spring 设置' },
 };
 
 function versionWhy(unit: ConfigUnit, options: ResolvedOptions): L10n {
@@ -114,10 +115,14 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   } else if (s.placeholderDefault) lines.push(t(T.placeholder, { assignment: shown }));
   else lines.push(t(T.inEffect, { assignment: shown }));
   if (s.sourceKey !== s.key && !s.key.includes(':')) lines.push(t(T.kafkaKey, { key: '`' + s.key + '`' }));
-  const def = defaultFor(s.key, unit.role, unit.client, { kafkaVersion: options.kafkaVersion, saramaVersion: options.saramaVersion });
+  // Spring sets some keys itself when the application leaves them unset (enable.auto.commit=false
+  // since spring-kafka 2.3, ack mode BATCH): that, not Kafka's default, is what applies there.
+  const spring = unit.surface === 'spring-yaml' || unit.surface === 'spring-properties' ? springDefault(s.key) : undefined;
+  const def = spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: options.kafkaVersion, saramaVersion: options.saramaVersion });
   if (def) {
     const value = '`' + (def.value === '' ? '""' : fixer.valueText(unit, s.key, def.value)) + '`';
-    lines.push(t(T.unset, { value, source: localizeDefaultSource(def.source, locale), why: t(versionWhy(unit, options)) }));
+    const why = spring ? T.springWhy : versionWhy(unit, options);
+    lines.push(t(T.unset, { value, source: localizeDefaultSource(def.source, locale), why: t(why) }));
   }
   if (doc?.safe) lines.push(t(T.safe, { value: '`' + doc.safe + '`' }));
   parts.push(`**${t(T.here)}**\n\n` + lines.map((l) => `- ${l}`).join('\n'));

@@ -1,0 +1,28 @@
+// Hover content decided by the engine (the LSP tests cover the transport).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseFile } from '../../server/src/engine/index.js';
+import { describeAt } from '../../server/src/engine/describe.js';
+import { resolveOptions } from '../../server/src/engine/options.js';
+
+function hoverAt(text: string, path: string, needle: string, locale = 'en'): string {
+  const file = parseFile({ text, path });
+  assert.ok(file);
+  const h = describeAt(file, text.indexOf(needle) + 1, resolveOptions([{ source: 'test', options: { locale } }]));
+  return h?.markdown ?? '';
+}
+
+describe('hover: the default that applies', () => {
+  it('Spring: enable-auto-commit unset means spring-kafka false, not Kafka true', () => {
+    const md = hoverAt('spring:\n  kafka:\n    consumer:\n      enable-auto-commit: true\n', 'application.yml', 'enable-auto-commit');
+    assert.match(md, /Default when unset: `false` \(spring-kafka default; Spring sets it when the application does not\)/);
+  });
+  it('plain consumer: the Kafka default for the target version', () => {
+    const md = hoverAt('group.id=g\nbootstrap.servers=k:9092\nenable.auto.commit=true\n', 'consumer.properties', 'enable.auto.commit');
+    assert.match(md, /Default when unset: `true` \(Kafka 4\.0 default;/);
+  });
+  it('Chinese', () => {
+    const md = hoverAt('spring:\n  kafka:\n    consumer:\n      enable-auto-commit: true\n', 'application.yml', 'enable-auto-commit', 'zh-cn');
+    assert.match(md, /未设置时的默认值：`false`（spring-kafka；应用未设置时由 Spring 设置）/);
+  });
+});
