@@ -9,7 +9,33 @@ const production = process.argv.includes('--production');
 const dev = process.argv.includes('--dev') && !production;
 const watch = process.argv.includes('--watch');
 
+// The yaml package reads `process.env.LOG_TOKENS` for every token its parser advances over and
+// `process.env.LOG_STREAM` for every token its composer takes (debug printing). Each read of
+// `process.env` is a call into the runtime (an environment lookup), and on a 10,000-line file
+// those reads cost about a third of the parse. The bundles read each variable once, at load.
+// The build fails if the package no longer has the lines, so an upgrade cannot drop this silently.
+const YAML_ENV_READS = [
+  { file: /[\\/]yaml[\\/]dist[\\/]parse[\\/]parser\.js$/, name: 'LOG_TOKENS' },
+  { file: /[\\/]yaml[\\/]dist[\\/]compose[\\/]composer\.js$/, name: 'LOG_STREAM' },
+];
+const yamlEnvOnce = {
+  name: 'yaml-env-once',
+  setup(build) {
+    for (const { file, name } of YAML_ENV_READS) {
+      build.onLoad({ filter: file }, async (args) => {
+        const fs = await import('node:fs/promises');
+        const source = await fs.readFile(args.path, 'utf8');
+        const read = `node_process.env.${name}`;
+        if (!source.includes(read)) throw new Error(`esbuild.mjs: ${args.path} no longer reads ${read}; check the yaml-env-once plugin`);
+        const once = `__kafkaLint_${name}`;
+        return { contents: `${source.split(read).join(once)}\nvar ${once} = require('process').env.${name};\n`, loader: 'js' };
+      });
+    }
+  },
+};
+
 const common = {
+  plugins: [yamlEnvOnce],
   bundle: true,
   platform: 'node',
   target: 'node20',
