@@ -9,6 +9,7 @@ import { classifyDoc, dominantEol, type YamlDoc } from './yamlCommon.js';
 import { extractSpring } from './springYaml.js';
 import { extractStrimzi, type StrimziDocReader } from './strimzi.js';
 import { extractCompose } from './compose.js';
+import { readYamlFast } from './yamlFast.js';
 
 function lineStartOf(text: string, off: number): number {
   let p = off;
@@ -97,8 +98,14 @@ export interface YamlStream {
   lead?: boolean;
 }
 
-/** Lex, parse and compose a YAML stream. Never throws. */
+/**
+ * Lex, parse and compose a YAML stream. Never throws. Plain block YAML (nearly every
+ * configuration file) is read by the fast reader, which builds the same nodes; anything else by
+ * the `yaml` package.
+ */
 export function readYamlStream(text: string): YamlStream {
+  const fast = readYamlFast(text);
+  if (fast) return fast;
   const out: YamlStream = { docs: [], comments: [], streamErrors: [] };
   try {
     const tokens = Array.from(new Parser().parse(text));

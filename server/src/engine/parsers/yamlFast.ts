@@ -1,0 +1,625 @@
+// A fast reader for the plain block YAML that configuration files are nearly always written in:
+// block mappings and sequences indented with spaces, plain and single-line quoted scalars,
+// comments. It builds the same nodes the `yaml` package's composer builds (YAMLMap, YAMLSeq, Pair,
+// Scalar, with the same values, types and ranges), about ten times faster, because it does not
+// tokenize character by character and allocates no concrete syntax tree.
+//
+// It declines (returns undefined) at the first thing outside that subset or anything the `yaml`
+// package would report as an error: anchors, aliases, tags, flow collections, block scalars,
+// multi-line scalars, explicit keys, directives, tabs, odd indentation, a scalar at the root.
+// The caller then reads the text with the `yaml` package, so what the fast path does not know
+// costs time, never correctness. test/parsers/yamlFast.test.ts compares both readers node for
+// node, range for range, on the examples, the benchmark inputs and random documents.
+
+import { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq, type Schema } from 'yaml';
+import type { Comment } from '../model.js';
+import type { YamlDoc } from './yamlCommon.js';
+import type { YamlStream } from './yaml.js';
+
+/** Thrown inside the reader when the text leaves the subset; never escapes it. */
+class Decline {}
+const DECLINE = new Decline();
+function decline(): never {
+  throw DECLINE;
+}
+
+type ScalarTag = { default?: boolean | 'key'; test?: RegExp; resolve: (value: string, onError: (msg: string) => void, options: object) => unknown; format?: string };
+
+let scalarTags: ScalarTag[] | undefined;
+/** The plain-scalar tags of the YAML 1.2 core schema, in the order the composer tries them. */
+function coreScalarTags(): ScalarTag[] {
+  if (!scalarTags) {
+    const schema = new Document().schema as Schema & { tags: unknown[] };
+    scalarTags = schema.tags.filter((t) => t.default === true && t.test) as ScalarTag[];
+  }
+  return scalarTags!;
+}
+
+const RESOLVE_OPTIONS = { intAsBigInt: false };
+
+/** Plain scalar source -> the node the composer makes of it (null, bool, int, float or string). */
+function plainScalar(source: string, start: number): Scalar {
+  let node: Scalar | undefined;
+  const c = source.charCodeAt(0);
+  // Every core-schema pattern but the empty null starts with one of `~ . + - 0-9 n N t T f F`.
+  if (source === '' || c === 126 || c === 46 || c === 43 || c === 45 || (c >= 48 && c <= 57) || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) {
+    for (const tag of coreScalarTags()) {
+      if (!tag.test!.test(source)) continue;
+      let failed = false;
+      const res = tag.resolve(source, () => (failed = true), RESOLVE_OPTIONS);
+      if (failed) decline();
+      node = res instanceof Scalar ? res : new Scalar(res);
+      if (tag.format) node.format = tag.format;
+      break;
+    }
+  }
+  node ??= new Scalar(source);
+  node.range = [start, start + source.length, start + source.length];
+  node.source = source;
+  node.type = 'PLAIN';
+  return node;
+}
+
+function quotedScalar(value: string, type: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE', start: number, end: number): Scalar {
+  const node = new Scalar(value);
+  node.range = [start, end, end];
+  node.source = value;
+  node.type = type;
+  return node;
+}
+
+// Characters that, first in a plain scalar or key, make it something else (or an error).
+const INDICATOR = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+
+interface Line {
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset of the end of its content (before `\r\n` or `\n`). */
+  end: number;
+  /** Offset just past its line break (or the end of the text). */
+  next: number;
+  /** Column of the first non-space character; -1 for a blank line. */
+  indent: number;
+}
+
+/** A scalar written on one line and where the line goes on after it. */
+interface ScalarAt {
+  node: Scalar | YAMLSeq | YAMLMap;
+  /** Offset after the scalar and its trailing spaces, comment and line break (the composer's range[2]). */
+  after: number;
+}
+
+interface Open {
+  kind: 'map' | 'seq';
+  indent: number;
+  node: YAMLMap | YAMLSeq;
+  /** The composer's running end: range[2] of the last item. */
+  end: number;
+}
+
+/** Where a key or `- ` waits for a value on the following lines. */
+interface Pending {
+  /** Indent of the map or sequence holding it. */
+  indent: number;
+  /** The map holding a pair with no value yet, or the sequence waiting for an item. */
+  parent: Open;
+  pair?: Pair;
+  /** Offset of the empty scalar if no value follows (after `:` or `-` and its spaces). */
+  emptyAt: number;
+  /** End of the line that opened it (past comment and line break). */
+  lineAfter: number;
+  comment: boolean;
+  /** `&name` written before the value: the collection on the next lines carries it. */
+  anchor?: string;
+}
+
+/**
+ * Read `text` as a YAML stream of plain block documents, or undefined when it is anything else.
+ * Offsets are into `text`.
+ */
+export function readYamlFast(text: string): YamlStream | undefined {
+  try {
+    return read(text);
+  } catch (e) {
+    if (e === DECLINE) return undefined;
+    throw e;
+  }
+}
+
+function read(text: string): YamlStream {
+  const comments: Comment[] = [];
+  const docs: YamlDoc[] = [];
+  const len = text.length;
+  if (text.charCodeAt(0) === 0xfeff) decline();
+
+  // ---- per document state ----
+  let docStart = 0; // offset of the document token (the composer's doc.range[0])
+  let marker = false; // the document began with `---`
+  let stack: Open[] = [];
+  let root: Open | undefined;
+  let pending: Pending | undefined;
+  let contentSeen = false; // a node line was read in this document
+  let lastEnd = 0; // the composer's running offset after the last node
+
+  const startDoc = (at: number, withMarker: boolean) => {
+    docStart = at;
+    marker = withMarker;
+    stack = [];
+    root = undefined;
+    pending = undefined;
+    contentSeen = false;
+    lastEnd = at;
+  };
+
+  const closeTo = (indent: number) => {
+    while (stack.length && stack[stack.length - 1].indent > indent) popOpen();
+  };
+  const popOpen = () => {
+    const o = stack.pop()!;
+    o.node.range = [o.node.range![0], o.end, o.end];
+    const parent = stack[stack.length - 1];
+    if (parent) parent.end = o.end;
+  };
+  /** The key or item waiting for a value gets none; `nextAt`: where the line that says so starts its content. */
+  const settlePending = (nextAt?: number) => {
+    if (!pending) return;
+    const p = pending;
+    pending = undefined;
+    if (p.anchor !== undefined) decline();
+    const node = plainScalar('', p.emptyAt);
+    // After `key: # comment`, the composer's empty value runs to the next line's content.
+    if (p.comment) node.range![2] = nextAt ?? p.lineAfter;
+    if (p.pair) p.pair.value = node;
+    else (p.parent.node as YAMLSeq).items.push(node);
+    // An empty value's range ends where it starts; the collection's end is the line's end.
+    p.parent.end = node.range![2];
+  };
+
+  const finishDoc = (end: number, explicitEnd: boolean) => {
+    void explicitEnd;
+    if (!contentSeen) {
+      // Comments and blank lines only (or `---` alone): an empty document, as the composer reads it.
+      if (!marker && !docs.length) return;
+      if (!marker) return;
+      decline();
+    }
+    settlePending();
+    while (stack.length) popOpen();
+    const doc = new Document(undefined, { uniqueKeys: false }) as YamlDoc;
+    doc.contents = root!.node as YamlDoc['contents'];
+    if (marker) doc.directives!.docStart = true;
+    const contentEnd = (root!.node.range as [number, number, number])[2];
+    doc.range = [docStart, contentEnd, contentEnd];
+    docs.push(doc);
+  };
+
+  startDoc(0, false);
+  // Indent of the node line after a run of comment lines (-1: the document ends first).
+  let runIndent: number | undefined;
+  let pos = 0;
+  while (pos < len) {
+    // ---- the line ----
+    let end = text.indexOf('\n', pos);
+    let next: number;
+    if (end < 0) {
+      end = len;
+      next = len;
+    } else {
+      next = end + 1;
+    }
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+    if (text.indexOf('\r', pos) >= 0 && text.indexOf('\r', pos) < end) decline();
+    let i = pos;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    const line: Line = { start: pos, end, next, indent: i < end ? i - pos : -1 };
+    const lineStart = pos;
+    pos = next;
+    if (line.indent < 0) {
+      // Blank lines after `key: # comment` belong to the empty value's range in the composer.
+      if (pending?.comment) decline();
+      continue;
+    }
+    const c0 = text.charCodeAt(i);
+    if (c0 === 9) decline(); // tab
+    if (line.indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i))) {
+      const after = i + 3;
+      const c = after < end ? text.charCodeAt(after) : -1;
+      if (c === -1 || c === 32 || c === 9) {
+        if (text.startsWith('...', i)) decline();
+        // `---` ends the document before and starts one; only spaces and a comment may follow.
+        let j = after;
+        while (j < end && text.charCodeAt(j) === 32) j++;
+        if (j < end) {
+          if (text.charCodeAt(j) !== 35 || j === after) decline();
+          comments.push({ span: { start: j, end }, text: text.slice(j + 1, end), ownLine: false });
+        }
+        runIndent = undefined;
+        if (contentSeen || marker) finishDoc(lineStart, false);
+        else if (docs.length) decline();
+        startDoc(lineStart, true);
+        continue;
+      }
+    }
+    if (line.indent === 0 && c0 === 37) decline(); // directive
+    if (end > i && text.indexOf('\t', i) >= 0 && text.indexOf('\t', i) < end) decline();
+    if (c0 === 35) {
+      if (contentSeen) {
+        // Where the composer puts an own-line comment after content depends on its indent and
+        // on what follows; the subset keeps the two cases where it changes no range: comments
+        // indented like the next node line (they open its item), and comments at column 0 at the
+        // end of a document whose root is at column 0 (the document keeps them).
+        if (pending) decline();
+        if (runIndent === undefined) runIndent = nextNodeIndent(next);
+        if (runIndent >= 0 ? line.indent !== runIndent : line.indent !== 0 || root!.indent !== 0) decline();
+      }
+      comments.push({ span: { start: i, end }, text: text.slice(i + 1, end), ownLine: true });
+      continue;
+    }
+    if (!contentSeen && marker) {
+      // Content right after `---`: fine; the document started at the marker.
+    }
+    runIndent = undefined;
+    if (!contentSeen && !marker) docStart = lineStart;
+    contentSeen = true;
+    readNodeLine(line, i);
+  }
+  if (contentSeen || marker) finishDoc(len, false);
+  return { docs, comments, streamErrors: [] };
+
+  // ---- a line holding a node ----
+
+  function readNodeLine(line: Line, at: number): void {
+    const indent = line.indent;
+    const isSeqItem = text.charCodeAt(at) === 45 && (at + 1 === line.end || text.charCodeAt(at + 1) === 32);
+    if (pending) {
+      const p = pending;
+      if (indent > p.indent || (indent === p.indent && isSeqItem && p.pair)) {
+        // The value of the pending key or item: a collection starting on this line.
+        pending = undefined;
+        const open = openCollection(isSeqItem ? 'seq' : 'map', indent, line.start + indent);
+        if (p.anchor !== undefined) open.node.anchor = p.anchor;
+        if (p.pair) p.pair.value = open.node;
+        else (p.parent.node as YAMLSeq).items.push(open.node);
+        stack.push(open);
+        readItem(open, line, at, isSeqItem);
+        return;
+      }
+      settlePending(at);
+    }
+    if (!root) {
+      if (!isSeqItem && !lineHasKey(line, at)) decline(); // a scalar document
+      root = openCollection(isSeqItem ? 'seq' : 'map', indent, at);
+      stack.push(root);
+      readItem(root, line, at, isSeqItem);
+      return;
+    }
+    closeTo(indent);
+    let top = stack[stack.length - 1];
+    // A sequence written at its key's indent ends with the next key at that indent.
+    if (top && top.kind === 'seq' && top.indent === indent && !isSeqItem) {
+      popOpen();
+      top = stack[stack.length - 1];
+    }
+    if (!top || top.indent !== indent) decline();
+    if ((top.kind === 'seq') !== isSeqItem) decline();
+    readItem(top, line, at, isSeqItem);
+  }
+
+  function openCollection(kind: 'map' | 'seq', indent: number, at: number): Open {
+    const node = kind === 'map' ? new YAMLMap() : new YAMLSeq();
+    node.range = [at, at, at];
+    return { kind, indent, node, end: at };
+  }
+
+  function lineHasKey(line: Line, at: number): boolean {
+    return keyEnd(at, line.end) >= 0;
+  }
+
+  /** Offset of the `:` ending an implicit key that starts at `at`, or -1. */
+  function keyEnd(at: number, end: number): number {
+    const c = text[at];
+    if (c === '"' || c === "'") {
+      const close = quoteEnd(at, end);
+      if (close < 0) return -1;
+      return close < end && text.charCodeAt(close) === 58 && (close + 1 === end || text.charCodeAt(close + 1) === 32) ? close : -1;
+    }
+    for (let j = at; j < end; j++) {
+      const ch = text.charCodeAt(j);
+      if (ch === 58 && (j + 1 === end || text.charCodeAt(j + 1) === 32)) return j;
+      if (ch === 35 && j > at && text.charCodeAt(j - 1) === 32) return -1; // a comment first
+    }
+    return -1;
+  }
+
+  /** Offset just past the closing quote of a quoted scalar opening at `at`, or -1 if not on this line. */
+  function quoteEnd(at: number, end: number): number {
+    const q = text.charCodeAt(at);
+    for (let j = at + 1; j < end; j++) {
+      const ch = text.charCodeAt(j);
+      if (q === 34 && ch === 92) {
+        j++;
+        continue;
+      }
+      if (ch === q) {
+        if (q === 39 && text.charCodeAt(j + 1) === 39) {
+          j++;
+          continue;
+        }
+        return j + 1;
+      }
+    }
+    return -1;
+  }
+
+  function readItem(open: Open, line: Line, at: number, isSeqItem: boolean): void {
+    if (isSeqItem) {
+      if (open.kind !== 'seq') decline();
+      const seq = open.node as YAMLSeq;
+      let j = at + 1;
+      while (j < line.end && text.charCodeAt(j) === 32) j++;
+      if (j >= line.end || text.charCodeAt(j) === 35) {
+        const lineAfter = trailing(j, line, false);
+        pending = { indent: open.indent, parent: open, emptyAt: j, lineAfter, comment: j < line.end };
+        return;
+      }
+      if (text.charCodeAt(j) === 38) {
+        // `- &name` and the collection on the next lines (an anchored scalar item: the subset stops).
+        const a = anchorAt(j, line);
+        if (!a.rest) {
+          pending = { indent: open.indent, parent: open, emptyAt: a.emptyAt, lineAfter: trailing(a.emptyAt, line, false), comment: false, anchor: a.name };
+          return;
+        }
+        decline();
+      }
+      if (text.charCodeAt(j) === 45 && (j + 1 === line.end || text.charCodeAt(j + 1) === 32)) decline(); // `- - x`
+      if (keyEnd(j, line.end) >= 0) {
+        // `- key: value`: a mapping whose items sit at the key's column.
+        const map = openCollection('map', j - line.start, j);
+        seq.items.push(map.node);
+        stack.push(map);
+        readPair(map, line, j);
+        return;
+      }
+      if (text.charCodeAt(j) === 42) {
+        const al = aliasAt(j, line);
+        seq.items.push(al.node);
+        open.end = al.after;
+        return;
+      }
+      const s = scalarAt(j, line);
+      seq.items.push(s.node);
+      open.end = s.after;
+      return;
+    }
+    if (open.kind !== 'map') decline();
+    readPair(open, line, at);
+  }
+
+  function countSpaces(from: number, end: number): number {
+    let n = 0;
+    while (from + n < end && text.charCodeAt(from + n) === 32) n++;
+    return n;
+  }
+
+  function readPair(open: Open, line: Line, at: number): void {
+    const map = open.node as YAMLMap;
+    const colon = keyEnd(at, line.end);
+    if (colon < 0) decline();
+    const c = text[at];
+    let key: Scalar;
+    if (c === '"' || c === "'") {
+      key = quoted(at, colon, line);
+    } else {
+      if (INDICATOR.has(c)) decline();
+      if (text.charCodeAt(colon - 1) === 32) decline();
+      key = plainScalar(text.slice(at, colon), at);
+    }
+    // The key's range runs to the `:` (the composer's keyNode.range[2] is its value end).
+    const pair = new Pair(key);
+    map.items.push(pair);
+    let j = colon + 1;
+    while (j < line.end && text.charCodeAt(j) === 32) j++;
+    if (j >= line.end || text.charCodeAt(j) === 35) {
+      const lineAfter = trailing(j, line, false);
+      pending = { indent: open.indent, parent: open, pair, emptyAt: j, lineAfter, comment: j < line.end };
+      return;
+    }
+    let anchor: string | undefined;
+    if (text.charCodeAt(j) === 38) {
+      const a = anchorAt(j, line);
+      anchor = a.name;
+      if (!a.rest) {
+        pending = { indent: open.indent, parent: open, pair, emptyAt: a.emptyAt, lineAfter: trailing(a.emptyAt, line, false), comment: false, anchor };
+        return;
+      }
+      j = a.emptyAt;
+    }
+    if (text.charCodeAt(j) === 42) {
+      if (anchor !== undefined) decline();
+      const al = aliasAt(j, line);
+      pair.value = al.node;
+      open.end = al.after;
+      return;
+    }
+    const s = scalarAt(j, line);
+    if (anchor !== undefined) s.node.anchor = anchor;
+    pair.value = s.node;
+    open.end = s.after;
+  }
+
+  /** `&name` at `j`: the name, where what follows it starts, and whether anything does. */
+  function anchorAt(j: number, line: Line): { name: string; emptyAt: number; rest: boolean } {
+    let e = j + 1;
+    while (e < line.end && text.charCodeAt(e) !== 32) e++;
+    const name = text.slice(j + 1, e);
+    if (!name || /[[\]{},]/.test(name)) decline();
+    let k = e;
+    while (k < line.end && text.charCodeAt(k) === 32) k++;
+    if (k < line.end && text.charCodeAt(k) === 35 && k === e) decline();
+    if (k < line.end && text.charCodeAt(k) === 35) {
+      // A comment after the anchor: the value's props hold it; keep the subset simple.
+      decline();
+    }
+    return { name, emptyAt: k, rest: k < line.end };
+  }
+
+  function aliasAt(j: number, line: Line): { node: Alias; after: number } {
+    let e = j + 1;
+    while (e < line.end && text.charCodeAt(e) !== 32) e++;
+    const name = text.slice(j + 1, e);
+    if (!name || name.endsWith(':') || /[[\]{},]/.test(name)) decline();
+    const node = new Alias(name);
+    const after = trailing(e, line, true);
+    node.range = [j, e, after];
+    return { node, after };
+  }
+
+  function quoted(at: number, end: number, line: Line): Scalar {
+    const close = quoteEnd(at, line.end);
+    if (close < 0 || close !== end) decline();
+    const body = text.slice(at + 1, close - 1);
+    if (text[at] === "'") return quotedScalar(body.replace(/''/g, "'"), 'QUOTE_SINGLE', at, close);
+    if (body.indexOf('\\') < 0) return quotedScalar(body, 'QUOTE_DOUBLE', at, close);
+    let ok = true;
+    const value = body.replace(/\\(.)/g, (_, e: string) => {
+      switch (e) {
+        case '\\':
+        case '"':
+        case '/':
+          return e;
+        case 'n':
+          return '\n';
+        case 't':
+          return '\t';
+        case 'r':
+          return '\r';
+        default:
+          ok = false;
+          return '';
+      }
+    });
+    if (!ok) decline();
+    return quotedScalar(value, 'QUOTE_DOUBLE', at, close);
+  }
+
+  /** A scalar value starting at `j` that ends on this line, and the offset after its line. */
+  function scalarAt(j: number, line: Line): ScalarAt {
+    const c = text[j];
+    if (c === '"' || c === "'") {
+      const close = quoteEnd(j, line.end);
+      if (close < 0) decline();
+      const node = quoted(j, close, line);
+      const after = trailing(close, line, true);
+      node.range![2] = after;
+      return { node, after };
+    }
+    if (c === '[') return flowSeqAt(j, line);
+    if (c === '{') {
+      // Only the empty mapping `{}` (Strimzi's `topicOperator: {}`).
+      if (text.charCodeAt(j + 1) !== 125) decline();
+      const map = new YAMLMap();
+      map.flow = true;
+      const after = trailing(j + 2, line, true);
+      map.range = [j, j + 2, after];
+      return { node: map, after };
+    }
+    if (INDICATOR.has(c) && !(c === '-' && j + 1 < line.end && text.charCodeAt(j + 1) !== 32)) decline();
+    // A plain scalar: up to a ` #` comment or the end of the line, trailing spaces trimmed.
+    let e = line.end;
+    const hash = text.indexOf(' #', j);
+    if (hash >= 0 && hash < e) e = hash;
+    while (e > j && text.charCodeAt(e - 1) === 32) e--;
+    const source = text.slice(j, e);
+    // `a: b: c` is an error; `a: b:` too.
+    if (source.indexOf(': ') >= 0 || source.endsWith(':')) decline();
+    if (source.indexOf('\t') >= 0) decline();
+    const node = plainScalar(source, j);
+    const after = trailing(e, line, true);
+    node.range![2] = after;
+    return { node, after };
+  }
+
+  /** `[a, b, c]` on one line, of plain scalars without flow indicators, quotes or comments. */
+  function flowSeqAt(j: number, line: Line): ScalarAt {
+    const close = text.indexOf(']', j);
+    if (close < 0 || close >= line.end) decline();
+    const seq = new YAMLSeq();
+    seq.flow = true;
+    let k = j + 1;
+    for (;;) {
+      while (k < close && text.charCodeAt(k) === 32) k++;
+      if (k === close) {
+        if (seq.items.length) decline(); // `[a, ]`: the composer keeps no empty item; stay out
+        break;
+      }
+      let e = text.indexOf(',', k);
+      if (e < 0 || e > close) e = close;
+      let v = e;
+      while (v > k && text.charCodeAt(v - 1) === 32) v--;
+      const source = text.slice(k, v);
+      if (!/^[A-Za-z0-9_./$=+@~^()<>;][^[\]{}#,"'&*!|%`:?\t]*$/.test(source)) decline();
+      seq.items.push(plainScalar(source, k));
+      if (e === close) break;
+      k = e + 1;
+      if (text.charCodeAt(k) !== 32) decline();
+    }
+    const after = trailing(close + 1, line, true);
+    seq.range = [j, close + 1, after];
+    return { node: seq, after };
+  }
+
+  /**
+   * After a node ending at `from` on this line: spaces, an optional comment, the line break.
+   * Records the comment; returns the offset after the line break. The next lines must not go on
+   * with the scalar (a more indented line after it would continue or break it).
+   */
+  function trailing(from: number, line: Line, afterScalar: boolean): number {
+    let j = from;
+    while (j < line.end && text.charCodeAt(j) === 32) j++;
+    if (j < line.end) {
+      if (text.charCodeAt(j) !== 35) decline();
+      if (afterScalar && j === from) decline();
+      comments.push({ span: { start: j, end: line.end }, text: text.slice(j + 1, line.end), ownLine: false });
+    }
+    if (afterScalar) checkNoContinuation(line);
+    return line.next;
+  }
+
+  /** Indent of the next line holding a node from `from` on, or -1 if a document marker or the end comes first. */
+  function nextNodeIndent(from: number): number {
+    let p = from;
+    while (p < len) {
+      let e = text.indexOf('\n', p);
+      if (e < 0) e = len;
+      let k = p;
+      while (k < e && text.charCodeAt(k) === 32) k++;
+      const c = text.charCodeAt(k);
+      if (k < e && c !== 35 && !(c === 13 && k + 1 === e)) {
+        if (k === p && (text.startsWith('---', k) || text.startsWith('...', k))) return -1;
+        return k - p;
+      }
+      p = e + 1;
+    }
+    return -1;
+  }
+
+  /** After a value written on a line, no following non-blank line may be more indented than its parent. */
+  function checkNoContinuation(line: Line): void {
+    let p = line.next;
+    while (p < len) {
+      let e = text.indexOf('\n', p);
+      if (e < 0) e = len;
+      let k = p;
+      while (k < e && text.charCodeAt(k) === 32) k++;
+      if (k < e && !(text.charCodeAt(k) === 13 && k + 1 === e)) {
+        const ind = k - p;
+        const top = stack[stack.length - 1];
+        // Items of the same collection or an outer one are at or left of the open collection's indent.
+        const limit = top ? top.indent : 0;
+        if (ind > limit) decline();
+        return;
+      }
+      p = e + 1;
+    }
+  }
+}
