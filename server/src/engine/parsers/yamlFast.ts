@@ -208,7 +208,7 @@ function read(text: string): YamlStream {
       next = end + 1;
     }
     if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-    if (text.indexOf('\r', pos) >= 0 && text.indexOf('\r', pos) < end) decline();
+    if (hasCode(13, pos, end)) decline(); // a lone CR
     let i = pos;
     while (i < end && text.charCodeAt(i) === 32) i++;
     const line: Line = { start: pos, end, next, indent: i < end ? i - pos : -1 };
@@ -241,7 +241,7 @@ function read(text: string): YamlStream {
       }
     }
     if (line.indent === 0 && c0 === 37) decline(); // directive
-    if (end > i && text.indexOf('\t', i) >= 0 && text.indexOf('\t', i) < end) decline();
+    if (hasCode(9, i, end)) decline(); // tabs: separation rules the subset does not follow
     if (c0 === 35) {
       if (contentSeen) {
         // Where the composer puts an own-line comment after content depends on its indent and
@@ -265,6 +265,12 @@ function read(text: string): YamlStream {
   }
   if (contentSeen || marker) finishDoc(len, false);
   return { docs, comments, streamErrors: [] };
+
+  /** Whether the character code occurs in text[from, to) (bounded: indexOf would search to the end). */
+  function hasCode(code: number, from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return true;
+    return false;
+  }
 
   // ---- a line holding a node ----
 
@@ -526,8 +532,12 @@ function read(text: string): YamlStream {
     if (INDICATOR.has(c) && !(c === '-' && j + 1 < line.end && text.charCodeAt(j + 1) !== 32)) decline();
     // A plain scalar: up to a ` #` comment or the end of the line, trailing spaces trimmed.
     let e = line.end;
-    const hash = text.indexOf(' #', j);
-    if (hash >= 0 && hash < e) e = hash;
+    for (let h = j + 1; h < line.end; h++) {
+      if (text.charCodeAt(h) === 35 && text.charCodeAt(h - 1) === 32) {
+        e = h - 1;
+        break;
+      }
+    }
     while (e > j && text.charCodeAt(e - 1) === 32) e--;
     const source = text.slice(j, e);
     // `a: b: c` is an error; `a: b:` too.
@@ -552,8 +562,8 @@ function read(text: string): YamlStream {
         if (seq.items.length) decline(); // `[a, ]`: the composer keeps no empty item; stay out
         break;
       }
-      let e = text.indexOf(',', k);
-      if (e < 0 || e > close) e = close;
+      let e = k;
+      while (e < close && text.charCodeAt(e) !== 44) e++;
       let v = e;
       while (v > k && text.charCodeAt(v - 1) === 32) v--;
       const source = text.slice(k, v);
