@@ -138,6 +138,28 @@ describe('yamlFast', () => {
     assert.ok(accepted > total * 0.12, `only ${accepted} of ${total} random documents were read by the fast path`);
   });
 
+  it('reads a piece of a longer text in place, with offsets into that text', () => {
+    const r = rng(7);
+    const shift = (json: string, d: number) =>
+      JSON.stringify(JSON.parse(json), (k, v) => ((k === 'r' && Array.isArray(v)) || ((k === 'start' || k === 'end') && typeof v === 'number') ? (Array.isArray(v) ? v.map((x: number) => x + d) : v + d) : v));
+    let compared = 0;
+    for (let i = 0; i < 3000; i++) {
+      const piece = randomDoc(r);
+      const alone = readYamlFast(piece);
+      const before = 'spring:\n  kafka: x\n';
+      const after = '---\nz: 1\n';
+      const inPlace = readYamlFast(before + piece + after, before.length, before.length + piece.length);
+      if (!alone) {
+        assert.equal(inPlace, undefined, piece);
+        continue;
+      }
+      assert.ok(inPlace, piece);
+      assert.equal(dumpStream(inPlace), shift(dumpStream(alone), before.length), piece);
+      compared++;
+    }
+    assert.ok(compared > 300);
+  });
+
   it('declines what it does not read', () => {
     const outside = [
       'a: |\n  block\n',

@@ -33,8 +33,9 @@ import {
   scanPropertiesState,
   type PropertiesScanState,
 } from './parsers/properties.js';
-import { mentionsKafka, parseYaml, readYamlStream, yamlFileFrom, type SpringDocReader, type YamlStream } from './parsers/yaml.js';
+import { composeYamlStream, mentionsKafka, parseYaml, yamlFileFrom, type SpringDocReader, type YamlStream } from './parsers/yaml.js';
 import { extractSpringDoc, moveSpringUnits } from './parsers/springYaml.js';
+import { readYamlFast } from './parsers/yamlFast.js';
 import { parseGoIncremental, type GoState } from './parsers/goIncremental.js';
 import { classifyDoc, type YamlDoc } from './parsers/yamlCommon.js';
 import { moveStrimziDoc, readStrimziDoc, type StrimziDoc, type StrimziDocReader } from './parsers/strimzi.js';
@@ -220,12 +221,18 @@ function parseYamlChunks(text: string, path: string, previous: YamlChunk[], read
         shiftStream(reused.stream, start - reused.start);
         stream = reused.stream;
       } else {
-        stream = readYamlStream(piece);
-        // Whatever the piece cannot say on its own, the whole stream must.
-        if (stream.failure !== undefined || (!stream.docs.length && stream.streamErrors.length) || (start > 0 && stream.lead)) {
-          return { file: parseYaml(text, path), chunks: [] };
+        // Plain block YAML is read in place (offsets into the whole text); anything else by the
+        // yaml package on the piece, then moved.
+        const fast = readYamlFast(text, start, end);
+        if (fast) stream = fast;
+        else {
+          stream = composeYamlStream(piece);
+          // Whatever the piece cannot say on its own, the whole stream must.
+          if (stream.failure !== undefined || (!stream.docs.length && stream.streamErrors.length) || (start > 0 && stream.lead)) {
+            return { file: parseYaml(text, path), chunks: [] };
+          }
+          shiftStream(stream, start);
         }
-        shiftStream(stream, start);
       }
       // A piece whose last document is broken may end inside a flow collection or a quoted
       // scalar, which the next `---` line cuts short (with errors of its own) in the whole
@@ -257,9 +264,14 @@ function shiftStream(s: YamlStream, d: number): void {
 
 type Ranged = { range?: [number, number, number] | null };
 
+/** Moves a node's range in place (every node has its own range array, in both readers). */
 function shiftRange(n: Ranged, d: number): void {
   const r = n.range;
-  if (r) n.range = [r[0] + d, r[1] + d, r[2] + d];
+  if (r) {
+    r[0] += d;
+    r[1] += d;
+    r[2] += d;
+  }
 }
 
 /** Move every offset of a composed document by d. */

@@ -104,8 +104,11 @@ export interface YamlStream {
  * the `yaml` package.
  */
 export function readYamlStream(text: string): YamlStream {
-  const fast = readYamlFast(text);
-  if (fast) return fast;
+  return readYamlFast(text) ?? composeYamlStream(text);
+}
+
+/** `readYamlStream` by the `yaml` package alone. */
+export function composeYamlStream(text: string): YamlStream {
   const out: YamlStream = { docs: [], comments: [], streamErrors: [] };
   try {
     const tokens = Array.from(new Parser().parse(text));

@@ -114,23 +114,22 @@ interface Pending {
 }
 
 /**
- * Read `text` as a YAML stream of plain block documents, or undefined when it is anything else.
- * Offsets are into `text`.
+ * Read `text` (or the piece `text[from, to)`, as if it stood alone) as a YAML stream of plain
+ * block documents, or undefined when it is anything else. Offsets are into `text`.
  */
-export function readYamlFast(text: string): YamlStream | undefined {
+export function readYamlFast(text: string, from = 0, to = text.length): YamlStream | undefined {
   try {
-    return read(text);
+    return read(text, from, to);
   } catch (e) {
     if (e === DECLINE) return undefined;
     throw e;
   }
 }
 
-function read(text: string): YamlStream {
+function read(text: string, from: number, len: number): YamlStream {
   const comments: Comment[] = [];
   const docs: YamlDoc[] = [];
-  const len = text.length;
-  if (text.charCodeAt(0) === 0xfeff) decline();
+  if (text.charCodeAt(from) === 0xfeff) decline();
 
   // ---- per document state ----
   let docStart = 0; // offset of the document token (the composer's doc.range[0])
@@ -193,15 +192,15 @@ function read(text: string): YamlStream {
     docs.push(doc);
   };
 
-  startDoc(0, false);
+  startDoc(from, false);
   // Indent of the node line after a run of comment lines (-1: the document ends first).
   let runIndent: number | undefined;
-  let pos = 0;
+  let pos = from;
   while (pos < len) {
     // ---- the line ----
     let end = text.indexOf('\n', pos);
     let next: number;
-    if (end < 0) {
+    if (end < 0 || end >= len) {
       end = len;
       next = len;
     } else {
@@ -600,7 +599,7 @@ function read(text: string): YamlStream {
     let p = from;
     while (p < len) {
       let e = text.indexOf('\n', p);
-      if (e < 0) e = len;
+      if (e < 0 || e > len) e = len;
       let k = p;
       while (k < e && text.charCodeAt(k) === 32) k++;
       const c = text.charCodeAt(k);
@@ -618,7 +617,7 @@ function read(text: string): YamlStream {
     let p = line.next;
     while (p < len) {
       let e = text.indexOf('\n', p);
-      if (e < 0) e = len;
+      if (e < 0 || e > len) e = len;
       let k = p;
       while (k < e && text.charCodeAt(k) === 32) k++;
       if (k < e && !(text.charCodeAt(k) === 13 && k + 1 === e)) {
