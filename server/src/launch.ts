@@ -1,6 +1,6 @@
 // Entry point of the language server process (server/out/server.js). It loads the bundled server
-// (server-main.js) through a V8 code cache kept in the OS temp folder, keyed by the bundle and the
-// Node version: compiling the ~0.9 MB bundle is a third of start-up, and a cached start skips it.
+// (server-main.js) through a V8 code cache kept in the OS temp folder, keyed by the bundle, the
+// Node version and its options (V8 rejects a cache made under other flags): compiling the ~0.9 MB bundle is a third of start-up, and a cached start skips it.
 // Any problem with the cache falls back to compiling normally; the cache is only an optimisation.
 
 import * as crypto from 'node:crypto';
@@ -17,7 +17,7 @@ interface NodeModuleInternals {
 function load(file: string): { main(): void } {
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
-  const key = crypto.createHash('sha256').update(`${process.version}|${process.arch}|${file}|${stat.size}|${stat.mtimeMs}`).digest('hex').slice(0, 24);
+  const key = crypto.createHash('sha256').update(`${process.version}|${process.arch}|${process.execArgv.join(' ')}|${file}|${stat.size}|${stat.mtimeMs}`).digest('hex').slice(0, 24);
   const dir = path.join(os.tmpdir(), 'kafka-lint-v8-cache');
   const cacheFile = path.join(dir, `${key}.bin`);
   let cachedData: Buffer | undefined;

@@ -72,7 +72,7 @@ const VALUES = [
   'all', '1', '-1', '0x1F', '0o17', '1.5', '1e3', '.inf', '-.Inf', '.nan', 'true', 'False', 'NULL', '~', 'null', '', ' ', 'yes', 'a b  c',
   '"double"', '"with \\"escape\\" \\n \\t \\/ \\\\"', '"bad \\q"', '"\\u00e9"', "'single ''quoted'''", "'open", '"open', 'x: y', 'x:', 'a:b', 'http://h:9092',
   '[a, b, c]', '[]', '[ ]', '[a,b]', '[a, ]', '[a, [b]]', '{}', '{a: 1}', '&anc value', '&anc', '*anc', '*', '&', '!!str x', '!tag x', '|', '>-', '|\n  block',
-  'v # comment', 'v #', 'v#not', '#c', '@x', '`x', '%x', '? x', '- x', ': x', '${PLACE:holder}', 'a,b', 'é ünï', 'v\t# tab', '"a" b', "'a' b",
+  'v # comment', 'v #', 'v#not', '#c', '@x', '`x', '%x', '? x', '- x', ': x', '${PLACE:holder}', 'a,b', 'é ünï', 'v\t# tab', '"a" b', "'a' b", 'a\u0001b', 'x\u2028y', 'x\u0085y', 'b\uFEFFc', '"q\u0007"',
 ];
 
 // Values and keys a configuration file has (the wild lists above also hold errors and the unusual).

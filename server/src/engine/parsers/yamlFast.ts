@@ -409,7 +409,8 @@ function read(text: string, from: number, len: number): YamlStream {
   function readPair(open: Open, line: Line, at: number): void {
     const map = open.node as YAMLMap;
     const colon = keyEnd(at, line.end);
-    if (colon < 0) decline();
+    // The composer (strict) rejects an implicit key over 1024 characters.
+    if (colon < 0 || colon - at > 1000) decline();
     const c = text[at];
     let key: Scalar;
     if (c === '"' || c === "'") {
