@@ -138,7 +138,6 @@ function read(text: string, from: number, len: number): YamlStream {
   let root: Open | undefined;
   let pending: Pending | undefined;
   let contentSeen = false; // a node line was read in this document
-  let lastEnd = 0; // the composer's running offset after the last node
 
   const startDoc = (at: number, withMarker: boolean) => {
     docStart = at;
@@ -147,7 +146,6 @@ function read(text: string, from: number, len: number): YamlStream {
     root = undefined;
     pending = undefined;
     contentSeen = false;
-    lastEnd = at;
   };
 
   const closeTo = (indent: number) => {
@@ -170,15 +168,14 @@ function read(text: string, from: number, len: number): YamlStream {
     if (p.comment) node.range![2] = nextAt ?? p.lineAfter;
     if (p.pair) p.pair.value = node;
     else (p.parent.node as YAMLSeq).items.push(node);
-    // An empty value's range ends where it starts; the collection's end is the line's end.
+    // The collection runs on to the empty value's end (the composer's running offset).
     p.parent.end = node.range![2];
   };
 
-  const finishDoc = (end: number, explicitEnd: boolean) => {
-    void explicitEnd;
+  const finishDoc = () => {
     if (!contentSeen) {
-      // Comments and blank lines only (or `---` alone): an empty document, as the composer reads it.
-      if (!marker && !docs.length) return;
+      // Comments and blank lines only: no document. `---` with nothing after it is a null
+      // document, which the subset leaves to the composer.
       if (!marker) return;
       decline();
     }
@@ -233,7 +230,7 @@ function read(text: string, from: number, len: number): YamlStream {
           comments.push({ span: { start: j, end }, text: text.slice(j + 1, end), ownLine: false });
         }
         runIndent = undefined;
-        if (contentSeen || marker) finishDoc(lineStart, false);
+        if (contentSeen || marker) finishDoc();
         else if (docs.length) decline();
         startDoc(lineStart, true);
         continue;
@@ -254,15 +251,12 @@ function read(text: string, from: number, len: number): YamlStream {
       comments.push({ span: { start: i, end }, text: text.slice(i + 1, end), ownLine: true });
       continue;
     }
-    if (!contentSeen && marker) {
-      // Content right after `---`: fine; the document started at the marker.
-    }
     runIndent = undefined;
     if (!contentSeen && !marker) docStart = lineStart;
     contentSeen = true;
     readNodeLine(line, i);
   }
-  if (contentSeen || marker) finishDoc(len, false);
+  if (contentSeen || marker) finishDoc();
   return { docs, comments, streamErrors: [] };
 
   /** Whether the character code occurs in text[from, to) (bounded: indexOf would search to the end). */
@@ -400,11 +394,6 @@ function read(text: string, from: number, len: number): YamlStream {
     readPair(open, line, at);
   }
 
-  function countSpaces(from: number, end: number): number {
-    let n = 0;
-    while (from + n < end && text.charCodeAt(from + n) === 32) n++;
-    return n;
-  }
 
   function readPair(open: Open, line: Line, at: number): void {
     const map = open.node as YAMLMap;
