@@ -1,8 +1,9 @@
 // A fast reader for the plain block YAML that configuration files are nearly always written in:
 // block mappings and sequences indented with spaces, plain and single-line quoted scalars,
 // comments. It builds the same nodes the `yaml` package's composer builds (YAMLMap, YAMLSeq, Pair,
-// Scalar, with the same values, types and ranges), about ten times faster, because it does not
-// tokenize character by character and allocates no concrete syntax tree.
+// Scalar, with the same values, types and ranges), about four times faster than the package's
+// parseAllDocuments on the benchmark inputs (42 vs 167 ms in-process on the 10,000-line Spring
+// file), because it does not tokenize character by character and allocates no concrete syntax tree.
 //
 // It declines (returns undefined) at the first thing outside that subset or anything the `yaml`
 // package would report as an error: anchors, aliases, tags, flow collections, block scalars,
@@ -286,7 +287,7 @@ function read(text: string, from: number, len: number): YamlStream {
       settlePending(at);
     }
     if (!root) {
-      if (!isSeqItem && !lineHasKey(line, at)) decline(); // a scalar document
+      if (!isSeqItem && keyEnd(at, line.end) < 0) decline(); // a scalar document
       root = openCollection(isSeqItem ? 'seq' : 'map', indent, at);
       stack.push(root);
       readItem(root, line, at, isSeqItem);
@@ -308,10 +309,6 @@ function read(text: string, from: number, len: number): YamlStream {
     const node = kind === 'map' ? new YAMLMap() : new YAMLSeq();
     node.range = [at, at, at];
     return { kind, indent, node, end: at };
-  }
-
-  function lineHasKey(line: Line, at: number): boolean {
-    return keyEnd(at, line.end) >= 0;
   }
 
   /** Offset of the `:` ending an implicit key that starts at `at`, or -1. */
@@ -409,7 +406,7 @@ function read(text: string, from: number, len: number): YamlStream {
       if (text.charCodeAt(colon - 1) === 32) decline();
       key = plainScalar(text.slice(at, colon), at);
     }
-    // The key's range runs to the `:` (the composer's keyNode.range[2] is its value end).
+    // A key's range ends at the `:` (a space before it was declined above): as the composer's.
     const pair = new Pair(key);
     map.items.push(pair);
     let j = colon + 1;
