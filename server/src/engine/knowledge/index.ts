@@ -11,6 +11,7 @@ import type { L10n } from '../l10n.js';
 import { DEFAULT_HISTORY, KEYS, VERSIONS } from './kafkaKeys.generated.js';
 import { saramaDefault } from './sarama.js';
 import { SPRING_ACK_MODES } from './spring.js';
+import { detach } from '../strings.js';
 
 export interface KeyInfo {
   key: string;
@@ -62,12 +63,12 @@ export function compareVersions(a: string, b: string): number {
   let byB = versionOrder.get(a);
   if (!byB) {
     if (versionOrder.size > 256) versionOrder.clear();
-    versionOrder.set(a, (byB = new Map()));
+    versionOrder.set(detach(a), (byB = new Map()));
   }
   let r = byB.get(b);
   if (r === undefined) {
     r = compareVersionsUncached(a, b);
-    if (byB.size < 256) byB.set(b, r);
+    if (byB.size < 256) byB.set(detach(b), r);
   }
   return r;
 }
@@ -185,17 +186,21 @@ const CACHE_LIMIT = 8192;
 
 /**
  * A remembered answer per argument list, in nested maps: the arguments are strings the caller
- * already holds (setting keys, roles), whose hashes V8 keeps, so a hit builds no key string.
+ * already holds (setting keys, roles), whose hashes V8 keeps, so a hit builds no key string. A
+ * miss computes from detached copies of the arguments and stores those (strings.ts): keys and
+ * answers must not keep the document text they were cut from alive.
  */
-class Memo<V> {
+class Memo<A extends unknown[], V> {
   private root = new Map<unknown, unknown>();
   private size = 0;
-  /** The leaf map for all arguments but the last. */
-  private leaf(args: unknown[]): Map<unknown, V> {
+  constructor(private readonly compute: (...args: A) => V) {}
+  /** The leaf map for all arguments but the last; created (with these arguments as keys) when `create`. */
+  private leaf(args: unknown[], create: boolean): Map<unknown, V> | undefined {
     let m = this.root;
     for (let i = 0; i < args.length - 1; i++) {
       let n = m.get(args[i]) as Map<unknown, unknown> | undefined;
       if (!n) {
+        if (!create) return undefined;
         n = new Map();
         m.set(args[i], n);
       }
@@ -203,17 +208,20 @@ class Memo<V> {
     }
     return m as Map<unknown, V>;
   }
-  get(compute: () => V, ...args: unknown[]): V {
-    const m = this.leaf(args);
+  get(...args: A): V {
+    const m = this.leaf(args, false);
     const last = args[args.length - 1];
-    const v = m.get(last);
-    if (v !== undefined || m.has(last)) return v as V;
-    const r = compute();
+    if (m) {
+      const v = m.get(last);
+      if (v !== undefined || m.has(last)) return v as V;
+    }
+    const own = args.map((a) => (typeof a === 'string' ? detach(a) : a)) as A;
+    const r = this.compute(...own);
     if (++this.size > CACHE_LIMIT) {
       this.root = new Map();
       this.size = 1;
-      this.leaf(args).set(last, r);
-    } else m.set(last, r);
+    }
+    this.leaf(own, true)!.set(own[own.length - 1], r);
     return r;
   }
 }
@@ -263,10 +271,10 @@ const SPRING_KEYS: Record<string, KeyInfo> = {
 
 /** Catalog entry of a key for a role ('client' matches producer, consumer or admin). */
 export function lookupKey(key: string, role: Role): KeyInfo | undefined {
-  return lookupKeyMemo.get(() => lookupKeyUncached(key, role), key, role);
+  return lookupKeyMemo.get(key, role);
 }
 
-const lookupKeyMemo = new Memo<KeyInfo | undefined>();
+const lookupKeyMemo = new Memo((key: string, role: Role) => lookupKeyUncached(key, role));
 
 function lookupKeyUncached(key: string, role: Role): KeyInfo | undefined {
   const spring = SPRING_KEYS[key];
@@ -368,10 +376,10 @@ function brokerPrefixedKnown(key: string, vi: number): boolean {
 
 /** Whether Kafka `version` reads this key for this role (documented for that role in that version). */
 export function isKnownKey(key: string, role: Role, kafkaVersion: string): boolean {
-  return isKnownKeyMemo.get(() => isKnownKeyUncached(key, role, kafkaVersion), key, role, kafkaVersion);
+  return isKnownKeyMemo.get(key, role, kafkaVersion);
 }
 
-const isKnownKeyMemo = new Memo<boolean>();
+const isKnownKeyMemo = new Memo((key: string, role: Role, kafkaVersion: string) => isKnownKeyUncached(key, role, kafkaVersion));
 
 function isKnownKeyUncached(key: string, role: Role, kafkaVersion: string): boolean {
   // Namespaced keys are produced by the parsers only for settings they map.
@@ -554,6 +562,14 @@ function normaliseKey(key: string): string {
 }
 
 function suggestionPool(role: Role): string[] {
+  let pool = suggestionPools.get(role);
+  if (!pool) suggestionPools.set(role, (pool = suggestionPoolUncached(role)));
+  return pool;
+}
+
+const suggestionPools = new Map<Role, string[]>();
+
+function suggestionPoolUncached(role: Role): string[] {
   const roles: CatalogRole[] = role === 'streams' ? ['streams', ...CLIENT_ROLES] : rolesFor(role);
   const out = new Set<string>();
   for (const [key, byRole] of catalog()) {
@@ -602,8 +618,18 @@ function closeness(written: string, cand: string): number | undefined {
   return undefined;
 }
 
-/** "Did you mean" candidates for an unknown key, best first (at most 5, only close matches). */
-export function suggestKeys(key: string, role: Role): string[] {
+/**
+ * "Did you mean" candidates for an unknown key, best first (at most 5, only close matches).
+ * Remembered: scoring compares with the ~700 keys of the catalog, and an editor asks again for
+ * every unknown key on every lint. Callers must not change the returned array.
+ */
+export function suggestKeys(key: string, role: Role): readonly string[] {
+  return suggestKeysMemo.get(key, role);
+}
+
+const suggestKeysMemo = new Memo((key: string, role: Role) => suggestKeysUncached(key, role));
+
+function suggestKeysUncached(key: string, role: Role): string[] {
   if (!key) return [];
   const written = normaliseKey(key);
   const pool = suggestionPool(role);
@@ -851,10 +877,12 @@ function derivedRemoval(e: Entry): RemovedSpec | undefined {
  * librdkafka and sarama, where several of these names are valid.
  */
 export function removedKey(key: string, role: Role, opts: { client?: Client; kafkaVersion?: string } = {}): RemovedKey | undefined {
-  return removedKeyMemo.get(() => removedKeyUncached(key, role, opts), key, role, opts.client, opts.kafkaVersion);
+  return removedKeyMemo.get(key, role, opts.client, opts.kafkaVersion);
 }
 
-const removedKeyMemo = new Memo<RemovedKey | undefined>();
+const removedKeyMemo = new Memo((key: string, role: Role, client: Client | undefined, kafkaVersion: string | undefined) =>
+  removedKeyUncached(key, role, { client, kafkaVersion }),
+);
 
 function removedKeyUncached(key: string, role: Role, opts: { client?: Client; kafkaVersion?: string } = {}): RemovedKey | undefined {
   if (opts.client === 'librdkafka' || opts.client === 'sarama') return undefined;
@@ -1046,10 +1074,12 @@ function springAckModeProblem(value: string): ValueProblem | undefined {
  * 4.0, 4.0 minimums); without it any value valid in 3.9 or 4.0 passes.
  */
 export function checkValue(key: string, role: Role, value: string, kafkaVersion?: string): ValueProblem | undefined {
-  return checkValueMemo.get(() => checkValueUncached(key, role, value, kafkaVersion), key, role, kafkaVersion, value);
+  return checkValueMemo.get(key, role, kafkaVersion, value);
 }
 
-const checkValueMemo = new Memo<ValueProblem | undefined>();
+const checkValueMemo = new Memo((key: string, role: Role, kafkaVersion: string | undefined, value: string) =>
+  checkValueUncached(key, role, value, kafkaVersion),
+);
 
 function checkValueUncached(key: string, role: Role, value: string, kafkaVersion?: string): ValueProblem | undefined {
   if (key === 'spring:listener.ack-mode') return springAckModeProblem(value);

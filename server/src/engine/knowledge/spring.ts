@@ -4,6 +4,7 @@
 // client-specific values override `spring.kafka.properties[...]`.
 
 import type { Role } from '../model.js';
+import { detach } from '../strings.js';
 
 /** How a dedicated Spring property's value is converted to the Kafka value. */
 export type SpringValueKind = 'string' | 'duration-ms' | 'datasize' | 'enum-lower' | 'list';
@@ -121,6 +122,7 @@ const SECTIONS: Record<string, { role: Role; table: Table }> = {
 export function canonicalSpringSegment(seg: string): string {
   let c = segmentCache.get(seg);
   if (c === undefined) {
+    seg = detach(seg);
     c = seg
       .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
       .replace(/_/g, '-')
@@ -132,7 +134,8 @@ export function canonicalSpringSegment(seg: string): string {
 
 // Both functions below run for every Spring setting on every lint (parsers and rules alike) and
 // see the same few hundred names over and over: remember their results. Bounded, so an editing
-// session that types thousands of distinct names does not grow memory.
+// session that types thousands of distinct names does not grow memory; computed from and keyed
+// by detached copies of the names, so they do not keep the document texts alive (strings.ts).
 const CACHE_LIMIT = 4096;
 const segmentCache = new Map<string, string>();
 const mappingCache = new Map<string, SpringMapping | undefined>();
@@ -162,6 +165,7 @@ export function mapSpringKafkaPath(rest: string): SpringMapping | undefined {
   // Shared, frozen results: callers read them only.
   const hit = mappingCache.get(rest);
   if (hit !== undefined || mappingCache.has(rest)) return hit;
+  rest = detach(rest);
   const m = mapSpringKafkaPathUncached(rest);
   const frozen = m && Object.freeze(m);
   remember(mappingCache, rest, frozen);

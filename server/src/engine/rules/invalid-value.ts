@@ -11,6 +11,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { checkValue, type ValueProblem } from '../knowledge/index.js';
 import { mapSpringKafkaPath, springValueToKafka } from '../knowledge/spring.js';
 import { isDynamic, placeholderNote } from './util.js';
+import { detach } from '../strings.js';
 
 const isSpring = (u: ConfigUnit) => u.surface === 'spring-properties' || u.surface === 'spring-yaml';
 
@@ -22,10 +23,12 @@ function springRest(s: Setting): string | undefined {
   // Asked for every Spring setting on every lint: remembered per source key (bounded).
   let r = restCache.get(s.sourceKey);
   if (r === undefined) {
-    const m = /^spring\.kafka\.(.+)$/i.exec(s.sourceKey.trim());
+    // Detached: the cache outlives the document text the key was cut from (strings.ts).
+    const key = detach(s.sourceKey);
+    const m = /^spring\.kafka\.(.+)$/i.exec(key.trim());
     r = m ? m[1] : null;
     if (restCache.size >= 4096) restCache.clear();
-    restCache.set(s.sourceKey, r);
+    restCache.set(key, r);
   }
   return r ?? undefined;
 }

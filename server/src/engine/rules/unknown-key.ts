@@ -13,6 +13,7 @@ import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { isKnownKey, lookupKey, removedKey, suggestKeys } from '../knowledge/index.js';
 import { canonicalSpringSegment, mapSpringKafkaPath, springSectionProperties } from '../knowledge/spring.js';
+import { detach } from '../strings.js';
 
 const ROLES: Role[] = ['producer', 'consumer', 'admin', 'broker', 'topic', 'streams'];
 
@@ -97,7 +98,7 @@ function closeness(written: string, candidate: string): number | undefined {
   return undefined;
 }
 
-function rank(written: string, candidates: string[]): { c: string; d: number }[] {
+function rank(written: string, candidates: readonly string[]): { c: string; d: number }[] {
   return candidates
     .map((c) => ({ c, d: closeness(written, c) }))
     .filter((x): x is { c: string; d: number } => x.d !== undefined && x.c !== written)
@@ -126,13 +127,13 @@ function notSuspect(key: string, role: Role, kafkaVersion: string): boolean {
 }
 
 // Every setting of every unit asks on every lint; the answer depends on these three only.
-// Bounded: typing many distinct keys does not grow memory.
+// Bounded: typing many distinct keys does not grow memory; keys detached (strings.ts).
 let notSuspectCache = new Map<string, Map<string, Map<string, boolean>>>();
 let notSuspectSize = 0;
 
 function notSuspectCached(key: string, role: Role, kafkaVersion: string): boolean {
   let byRole = notSuspectCache.get(kafkaVersion);
-  if (!byRole) notSuspectCache.set(kafkaVersion, (byRole = new Map()));
+  if (!byRole) notSuspectCache.set(detach(kafkaVersion), (byRole = new Map()));
   let byKey = byRole.get(role);
   if (!byKey) byRole.set(role, (byKey = new Map()));
   let r = byKey.get(key);
@@ -141,7 +142,7 @@ function notSuspectCached(key: string, role: Role, kafkaVersion: string): boolea
     if (++notSuspectSize > 8192) {
       notSuspectCache = new Map();
       notSuspectSize = 0;
-    } else byKey.set(key, r);
+    } else byKey.set(detach(key), r);
   }
   return r;
 }

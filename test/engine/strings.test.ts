@@ -1,0 +1,75 @@
+// Process-wide caches must not keep old document versions alive: V8 substrings are views into
+// their parent, so a cached setting key cut from a document holds the whole document. Measured on
+// the heap after full collections; the control shows the measurement sees such a leak.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { detach } from '../../server/src/engine/strings.js';
+import { createDocumentLinter } from '../../server/src/engine/incremental.js';
+import { resolveOptions } from '../../server/src/engine/options.js';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+const heapUsed = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+const MB = 1024 * 1024;
+
+/** Heap growth after keeping `keep(text)` of `n` distinct ~500 KB texts and dropping the texts. */
+function retainedBy(keep: (text: string, i: number) => unknown, n = 40): number {
+  const kept: unknown[] = [];
+  const before = heapUsed();
+  for (let i = 0; i < n; i++) {
+    const text = `# version ${i}\n` + `some.filler.key.${i}=value\n`.repeat(20000);
+    kept.push(keep(text, i));
+  }
+  const growth = heapUsed() - before;
+  assert.equal(kept.length, n);
+  return growth;
+}
+
+describe('detach', () => {
+  it('returns an equal string', () => {
+    const text = 'x'.repeat(100) + 'spring.kafka.producer.acks=all 中文 \u{1F600}' + 'y'.repeat(100);
+    for (const [a, b] of [[100, 126], [100, 110], [0, text.length], [126, 145], [5, 5]]) {
+      const s = text.slice(a, b);
+      assert.equal(detach(s), s);
+    }
+    assert.equal(detach(''), '');
+  });
+
+  it('keeps only the copy alive, not the text it was cut from', () => {
+    const control = retainedBy((text, i) => text.slice(20 + i, 60 + i));
+    const detached = retainedBy((text, i) => detach(text.slice(20 + i, 60 + i)));
+    // 40 texts of ~560 KB: a view holds ~22 MB, a detached copy ~2 KB.
+    assert.ok(control > 15 * MB, `the measurement sees a retained text (control grew ${(control / MB).toFixed(1)} MB)`);
+    assert.ok(detached < 1 * MB, `detached copies grew the heap by ${(detached / MB).toFixed(1)} MB`);
+  });
+});
+
+describe('engine caches and old document versions', () => {
+  it('typing new keys into a large .properties file does not keep every version alive', () => {
+    // Every version has a key and a value the caches have not seen (`linger.ms1=51`,
+    // `linger.ms12=512`, ...): before the caches detached them, each of the 30 versions stayed on
+    // the heap.
+    const filler = Array.from({ length: 12000 }, (_, i) => `# note ${i}: the service's client settings\n`).join('');
+    const base = `bootstrap.servers=k:9092\nacks=1\n${filler}`;
+    const linter = createDocumentLinter();
+    const options = resolveOptions([]);
+    let result = linter.lint(base + 'linger.ms=5\n', '/w/app.properties', options);
+    const before = heapUsed();
+    let typed = '';
+    for (let k = 0; k < 30; k++) {
+      typed += String(k % 10);
+      result = linter.lint(base + `linger.ms${typed}=5${typed}\n`, '/w/app.properties', options);
+    }
+    const growth = heapUsed() - before;
+    assert.ok(result.findings.some((f) => f.ruleId === 'acks'), 'the file is linted');
+    // One version is ~500 KB; 30 retained versions would be ~15 MB.
+    assert.ok(growth < 3 * MB, `heap grew ${(growth / MB).toFixed(1)} MB over 30 versions`);
+  });
+});
