@@ -46,7 +46,7 @@ function splitReason(s: string): [string, string] {
   return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i)];
 }
 
-function lineText(text: string, starts: number[], line: number): string {
+function lineText(text: string, starts: ArrayLike<number>, line: number): string {
   const end = line + 1 < starts.length ? starts[line + 1] : text.length;
   return text.slice(starts[line], end).replace(/\r?\n$|\r$/, '');
 }

@@ -22,7 +22,7 @@
 // documents depend on.
 
 import { isMap, isPair, isSeq, type Document } from 'yaml';
-import type { Comment, ConfigUnit, ParsedFile } from './model.js';
+import type { Comment, ConfigUnit, ParsedFile, Span } from './model.js';
 import { createRuleCache, detectFormat, lintParsed, skipReason, type LintResult } from './index.js';
 import type { ResolvedOptions } from './options.js';
 import type { Rule } from './rule.js';
@@ -34,11 +34,11 @@ import {
   type PropertiesScanState,
 } from './parsers/properties.js';
 import { composeYamlStream, mentionsKafka, parseYaml, yamlFileFrom, type SpringDocReader, type YamlStream } from './parsers/yaml.js';
-import { extractSpringDoc, moveSpringUnits } from './parsers/springYaml.js';
+import { extractSpringDoc, moveSpringUnits, springSpans } from './parsers/springYaml.js';
 import { readYamlFast } from './parsers/yamlFast.js';
 import { parseGoIncremental, type GoState } from './parsers/goIncremental.js';
 import { classifyDoc, type YamlDoc } from './parsers/yamlCommon.js';
-import { moveStrimziDoc, readStrimziDoc, type StrimziDoc, type StrimziDocReader } from './parsers/strimzi.js';
+import { moveStrimziDoc, readStrimziDoc, strimziSpans, type StrimziDoc, type StrimziDocReader } from './parsers/strimzi.js';
 
 export interface DocumentLinter {
   /**
@@ -54,10 +54,11 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
   let props: PropertiesScanState | undefined;
   let yaml: YamlChunk[] = [];
   let go: GoState | undefined;
-  // Spring units of each document as last read, with the offset and index they were read at.
-  let spring = new WeakMap<YamlDoc, { units: ConfigUnit[]; at: number; docIndex: number }>();
+  // Spring units of each document as last read, with the offset and index they were read at
+  // (their distinct spans listed once, to move them in place).
+  let spring = new WeakMap<YamlDoc, { units: ConfigUnit[]; spans?: Span[]; at: number; docIndex: number }>();
   // Strimzi resources and the kind of each document, read once per document (like Spring units).
-  let strimzi = new WeakMap<YamlDoc, { read: StrimziDoc | undefined; at: number; docIndex: number }>();
+  let strimzi = new WeakMap<YamlDoc, { read: StrimziDoc | undefined; spans?: Span[]; at: number; docIndex: number }>();
   let kinds = new WeakMap<YamlDoc, ReturnType<typeof classifyDoc>>();
   // Findings of 'unit' rules per YAML document (see RuleCache).
   let ruleCache = createRuleCache();
@@ -75,9 +76,10 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
     const cached = strimzi.get(doc);
     if (cached && at !== undefined) {
       if (cached.at === at && cached.docIndex === docIndex) return cached.read;
-      const read = cached.read && moveStrimziDoc(cached.read, at - cached.at, docIndex);
-      strimzi.set(doc, { read, at, docIndex });
-      return read;
+      if (cached.read) moveStrimziDoc(cached.read, (cached.spans ??= strimziSpans(cached.read)), at - cached.at, docIndex);
+      cached.at = at;
+      cached.docIndex = docIndex;
+      return cached.read;
     }
     const read = readStrimziDoc(text, doc, docIndex);
     if (at !== undefined) strimzi.set(doc, { read, at, docIndex });
@@ -97,9 +99,10 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
     const cached = spring.get(doc);
     if (cached && at !== undefined) {
       if (cached.at === at && cached.docIndex === docIndex) return cached.units;
-      const units = moveSpringUnits(cached.units, at - cached.at, docIndex);
-      spring.set(doc, { units, at, docIndex });
-      return units;
+      moveSpringUnits(cached.units, (cached.spans ??= springSpans(cached.units)), at - cached.at, docIndex);
+      cached.at = at;
+      cached.docIndex = docIndex;
+      return cached.units;
     }
     const units = extractSpringDoc(text, doc, docIndex, fileProfile);
     if (at !== undefined) spring.set(doc, { units, at, docIndex });

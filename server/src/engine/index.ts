@@ -1,7 +1,7 @@
 // The engine facade: text + options in, findings (with fixes) out. Pure: no file system, no
 // process, no vscode. The CLI, the language server and the tests are its clients.
 
-import type { ConfigUnit, Finding, Format, ParsedFile, Severity } from './model.js';
+import type { ConfigUnit, Finding, Format, ParsedFile, Severity, Span } from './model.js';
 import { applyEdits, createFixer } from './fixer.js';
 import { fmt, localizeDefaultSource, type L10n } from './l10n.js';
 import { defaultFor } from './knowledge/index.js';
@@ -128,6 +128,8 @@ interface CachedGroup {
   byRule: { findings: Finding[]; error?: string }[];
   /** The rules' `fileKey`s when `byRule` was made. */
   keys: string[];
+  /** Every distinct span and edit object of the findings, listed once to move them in place. */
+  movable?: Span[];
 }
 
 export function createRuleCache(): RuleCache {
@@ -164,7 +166,9 @@ function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: 
         ruleId: rule.meta.id,
         severity: override && override !== 'off' ? override : r.severity,
         message: r.message,
-        span: r.span,
+        // A copy: rules report spans of the parsed file, which an editor's linter moves in place
+        // when the text before them changes, while findings are kept and moved on their own.
+        span: { start: r.span.start, end: r.span.end },
         fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0),
       });
     },
@@ -258,12 +262,16 @@ function unitGroups(file: ParsedFile): UnitGroup[] | undefined {
   return out;
 }
 
-function shiftFinding(f: Finding, d: number): Finding {
-  return {
-    ...f,
-    span: { start: f.span.start + d, end: f.span.end + d },
-    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })) })),
-  };
+/** The distinct span and edit objects of the findings (an edit may be shared by two fixes). */
+function movableOf(byRule: { findings: Finding[] }[]): Span[] {
+  const out = new Set<Span>();
+  for (const r of byRule) {
+    for (const f of r.findings) {
+      out.add(f.span);
+      for (const x of f.fixes) for (const e of x.edits) out.add(e);
+    }
+  }
+  return [...out];
 }
 
 /** The group (of those in file order) whose document holds the finding's span, if exactly one does. */
@@ -341,7 +349,12 @@ function groupFindings(
     if (hit && hit.region === region && hit.facts === facts) {
       const d = g.start - hit.start;
       if (d) {
-        hit.byRule = hit.byRule.map((r) => (r.error !== undefined ? r : { findings: r.findings.map((f) => shiftFinding(f, d)) }));
+        // In place: the findings are the cache's (and the previous result's, which describes an
+        // older text); their span objects are their own (runRule copies them).
+        for (const x of (hit.movable ??= movableOf(hit.byRule))) {
+          x.start += d;
+          x.end += d;
+        }
         hit.start = g.start;
       }
       const byRule: (Found | undefined)[] = hit.byRule;

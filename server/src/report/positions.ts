@@ -20,7 +20,7 @@ export interface Region {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: Uint32Array;
 
   constructor(private readonly text: string) {
     this.starts = lineStarts(text);

@@ -332,49 +332,40 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
   return units;
 }
 
-/**
- * The units of a document read at another offset and index, as `extractSpringDoc` would read
- * them there: every span moved by `delta`, ids and indices renumbered. Settings shared by
- * several units stay shared.
- */
-export function moveSpringUnits(units: ConfigUnit[], delta: number, docIndex: number): ConfigUnit[] {
-  const sh = (x: Span): Span => ({ start: x.start + delta, end: x.end + delta });
-  const moved = new Map<Setting, Setting>();
-  const move = (s: Setting): Setting => {
-    let m = moved.get(s);
-    if (!m) {
-      const e = s.ext as SpringSettingExt;
-      const ext: SpringSettingExt = { kind: 'spring', docIndex, pair: e.pair, keyNode: e.keyNode, path: e.path, keySegCount: e.keySegCount };
-      if (e.read) ext.read = { value: e.read.value, raw: e.read.raw, span: sh(e.read.span), quote: e.read.quote, exact: e.read.exact };
-      if (e.via) ext.via = e.via;
-      if (e.defaultRange) ext.defaultRange = e.defaultRange;
-      m = {
-        key: s.key,
-        sourceKey: s.sourceKey,
-        role: s.role,
-        value: s.value,
-        rawValue: s.rawValue,
-        dynamic: s.dynamic,
-        keySpan: sh(s.keySpan),
-        valueSpan: sh(s.valueSpan),
-        entrySpan: sh(s.entrySpan),
-        precedence: s.precedence,
-        ext,
-      };
-      if (s.placeholderDefault) m.placeholderDefault = true;
-      moved.set(s, m);
+/** Every distinct span object of the units (anchors are key spans, settings shared between units), for moveSpringUnits. */
+export function springSpans(units: ConfigUnit[]): Span[] {
+  const out = new Set<Span>();
+  for (const u of units) {
+    out.add(u.anchor);
+    out.add(u.span);
+    for (const st of u.settings) {
+      const e = st.ext as SpringSettingExt;
+      if (e.read) out.add(e.read.span);
+      out.add(st.keySpan);
+      out.add(st.valueSpan);
+      out.add(st.entrySpan);
     }
-    return m;
-  };
-  return units.map((u) => ({
-    ...u,
-    id: `spring-yaml#${docIndex}:${u.role}`,
-    settings: u.settings.map(move),
-    anchor: sh(u.anchor),
-    span: sh(u.span),
-    facts: { ...u.facts },
-    ext: { ...(u.ext as SpringUnitExt), docIndex },
-  }));
+  }
+  return [...out];
+}
+
+/**
+ * Moves the units of a document read at another offset and index, in place, to what
+ * `extractSpringDoc` would read there: every span (`spans`, from springSpans) moved by `delta`,
+ * ids and indices renumbered. The units belong to the caller's cache (they describe only the
+ * latest text), and findings never share their span objects (engine/index.ts copies them), so
+ * nothing else sees the change.
+ */
+export function moveSpringUnits(units: ConfigUnit[], spans: Span[], delta: number, docIndex: number): void {
+  for (const x of spans) {
+    x.start += delta;
+    x.end += delta;
+  }
+  for (const u of units) {
+    u.id = `spring-yaml#${docIndex}:${u.role}`;
+    (u.ext as SpringUnitExt).docIndex = docIndex;
+    for (const st of u.settings) (st.ext as SpringSettingExt).docIndex = docIndex;
+  }
 }
 
 // ---- editor ----

@@ -180,47 +180,35 @@ export function readStrimziDoc(text: string, doc: YamlDoc, docIndex: number): St
   return out;
 }
 
-/** A document read at another offset and index, as `readStrimziDoc` would read it there. */
-export function moveStrimziDoc(d: StrimziDoc, delta: number, docIndex: number): StrimziDoc {
+/** Every distinct span object of a resource's unit, for moveStrimziDoc. */
+export function strimziSpans(d: StrimziDoc): Span[] {
   const u = d.unit;
-  if (!u) return d;
-  const sh = (x: Span): Span => ({ start: x.start + delta, end: x.end + delta });
-  const settings = u.settings.map((s): Setting => {
-    const e = s.ext as StrimziSettingExt;
-    const ext: StrimziSettingExt = { kind: 'strimzi', pair: e.pair, keyNode: e.keyNode };
-    if (e.read) ext.read = { value: e.read.value, raw: e.read.raw, span: sh(e.read.span), quote: e.read.quote, exact: e.read.exact };
-    if (e.via) ext.via = e.via;
-    const m: Setting = {
-      key: s.key,
-      sourceKey: s.sourceKey,
-      role: s.role,
-      value: s.value,
-      rawValue: s.rawValue,
-      dynamic: s.dynamic,
-      keySpan: sh(s.keySpan),
-      valueSpan: sh(s.valueSpan),
-      entrySpan: sh(s.entrySpan),
-      precedence: s.precedence,
-      ext,
-    };
-    if (s.placeholderDefault !== undefined) m.placeholderDefault = s.placeholderDefault;
-    return m;
-  });
+  if (!u) return [];
+  const out = new Set<Span>([u.anchor, u.span]);
+  for (const st of u.settings) {
+    const e = st.ext as StrimziSettingExt;
+    if (e.read) out.add(e.read.span);
+    out.add(st.keySpan);
+    out.add(st.valueSpan);
+    out.add(st.entrySpan);
+  }
+  return [...out];
+}
+
+/**
+ * Moves a resource read at another offset and index, in place (see moveSpringUnits): its spans
+ * (`spans`, from strimziSpans) by `delta`, id and index renumbered.
+ */
+export function moveStrimziDoc(d: StrimziDoc, spans: Span[], delta: number, docIndex: number): void {
+  const u = d.unit;
+  if (!u) return;
+  for (const x of spans) {
+    x.start += delta;
+    x.end += delta;
+  }
   const ue = u.ext as StrimziUnitExt;
-  const ext: StrimziUnitExt = { kind: ue.kind, docIndex, doc: ue.doc };
-  const unit: ConfigUnit = {
-    id: `${ue.kind}#${docIndex}:${d.name ?? ''}`,
-    surface: u.surface,
-    format: u.format,
-    role: u.role,
-    client: u.client,
-    settings,
-    anchor: sh(u.anchor),
-    span: sh(u.span),
-    facts: u.facts,
-    ext,
-  };
-  return { ...d, unit };
+  ue.docIndex = docIndex;
+  u.id = `${ue.kind}#${docIndex}:${d.name ?? ''}`;
 }
 
 function withBrokerCount(u: ConfigUnit, brokerCount: number | undefined): ConfigUnit {
