@@ -52,6 +52,11 @@ interface ServerSettings {
 
 const DEFAULT_SETTINGS: ServerSettings = { enable: true, rules: {} };
 
+/** Text the kept versions of one document may add up to before it is read whole again when idle (8 M characters). */
+const REREAD_HELD_CHARS = 8 * 1024 * 1024;
+/** Quiet time after the last edit before that read (KAFKA_LINT_REREAD_IDLE_MS overrides it for tests). */
+const REREAD_IDLE_MS = Number(process.env.KAFKA_LINT_REREAD_IDLE_MS) || 5000;
+
 interface Cached {
   version: number;
   result: LintResult;
@@ -89,6 +94,7 @@ export function startServer(connection: Connection): void {
   const projectConfigCache = new Map<string, { dir: string; config: ProjectConfig } | null>();
   const goModCache = new Map<string, string | null>();
   const pending = new Map<string, NodeJS.Immediate>();
+  const rereads = new Map<string, NodeJS.Timeout>();
   let locale: Locale = 'en';
   let pullConfiguration = false;
 
@@ -182,8 +188,10 @@ export function startServer(connection: Connection): void {
       // One incremental linter per open document: an edit re-parses only what it touched.
       let linter = linters.get(doc.uri);
       if (!linter) linters.set(doc.uri, (linter = createDocumentLinter()));
-      const result = linter.lint(doc.getText(), filePath, options, doc.languageId);
+      const text = doc.getText();
+      const result = linter.lint(text, filePath, options, doc.languageId);
       for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
+      if (linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);
       return result;
     } catch (e) {
       connection.console.error(`lint failed on ${doc.uri}: ${(e as Error)?.stack ?? e}`);
@@ -215,6 +223,28 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   }
 
+  /**
+   * A document edited in many places holds a version of its text per edited piece (the linter's
+   * heldVersions). Once that may add up to more than REREAD_HELD_CHARS, the document is read
+   * whole again after REREAD_IDLE_MS without edits, so memory returns to one version; the
+   * diagnostics do not change (tests check that incremental and whole reads agree).
+   */
+  function scheduleReread(doc: TextDocument, linter: DocumentLinter): void {
+    clearTimeout(rereads.get(doc.uri));
+    const version = doc.version;
+    const timer = setTimeout(() => {
+      rereads.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!current || current.version !== version || linters.get(doc.uri) !== linter) return;
+      connection.console.log(`read ${doc.uri} whole again after edits in ${linter.heldVersions} versions (frees the older versions' text)`);
+      linter.reset();
+      results.delete(doc.uri);
+      schedule(current);
+    }, REREAD_IDLE_MS);
+    timer.unref();
+    rereads.set(doc.uri, timer);
+  }
+
   function schedule(doc: TextDocument): void {
     const old = pending.get(doc.uri);
     if (old) clearImmediate(old);
@@ -235,6 +265,8 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => schedule(e.document));
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
+    clearTimeout(rereads.get(e.document.uri));
+    rereads.delete(e.document.uri);
     results.delete(e.document.uri);
     linters.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -72,4 +72,34 @@ describe('engine caches and old document versions', () => {
     // One version is ~500 KB; 30 retained versions would be ~15 MB.
     assert.ok(growth < 3 * MB, `heap grew ${(growth / MB).toFixed(1)} MB over 30 versions`);
   });
+
+  it('a YAML file edited in many documents holds many versions until reset()', () => {
+    // 40 Spring documents; editing each once re-reads only that document, whose strings are views
+    // into the version it was read from: 40 versions stay alive. reset() drops them.
+    const docs = Array.from({ length: 40 }, (_, i) =>
+      [`spring:`, `  kafka:`, `    producer:`, `      acks: "1"`, `      client-id: service-${i}`, `# ${'padding '.repeat(3000)}`].join('\n'),
+    );
+    let text = docs.join('\n---\n') + '\n';
+    const linter = createDocumentLinter();
+    const options = resolveOptions([]);
+    const path = '/w/application.yml';
+    linter.lint(text, path, options);
+    assert.equal(linter.heldVersions, 0);
+    const before = heapUsed();
+    for (let i = 0; i < 40; i++) {
+      text = text.replace(`client-id: service-${i}\n`, `client-id: service-${i}x\n`);
+      linter.lint(text, path, options);
+    }
+    assert.equal(linter.heldVersions, 40);
+    const held = heapUsed() - before;
+    linter.reset();
+    const result = linter.lint(text, path, options);
+    assert.equal(linter.heldVersions, 0);
+    const afterReset = heapUsed() - before;
+    assert.ok(result.findings.some((f) => f.ruleId === 'acks'), 'the file is linted');
+    // One version is ~1 MB (40 x 24 KB of comments).
+    assert.ok(held > 20 * MB, `the edits hold the versions they read (${(held / MB).toFixed(1)} MB): the measurement sees them`);
+    assert.ok(afterReset < 4 * MB, `after reset() the heap holds ${(afterReset / MB).toFixed(1)} MB more than before the edits`);
+  });
 });
+

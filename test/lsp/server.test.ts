@@ -313,3 +313,43 @@ describe('language server: Chinese hover', () => {
     }
   });
 });
+
+describe('language server: memory after edits in many places', () => {
+  it('reads a large document whole again when idle, with the same diagnostics', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-reread-'));
+    const client = new TestClient({ KAFKA_LINT_REREAD_IDLE_MS: '300' });
+    try {
+      await client.initialize('en', dir);
+      // 40 Spring documents of ~24 KB: each edit below re-reads one of them from a new ~1 MB version.
+      const docs = Array.from({ length: 40 }, (_, i) =>
+        ['spring:', '  kafka:', '    producer:', '      acks: "1"', `      client-id: service-${i}`, `# ${'padding '.repeat(3000)}`].join('\n'),
+      );
+      const text = docs.join('\n---\n') + '\n';
+      const lines = text.split('\n');
+      const uri = client.open(path.join(dir, 'application.yml'), text, 'yaml');
+      await client.waitForVersion(uri);
+      for (let i = 0; i < 12; i++) {
+        const line = lines.indexOf(`      client-id: service-${i}`);
+        const at = { line, character: lines[line].length };
+        client.changeRange(uri, { start: at, end: at }, 'x');
+        await client.waitForVersion(uri);
+      }
+      const before = client.published.get(uri)!;
+      assert.equal(before.diagnostics.filter((d) => d.code === 'acks').length, 40);
+      client.published.delete(uri);
+      const deadline = Date.now() + 8000;
+      while (!client.logs.some((l) => l.includes('whole again')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(client.logs.some((l) => l.includes('application.yml whole again')), `no re-read logged:\n${client.logs.join('\n')}`);
+      const after = await client.waitForVersion(uri);
+      assert.deepEqual(after, before);
+      // Editing goes on as before.
+      const line = lines.indexOf('      client-id: service-39');
+      client.changeRange(uri, { start: { line: line - 1, character: 12 }, end: { line: line - 1, character: 15 } }, 'all');
+      const edited = await client.waitForVersion(uri);
+      assert.equal(edited.diagnostics.filter((d) => d.code === 'acks').length, 39);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

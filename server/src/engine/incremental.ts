@@ -47,6 +47,15 @@ export interface DocumentLinter {
    * the next call.
    */
   lint(text: string, path: string, options: ResolvedOptions, languageId?: string): LintResult;
+  /**
+   * How many edited versions of the text, at most, the kept parse data may still hold on to.
+   * Strings read from a text are views into it (engine/strings.ts), so a document read in
+   * pieces across many versions keeps each version whose piece is still kept. Counts the lints
+   * since the last complete read.
+   */
+  readonly heldVersions: number;
+  /** Forgets everything kept: the next lint reads the whole text again (and holds only that version). */
+  reset(): void;
 }
 
 export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
@@ -62,7 +71,9 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
   let kinds = new WeakMap<YamlDoc, ReturnType<typeof classifyDoc>>();
   // Findings of 'unit' rules per YAML document (see RuleCache).
   let ruleCache = createRuleCache();
+  let held = 0;
   const reset = () => {
+    held = 0;
     ruleCache = createRuleCache();
     props = undefined;
     yaml = [];
@@ -150,7 +161,9 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
       }
       let file: ParsedFile | undefined;
       try {
+        const kept = !!(props || yaml.length || go);
         file = parse(text, path, languageId);
+        held = kept && (props || yaml.length || go) ? held + 1 : 0;
       } catch (e) {
         reset();
         return { findings: [], ruleErrors: [{ ruleId: 'parser', message: String((e as Error)?.stack ?? e) }] };
@@ -158,6 +171,10 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
       if (!file) return { findings: [], ruleErrors: [] };
       return lintParsed(file, options, rules, file.format === 'yaml' ? ruleCache : undefined);
     },
+    get heldVersions() {
+      return held;
+    },
+    reset,
   };
 }
 

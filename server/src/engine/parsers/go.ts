@@ -2086,6 +2086,16 @@ function fieldForKey(key: string) {
   return path ? saramaFieldByPath(path) : undefined;
 }
 
+/** time.Duration constants, largest first. */
+const DURATION_UNITS: readonly (readonly [string, number])[] = [
+  ['Hour', 3600e9],
+  ['Minute', 60e9],
+  ['Second', 1e9],
+  ['Millisecond', 1e6],
+  ['Microsecond', 1e3],
+  ['Nanosecond', 1],
+];
+
 function goValueText(unit: ConfigUnit, key: string, value: string): string | undefined {
   const ext = unitExt(unit);
   const field = fieldForKey(key);
@@ -2095,15 +2105,7 @@ function goValueText(unit: ConfigUnit, key: string, value: string): string | und
     const ns = Math.round(ms * 1e6);
     if (ns === 0) return '0';
     if (!ext.timeAlias) return String(ns);
-    const units: [string, number][] = [
-      ['Hour', 3600e9],
-      ['Minute', 60e9],
-      ['Second', 1e9],
-      ['Millisecond', 1e6],
-      ['Microsecond', 1e3],
-      ['Nanosecond', 1],
-    ];
-    for (const [name, size] of units) {
+    for (const [name, size] of DURATION_UNITS) {
       if (ns % size === 0) {
         const count = ns / size;
         return count === 1 ? `${ext.timeAlias}.${name}` : `${count} * ${ext.timeAlias}.${name}`;
