@@ -43,8 +43,8 @@ import { moveStrimziDoc, readStrimziDoc, strimziSpans, type StrimziDoc, type Str
 export interface DocumentLinter {
   /**
    * Lint the current text of the document; same result as `lint({ text, path, languageId },
-   * options)`. The returned file shares parse data with the linter: it describes this text until
-   * the next call.
+   * options)`. The returned file and findings share data with the linter, which moves it in
+   * place on the next call: they describe this text until then.
    */
   lint(text: string, path: string, options: ResolvedOptions, languageId?: string): LintResult;
   /**
