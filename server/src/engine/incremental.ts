@@ -34,11 +34,11 @@ import {
   type PropertiesScanState,
 } from './parsers/properties.js';
 import { composeYamlStream, mentionsKafka, parseYaml, yamlFileFrom, type SpringDocReader, type YamlStream } from './parsers/yaml.js';
-import { extractSpringDoc, moveSpringUnits, springSpans } from './parsers/springYaml.js';
+import { extractSpringDoc, moveSpringUnits } from './parsers/springYaml.js';
 import { readYamlFast } from './parsers/yamlFast.js';
 import { parseGoIncremental, type GoState } from './parsers/goIncremental.js';
-import { classifyDoc, type YamlDoc } from './parsers/yamlCommon.js';
-import { moveStrimziDoc, readStrimziDoc, strimziSpans, type StrimziDoc, type StrimziDocReader } from './parsers/strimzi.js';
+import { classifyDoc, unitSpans, type YamlDoc } from './parsers/yamlCommon.js';
+import { moveStrimziDoc, readStrimziDoc, type StrimziDoc, type StrimziDocReader } from './parsers/strimzi.js';
 
 export interface DocumentLinter {
   /**
@@ -87,7 +87,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
     const cached = strimzi.get(doc);
     if (cached && at !== undefined) {
       if (cached.at === at && cached.docIndex === docIndex) return cached.read;
-      if (cached.read) moveStrimziDoc(cached.read, (cached.spans ??= strimziSpans(cached.read)), at - cached.at, docIndex);
+      if (cached.read) moveStrimziDoc(cached.read, (cached.spans ??= unitSpans(cached.read.unit ? [cached.read.unit] : [])), at - cached.at, docIndex);
       cached.at = at;
       cached.docIndex = docIndex;
       return cached.read;
@@ -110,7 +110,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
     const cached = spring.get(doc);
     if (cached && at !== undefined) {
       if (cached.at === at && cached.docIndex === docIndex) return cached.units;
-      moveSpringUnits(cached.units, (cached.spans ??= springSpans(cached.units)), at - cached.at, docIndex);
+      moveSpringUnits(cached.units, (cached.spans ??= unitSpans(cached.units)), at - cached.at, docIndex);
       cached.at = at;
       cached.docIndex = docIndex;
       return cached.units;

@@ -11,7 +11,7 @@ import type { L10n } from '../l10n.js';
 import { DEFAULT_HISTORY, KEYS, VERSIONS } from './kafkaKeys.generated.js';
 import { saramaDefault } from './sarama.js';
 import { SPRING_ACK_MODES } from './spring.js';
-import { detach } from '../strings.js';
+import { Memo } from '../memo.js';
 
 export interface KeyInfo {
   key: string;
@@ -60,20 +60,10 @@ export interface DefaultInfo {
 
 export function compareVersions(a: string, b: string): number {
   // Asked for the same few versions over and over (defaults of every setting on every lint).
-  let byB = versionOrder.get(a);
-  if (!byB) {
-    if (versionOrder.size > 256) versionOrder.clear();
-    versionOrder.set(detach(a), (byB = new Map()));
-  }
-  let r = byB.get(b);
-  if (r === undefined) {
-    r = compareVersionsUncached(a, b);
-    if (byB.size < 256) byB.set(detach(b), r);
-  }
-  return r;
+  return versionOrder.get(a, b);
 }
 
-const versionOrder = new Map<string, Map<string, number>>();
+const versionOrder = new Memo((a: string, b: string) => compareVersionsUncached(a, b));
 
 function compareVersionsUncached(a: string, b: string): number {
   const pa = a.replace(/^v/, '').split('.').map((x) => parseInt(x, 10) || 0);
@@ -182,50 +172,6 @@ let lastVersion: { text: string | undefined; index: number } = { text: '\u0000',
 // Rules ask the catalog the same questions for every setting on every lint (an editor lints on
 // each keystroke): the answers below are remembered. Pure functions of their arguments; the
 // caches are bounded so that typing many distinct values does not grow memory.
-const CACHE_LIMIT = 8192;
-
-/**
- * A remembered answer per argument list, in nested maps: the arguments are strings the caller
- * already holds (setting keys, roles), whose hashes V8 keeps, so a hit builds no key string. A
- * miss computes from detached copies of the arguments and stores those (strings.ts): keys and
- * answers must not keep the document text they were cut from alive.
- */
-class Memo<A extends unknown[], V> {
-  private root = new Map<unknown, unknown>();
-  private size = 0;
-  constructor(private readonly compute: (...args: A) => V) {}
-  /** The leaf map for all arguments but the last; created (with these arguments as keys) when `create`. */
-  private leaf(args: unknown[], create: boolean): Map<unknown, V> | undefined {
-    let m = this.root;
-    for (let i = 0; i < args.length - 1; i++) {
-      let n = m.get(args[i]) as Map<unknown, unknown> | undefined;
-      if (!n) {
-        if (!create) return undefined;
-        n = new Map();
-        m.set(args[i], n);
-      }
-      m = n;
-    }
-    return m as Map<unknown, V>;
-  }
-  get(...args: A): V {
-    const m = this.leaf(args, false);
-    const last = args[args.length - 1];
-    if (m) {
-      const v = m.get(last);
-      if (v !== undefined || m.has(last)) return v as V;
-    }
-    const own = args.map((a) => (typeof a === 'string' ? detach(a) : a)) as A;
-    const r = this.compute(...own);
-    if (++this.size > CACHE_LIMIT) {
-      this.root = new Map();
-      this.size = 1;
-    }
-    this.leaf(own, true)!.set(own[own.length - 1], r);
-    return r;
-  }
-}
-
 function resolveKafkaVersionUncached(v: string | undefined): number {
   const t = (v ?? '').trim().replace(/^v/i, '');
   if (!/^\d+(\.\d+)*$/.test(t)) return VERSIONS.length - 1;

@@ -4,7 +4,7 @@
 // client-specific values override `spring.kafka.properties[...]`.
 
 import type { Role } from '../model.js';
-import { detach } from '../strings.js';
+import { Memo } from '../memo.js';
 
 /** How a dedicated Spring property's value is converted to the Kafka value. */
 export type SpringValueKind = 'string' | 'duration-ms' | 'datasize' | 'enum-lower' | 'list';
@@ -120,30 +120,24 @@ const SECTIONS: Record<string, { role: Role; table: Table }> = {
  * all mean `enable-auto-commit`. Map keys inside `properties[...]` are NOT relaxed.
  */
 export function canonicalSpringSegment(seg: string): string {
-  let c = segmentCache.get(seg);
-  if (c === undefined) {
-    seg = detach(seg);
-    c = seg
+  return segmentMemo.get(seg);
+}
+
+// Both functions here run for every Spring setting on every lint (parsers and rules alike) and
+// see the same few hundred names over and over: their results are remembered (memo.ts).
+const segmentMemo = new Memo(
+  (seg: string) =>
+    seg
       .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
       .replace(/_/g, '-')
-      .toLowerCase();
-    remember(segmentCache, seg, c);
-  }
-  return c;
-}
-
-// Both functions below run for every Spring setting on every lint (parsers and rules alike) and
-// see the same few hundred names over and over: remember their results. Bounded, so an editing
-// session that types thousands of distinct names does not grow memory; computed from and keyed
-// by detached copies of the names, so they do not keep the document texts alive (strings.ts).
-const CACHE_LIMIT = 4096;
-const segmentCache = new Map<string, string>();
-const mappingCache = new Map<string, SpringMapping | undefined>();
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-}
+      .toLowerCase(),
+  4096,
+);
+// Shared, frozen results: callers read them only.
+const mappingMemo = new Memo((rest: string) => {
+  const m = mapSpringKafkaPathUncached(rest);
+  return m && Object.freeze(m);
+}, 4096);
 
 /** Boot compares property names ignoring case and dashes: `batchsize` binds to `batch-size`. */
 const uniform = (path: string) => path.replace(/-/g, '');
@@ -162,14 +156,7 @@ function findUniform<T>(table: Record<string, T>, prop: string): [string, T] | u
  * Returns undefined for paths that are not Kafka client settings we model.
  */
 export function mapSpringKafkaPath(rest: string): SpringMapping | undefined {
-  // Shared, frozen results: callers read them only.
-  const hit = mappingCache.get(rest);
-  if (hit !== undefined || mappingCache.has(rest)) return hit;
-  rest = detach(rest);
-  const m = mapSpringKafkaPathUncached(rest);
-  const frozen = m && Object.freeze(m);
-  remember(mappingCache, rest, frozen);
-  return frozen;
+  return mappingMemo.get(rest);
 }
 
 function mapSpringKafkaPathUncached(rest: string): SpringMapping | undefined {

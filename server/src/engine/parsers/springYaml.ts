@@ -332,26 +332,9 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
   return units;
 }
 
-/** Every distinct span object of the units (anchors are key spans, settings shared between units), for moveSpringUnits. */
-export function springSpans(units: ConfigUnit[]): Span[] {
-  const out = new Set<Span>();
-  for (const u of units) {
-    out.add(u.anchor);
-    out.add(u.span);
-    for (const st of u.settings) {
-      const e = st.ext as SpringSettingExt;
-      if (e.read) out.add(e.read.span);
-      out.add(st.keySpan);
-      out.add(st.valueSpan);
-      out.add(st.entrySpan);
-    }
-  }
-  return [...out];
-}
-
 /**
  * Moves the units of a document read at another offset and index, in place, to what
- * `extractSpringDoc` would read there: every span (`spans`, from springSpans) moved by `delta`,
+ * `extractSpringDoc` would read there: every span (`spans`, from unitSpans) moved by `delta`,
  * ids and indices renumbered. The units belong to the caller's cache (they describe only the
  * latest text), and findings never share their span objects (engine/index.ts copies them), so
  * nothing else sees the change.

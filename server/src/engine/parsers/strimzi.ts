@@ -180,24 +180,9 @@ export function readStrimziDoc(text: string, doc: YamlDoc, docIndex: number): St
   return out;
 }
 
-/** Every distinct span object of a resource's unit, for moveStrimziDoc. */
-export function strimziSpans(d: StrimziDoc): Span[] {
-  const u = d.unit;
-  if (!u) return [];
-  const out = new Set<Span>([u.anchor, u.span]);
-  for (const st of u.settings) {
-    const e = st.ext as StrimziSettingExt;
-    if (e.read) out.add(e.read.span);
-    out.add(st.keySpan);
-    out.add(st.valueSpan);
-    out.add(st.entrySpan);
-  }
-  return [...out];
-}
-
 /**
  * Moves a resource read at another offset and index, in place (see moveSpringUnits): its spans
- * (`spans`, from strimziSpans) by `delta`, id and index renumbered.
+ * (`spans`, from unitSpans) by `delta`, id and index renumbered.
  */
 export function moveStrimziDoc(d: StrimziDoc, spans: Span[], delta: number, docIndex: number): void {
   const u = d.unit;

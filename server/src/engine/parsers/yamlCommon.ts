@@ -3,7 +3,7 @@
 
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { Span } from '../model.js';
+import type { ConfigUnit, Span } from '../model.js';
 
 export type YamlDoc = Document.Parsed;
 
@@ -360,4 +360,25 @@ export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' |
   if (api && api.trim().startsWith('kafka.strimzi.io/')) return 'strimzi';
   if (asMap(getEntry(root, 'services', doc)?.value)) return 'compose';
   return 'other';
+}
+
+/**
+ * Every distinct span object of units read from one YAML document (Spring units, a Strimzi
+ * resource): anchors that are key spans and settings shared between units are listed once, so an
+ * editor's linter can move them all in place when the text before the document changes.
+ */
+export function unitSpans(units: ConfigUnit[]): Span[] {
+  const out = new Set<Span>();
+  for (const u of units) {
+    out.add(u.anchor);
+    out.add(u.span);
+    for (const st of u.settings) {
+      const read = (st.ext as { read?: ScalarRead } | undefined)?.read;
+      if (read) out.add(read.span);
+      out.add(st.keySpan);
+      out.add(st.valueSpan);
+      out.add(st.entrySpan);
+    }
+  }
+  return [...out];
 }

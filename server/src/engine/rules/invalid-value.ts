@@ -11,7 +11,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { checkValue, type ValueProblem } from '../knowledge/index.js';
 import { mapSpringKafkaPath, springValueToKafka } from '../knowledge/spring.js';
 import { isDynamic, placeholderNote } from './util.js';
-import { detach } from '../strings.js';
+import { Memo } from '../memo.js';
 
 const isSpring = (u: ConfigUnit) => u.surface === 'spring-properties' || u.surface === 'spring-yaml';
 
@@ -20,20 +20,11 @@ const enumName = (v: string) => v.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 
 /** The Spring property below `spring.kafka.` a setting was written as, if any. */
 function springRest(s: Setting): string | undefined {
-  // Asked for every Spring setting on every lint: remembered per source key (bounded).
-  let r = restCache.get(s.sourceKey);
-  if (r === undefined) {
-    // Detached: the cache outlives the document text the key was cut from (strings.ts).
-    const key = detach(s.sourceKey);
-    const m = /^spring\.kafka\.(.+)$/i.exec(key.trim());
-    r = m ? m[1] : null;
-    if (restCache.size >= 4096) restCache.clear();
-    restCache.set(key, r);
-  }
-  return r ?? undefined;
+  // Asked for every Spring setting on every lint: remembered per source key (memo.ts).
+  return springRestMemo.get(s.sourceKey);
 }
 
-const restCache = new Map<string, string | null>();
+const springRestMemo = new Memo((sourceKey: string) => /^spring\.kafka\.(.+)$/i.exec(sourceKey.trim())?.[1], 4096);
 
 /** The setting that takes effect for each key of the unit, in the order keys first appear
  *  (what `effective` gives for each, in one pass). */

@@ -13,7 +13,7 @@ import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { isKnownKey, lookupKey, removedKey, suggestKeys } from '../knowledge/index.js';
 import { canonicalSpringSegment, mapSpringKafkaPath, springSectionProperties } from '../knowledge/spring.js';
-import { detach } from '../strings.js';
+import { Memo } from '../memo.js';
 
 const ROLES: Role[] = ['producer', 'consumer', 'admin', 'broker', 'topic', 'streams'];
 
@@ -126,30 +126,12 @@ function notSuspect(key: string, role: Role, kafkaVersion: string): boolean {
   return !!removedKey(key, role);
 }
 
-// Every setting of every unit asks on every lint; the answer depends on these three only.
-// Bounded: typing many distinct keys does not grow memory; keys detached (strings.ts).
-let notSuspectCache = new Map<string, Map<string, Map<string, boolean>>>();
-let notSuspectSize = 0;
-
-function notSuspectCached(key: string, role: Role, kafkaVersion: string): boolean {
-  let byRole = notSuspectCache.get(kafkaVersion);
-  if (!byRole) notSuspectCache.set(detach(kafkaVersion), (byRole = new Map()));
-  let byKey = byRole.get(role);
-  if (!byKey) byRole.set(role, (byKey = new Map()));
-  let r = byKey.get(key);
-  if (r === undefined) {
-    r = notSuspect(key, role, kafkaVersion);
-    if (++notSuspectSize > 8192) {
-      notSuspectCache = new Map();
-      notSuspectSize = 0;
-    } else byKey.set(detach(key), r);
-  }
-  return r;
-}
+// Every setting of every unit asks on every lint; the answer depends on these three only (memo.ts).
+const notSuspectMemo = new Memo((key: string, role: Role, kafkaVersion: string) => notSuspect(key, role, kafkaVersion));
 
 function kafkaSuggestions(ctx: RuleContext, unit: ConfigUnit, s: Setting): Suggestion[] | undefined {
   const key = s.key;
-  if (notSuspectCached(key, s.role, ctx.options.kafkaVersion)) return undefined;
+  if (notSuspectMemo.get(key, s.role, ctx.options.kafkaVersion)) return undefined;
   const ranked = rank(key, suggestKeys(key, s.role)).filter((x) => lookupKey(x.c, s.role) !== undefined);
   return ranked.map((x) => ({ key: x.c, shown: ctx.fixer.keyName(unit, x.c), distance: x.d }));
 }
