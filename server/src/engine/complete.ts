@@ -37,7 +37,7 @@ export function completeAt(text: string, path: string, offset: number, options: 
   const lower = path.toLowerCase();
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const before = text.slice(lineStart, offset);
-  if (lower.endsWith('.properties')) return completeProperties(text, path, before, offset, options, parse);
+  if (lower.endsWith('.properties')) return completeProperties(path, before, offset, options, parse);
   if (lower.endsWith('.yml') || lower.endsWith('.yaml')) return completeYaml(text, path, before, lineStart, offset, options);
   if (lower.endsWith('.go')) return completeGo(text, before, offset, options, parse);
   return [];
@@ -87,7 +87,7 @@ function valueItems(key: string, role: Role, replace: Span, locale: Locale): Com
 
 // ---------------------------------------------------------------- .properties
 
-function completeProperties(text: string, path: string, before: string, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] {
+function completeProperties(path: string, before: string, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] {
   if (/^\s*[#!]/.test(before)) return [];
   const name = classifyName(path);
   const locale = options.locale;

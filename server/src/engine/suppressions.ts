@@ -70,8 +70,9 @@ export function lineOf(starts: ArrayLike<number>, offset: number): number {
   return lo;
 }
 
-export function parseDirectives(file: ParsedFile, starts?: ArrayLike<number>): Directive[] {
+function parseDirectives(file: ParsedFile): Directive[] {
   const out: Directive[] = [];
+  let starts: Uint32Array | undefined;
   for (const c of file.comments) {
     const m = DIRECTIVE.exec(c.text);
     if (!m) continue;

@@ -198,7 +198,11 @@ export function moveStrimziDoc(d: StrimziDoc, spans: Span[], delta: number, docI
 
 function withBrokerCount(u: ConfigUnit, brokerCount: number | undefined): ConfigUnit {
   if (brokerCount === undefined) return u;
-  return {
+  // The same unit while its count and id are unchanged: an editor keeps resources from one
+  // keystroke to the next, and cached findings are keyed by the facts object (engine/index.ts).
+  const kept = counted.get(u);
+  if (kept && kept.facts.brokerCount === brokerCount && kept.id === u.id) return kept;
+  const out: ConfigUnit = {
     id: u.id,
     surface: u.surface,
     format: u.format,
@@ -210,7 +214,11 @@ function withBrokerCount(u: ConfigUnit, brokerCount: number | undefined): Config
     facts: { ...u.facts, brokerCount },
     ext: u.ext,
   };
+  counted.set(u, out);
+  return out;
 }
+
+const counted = new WeakMap<ConfigUnit, ConfigUnit>();
 
 export function extractStrimzi(
   text: string,

@@ -7,7 +7,7 @@
 
 import type { ConfigUnit, Fix, Setting } from '../model.js';
 import type { L10n } from '../l10n.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { Rule } from '../rule.js';
 import { checkValue, type ValueProblem } from '../knowledge/index.js';
 import { mapSpringKafkaPath, springValueToKafka } from '../knowledge/spring.js';
 import { isDynamic, placeholderNote } from './util.js';
