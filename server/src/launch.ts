@@ -1,13 +1,16 @@
 // Entry point of the language server process (server/out/server.js). It loads the bundled server
-// (server-main.js) through a V8 code cache kept in the OS temp folder, keyed by the bundle, the
-// Node version and its options (V8 rejects a cache made under other flags): compiling the ~0.9 MB bundle is a third of start-up, and a cached start skips it.
-// Any problem with the cache falls back to compiling normally; the cache is only an optimisation.
+// (server-main.js) through a V8 code cache kept in a per-user folder in the OS temp folder, keyed
+// by the bundle, the Node version and its options: compiling the ~0.9 MB bundle is a third of
+// start-up, and a cached start skips it. Then it sets the server's heap flags (serverProcess.ts).
+// Any problem with the cache (missing, damaged, made under other flags, a folder we cannot trust)
+// falls back to compiling normally; the cache is only an optimisation.
 
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { setHeapFlags } from './serverProcess.js';
 
 interface NodeModuleInternals {
   _nodeModulePaths(dir: string): string[];
@@ -29,18 +32,60 @@ function hash(s: string): string {
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
+/**
+ * The cache folder, or undefined when it cannot be trusted. The cache holds bytecode the server
+ * runs, and the temp folder is shared: the folder must be ours (per user, owned by us, writable by
+ * nobody else).
+ */
+function cacheDir(create: boolean): string | undefined {
+  const uid = process.getuid?.();
+  const dir = path.join(os.tmpdir(), uid === undefined ? 'kafka-lint-v8-cache' : `kafka-lint-v8-cache-${uid}`);
+  try {
+    if (create) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = fs.lstatSync(dir);
+    if (!st.isDirectory() || (uid !== undefined && (st.uid !== uid || (st.mode & 0o022) !== 0))) return undefined;
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+// A cache file is a 12-byte header (magic, length, checksum of the data) and V8's data. V8 does
+// not verify its data (a damaged cache made it abort with a fatal error in a test): the server
+// checks it first, ~3 ms for ~1 MB.
+const MAGIC = 0x4b4c4331;
+const HEADER = 12;
+
+function checksum(data: Uint8Array): number {
+  // (read as 32-bit words in place, which needs the data to start at a multiple of 4)
+  if (data.byteOffset % 4) data = data.slice();
+  const n = data.length >> 2;
+  const words = new Int32Array(data.buffer, data.byteOffset, n);
+  let h = data.length | 0;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ words[i], 0x9e3779b1) ^ (h >>> 15);
+  for (let i = n << 2; i < data.length; i++) h = Math.imul(h ^ data[i], 0x9e3779b1) ^ (h >>> 15);
+  return h >>> 0;
+}
+
+/** The V8 data of a cache file, or undefined when the file is missing or damaged. */
+function readCache(file: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return undefined; // first start, or the cache was cleaned
+  }
+  if (bytes.length < HEADER || bytes.readUInt32LE(0) !== MAGIC || bytes.readUInt32LE(4) !== bytes.length - HEADER) return undefined;
+  const data = bytes.subarray(HEADER);
+  return checksum(new Uint8Array(data.buffer, data.byteOffset, data.length)) === bytes.readUInt32LE(8) ? data : undefined;
+}
+
 function load(file: string): { main(): void } {
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
-  const key = hash(`${process.version}|${process.arch}|${process.execArgv.join(' ')}|${file}|${stat.size}|${stat.mtimeMs}`);
-  const dir = path.join(os.tmpdir(), 'kafka-lint-v8-cache');
-  const cacheFile = path.join(dir, `${key}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // first start, or the cache was cleaned
-  }
+  const key = hash(`${process.version}|${process.arch}|${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}|${file}|${stat.size}|${stat.mtimeMs}`);
+  const dir = cacheDir(false);
+  const cachedData = dir ? readCache(path.join(dir, `${key}.bin`)) : undefined;
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const mod = new Module(file, module);
   mod.filename = file;
@@ -54,13 +99,30 @@ function load(file: string): { main(): void } {
     const write = () => {
       if (written) return;
       written = true;
+      const dir = cacheDir(true);
+      if (!dir) return; // read-only temp folder, or one we cannot trust: start without a cache
       try {
-        fs.mkdirSync(dir, { recursive: true });
+        const cacheFile = path.join(dir, `${key}.bin`);
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, new Uint8Array(script.createCachedData()));
+        // V8 stamps the cache with a hash of its flags and rejects it when they differ: made under
+        // the heap flags, it would never match the defaults the bundle is compiled under.
+        setHeapFlags('default');
+        let data: Buffer;
+        try {
+          data = script.createCachedData();
+        } finally {
+          setHeapFlags('tuned');
+        }
+        const header = Buffer.alloc(HEADER);
+        header.writeUInt32LE(MAGIC, 0);
+        header.writeUInt32LE(data.length, 4);
+        const bytes = new Uint8Array(data.buffer, data.byteOffset, data.length);
+        header.writeUInt32LE(checksum(bytes), 8);
+        fs.writeFileSync(tmp, new Uint8Array(header));
+        fs.appendFileSync(tmp, bytes);
         fs.renameSync(tmp, cacheFile);
       } catch {
-        // read-only temp folder: start without a cache next time too
+        // a full disk, say: start without a cache next time too
       }
     };
     setTimeout(write, 1000).unref();
@@ -77,3 +139,5 @@ try {
   server = require(bundle) as { main(): void };
 }
 server.main();
+// After the modules the server needs are loaded (see serverProcess.ts).
+setHeapFlags('tuned');

@@ -37,6 +37,7 @@ import {
   type RuleSetting,
 } from './engine/options.js';
 import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
+import { withDefaultHeapGrowth } from './serverProcess.js';
 import * as path from 'node:path';
 
 const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.Value, constant: CompletionItemKind.Constant, field: CompletionItemKind.Field } as const;
@@ -54,6 +55,8 @@ const DEFAULT_SETTINGS: ServerSettings = { enable: true, rules: {} };
 
 /** Text the kept versions of one document may add up to before it is read whole again when idle (8 M characters). */
 const REREAD_HELD_CHARS = 8 * 1024 * 1024;
+/** A document this long (characters) is read with V8's default heap growth the first time (serverProcess.ts). */
+const LARGE_TEXT = 64 * 1024;
 /** Quiet time after the last edit before that read (KAFKA_LINT_REREAD_IDLE_MS overrides it for tests). */
 const REREAD_IDLE_MS = Number(process.env.KAFKA_LINT_REREAD_IDLE_MS) || 5000;
 
@@ -189,7 +192,8 @@ export function startServer(connection: Connection): void {
       let linter = linters.get(doc.uri);
       if (!linter) linters.set(doc.uri, (linter = createDocumentLinter()));
       const text = doc.getText();
-      const result = linter.lint(text, filePath, options, doc.languageId);
+      const lint = () => linter!.lint(text, filePath, options, doc.languageId);
+      const result = linter.fresh && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(lint) : lint();
       for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
       if (linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);
       return result;

@@ -1,24 +1,51 @@
-// How the language server process is started: shared by the VS Code client and the benchmark,
-// so the benchmark measures the process the extension runs.
+// How the language server process tunes its heap. The VS Code client and the benchmark start it
+// with no Node options (`node server/out/server.js --stdio` for any other editor): the server
+// sets these V8 flags itself (launch.ts) once the modules it needs are loaded.
+//
+// Why not Node options on the command line: V8 stamps every code cache with a hash of its flags,
+// so any V8 option (even a heap size) makes Node reject its own cached builtins and compile each
+// module it loads after start-up from source (`net` took ~12 ms instead of ~3). With the options
+// below on the command line the server started ~30 ms slower (median of 7 starts, 193-200 ms
+// against 166 ms without them, alternating probe runs). Set at run time after the start, the
+// two flags that V8 reads while running keep their effect and the builtins keep their cache.
+//
+// A language server holds a few parsed files and makes short-lived garbage on every keystroke:
+//   - `--semi-space-growth-factor=1`: the young generation starts small and V8 doubles it (up to
+//     16 MB per semi-space) whenever many objects survive a scavenge, which parsing a large file
+//     does; that garbage then piles up to tens of megabytes before each scavenge. Not growing it
+//     keeps the resident size ~25 MB lower with the benchmark files open (127 -> 99 MB, probe);
+//     typing and opening were no slower in the same runs.
+//   - `--heap-growing-percent=50`: after a full collection V8 lets the old generation grow to up
+//     to 4x what survived before the next one. While typing in the four benchmark files (~43 MB
+//     live) the resident size then swung between 143 and 235 MB from one sample to the next; at
+//     1.5x it stays flat over 1,000 edits.
+// `default` is V8's own value, restored while the code cache is written (launch.ts).
+
+import * as v8 from 'node:v8';
+
+const SEMI_SPACE = { flag: '--semi-space-growth-factor', tuned: '1', default: '2' };
+const GROWING = { flag: '--heap-growing-percent', tuned: '50', default: '0' };
+const HEAP_FLAGS = [SEMI_SPACE, GROWING];
+
+/** Set to false by KAFKA_LINT_DEFAULT_HEAP=1 (V8's defaults, for comparisons). */
+export const HEAP_TUNING = !process.env.KAFKA_LINT_DEFAULT_HEAP;
+
+/** Sets the heap flags to the tuned values or back to V8's defaults. */
+export function setHeapFlags(which: 'tuned' | 'default'): void {
+  if (HEAP_TUNING) v8.setFlagsFromString(HEAP_FLAGS.map((f) => `${f.flag}=${f[which]}`).join(' '));
+}
 
 /**
- * Node options for the server process. A language server holds a few parsed files and makes
- * short-lived garbage on every keystroke.
- *   - `--max-semi-space-size=2`: V8's default young generation (up to 16 MB per semi-space) lets
- *     that garbage pile up to tens of megabytes before a scavenge. 2 MB semi-spaces keep the
- *     resident size about 20 MB lower with the benchmark files open (126 -> 101 MB in a
- *     side-by-side run); typing and open latency were no worse in the same runs.
- *   - `--heap-growing-percent=50`: after a full collection V8 lets the old generation grow to up
- *     to 4x what survived before the next one. While typing in the four benchmark files (~43 MB
- *     live) the resident size then swung between 143 and 235 MB from one sample to the next; at
- *     1.5x it stayed at 118-124 MB over 1,000 edits (side-by-side probe runs).
- *   - `--initial-old-space-size=64`: 1.5x alone made reading a large file slow (many full
- *     collections while the heap is still small: opening the 10,000-line Spring file took
- *     ~170-185 ms instead of ~110-120 ms in alternating runs). Letting the old generation reach
- *     64 MB before its limit follows that rule brought it back to ~125-136 ms, with the same
- *     flat 120-124 MB while typing and the same resident size with the files open (~100 MB).
- *     The 64 MB are a limit, not memory taken up front.
- * The benchmark starts the server with these options, so docs/bench.md shows the result, not the
- * comparison. Other editors starting `server.js --stdio` may pass the same options.
+ * Runs `read` (a whole large document being read) with V8's own heap growth: at 1.5x, reading a
+ * 10,000-line file ran several full collections while its data piled up (open ~170-190 ms
+ * instead of ~100-120 ms, alternating probe runs). The tuned growth is back for the next edits.
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--heap-growing-percent=50', '--initial-old-space-size=64'];
+export function withDefaultHeapGrowth<T>(read: () => T): T {
+  if (!HEAP_TUNING) return read();
+  v8.setFlagsFromString(`${GROWING.flag}=${GROWING.default}`);
+  try {
+    return read();
+  } finally {
+    v8.setFlagsFromString(`${GROWING.flag}=${GROWING.tuned}`);
+  }
+}

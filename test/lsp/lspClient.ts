@@ -125,7 +125,7 @@ export class TestClient {
 
   async shutdown(): Promise<void> {
     const exited = new Promise<void>((resolve) => {
-      if (this.proc.exitCode !== null) resolve();
+      if (this.proc.exitCode !== null || this.proc.signalCode !== null) resolve();
       else this.proc.once('exit', () => resolve());
     });
     try {

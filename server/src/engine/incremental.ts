@@ -54,6 +54,8 @@ export interface DocumentLinter {
    * since the last complete read.
    */
   readonly heldVersions: number;
+  /** True until the first lint after creation or `reset()`: that lint reads the whole text. */
+  readonly fresh: boolean;
   /** Forgets everything kept: the next lint reads the whole text again (and holds only that version). */
   reset(): void;
 }
@@ -72,8 +74,10 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
   // Findings of 'unit' rules per YAML document (see RuleCache).
   let ruleCache = createRuleCache();
   let held = 0;
+  let fresh = true;
   const reset = () => {
     held = 0;
+    fresh = true;
     ruleCache = createRuleCache();
     props = undefined;
     yaml = [];
@@ -154,6 +158,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
 
   return {
     lint(text, path, options, languageId) {
+      fresh = false;
       const skipped = skipReason(text);
       if (skipped) {
         reset();
@@ -173,6 +178,9 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
     },
     get heldVersions() {
       return held;
+    },
+    get fresh() {
+      return fresh;
     },
     reset,
   };

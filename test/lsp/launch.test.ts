@@ -1,0 +1,89 @@
+// The server process entry (server/out/server.js): its V8 code cache must be accepted on the next
+// start although the server changes V8's heap flags while it runs (V8 stamps a cache with a hash
+// of the flags in force when it is made; launch.ts makes it under the defaults).
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TestClient } from './lspClient.js';
+
+async function startLintStop(tmp: string, work: string): Promise<void> {
+  const client = new TestClient({ TMPDIR: tmp, TMP: tmp, TEMP: tmp });
+  // A server that dies leaves requests unanswered: fail with its exit instead of waiting forever.
+  const died = new Promise<never>((_, reject) =>
+    client.proc.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}) before it linted: ${client.stderr.slice(0, 400)}`))),
+  );
+  try {
+    await Promise.race([client.initialize('en', work), died]);
+    const uri = client.open(path.join(work, 'producer.properties'), 'bootstrap.servers=kafka:9092\nacks=1\n', 'properties');
+    const p = await Promise.race([client.waitFor(uri, () => true), died]);
+    assert.ok(p.diagnostics.some((d) => d.code === 'acks'), 'the server lints');
+  } finally {
+    died.catch(() => undefined);
+    await client.shutdown();
+  }
+}
+
+/** The cache files under tmp (in the server's per-user folder), with their identity. */
+function cacheFiles(tmp: string): { file: string; ino: number; mtimeMs: number }[] {
+  const out: { file: string; ino: number; mtimeMs: number }[] = [];
+  for (const d of fs.readdirSync(tmp).filter((n) => n.startsWith('kafka-lint-v8-cache'))) {
+    for (const n of fs.readdirSync(path.join(tmp, d)).filter((x) => x.endsWith('.bin'))) {
+      const file = path.join(tmp, d, n);
+      const st = fs.statSync(file);
+      out.push({ file, ino: st.ino, mtimeMs: st.mtimeMs });
+    }
+  }
+  return out;
+}
+
+describe('server start: V8 code cache', () => {
+  it('is written on the first start, accepted on the next (not rewritten), and replaced when damaged, without a crash', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-'));
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-work-'));
+    try {
+      await startLintStop(tmp, work);
+      const first = cacheFiles(tmp);
+      assert.equal(first.length, 1, 'one cache file after the first start');
+
+      await startLintStop(tmp, work);
+      assert.deepEqual(cacheFiles(tmp), first, 'a cache V8 accepts is left as it is');
+
+      // A damaged cache (V8 itself aborts on one) is not given to V8 and is replaced; this is
+      // also the control showing that the check above sees a rewrite.
+      const file = first[0].file;
+      const bytes = new Uint8Array(fs.readFileSync(file));
+      for (let i = 64; i < bytes.length; i += 97) bytes[i] ^= 0xff;
+      fs.writeFileSync(file + '.new', bytes);
+      fs.renameSync(file + '.new', file);
+      const corrupted = cacheFiles(tmp);
+      await startLintStop(tmp, work);
+      const after = cacheFiles(tmp);
+      assert.equal(after.length, 1);
+      assert.notEqual(after[0].ino, corrupted[0].ino, 'a damaged cache is written again');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('is not used from a cache folder other users can write to', { skip: process.getuid === undefined ? 'no user ids on this platform' : false }, async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-'));
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-work-'));
+    try {
+      const shared = path.join(tmp, `kafka-lint-v8-cache-${process.getuid!()}`);
+      fs.mkdirSync(shared);
+      fs.chmodSync(shared, 0o777);
+      await startLintStop(tmp, work);
+      assert.deepEqual(cacheFiles(tmp), [], 'nothing written to (or read from) a folder others can write');
+      fs.chmodSync(shared, 0o700);
+      await startLintStop(tmp, work);
+      assert.equal(cacheFiles(tmp).length, 1, 'control: the same folder is used once it is private');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
