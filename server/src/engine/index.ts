@@ -2,6 +2,7 @@
 // process, no vscode. The CLI, the language server and the tests are its clients.
 
 import type { ConfigUnit, Finding, Format, ParsedFile, Severity, Span } from './model.js';
+import { isInheritedSpan } from './model.js';
 import { applyEdits, createFixer } from './fixer.js';
 import { fmt, localizeDefaultSource, type L10n } from './l10n.js';
 import { defaultFor } from './knowledge/index.js';
@@ -13,6 +14,7 @@ import { allRules } from './rules/index.js';
 import { applySuppressions, lineOf, lineStarts } from './suppressions.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
+import { inheritanceKey } from './parsers/springYaml.js';
 import { parseGo } from './parsers/go.js';
 
 export type { Finding, ParsedFile } from './model.js';
@@ -159,6 +161,8 @@ function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: 
     },
     makeFix: (title, safety, edits, preferred) => ({ title, safety, edits, ...(preferred ? { preferred } : {}) }),
     report: (r: Report) => {
+      // About a setting another document makes: that document's own unit reports it there.
+      if (isInheritedSpan(r.span)) return;
       const k = `${r.span.start}\u0000${r.span.end}\u0000${r.message}`;
       if (seen.has(k)) return;
       seen.add(k);
@@ -312,7 +316,7 @@ function unitFactsKey(u: ConfigUnit): string {
     json = JSON.stringify(u.facts);
     factsJson.set(u.facts, json);
   }
-  return `\u0000${u.surface}\u0000${u.role}\u0000${u.client}\u0000${json}`;
+  return `\u0000${u.surface}\u0000${u.role}\u0000${u.client}\u0000${json}\u0000${inheritanceKey(u)}`;
 }
 
 const factsJson = new WeakMap<object, string>();

@@ -122,6 +122,14 @@ export interface ConfigUnit {
   /** The whole unit. */
   span: Span;
   facts: UnitFacts;
+  /**
+   * Settings other documents of the file make for this unit, by key: Spring Boot applies every
+   * document without a profile condition, and a profile's documents on top of them
+   * (springYaml.ts, linkSpringDocuments). Read through `effective()`, never listed in `settings`;
+   * rules judge them where they are written, not here (a report at one of their spans is dropped:
+   * `isInheritedSpan`).
+   */
+  inherited?: ReadonlyMap<string, Setting>;
   /** Parser-private data the format editor needs to insert settings. */
   ext?: unknown;
 }
@@ -176,14 +184,47 @@ export interface Finding {
   fixes: Fix[];
 }
 
-/** Returns the winning setting for a key in a unit (highest precedence, then last). */
+/**
+ * Returns the winning setting for a key in a unit (highest precedence, then last), counting
+ * what the unit inherits from other documents (below its own settings of the same precedence).
+ */
 export function effective(unit: ConfigUnit, key: string): Setting | undefined {
   let best: Setting | undefined;
   for (const s of unit.settings) {
     if (s.key !== key) continue;
     if (!best || s.precedence >= best.precedence) best = s;
   }
+  const inherited = unit.inherited?.get(key);
+  if (inherited && (!best || inherited.precedence > best.precedence)) best = inherited;
   return best;
+}
+
+/** The spans of inherited settings (copies made for `ConfigUnit.inherited`). */
+const inheritedSpans = new WeakSet<Span>();
+
+/** A span that reads its offsets from another (which an editor may move in place). */
+function viewOf(span: Span): Span {
+  const view = {
+    get start() {
+      return span.start;
+    },
+    get end() {
+      return span.end;
+    },
+  } as Span;
+  inheritedSpans.add(view);
+  return view;
+}
+
+/** A copy of a setting another document makes, for `ConfigUnit.inherited`: its spans are its own
+ *  objects (see isInheritedSpan) that read the original's offsets. */
+export function inheritedCopy(s: Setting): Setting {
+  return { ...s, keySpan: viewOf(s.keySpan), valueSpan: viewOf(s.valueSpan), entrySpan: viewOf(s.entrySpan) };
+}
+
+/** Whether a span is one of an inherited setting's (a finding there belongs to the document that writes it). */
+export function isInheritedSpan(span: Span): boolean {
+  return inheritedSpans.has(span);
 }
 
 /** All occurrences of a key in a unit, in source order. */

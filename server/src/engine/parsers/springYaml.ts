@@ -6,7 +6,7 @@
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap } from 'yaml';
-import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
+import { inheritedCopy, type ConfigUnit, type Edit, type Role, type Setting, type Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import {
@@ -330,6 +330,87 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
     }
   }
   return units;
+}
+
+/**
+ * Spring Boot reads every document of an application.yml that has no profile condition, and the
+ * documents of each active profile on top of them (later documents win). So a setting made in a
+ * document without a profile holds in every profile's document that does not set it again, and
+ * one made in a profile's document holds in that profile's other documents. Gives each Spring
+ * unit what the other documents make for its role (and for every client: `spring.kafka.properties`
+ * and the like) as `inherited`, so that "unset" is not said of a setting made elsewhere. Computed
+ * for the whole file on every lint; the units' own data is not touched.
+ * (Profile files, application-<profile>.yml on top of application.yml, are not linked.)
+ */
+export function linkSpringDocuments(units: ConfigUnit[]): void {
+  const groups = new Map<string, ConfigUnit[]>();
+  const docsOf = new Map<string, Set<number>>();
+  for (const u of units) {
+    if (u.surface !== 'spring-yaml') continue;
+    const group = u.facts.profile ?? '';
+    const list = groups.get(group);
+    if (list) list.push(u);
+    else groups.set(group, [u]);
+    let docs = docsOf.get(group);
+    if (!docs) docsOf.set(group, (docs = new Set()));
+    docs.add((u.ext as SpringUnitExt).docIndex);
+  }
+  const base = groups.get('') ?? [];
+  const baseDocs = docsOf.get('')?.size ?? 0;
+  for (const [group, members] of groups) {
+    // The documents that apply with a unit's: every one without a profile, and its profile's.
+    const sources = group ? [...base, ...members] : base;
+    const alone = baseDocs + (group ? docsOf.get(group)!.size : 0) < 2;
+    for (const u of members) {
+      if (alone) {
+        u.inherited = undefined;
+        linked.delete(u);
+        continue;
+      }
+      // A unit whose document did not change is the same object as at the last lint (an editor
+      // moves it in place): while the units it inherits from are the same objects too, so is what
+      // it inherits (the copies read their spans from the originals, so they move with them).
+      const last = linked.get(u);
+      if (last && sameUnits(last.sources, sources)) continue;
+      const merged = new Map<string, Setting>();
+      for (const v of sources) {
+        for (const st of v.settings) {
+          if (st.role !== u.role && st.role !== 'client') continue;
+          const e = merged.get(st.key);
+          if (!e || st.precedence >= e.precedence) merged.set(st.key, st);
+        }
+      }
+      const map = new Map<string, Setting>();
+      const parts: string[] = [];
+      for (const [k, st] of [...merged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+        map.set(k, inheritedCopy(st));
+        parts.push(`${k}\u0001${st.sourceKey}\u0001${st.precedence}\u0001${st.dynamic ? 1 : 0}${st.placeholderDefault ? 1 : 0}\u0001${st.value}\u0001${st.rawValue}`);
+      }
+      const digest = parts.join('\u0002');
+      // The key an editor's cache compares changes only when what is inherited does.
+      const version = last && last.digest === digest ? last.version : ++linkVersion;
+      linked.set(u, { sources, digest, version });
+      u.inherited = map.size ? map : undefined;
+    }
+  }
+}
+
+/** What each unit inherited at its last lint, from which units (see linkSpringDocuments). */
+const linked = new WeakMap<ConfigUnit, { sources: ConfigUnit[]; digest: string; version: number }>();
+let linkVersion = 0;
+
+/**
+ * A short key that changes when what a unit inherits changes (an editor keeps a unit's findings
+ * only while it is unchanged); '' for a unit that inherits nothing.
+ */
+export function inheritanceKey(u: ConfigUnit): string {
+  return u.inherited ? `${linked.get(u)?.version ?? ''}` : '';
+}
+
+function sameUnits(a: ConfigUnit[], b: ConfigUnit[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -1,0 +1,78 @@
+// Spring Boot applies the documents of an application.yml without a profile condition to every
+// profile, and a profile's documents on top: a setting made in one document holds in the others
+// that apply with it (springYaml.ts, linkSpringDocuments).
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/engine/index.js';
+import { createDocumentLinter } from '../../server/src/engine/incremental.js';
+import { resolveOptions } from '../../server/src/engine/options.js';
+
+const OPTIONS = resolveOptions([{ source: 'test', options: { kafkaVersion: '2.8' } }]);
+const PROD = 'spring:\n  config:\n    activate:\n      on-profile: prod\n';
+
+function findings(text: string): string[] {
+  const r = lint({ text, path: 'application.yml' }, OPTIONS);
+  return r.findings.map((f) => `${f.ruleId}@${text.slice(0, f.span.start).split('\n').length}`).sort();
+}
+
+describe('Spring documents of one application.yml', () => {
+  const base = 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[enable.idempotence]": true\n';
+
+  it('a profile document inherits what the document without a profile sets', () => {
+    const text = base + '---\n' + PROD + '  kafka:\n    producer:\n      compression-type: lz4\n';
+    assert.deepEqual(findings(text), []);
+    // Control: the same profile document alone is told that acks is unset (the 2.8 default is 1).
+    const alone = PROD + '  kafka:\n    producer:\n      compression-type: lz4\n';
+    assert.ok(findings(alone).includes('acks@6'), findings(alone).join());
+  });
+
+  it('judges an inherited value once, where it is written', () => {
+    // On Kafka 4.0 acks=1 and retries=0 each turn idempotence off: reported on the base document's
+    // lines, not again for the profile that inherits them (its message would differ: its fix
+    // would also set what the profile lacks).
+    const text =
+      'spring:\n  kafka:\n    producer:\n      acks: 1\n      retries: 0\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n---\n' +
+      PROD +
+      '  kafka:\n    producer:\n      compression-type: lz4\n';
+    const v40 = resolveOptions([{ source: 'test', options: { kafkaVersion: '4.0' } }]);
+    const at = (fs: { ruleId: string; span: { start: number } }[]) => fs.map((f) => `${f.ruleId}@${text.slice(0, f.span.start).split('\n').length}`).sort();
+    const expected = ['acks@4', 'idempotence@4', 'idempotence@5', 'max-in-flight@7', 'retries@5'];
+    assert.deepEqual(at(lint({ text, path: 'application.yml' }, v40).findings), expected);
+    assert.deepEqual(at(createDocumentLinter().lint(text, 'application.yml', v40).findings), expected);
+  });
+
+  it('a profile that sets a value again is judged on its own value', () => {
+    const text = base + '---\n' + PROD + '  kafka:\n    producer:\n      acks: 1\n';
+    assert.deepEqual(
+      findings(text).filter((f) => f.startsWith('acks')),
+      ['acks@14'],
+    );
+  });
+
+  it('combines an inherited setting with the profile’s own (idempotence from the base, 10 in flight in the profile)', () => {
+    const text = base + '---\n' + PROD + '  kafka:\n    producer:\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n';
+    const r = lint({ text, path: 'application.yml' }, OPTIONS);
+    const f = r.findings.find((x) => x.ruleId === 'max-in-flight');
+    assert.ok(f, JSON.stringify(r.findings.map((x) => x.ruleId)));
+    assert.equal(f.severity, 'error', 'idempotence with more than 5 in flight fails at start-up');
+  });
+
+  it('one profile does not inherit from another', () => {
+    const a = 'spring:\n  config:\n    activate:\n      on-profile: a\n  kafka:\n    producer:\n      acks: all\n';
+    const b = 'spring:\n  config:\n    activate:\n      on-profile: b\n  kafka:\n    producer:\n      compression-type: lz4\n';
+    assert.ok(findings(a + '---\n' + b).includes('acks@14'), findings(a + '---\n' + b).join());
+  });
+
+  it('an editor sees a change to the base document in every profile document it reuses', () => {
+    const profile = (n: number) => `spring:\n  config:\n    activate:\n      on-profile: p${n}\n  kafka:\n    producer:\n      compression-type: lz4\n`;
+    const before = base + [1, 2, 3].map((n) => '---\n' + profile(n)).join('');
+    const after = before.replace('      acks: all\n', '      batch-size: 1\n');
+    const linter = createDocumentLinter();
+    const view = (fs: { ruleId: string; span: { start: number } }[]) => fs.map((f) => `${f.ruleId}@${f.span.start}`).sort();
+    assert.deepEqual(view(linter.lint(before, 'application.yml', OPTIONS).findings), []);
+    const edited = view(linter.lint(after, 'application.yml', OPTIONS).findings);
+    assert.deepEqual(edited, view(lint({ text: after, path: 'application.yml' }, OPTIONS).findings));
+    assert.equal(edited.filter((f) => f.startsWith('acks@')).length, 4, 'acks unset in the base and in the three profiles');
+  });
+});
