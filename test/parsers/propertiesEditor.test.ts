@@ -55,6 +55,13 @@ describe('properties editor: registration and spelling', () => {
 });
 
 describe('properties editor: setValue', () => {
+  it('an empty key (a lone backslash at the end of the file) gets `=`, not a blank the reader would skip', () => {
+    // (blank separators are the file's usual ones here, so a key-only line would get a blank)
+    const text = 'bootstrap.servers=b\nacks \nacks \n\\';
+    const out = edit(text, 'producer.properties', (fx, [u]) => fx.setValue(u, u.settings[3], 'v 1'));
+    assert.deepEqual(kv(out)[3], ['', 'v 1']);
+  });
+
   it('replaces only the value, keeping CRLF and a missing final newline', () => {
     const out = edit('bootstrap.servers=x\r\nacks = 1\r\nretries=3', 'producer.properties', (fx, [u]) => fx.setValue(u, effective(u, 'acks')!, 'all'));
     assert.equal(out, 'bootstrap.servers=x\r\nacks = all\r\nretries=3');

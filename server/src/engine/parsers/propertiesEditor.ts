@@ -124,8 +124,9 @@ const editor: FormatEditor = {
     const { keySpan, valueSpan } = setting;
     const sep = file.text.slice(keySpan.end, valueSpan.start);
     if (sep === '') {
-      // A key-only line (`acks`): add a separator.
-      newText = (uext(unit)?.separator ?? '=') + newText;
+      // A key-only line (`acks`): add a separator. An empty key (a lone `\` at the end of the
+      // file) cannot take a blank one: the reader would skip it as leading space.
+      newText = (keySpan.start === keySpan.end ? '=' : (uext(unit)?.separator ?? '=')) + newText;
     } else if (!/[=:]/.test(sep) && /^[=:]/.test(newText)) {
       // After a whitespace separator a leading `=`/`:` would be read as the separator.
       newText = '\\' + newText;
