@@ -21,7 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'dockercompose' },
       { scheme: 'file', language: 'go' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.kafkalint.json,go.mod}') },
+    // The project file, go.mod (the sarama version) and the Spring Boot files profile files come on top of.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.kafkalint.json,go.mod,application.{properties,yml,yaml},bootstrap.{properties,yml,yaml}}') },
     outputChannel: output,
     initializationOptions: { locale: vscode.env.language },
   };

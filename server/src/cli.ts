@@ -7,7 +7,7 @@ import pkg from '../../package.json';
 import { detectFormat, fixText, lint, MAX_TEXT_LENGTH, type LintResult } from './engine/index.js';
 import { normalizeLocale, type Locale } from './engine/l10n.js';
 import type { Rule, RuleMeta } from './engine/rule.js';
-import { findNearest } from './nearestFile.js';
+import { findNearest, springBaseFiles } from './nearestFile.js';
 import { allRules } from './engine/rules/index.js';
 import {
   isPathIncluded,
@@ -377,7 +377,8 @@ class Run {
     const bom = raw.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
     let text = bom ? raw.slice(1) : raw;
     const options = this.optionsFor(abs, cfg);
-    const input = { text, path: shown };
+    const springBase = springBaseFiles(abs);
+    const input = { text, path: shown, ...(springBase.length ? { springBase } : {}) };
     let result: LintResult;
     if (this.args.fix) {
       const fixed = fixText(input, options, { unsafe: this.args.unsafeFixes }, this.rules);

@@ -1,9 +1,37 @@
-// Finding the nearest .kafkalint.json or go.mod above a file, for the CLI and the server alike.
+// Finding the nearest .kafkalint.json or go.mod above a file, and the Spring Boot files a profile
+// file comes on top of, for the CLI and the server alike.
 // The answer is cached for every directory on the way, so a walk (or a stream of keystrokes in one
 // file) stats each directory once; callers clear the cache when such a file changes.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_TEXT_LENGTH, type SpringBase } from './engine/index.js';
+import { springBaseNames } from './engine/parsers/springYaml.js';
+
+/**
+ * The base files of a Spring Boot profile file (application.yml and application.properties beside
+ * application-prod.yml) that exist: the text `open` gives for a path (an editor's open document),
+ * else the file on disk. Unreadable, binary or oversized files are left out.
+ */
+export function springBaseFiles(file: string, open?: (p: string) => string | undefined): SpringBase[] {
+  const out: SpringBase[] = [];
+  for (const name of springBaseNames(file)) {
+    const p = path.join(path.dirname(file), name);
+    let text = open?.(p);
+    if (text === undefined) {
+      try {
+        const st = fs.statSync(p);
+        if (!st.isFile() || st.size > MAX_TEXT_LENGTH) continue;
+        text = fs.readFileSync(p, 'utf8');
+      } catch {
+        continue;
+      }
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    out.push({ path: p, text });
+  }
+  return out;
+}
 
 /** What `load` makes of the nearest file called `name` in dir or above it (undefined: none). */
 export function findNearest<T>(dir: string, name: string, cache: Map<string, T | null>, load: (file: string) => T | null): T | undefined {

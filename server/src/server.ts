@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, readTextIfExists } from './serverFs.js';
-import { findNearest } from './nearestFile.js';
+import { findNearest, springBaseFiles } from './nearestFile.js';
 import { fixText, type LintResult } from './engine/index.js';
 import { createDocumentLinter, type DocumentLinter } from './engine/incremental.js';
 import { allRules } from './engine/rules/index.js';
@@ -39,6 +39,7 @@ import {
 import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
 import { withDefaultHeapGrowth } from './serverProcess.js';
 import * as path from 'node:path';
+import { springBaseNames } from './engine/parsers/springYaml.js';
 
 const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.Value, constant: CompletionItemKind.Constant, field: CompletionItemKind.Field } as const;
 
@@ -141,7 +142,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(() => {
-    // .kafkalint.json or go.mod changed somewhere: drop what was read from disk.
+    // .kafkalint.json, go.mod or a Spring Boot base file changed somewhere: drop what was read from disk.
     projectConfigCache.clear();
     goModCache.clear();
     revalidateAll();
@@ -192,7 +193,8 @@ export function startServer(connection: Connection): void {
       let linter = linters.get(doc.uri);
       if (!linter) linters.set(doc.uri, (linter = createDocumentLinter()));
       const text = doc.getText();
-      const lint = () => linter!.lint(text, filePath, options, doc.languageId);
+      const springBase = springBaseFiles(filePath, openText);
+      const lint = () => linter!.lint(text, filePath, options, doc.languageId, springBase.length ? springBase : undefined);
       const result = linter.fresh && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(lint) : lint();
       for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
       if (linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);
@@ -266,9 +268,35 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) schedule(doc);
   }
 
-  documents.onDidOpen((e) => schedule(e.document));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  /** The text of an open document by file path (compared as paths: editors spell URIs differently). */
+  function openText(p: string): string | undefined {
+    for (const d of documents.all()) if (URI_TO_PATH(d.uri) === p) return d.getText();
+    return undefined;
+  }
+
+  /** Open Spring profile files that come on top of this document (application-*.yml beside application.yml). */
+  function scheduleDependents(doc: TextDocument): void {
+    const filePath = URI_TO_PATH(doc.uri);
+    if (!filePath) return;
+    const dir = path.dirname(filePath);
+    const name = path.basename(filePath);
+    for (const other of documents.all()) {
+      if (other.uri === doc.uri) continue;
+      const p = URI_TO_PATH(other.uri);
+      if (p && path.dirname(p) === dir && springBaseNames(p).includes(name)) schedule(other);
+    }
+  }
+
+  documents.onDidOpen((e) => {
+    schedule(e.document);
+    scheduleDependents(e.document);
+  });
+  documents.onDidChangeContent((e) => {
+    schedule(e.document);
+    scheduleDependents(e.document);
+  });
   documents.onDidClose((e) => {
+    scheduleDependents(e.document);
     clearTimeout(rereads.get(e.document.uri));
     rereads.delete(e.document.uri);
     results.delete(e.document.uri);

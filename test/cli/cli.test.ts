@@ -96,6 +96,24 @@ describe('kafka-lint: text output and exit codes', () => {
   });
 });
 
+describe('kafka-lint: Spring profile files', () => {
+  it('reads application.yml beside application-prod.yml, also when only the profile file is linted', () => {
+    const prod = 'spring:\n  kafka:\n    producer:\n      compression-type: lz4\n';
+    const dir = project({
+      'src/main/resources/application.yml': 'spring:\n  kafka:\n    producer:\n      acks: all\n',
+      'src/main/resources/application-prod.yml': prod,
+      'other/application-prod.yml': prod,
+    });
+    const r = runCli(['--kafka-version', '2.8', '--format', 'json', '.'], dir);
+    const byFile = jsonFindings(r);
+    assert.deepEqual(byFile.get('src/main/resources/application-prod.yml'), [], r.stdout);
+    // Control: the same profile file with no application.yml beside it.
+    assert.deepEqual(byFile.get('other/application-prod.yml')?.map((f) => f.ruleId), ['acks']);
+    const one = runCli(['--kafka-version', '2.8', 'src/main/resources/application-prod.yml'], dir);
+    assert.equal(one.status, 0, one.stdout);
+  });
+});
+
 describe('kafka-lint: json and sarif', () => {
   it('--format json has the documented shape', () => {
     const dir = project({ 'producer.properties': ACKS_0, 'clean/producer.properties': CLEAN, 'notes.txt': 'acks=0' });

@@ -4,7 +4,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint } from '../../server/src/engine/index.js';
+import { fixText, lint } from '../../server/src/engine/index.js';
 import { createDocumentLinter } from '../../server/src/engine/incremental.js';
 import { resolveOptions } from '../../server/src/engine/options.js';
 
@@ -76,3 +76,52 @@ describe('Spring documents of one application.yml', () => {
     assert.equal(edited.filter((f) => f.startsWith('acks@')).length, 4, 'acks unset in the base and in the three profiles');
   });
 });
+
+describe('Spring profile files on top of application.yml', () => {
+  const base = 'spring:\n  kafka:\n    producer:\n      acks: all\n---\n' + PROD + '  kafka:\n    producer:\n      properties:\n        "[enable.idempotence]": true\n';
+  const profile = 'spring:\n  kafka:\n    producer:\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n';
+  const springBase = [{ path: '/app/application.yml', text: base }];
+  const at = (text: string, fs: { ruleId: string; severity: string; span: { start: number } }[]) =>
+    fs.map((f) => `${f.ruleId}:${f.severity}@${text.slice(0, f.span.start).split('\n').length}`).sort();
+
+  it('application-prod.yml inherits application.yml, including its prod documents', () => {
+    const r = lint({ text: profile, path: '/app/application-prod.yml', springBase }, OPTIONS);
+    // acks from the base document; idempotence from the base file's prod document: 10 in flight fails.
+    assert.deepEqual(at(profile, r.findings), ['max-in-flight:error@5']);
+    // Control: alone, acks is unset and 10 in flight only reorders.
+    assert.deepEqual(at(profile, lint({ text: profile, path: '/app/application-prod.yml' }, OPTIONS).findings), ['acks:warning@3', 'max-in-flight:information@5']);
+  });
+
+  it('another profile file does not get the prod documents of application.yml', () => {
+    const r = lint({ text: profile, path: '/app/application-dev.yml', springBase }, OPTIONS);
+    assert.deepEqual(at(profile, r.findings), ['max-in-flight:information@5']);
+  });
+
+  it('an application-prod.properties file inherits too', () => {
+    const text = 'spring.kafka.producer.compression-type=lz4\n';
+    assert.deepEqual(lint({ text, path: '/app/application-prod.properties', springBase }, OPTIONS).findings, []);
+    assert.ok(lint({ text, path: '/app/application-prod.properties' }, OPTIONS).findings.some((f) => f.ruleId === 'acks'));
+  });
+
+  it('a fix of an inherited setting overrides it in the profile file, never edits at the base file’s offsets', () => {
+    const b = [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: 1\n      retries: 2147483647\n' }];
+    const text = 'spring:\n  kafka:\n    producer:\n      retries: 0\n';
+    const v40 = resolveOptions([{ source: 'test', options: { kafkaVersion: '4.0' } }]);
+    const out = fixText({ text, path: '/app/application-prod.yml', springBase: b }, v40, { unsafe: true });
+    assert.equal(out.output, 'spring:\n  kafka:\n    producer:\n      retries: 2147483647\n      properties:\n        "[enable.idempotence]": true\n      acks: all\n');
+  });
+
+  it('an editor sees a change to the base file', () => {
+    const linter = createDocumentLinter();
+    const path = '/app/application-prod.yml';
+    const view = (fs: { ruleId: string; span: { start: number } }[]) => fs.map((f) => `${f.ruleId}@${f.span.start}`).sort();
+    assert.deepEqual(view(linter.lint(profile, path, OPTIONS, undefined, springBase).findings), view(lint({ text: profile, path, springBase }, OPTIONS).findings));
+    const changed = [{ path: '/app/application.yml', text: base.replace('acks: all', 'acks: 1') }];
+    const again = view(linter.lint(profile, path, OPTIONS, undefined, changed).findings);
+    assert.deepEqual(again, view(lint({ text: profile, path, springBase: changed }, OPTIONS).findings));
+    assert.ok(!again.some((f) => f.startsWith('acks@')), 'acks: 1 is reported in application.yml, not here');
+    const none = view(linter.lint(profile, path, OPTIONS, undefined, []).findings);
+    assert.ok(none.some((f) => f.startsWith('acks@')), 'without the base file, acks is unset here');
+  });
+});
+

@@ -154,6 +154,29 @@ describe('language server over stdio', () => {
     await client.waitFor(uri, (x) => !x.diagnostics.some((d) => d.code === 'acks'));
   });
 
+  it('a Spring profile file inherits application.yml: from disk, then from the open editor as it is typed in', async () => {
+    const res = path.join(dir, 'spring-profiles');
+    fs.mkdirSync(res, { recursive: true });
+    const baseText = 'spring:\n  kafka:\n    producer:\n      acks: all\n';
+    fs.writeFileSync(path.join(res, 'application.yml'), baseText);
+    client.settings = { enable: true, rules: {}, kafkaVersion: '2.8' };
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    try {
+      const prod = client.open(path.join(res, 'application-prod.yml'), 'spring:\n  kafka:\n    producer:\n      compression-type: lz4\n', 'yaml');
+      let p = await client.waitForVersion(prod);
+      assert.deepEqual(p.diagnostics.map((d) => d.code), [], 'acks: all is set in application.yml on disk');
+      // The base file opened and edited (not saved): the profile file is linted again with it.
+      const base = client.open(path.join(res, 'application.yml'), baseText, 'yaml');
+      await client.waitForVersion(base);
+      client.change(base, 'spring:\n  kafka:\n    producer:\n      batch-size: 1\n');
+      p = await client.waitFor(prod, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+      assert.equal(p.version, client.version(prod), 'the profile file was not edited: same version, new diagnostics');
+    } finally {
+      client.settings = { enable: true, rules: {} };
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }
+  });
+
   it('skips a binary file with one information diagnostic', async () => {
     const uri = client.open(path.join(dir, 'blob.properties'), 'acks=1\u0000\u0001\u0002', 'properties');
     const p = await client.waitFor(uri, (x) => x.diagnostics.length > 0);

@@ -4,7 +4,7 @@
 // edit safely, and the rule then offers no fix.
 
 import type { ConfigUnit, Edit, ParsedFile, Setting, Surface } from './model.js';
-import { effective } from './model.js';
+import { effective, isInherited } from './model.js';
 
 /** Implemented once per surface by the parser module that knows its structure. */
 export interface FormatEditor {
@@ -67,13 +67,16 @@ export function createFixer(file: ParsedFile): Fixer {
       const existing = effective(unit, key);
       return existing ? fixer.setValue(unit, existing, value) : fixer.insert(unit, key, value);
     },
+    // A setting the unit inherits (from another document or file) is overridden here, never
+    // edited where it is written: that would change it for every profile, or edit another file.
     setValue: (unit, setting, value) => {
+      if (isInherited(setting)) return fixer.insert(unit, setting.key, value);
       if (setting.dynamic && !setting.placeholderDefault) return [];
       return orEmpty(ed(unit)?.setValue(file, unit, setting, value));
     },
     insert: (unit, key, value) => orEmpty(ed(unit)?.insert(file, unit, key, value)),
-    remove: (unit, setting) => orEmpty(ed(unit)?.remove(file, unit, setting)),
-    rename: (unit, setting, newKey) => orEmpty(ed(unit)?.rename(file, unit, setting, newKey)),
+    remove: (unit, setting) => (isInherited(setting) ? [] : orEmpty(ed(unit)?.remove(file, unit, setting))),
+    rename: (unit, setting, newKey) => (isInherited(setting) ? [] : orEmpty(ed(unit)?.rename(file, unit, setting, newKey))),
     keyName: (unit, key) => ed(unit)?.keyName(unit, key) ?? key,
     valueText: (unit, key, value) => ed(unit)?.valueText(unit, key, value) ?? value,
     assignment: (unit, key, value) => ed(unit)?.assignment(unit, key, value) ?? `${key}=${value}`,

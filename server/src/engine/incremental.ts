@@ -23,7 +23,7 @@
 
 import { isMap, isPair, isSeq, type Document } from 'yaml';
 import type { Comment, ConfigUnit, ParsedFile, Span } from './model.js';
-import { createRuleCache, detectFormat, lintParsed, skipReason, type LintResult } from './index.js';
+import { createRuleCache, detectFormat, linkSpring, lintParsed, skipReason, type LintResult, type SpringBase } from './index.js';
 import type { ResolvedOptions } from './options.js';
 import type { Rule } from './rule.js';
 import { allRules } from './rules/index.js';
@@ -42,11 +42,11 @@ import { moveStrimziDoc, readStrimziDoc, type StrimziDoc, type StrimziDocReader 
 
 export interface DocumentLinter {
   /**
-   * Lint the current text of the document; same result as `lint({ text, path, languageId },
-   * options)`. The returned file and findings share data with the linter, which moves it in
+   * Lint the current text of the document; same result as `lint({ text, path, languageId,
+   * springBase }, options)`. The returned file and findings share data with the linter, which moves it in
    * place on the next call: they describe this text until then.
    */
-  lint(text: string, path: string, options: ResolvedOptions, languageId?: string): LintResult;
+  lint(text: string, path: string, options: ResolvedOptions, languageId?: string, springBase?: SpringBase[]): LintResult;
   /**
    * How many edited versions of the text, at most, the kept parse data may still hold on to.
    * Strings read from a text are views into it (engine/strings.ts), so a document read in
@@ -157,7 +157,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
   }
 
   return {
-    lint(text, path, options, languageId) {
+    lint(text, path, options, languageId, springBase) {
       fresh = false;
       const skipped = skipReason(text);
       if (skipped) {
@@ -168,6 +168,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
       try {
         const kept = !!(props || yaml.length || go);
         file = parse(text, path, languageId);
+        if (file) linkSpring(file, springBase);
         held = kept && (props || yaml.length || go) ? held + 1 : 0;
       } catch (e) {
         reset();

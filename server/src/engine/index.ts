@@ -14,7 +14,7 @@ import { allRules } from './rules/index.js';
 import { applySuppressions, lineOf, lineStarts } from './suppressions.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
-import { inheritanceKey } from './parsers/springYaml.js';
+import { inheritanceKey, linkSpringDocuments } from './parsers/springYaml.js';
 import { parseGo } from './parsers/go.js';
 
 export type { Finding, ParsedFile } from './model.js';
@@ -26,6 +26,17 @@ export interface LintInput {
   path: string;
   /** Editor language id, when known; the extension wins otherwise. */
   languageId?: string;
+  /**
+   * The files a Spring Boot profile file comes on top of (application.yml and
+   * application.properties beside application-prod.yml: `springBaseNames`), as the caller reads
+   * them; their settings hold in this file where it does not set them again.
+   */
+  springBase?: SpringBase[];
+}
+
+export interface SpringBase {
+  path: string;
+  text: string;
 }
 
 export interface RuleError {
@@ -59,14 +70,52 @@ export function detectFormat(path: string, languageId?: string): Format | undefi
 export function parseFile(input: LintInput): ParsedFile | undefined {
   const format = detectFormat(input.path, input.languageId);
   if (!format) return undefined;
+  let file: ParsedFile;
   switch (format) {
     case 'properties':
-      return parseProperties(input.text, input.path);
+      file = parseProperties(input.text, input.path);
+      break;
     case 'yaml':
-      return parseYaml(input.text, input.path);
+      file = parseYaml(input.text, input.path);
+      break;
     case 'go':
       return parseGo(input.text, input.path);
   }
+  linkSpring(file, input.springBase);
+  return file;
+}
+
+/** Links the Spring units of a parsed file to each other and to those of its base files. */
+export function linkSpring(file: ParsedFile, springBase: SpringBase[] | undefined): void {
+  if (file.format !== 'go') linkSpringDocuments(file.units, springBase?.length ? baseUnits(springBase) : undefined);
+}
+
+// The Spring units of base files by path, while their text is the same (the same objects each
+// time, so what a profile file's units inherit is kept between its edits).
+const baseFiles = new Map<string, { text: string; units: ConfigUnit[] }>();
+
+function baseUnits(bases: SpringBase[]): ConfigUnit[] {
+  const out: ConfigUnit[] = [];
+  for (const b of bases) {
+    let cached = baseFiles.get(b.path);
+    if (!cached || cached.text !== b.text) {
+      let units: ConfigUnit[] = [];
+      try {
+        if (skipReason(b.text) === undefined) {
+          const f = detectFormat(b.path) === 'properties' ? parseProperties(b.text, b.path) : parseYaml(b.text, b.path);
+          units = f.units;
+        }
+      } catch {
+        // A base file that cannot be read gives nothing to inherit.
+      }
+      cached = { text: b.text, units };
+      baseFiles.delete(b.path);
+      baseFiles.set(b.path, cached);
+      if (baseFiles.size > 32) baseFiles.delete(baseFiles.keys().next().value!);
+    }
+    out.push(...cached.units);
+  }
+  return out;
 }
 
 /** Reason a text must not be parsed, or undefined. */

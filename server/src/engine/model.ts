@@ -227,6 +227,11 @@ export function isInheritedSpan(span: Span): boolean {
   return inheritedSpans.has(span);
 }
 
+/** Whether a setting is one a unit inherits (written in another document or file: never edited from here). */
+export function isInherited(s: Setting): boolean {
+  return inheritedSpans.has(s.keySpan);
+}
+
 /** All occurrences of a key in a unit, in source order. */
 export function occurrences(unit: ConfigUnit, key: string): Setting[] {
   return unit.settings.filter((s) => s.key === key);

@@ -119,6 +119,17 @@ const SECTION_ROLE: Record<string, Role> = {
   listener: 'consumer',
 };
 
+/**
+ * The files a Spring Boot profile file is applied on top of, by name, in the same folder:
+ * `application.properties`, `application.yml` and `application.yaml` for
+ * `application-prod.yml` (or `.properties`); `bootstrap.*` for `bootstrap-prod.*`. Empty for
+ * any other file.
+ */
+export function springBaseNames(path: string): string[] {
+  const m = /^(application|bootstrap)-.+\.(?:ya?ml|properties)$/i.exec(baseName(path));
+  return m ? ['properties', 'yml', 'yaml'].map((ext) => `${m[1]}.${ext}`) : [];
+}
+
 /** Is this a Spring Boot config file by name (profile from `application-<profile>.yml`)? */
 export function springFileProfile(path: string): { spring: boolean; profile?: string } {
   const m = /^(application|bootstrap)(?:-(.+))?\.ya?ml$/i.exec(baseName(path));
@@ -334,33 +345,46 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
 
 /**
  * Spring Boot reads every document of an application.yml that has no profile condition, and the
- * documents of each active profile on top of them (later documents win). So a setting made in a
- * document without a profile holds in every profile's document that does not set it again, and
- * one made in a profile's document holds in that profile's other documents. Gives each Spring
- * unit what the other documents make for its role (and for every client: `spring.kafka.properties`
- * and the like) as `inherited`, so that "unset" is not said of a setting made elsewhere. Computed
- * for the whole file on every lint; the units' own data is not touched.
- * (Profile files, application-<profile>.yml on top of application.yml, are not linked.)
+ * documents of each active profile on top of them (later documents win); a profile file
+ * (application-prod.yml) comes on top of application.yml and application.properties. So a
+ * setting made in a document without a profile holds in every profile's document that does not
+ * set it again, and one made in a profile's document holds in that profile's other documents.
+ * Gives each Spring unit what the other documents make for its role (and for every client:
+ * `spring.kafka.properties` and the like) as `inherited`, so that "unset" is not said of a setting
+ * made elsewhere. `external`: the Spring units of the files this one comes on top of (they win
+ * less than the file's own). Computed for the whole file on every lint; the units' own data is
+ * not touched.
  */
-export function linkSpringDocuments(units: ConfigUnit[]): void {
+export function linkSpringDocuments(units: ConfigUnit[], external: ConfigUnit[] = []): void {
   const groups = new Map<string, ConfigUnit[]>();
   const docsOf = new Map<string, Set<number>>();
+  const outside = new Map<string, ConfigUnit[]>();
+  for (const u of external) {
+    if (u.surface !== 'spring-yaml' && u.surface !== 'spring-properties') continue;
+    const group = u.facts.profile ?? '';
+    const list = outside.get(group);
+    if (list) list.push(u);
+    else outside.set(group, [u]);
+  }
   for (const u of units) {
-    if (u.surface !== 'spring-yaml') continue;
+    if (u.surface !== 'spring-yaml' && u.surface !== 'spring-properties') continue;
     const group = u.facts.profile ?? '';
     const list = groups.get(group);
     if (list) list.push(u);
     else groups.set(group, [u]);
     let docs = docsOf.get(group);
     if (!docs) docsOf.set(group, (docs = new Set()));
-    docs.add((u.ext as SpringUnitExt).docIndex);
+    docs.add((u.ext as { docIndex?: number } | undefined)?.docIndex ?? 0);
   }
   const base = groups.get('') ?? [];
   const baseDocs = docsOf.get('')?.size ?? 0;
+  const outsideBase = outside.get('') ?? [];
   for (const [group, members] of groups) {
-    // The documents that apply with a unit's: every one without a profile, and its profile's.
-    const sources = group ? [...base, ...members] : base;
-    const alone = baseDocs + (group ? docsOf.get(group)!.size : 0) < 2;
+    // The documents that apply with a unit's: every one without a profile, and its profile's;
+    // those of the files underneath first (the later wins a tie).
+    const below = group ? [...outsideBase, ...(outside.get(group) ?? [])] : outsideBase;
+    const sources = [...below, ...base, ...(group ? members : [])];
+    const alone = !below.length && baseDocs + (group ? docsOf.get(group)!.size : 0) < 2;
     for (const u of members) {
       if (alone) {
         u.inherited = undefined;

@@ -6,7 +6,7 @@
 import { Composer, Parser } from 'yaml';
 import type { Comment, ConfigUnit, ParseError, ParsedFile, Span } from '../model.js';
 import { classifyDoc, dominantEol, type YamlDoc } from './yamlCommon.js';
-import { extractSpring, linkSpringDocuments } from './springYaml.js';
+import { extractSpring } from './springYaml.js';
 import { extractStrimzi, type StrimziDocReader } from './strimzi.js';
 import { extractCompose } from './compose.js';
 import { readYamlFast } from './yamlFast.js';
@@ -178,7 +178,6 @@ export function yamlFileFrom(
   // top-level `services:` map, and a compose file has no `spring.kafka` anyway.
   run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi', springOfDoc && ((d, i, fp) => springOfDoc(text, d, i, fp))));
   units.sort((a, b) => a.span.start - b.span.start || a.anchor.start - b.anchor.start);
-  linkSpringDocuments(units);
   file.units = units;
   return file;
 }
