@@ -193,8 +193,8 @@ export function startServer(connection: Connection): void {
       let linter = linters.get(doc.uri);
       if (!linter) linters.set(doc.uri, (linter = createDocumentLinter()));
       const text = doc.getText();
-      const springBase = springBaseFiles(filePath, openText);
-      const lint = () => linter!.lint(text, filePath, options, doc.languageId, springBase.length ? springBase : undefined);
+      const springBase = springBaseOf(filePath);
+      const lint = () => linter!.lint(text, filePath, options, doc.languageId, springBase);
       const result = linter.fresh && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(lint) : lint();
       for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
       if (linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);
@@ -274,6 +274,12 @@ export function startServer(connection: Connection): void {
     return undefined;
   }
 
+  /** The Spring Boot files a profile file comes on top of (open documents first), or undefined. */
+  function springBaseOf(filePath: string) {
+    const found = springBaseFiles(filePath, openText);
+    return found.length ? found : undefined;
+  }
+
   /** Open Spring profile files that come on top of this document (application-*.yml beside application.yml). */
   function scheduleDependents(doc: TextDocument): void {
     const filePath = URI_TO_PATH(doc.uri);
@@ -326,7 +332,8 @@ export function startServer(connection: Connection): void {
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll));
     if (wantsFixAll) {
       const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
-      const fixed = fixText({ text: doc.getText(), path: filePath, languageId: doc.languageId }, cached.options, { unsafe: false });
+      const springBase = springBaseOf(filePath);
+      const fixed = fixText({ text: doc.getText(), path: filePath, languageId: doc.languageId, ...(springBase ? { springBase } : {}) }, cached.options, { unsafe: false });
       if (fixed.applied > 0) {
         const edit = minimalEdit(doc.getText(), fixed.output);
         actions.push(CodeAction.create(fixAllTitle(locale), toWorkspaceEdit(doc, [edit]), FIX_ALL_KIND));

@@ -171,6 +171,22 @@ describe('language server over stdio', () => {
       client.change(base, 'spring:\n  kafka:\n    producer:\n      batch-size: 1\n');
       p = await client.waitFor(prod, (x) => x.diagnostics.some((d) => d.code === 'acks'));
       assert.equal(p.version, client.version(prod), 'the profile file was not edited: same version, new diagnostics');
+
+      // Fix-all sees the base too: idempotence on in application.yml makes 10 in flight an error
+      // with a safe fix (alone, it would only reorder records, with no safe fix).
+      client.change(base, 'spring:\n  kafka:\n    producer:\n      properties:\n        "[enable.idempotence]": true\n');
+      await client.waitForVersion(base);
+      const inflight = 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n';
+      const other = client.open(path.join(res, 'application-eu.yml'), inflight, 'yaml');
+      p = await client.waitForVersion(other);
+      assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['max-in-flight', 1]]);
+      const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: other },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.kafkaLint'] },
+      })) as Action[];
+      assert.equal(actions.length, 1);
+      assert.equal(applyTextEdits(inflight, editsOf(actions[0])), inflight.replace(': 10', ': 5'));
     } finally {
       client.settings = { enable: true, rules: {} };
       void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
