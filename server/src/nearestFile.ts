@@ -10,27 +10,30 @@ import { springBaseNames } from './engine/parsers/springYaml.js';
 
 /**
  * The base files of a Spring Boot profile file (application.yml and application.properties beside
- * application-prod.yml) that exist: the text `open` gives for a path (an editor's open document),
- * else the file on disk. Unreadable, binary or oversized files are left out.
+ * application-prod.yml) that exist, as `read` gives them (the server: an open document, else the
+ * file on disk, cached until a watched file changes).
  */
-export function springBaseFiles(file: string, open?: (p: string) => string | undefined): SpringBase[] {
+export function springBaseFiles(file: string, read: (p: string) => string | undefined = readSpringBase): SpringBase[] {
   const out: SpringBase[] = [];
   for (const name of springBaseNames(file)) {
     const p = path.join(path.dirname(file), name);
-    let text = open?.(p);
-    if (text === undefined) {
-      try {
-        const st = fs.statSync(p);
-        if (!st.isFile() || st.size > MAX_TEXT_LENGTH) continue;
-        text = fs.readFileSync(p, 'utf8');
-      } catch {
-        continue;
-      }
-    }
+    let text = read(p);
+    if (text === undefined) continue;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     out.push({ path: p, text });
   }
   return out;
+}
+
+/** A base file's text from disk; undefined when it is missing, unreadable or too large. */
+export function readSpringBase(p: string): string | undefined {
+  try {
+    const st = fs.statSync(p);
+    if (!st.isFile() || st.size > MAX_TEXT_LENGTH) return undefined;
+    return fs.readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** What `load` makes of the nearest file called `name` in dir or above it (undefined: none). */

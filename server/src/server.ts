@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, readTextIfExists } from './serverFs.js';
-import { findNearest, springBaseFiles } from './nearestFile.js';
+import { findNearest, readSpringBase, springBaseFiles } from './nearestFile.js';
 import { fixText, type LintResult } from './engine/index.js';
 import { createDocumentLinter, type DocumentLinter } from './engine/incremental.js';
 import { allRules } from './engine/rules/index.js';
@@ -97,6 +97,8 @@ export function startServer(connection: Connection): void {
   // Nearest .kafkalint.json / go.mod answers per directory, dropped when either kind of file changes.
   const projectConfigCache = new Map<string, { dir: string; config: ProjectConfig } | null>();
   const goModCache = new Map<string, string | null>();
+  // Spring Boot base files read from disk (for profile files beside them), dropped when one changes.
+  const springBaseCache = new Map<string, string | null>();
   const pending = new Map<string, NodeJS.Immediate>();
   const rereads = new Map<string, NodeJS.Timeout>();
   let locale: Locale = 'en';
@@ -145,6 +147,7 @@ export function startServer(connection: Connection): void {
     // .kafkalint.json, go.mod or a Spring Boot base file changed somewhere: drop what was read from disk.
     projectConfigCache.clear();
     goModCache.clear();
+    springBaseCache.clear();
     revalidateAll();
   });
 
@@ -276,7 +279,13 @@ export function startServer(connection: Connection): void {
 
   /** The Spring Boot files a profile file comes on top of (open documents first), or undefined. */
   function springBaseOf(filePath: string) {
-    const found = springBaseFiles(filePath, openText);
+    const found = springBaseFiles(filePath, (p) => {
+      const open = openText(p);
+      if (open !== undefined) return open;
+      let disk = springBaseCache.get(p);
+      if (disk === undefined) springBaseCache.set(p, (disk = readSpringBase(p) ?? null));
+      return disk ?? undefined;
+    });
     return found.length ? found : undefined;
   }
 

@@ -123,11 +123,11 @@ export interface ConfigUnit {
   span: Span;
   facts: UnitFacts;
   /**
-   * Settings other documents of the file make for this unit, by key: Spring Boot applies every
-   * document without a profile condition, and a profile's documents on top of them
-   * (springYaml.ts, linkSpringDocuments). Read through `effective()`, never listed in `settings`;
-   * rules judge them where they are written, not here (a report at one of their spans is dropped:
-   * `isInheritedSpan`).
+   * Settings other documents make for this unit, by key: Spring Boot applies every document
+   * without a profile condition, and a profile's documents (and profile files, on top of
+   * application.yml) over them (springYaml.ts, linkSpringDocuments). Read through `effective()`,
+   * never listed in `settings`; rules judge them where they are written, not here (a report at
+   * one of their spans is dropped: `isInheritedSpan`), and fixes never edit them there (fixer.ts).
    */
   inherited?: ReadonlyMap<string, Setting>;
   /** Parser-private data the format editor needs to insert settings. */
@@ -203,15 +203,18 @@ export function effective(unit: ConfigUnit, key: string): Setting | undefined {
 const inheritedSpans = new WeakSet<Span>();
 
 /** A span that reads its offsets from another (which an editor may move in place). */
+class SpanView implements Span {
+  constructor(private readonly of: Span) {}
+  get start(): number {
+    return this.of.start;
+  }
+  get end(): number {
+    return this.of.end;
+  }
+}
+
 function viewOf(span: Span): Span {
-  const view = {
-    get start() {
-      return span.start;
-    },
-    get end() {
-      return span.end;
-    },
-  } as Span;
+  const view = new SpanView(span);
   inheritedSpans.add(view);
   return view;
 }

@@ -356,37 +356,32 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
  * not touched.
  */
 export function linkSpringDocuments(units: ConfigUnit[], external: ConfigUnit[] = []): void {
-  const groups = new Map<string, ConfigUnit[]>();
-  const docsOf = new Map<string, Set<number>>();
-  const outside = new Map<string, ConfigUnit[]>();
-  for (const u of external) {
-    if (u.surface !== 'spring-yaml' && u.surface !== 'spring-properties') continue;
-    const group = u.facts.profile ?? '';
-    const list = outside.get(group);
-    if (list) list.push(u);
-    else outside.set(group, [u]);
-  }
-  for (const u of units) {
-    if (u.surface !== 'spring-yaml' && u.surface !== 'spring-properties') continue;
-    const group = u.facts.profile ?? '';
-    const list = groups.get(group);
-    if (list) list.push(u);
-    else groups.set(group, [u]);
-    let docs = docsOf.get(group);
-    if (!docs) docsOf.set(group, (docs = new Set()));
-    docs.add((u.ext as { docIndex?: number } | undefined)?.docIndex ?? 0);
-  }
-  const base = groups.get('') ?? [];
-  const baseDocs = docsOf.get('')?.size ?? 0;
-  const outsideBase = outside.get('') ?? [];
+  const isSpring = (u: ConfigUnit) => u.surface === 'spring-yaml' || u.surface === 'spring-properties';
+  const byGroup = (list: ConfigUnit[]) => {
+    const m = new Map<string, ConfigUnit[]>();
+    for (const u of list) {
+      if (!isSpring(u)) continue;
+      const g = u.facts.profile ?? '';
+      const l = m.get(g);
+      if (l) l.push(u);
+      else m.set(g, [u]);
+    }
+    return m;
+  };
+  const groups = byGroup(units);
+  const outside = byGroup(external);
+  const docOf = (u: ConfigUnit) => (u.ext as { docIndex?: number } | undefined)?.docIndex ?? 0;
+  // Units with the same sources inherit the same map (every profile with one document, say).
+  const shared = new Map<string, { map: Map<string, Setting>; digest: string }>();
+  const ownFile = new Set(external.length ? units : []);
   for (const [group, members] of groups) {
     // The documents that apply with a unit's: every one without a profile, and its profile's;
-    // those of the files underneath first (the later wins a tie).
-    const below = group ? [...outsideBase, ...(outside.get(group) ?? [])] : outsideBase;
-    const sources = [...below, ...base, ...(group ? members : [])];
-    const alone = !below.length && baseDocs + (group ? docsOf.get(group)!.size : 0) < 2;
+    // those of the files underneath first (the later wins a tie). Its own document's settings
+    // are its own (`settings`, with the shared `spring.kafka.properties` and the like).
+    const candidates = [...(outside.get('') ?? []), ...(group ? outside.get(group) ?? [] : []), ...(groups.get('') ?? []), ...(group ? members : [])];
     for (const u of members) {
-      if (alone) {
+      const sources = candidates.filter((v) => (external.length && !ownFile.has(v)) || docOf(v) !== docOf(u));
+      if (!sources.length) {
         u.inherited = undefined;
         linked.delete(u);
         continue;
@@ -396,27 +391,41 @@ export function linkSpringDocuments(units: ConfigUnit[], external: ConfigUnit[] 
       // it inherits (the copies read their spans from the originals, so they move with them).
       const last = linked.get(u);
       if (last && sameUnits(last.sources, sources)) continue;
-      const merged = new Map<string, Setting>();
-      for (const v of sources) {
-        for (const st of v.settings) {
-          if (st.role !== u.role && st.role !== 'client') continue;
-          const e = merged.get(st.key);
-          if (!e || st.precedence >= e.precedence) merged.set(st.key, st);
+      const id = `${u.role}\u0000${sources.map(unitNumber).join(',')}`;
+      let m = shared.get(id);
+      if (!m) {
+        const merged = new Map<string, Setting>();
+        for (const v of sources) {
+          for (const st of v.settings) {
+            if (st.role !== u.role && st.role !== 'client') continue;
+            const e = merged.get(st.key);
+            if (!e || st.precedence >= e.precedence) merged.set(st.key, st);
+          }
         }
+        const map = new Map<string, Setting>();
+        const parts: string[] = [];
+        for (const [k, st] of [...merged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+          map.set(k, inheritedCopy(st));
+          parts.push(`${k}\u0001${st.sourceKey}\u0001${st.precedence}\u0001${st.dynamic ? 1 : 0}${st.placeholderDefault ? 1 : 0}\u0001${st.value}\u0001${st.rawValue}`);
+        }
+        m = { map, digest: parts.join('\u0002') };
+        shared.set(id, m);
       }
-      const map = new Map<string, Setting>();
-      const parts: string[] = [];
-      for (const [k, st] of [...merged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-        map.set(k, inheritedCopy(st));
-        parts.push(`${k}\u0001${st.sourceKey}\u0001${st.precedence}\u0001${st.dynamic ? 1 : 0}${st.placeholderDefault ? 1 : 0}\u0001${st.value}\u0001${st.rawValue}`);
-      }
-      const digest = parts.join('\u0002');
       // The key an editor's cache compares changes only when what is inherited does.
-      const version = last && last.digest === digest ? last.version : ++linkVersion;
-      linked.set(u, { sources, digest, version });
-      u.inherited = map.size ? map : undefined;
+      const version = last && last.digest === m.digest ? last.version : ++linkVersion;
+      linked.set(u, { sources, digest: m.digest, version });
+      u.inherited = m.map.size ? m.map : undefined;
     }
   }
+}
+
+/** A number per unit object (for `shared` keys). */
+const unitNumbers = new WeakMap<ConfigUnit, number>();
+let unitCount = 0;
+function unitNumber(u: ConfigUnit): number {
+  let n = unitNumbers.get(u);
+  if (n === undefined) unitNumbers.set(u, (n = ++unitCount));
+  return n;
 }
 
 /** What each unit inherited at its last lint, from which units (see linkSpringDocuments). */
