@@ -9,7 +9,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TestClient } from './lspClient.js';
 
-async function startLintStop(tmp: string, work: string): Promise<void> {
+/** Starts the server, lints a file and stops it. `large`: also opens a file large enough to be read
+ *  with V8's own heap growth and collected after (serverProcess.ts), before the cache is written. */
+async function startLintStop(tmp: string, work: string, large = false): Promise<void> {
   const client = new TestClient({ TMPDIR: tmp, TMP: tmp, TEMP: tmp });
   // A server that dies leaves requests unanswered: fail with its exit instead of waiting forever.
   const died = new Promise<never>((_, reject) =>
@@ -20,6 +22,12 @@ async function startLintStop(tmp: string, work: string): Promise<void> {
     const uri = client.open(path.join(work, 'producer.properties'), 'bootstrap.servers=kafka:9092\nacks=1\n', 'properties');
     const p = await Promise.race([client.waitFor(uri, () => true), died]);
     assert.ok(p.diagnostics.some((d) => d.code === 'acks'), 'the server lints');
+    if (large) {
+      const big = 'bootstrap.servers=kafka:9092\n' + Array.from({ length: 4000 }, (_, i) => `# padding line ${i} of a large file\n`).join('') + 'acks=0\n';
+      const bigUri = client.open(path.join(work, 'large.properties'), big, 'properties');
+      await Promise.race([client.waitFor(bigUri, (x) => x.diagnostics.some((d) => d.code === 'acks')), died]);
+      await new Promise((r) => setTimeout(r, 400));
+    }
   } finally {
     died.catch(() => undefined);
     await client.shutdown();
@@ -44,7 +52,7 @@ describe('server start: V8 code cache', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-'));
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-work-'));
     try {
-      await startLintStop(tmp, work);
+      await startLintStop(tmp, work, true);
       const first = cacheFiles(tmp);
       assert.equal(first.length, 1, 'one cache file after the first start');
 
