@@ -37,9 +37,9 @@ import {
   type RuleSetting,
 } from './engine/options.js';
 import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
-import { withDefaultHeapGrowth } from './serverProcess.js';
+import { notBusy, withDefaultHeapGrowth } from './serverProcess.js';
 import * as path from 'node:path';
-import { springBaseNames } from './engine/parsers/springYaml.js';
+import { isSpringBaseFile, springBaseNames } from './engine/parsers/springYaml.js';
 
 const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.Value, constant: CompletionItemKind.Constant, field: CompletionItemKind.Field } as const;
 
@@ -199,6 +199,7 @@ export function startServer(connection: Connection): void {
       const springBase = springBaseOf(filePath);
       const lint = () => linter!.lint(text, filePath, options, doc.languageId, springBase);
       const result = linter.fresh && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(lint) : lint();
+      notBusy();
       for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
       if (linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);
       return result;
@@ -292,7 +293,7 @@ export function startServer(connection: Connection): void {
   /** Open Spring profile files that come on top of this document (application-*.yml beside application.yml). */
   function scheduleDependents(doc: TextDocument): void {
     const filePath = URI_TO_PATH(doc.uri);
-    if (!filePath) return;
+    if (!filePath || !isSpringBaseFile(filePath)) return;
     const dir = path.dirname(filePath);
     const name = path.basename(filePath);
     for (const other of documents.all()) {

@@ -14,7 +14,7 @@
 //     16 MB per semi-space) whenever many objects survive a scavenge, which parsing a large file
 //     does; that garbage then piles up to tens of megabytes before each scavenge. Not growing it
 //     keeps the resident size ~25 MB lower with the benchmark files open (127 -> 99 MB, probe);
-//     typing and opening were no slower in the same runs.
+//     opening the 10,000-line Spring file was no slower in alternating probe runs.
 //   - `--heap-growing-percent=50`: after a full collection V8 lets the old generation grow to up
 //     to 4x what survived before the next one. While typing in the four benchmark files (~43 MB
 //     live) the resident size then swung between 143 and 235 MB from one sample to the next; at
@@ -29,7 +29,7 @@ const GROWING = { flag: '--heap-growing-percent', tuned: '50', default: '0' };
 const HEAP_FLAGS = [SEMI_SPACE, GROWING];
 
 /** Set to false by KAFKA_LINT_DEFAULT_HEAP=1 (V8's defaults, for comparisons). */
-export const HEAP_TUNING = !process.env.KAFKA_LINT_DEFAULT_HEAP;
+const HEAP_TUNING = !process.env.KAFKA_LINT_DEFAULT_HEAP;
 
 /** Sets the heap flags to the tuned values or back to V8's defaults. */
 export function setHeapFlags(which: 'tuned' | 'default'): void {
@@ -42,9 +42,9 @@ export function setHeapFlags(which: 'tuned' | 'default'): void {
  * instead of ~100-120 ms, alternating probe runs). The tuned growth is back for the next edits,
  * but the limit V8 set during the read (up to 4x what survived) holds until the next full
  * collection: typing after opening the benchmark files then let the resident size climb to 231 MB
- * before settling at ~120 MB. So one full collection runs once the server has been idle for a
- * moment after the read (~10-50 ms), which sets the limit by the tuned growth and returns the
- * read's garbage.
+ * before settling at ~120 MB. So one full collection (~10-50 ms) runs once the server has been
+ * idle for a moment after the read (`notBusy` pushes it back while documents are being linted),
+ * which sets the limit by the tuned growth and returns the read's garbage.
  */
 export function withDefaultHeapGrowth<T>(read: () => T): T {
   if (!HEAP_TUNING) return read();
@@ -53,18 +53,27 @@ export function withDefaultHeapGrowth<T>(read: () => T): T {
     return read();
   } finally {
     v8.setFlagsFromString(`${GROWING.flag}=${GROWING.tuned}`);
-    clearTimeout(collectTimer);
-    collectTimer = setTimeout(collect, COLLECT_AFTER_MS);
-    collectTimer.unref();
+    collectPending = true;
+    notBusy();
   }
 }
 
+/** Called on every lint: a pending collection waits until COLLECT_AFTER_MS pass without one. */
+export function notBusy(): void {
+  if (!collectPending) return;
+  clearTimeout(collectTimer);
+  collectTimer = setTimeout(collect, COLLECT_AFTER_MS);
+  collectTimer.unref();
+}
+
 const COLLECT_AFTER_MS = 250;
+let collectPending = false;
 let collectTimer: NodeJS.Timeout | undefined;
 let gc: (() => void) | null | undefined;
 
 function collect(): void {
   collectTimer = undefined;
+  collectPending = false;
   if (gc === undefined) {
     // V8's gc() exists in a context made while --expose-gc is set; the flag goes back at once (a
     // changed flag would make V8 reject code caches made afterwards, see launch.ts).

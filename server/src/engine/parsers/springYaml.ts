@@ -130,6 +130,11 @@ export function springBaseNames(path: string): string[] {
   return m ? ['properties', 'yml', 'yaml'].map((ext) => `${m[1]}.${ext}`) : [];
 }
 
+/** Is this a file profile files come on top of (`application.yml`, `bootstrap.properties`, ...)? */
+export function isSpringBaseFile(path: string): boolean {
+  return /^(?:application|bootstrap)\.(?:ya?ml|properties)$/i.test(baseName(path));
+}
+
 /** Is this a Spring Boot config file by name (profile from `application-<profile>.yml`)? */
 export function springFileProfile(path: string): { spring: boolean; profile?: string } {
   const m = /^(application|bootstrap)(?:-(.+))?\.ya?ml$/i.exec(baseName(path));
