@@ -125,7 +125,8 @@ function load(file: string): { main(): void } {
         // a full disk, say: start without a cache next time too
       }
     };
-    setTimeout(write, 1000).unref();
+    // (KAFKA_LINT_CODE_CACHE_DELAY_MS: tests that need the cache made at exit)
+    setTimeout(write, Number(process.env.KAFKA_LINT_CODE_CACHE_DELAY_MS) || 1000).unref();
     process.once('exit', write);
   }
   return mod.exports as { main(): void };

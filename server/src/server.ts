@@ -37,7 +37,7 @@ import {
   type RuleSetting,
 } from './engine/options.js';
 import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
-import { notBusy, withDefaultHeapGrowth } from './serverProcess.js';
+import { edited, withDefaultHeapGrowth } from './serverProcess.js';
 import * as path from 'node:path';
 import { isSpringBaseFile, springBaseNames } from './engine/parsers/springYaml.js';
 
@@ -198,8 +198,9 @@ export function startServer(connection: Connection): void {
       const text = doc.getText();
       const springBase = springBaseOf(filePath);
       const lint = () => linter!.lint(text, filePath, options, doc.languageId, springBase);
-      const result = linter.fresh && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(lint) : lint();
-      notBusy();
+      const whole = linter.fresh;
+      const result = whole && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(lint) : lint();
+      if (!whole) edited();
       for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
       if (linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);
       return result;

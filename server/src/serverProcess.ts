@@ -42,9 +42,10 @@ export function setHeapFlags(which: 'tuned' | 'default'): void {
  * instead of ~100-120 ms, alternating probe runs). The tuned growth is back for the next edits,
  * but the limit V8 set during the read (up to 4x what survived) holds until the next full
  * collection: typing after opening the benchmark files then let the resident size climb to 231 MB
- * before settling at ~120 MB. So one full collection (~10-50 ms) runs once the server has been
- * idle for a moment after the read (`notBusy` pushes it back while documents are being linted),
- * which sets the limit by the tuned growth and returns the read's garbage.
+ * before settling at ~120 MB. So the first edit after such a read is followed by one full
+ * collection (`edited`), which sets the limit by the tuned growth. Not sooner: a collection while
+ * idle after the read made the next large read start under a low limit (the benchmark's opens,
+ * which come with pauses between them, took ~250 ms instead of ~150).
  */
 export function withDefaultHeapGrowth<T>(read: () => T): T {
   if (!HEAP_TUNING) return read();
@@ -54,26 +55,20 @@ export function withDefaultHeapGrowth<T>(read: () => T): T {
   } finally {
     v8.setFlagsFromString(`${GROWING.flag}=${GROWING.tuned}`);
     collectPending = true;
-    notBusy();
   }
 }
 
-/** Called on every lint: a pending collection waits until COLLECT_AFTER_MS pass without one. */
-export function notBusy(): void {
+/** Called after a document was linted again after an edit: runs the collection a large read left pending, once the diagnostics are out. */
+export function edited(): void {
   if (!collectPending) return;
-  clearTimeout(collectTimer);
-  collectTimer = setTimeout(collect, COLLECT_AFTER_MS);
-  collectTimer.unref();
+  collectPending = false;
+  setImmediate(collect);
 }
 
-const COLLECT_AFTER_MS = 250;
 let collectPending = false;
-let collectTimer: NodeJS.Timeout | undefined;
 let gc: (() => void) | null | undefined;
 
 function collect(): void {
-  collectTimer = undefined;
-  collectPending = false;
   if (gc === undefined) {
     // V8's gc() exists in a context made while --expose-gc is set; the flag goes back at once (a
     // changed flag would make V8 reject code caches made afterwards, see launch.ts).

@@ -449,3 +449,19 @@ describe('incremental linting equals a fresh lint()', () => {
     assert.deepEqual(view(linter.lint(text, 'application.yml', OPTIONS)), view(lint({ text, path: 'application.yml' }, OPTIONS)));
   });
 });
+
+describe('DocumentLinter.fresh', () => {
+  it('is true until the first lint, and again after reset() until the next', () => {
+    const linter = createDocumentLinter();
+    const text = 'bootstrap.servers=k:9092\nacks=1\n';
+    assert.equal(linter.fresh, true);
+    linter.lint(text, 'producer.properties', OPTIONS);
+    assert.equal(linter.fresh, false, 'the first lint of a document read it whole');
+    linter.lint(text + 'retries=0\n', 'producer.properties', OPTIONS);
+    assert.equal(linter.fresh, false);
+    linter.reset();
+    assert.equal(linter.fresh, true);
+    linter.lint(text, 'producer.properties', OPTIONS);
+    assert.equal(linter.fresh, false);
+  });
+});

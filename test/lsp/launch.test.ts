@@ -10,9 +10,11 @@ import * as path from 'node:path';
 import { TestClient } from './lspClient.js';
 
 /** Starts the server, lints a file and stops it. `large`: also opens a file large enough to be read
- *  with V8's own heap growth and collected after (serverProcess.ts), before the cache is written. */
+ *  with V8's own heap growth and edits it, which runs a full collection (serverProcess.ts), before
+ *  the cache is written. */
 async function startLintStop(tmp: string, work: string, large = false): Promise<void> {
-  const client = new TestClient({ TMPDIR: tmp, TMP: tmp, TEMP: tmp });
+  // With `large`, the cache is made at exit, after the collection.
+  const client = new TestClient({ TMPDIR: tmp, TMP: tmp, TEMP: tmp, ...(large ? { KAFKA_LINT_CODE_CACHE_DELAY_MS: '60000' } : {}) });
   // A server that dies leaves requests unanswered: fail with its exit instead of waiting forever.
   const died = new Promise<never>((_, reject) =>
     client.proc.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}) before it linted: ${client.stderr.slice(0, 400)}`))),
@@ -26,7 +28,9 @@ async function startLintStop(tmp: string, work: string, large = false): Promise<
       const big = 'bootstrap.servers=kafka:9092\n' + Array.from({ length: 4000 }, (_, i) => `# padding line ${i} of a large file\n`).join('') + 'acks=0\n';
       const bigUri = client.open(path.join(work, 'large.properties'), big, 'properties');
       await Promise.race([client.waitFor(bigUri, (x) => x.diagnostics.some((d) => d.code === 'acks')), died]);
-      await new Promise((r) => setTimeout(r, 400));
+      client.change(bigUri, big + 'retries=0\n');
+      await Promise.race([client.waitForVersion(bigUri), died]);
+      await new Promise((r) => setTimeout(r, 300));
     }
   } finally {
     died.catch(() => undefined);

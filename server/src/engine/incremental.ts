@@ -158,7 +158,6 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
 
   return {
     lint(text, path, options, languageId, springBase) {
-      fresh = false;
       const skipped = skipReason(text);
       if (skipped) {
         reset();
@@ -168,6 +167,8 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
       try {
         const kept = !!(props || yaml.length || go);
         file = parse(text, path, languageId);
+        // (after the parse: its first reset for a new document would say fresh again)
+        fresh = false;
         if (file) linkSpring(file, springBase);
         held = kept && (props || yaml.length || go) ? held + 1 : 0;
       } catch (e) {
