@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_TEXT_LENGTH, type SpringBase } from './engine/index.js';
-import { springBaseNames } from './engine/parsers/springYaml.js';
+import { springBaseNames } from './engine/springProfiles.js';
 
 /**
  * The base files of a Spring Boot profile file (application.yml and application.properties beside

@@ -39,7 +39,7 @@ import {
 import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
 import { edited, withDefaultHeapGrowth } from './serverProcess.js';
 import * as path from 'node:path';
-import { isSpringBaseFile, springBaseNames } from './engine/parsers/springYaml.js';
+import { isSpringBaseFile, springBaseNames } from './engine/springProfiles.js';
 
 const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.Value, constant: CompletionItemKind.Constant, field: CompletionItemKind.Field } as const;
 

@@ -1,6 +1,6 @@
 // Spring Boot applies the documents of an application.yml without a profile condition to every
 // profile, and a profile's documents on top: a setting made in one document holds in the others
-// that apply with it (springYaml.ts, linkSpringDocuments).
+// that apply with it (engine/springProfiles.ts).
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';

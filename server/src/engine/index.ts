@@ -14,10 +14,11 @@ import { allRules } from './rules/index.js';
 import { applySuppressions, lineOf, lineStarts } from './suppressions.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
-import { inheritanceKey, linkSpringDocuments } from './parsers/springYaml.js';
+import { inheritanceKey, linkSpringDocuments, type SpringBase } from './springProfiles.js';
 import { parseGo } from './parsers/go.js';
 
 export type { Finding, ParsedFile } from './model.js';
+export type { SpringBase } from './springProfiles.js';
 export type { ResolvedOptions, LintOptions, ProjectConfig } from './options.js';
 
 export interface LintInput {
@@ -34,10 +35,6 @@ export interface LintInput {
   springBase?: SpringBase[];
 }
 
-export interface SpringBase {
-  path: string;
-  text: string;
-}
 
 export interface RuleError {
   ruleId: string;

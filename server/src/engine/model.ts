@@ -125,7 +125,7 @@ export interface ConfigUnit {
   /**
    * Settings other documents make for this unit, by key: Spring Boot applies every document
    * without a profile condition, and a profile's documents (and profile files, on top of
-   * application.yml) over them (springYaml.ts, linkSpringDocuments). Read through `effective()`,
+   * application.yml) over them (springProfiles.ts). Read through `effective()`,
    * never listed in `settings`; rules judge them where they are written, not here (a report at
    * one of their spans is dropped: `isInheritedSpan`), and fixes never edit them there (fixer.ts).
    */
