@@ -145,7 +145,9 @@ const SEEDS: Record<Format, Seed[]> = {
  * keys (duplicate-key names lines), producers only in some (shared units count as producers).
  */
 function springProfiles(n: number): string {
-  const docs = ['spring:\n  kafka:\n    listener:\n      ack-mode: manual\n    consumer:\n      group-id: base\n'];
+  // The base document's settings hold in every profile's documents (engine/springProfiles.ts), and
+  // documents of one profile (p0..p3) inherit from each other: edits change what others inherit.
+  const docs = ['spring:\n  kafka:\n    listener:\n      ack-mode: manual\n    producer:\n      acks: all\n      properties:\n        "[max.in.flight.requests.per.connection]": 7\n    consumer:\n      group-id: base\n'];
   for (let i = 0; i < n; i++) {
     let d = `spring:\n  config:\n    activate:\n      on-profile: p${i % 4}\n  kafka:\n`;
     if (i % 3 === 0) d += `    producer:\n      acks: ${i % 2 ? 'all' : 1}\n      retries: ${i}\n`;
