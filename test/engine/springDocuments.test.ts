@@ -111,6 +111,15 @@ describe('Spring profile files on top of application.yml', () => {
     assert.equal(out.output, 'spring:\n  kafka:\n    producer:\n      retries: 2147483647\n      properties:\n        "[enable.idempotence]": true\n      acks: all\n');
   });
 
+  it('an inherited count that the profile’s own idempotence makes fatal is reported at the profile’s setting and fixed there', () => {
+    const b = [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n' }];
+    const text = 'spring:\n  kafka:\n    producer:\n      properties:\n        "[enable.idempotence]": true\n';
+    const r = lint({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
+    assert.deepEqual(at(text, r.findings), ['max-in-flight:error@5']);
+    const out = fixText({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
+    assert.equal(out.output, text + '        "[max.in.flight.requests.per.connection]": 5\n');
+  });
+
   it('an editor sees a change to the base file', () => {
     const linter = createDocumentLinter();
     const path = '/app/application-prod.yml';
