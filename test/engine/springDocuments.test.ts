@@ -120,6 +120,17 @@ describe('Spring profile files on top of application.yml', () => {
     assert.equal(out.output, text + '        "[max.in.flight.requests.per.connection]": 5\n');
   });
 
+  it('inherited acks=1 and retries=0 that the profile’s own enable.idempotence=true makes fatal: reported and overridden in the profile', () => {
+    const b = [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: 1\n      retries: 0\n' }];
+    const text = 'spring:\n  kafka:\n    producer:\n      properties:\n        "[enable.idempotence]": true\n';
+    const v36 = resolveOptions([{ source: 'test', options: { kafkaVersion: '3.6' } }]);
+    const r = lint({ text, path: '/app/application-prod.yml', springBase: b }, v36);
+    assert.deepEqual(at(text, r.findings.filter((f) => f.ruleId === 'idempotence')), ['idempotence:error@5', 'idempotence:error@5']);
+    const out = fixText({ text, path: '/app/application-prod.yml', springBase: b }, v36);
+    assert.equal(lint({ text: out.output, path: '/app/application-prod.yml', springBase: b }, v36).findings.filter((f) => f.ruleId === 'idempotence').length, 0, out.output);
+    assert.ok(out.output.startsWith(text.replace(/\n$/, '')), 'the profile file only gets lines added:\n' + out.output);
+  });
+
   it('an editor sees a change to the base file', () => {
     const linter = createDocumentLinter();
     const path = '/app/application-prod.yml';

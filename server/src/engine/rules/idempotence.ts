@@ -3,7 +3,7 @@
 // version, the idempotence state of a Java producer, and the edits that make idempotence work.
 
 import type { ConfigUnit, Edit, ParsedFile, Setting } from '../model.js';
-import { effective } from '../model.js';
+import { effective, isInherited } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { allUnits } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
@@ -338,8 +338,11 @@ const rule: Rule = {
         } else if (st.explicitValue === true) {
           for (const d of st.disablers) {
             const isAcks = d.key === ACKS;
-            // A placeholder keeps its variable: only its default changes.
-            const value = isAcks ? 'all' : d.placeholderDefault ? MAX_INT : undefined;
+            // A placeholder keeps its variable: only its default changes. A value this unit
+            // inherits (a Spring profile from its base document) cannot be removed here: the fix
+            // overrides it in this unit, and the finding goes to this unit's own idempotence.
+            const inherited = isInherited(d);
+            const value = isAcks ? 'all' : d.placeholderDefault || inherited ? MAX_INT : undefined;
             const edits = value ? f.setValue(unit, d, value) : f.remove(unit, d);
             const title = value ? fixTitle(ctx, [assignFor(ctx, unit, d, value)], []) : fixTitle(ctx, [], [f.show(unit, d)]);
             ctx.report({
@@ -371,7 +374,7 @@ const rule: Rule = {
                       ),
                 },
               ),
-              span: d.valueSpan,
+              span: (inherited && !isInherited(st.setting) ? st.setting : d).valueSpan,
               fixes: [ctx.makeFix(title, 'safe', edits, true)],
             });
           }
