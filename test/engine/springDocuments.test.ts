@@ -131,6 +131,17 @@ describe('Spring profile files on top of application.yml', () => {
     assert.ok(out.output.startsWith(text.replace(/\n$/, '')), 'the profile file only gets lines added:\n' + out.output);
   });
 
+  it('an inherited delivery timeout that the profile’s own linger.ms makes too short: reported at linger.ms, overridden in the profile', () => {
+    const b = [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      properties:\n        "[delivery.timeout.ms]": 40000\n' }];
+    const text = 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[linger.ms]": 20000\n';
+    const r = lint({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
+    assert.deepEqual(at(text, r.findings.filter((f) => f.ruleId === 'delivery-timeout')), ['delivery-timeout:error@6']);
+    const out = fixText({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
+    assert.equal(out.output, text + '        "[delivery.timeout.ms]": 50000\n');
+    // The base file alone (linger.ms 0 by default on 2.8) is fine: nothing to report there.
+    assert.deepEqual(lint({ text: b[0].text, path: '/app/application.yml' }, OPTIONS).findings.filter((f) => f.ruleId === 'delivery-timeout'), []);
+  });
+
   it('an editor sees a change to the base file', () => {
     const linter = createDocumentLinter();
     const path = '/app/application-prod.yml';

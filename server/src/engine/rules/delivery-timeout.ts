@@ -2,6 +2,7 @@
 // refuses an explicit value below the sum (KafkaProducer.configureDeliveryTimeout).
 
 import type { Rule } from '../rule.js';
+import { isInherited, type Setting } from '../model.js';
 import { asInt } from './util.js';
 import { assignFor, defaultOf, explicit, kafkaAtLeast, placeholder, producerLike } from './idempotence.js';
 
@@ -86,6 +87,7 @@ const rule: Rule = {
       const delivery = asInt(dt.setting.value);
       if (delivery === undefined) continue;
       const parts: { key: string; value: number; assumed?: string }[] = [];
+      const written: Setting[] = [];
       let unknown = false;
       for (const key of [LINGER, REQUEST]) {
         const e = explicit(unit, key);
@@ -93,7 +95,10 @@ const rule: Rule = {
         else if (e.setting) {
           const v = asInt(e.setting.value);
           if (v === undefined) unknown = true;
-          else parts.push({ key, value: v });
+          else {
+            parts.push({ key, value: v });
+            written.push(e.setting);
+          }
         } else {
           const d = defaultOf(ctx, unit, key);
           const v = asInt(d?.value);
@@ -129,7 +134,9 @@ const rule: Rule = {
           },
           { shown, ph: placeholder(ctx, dt.setting), linger: parts[0].value, request: parts[1].value, sum, note, fixed },
         ),
-        span: dt.setting.valueSpan,
+        // A timeout this unit inherits (a Spring profile from its base document) fails here because
+        // of this unit's own linger or request timeout: reported there (the fix overrides it here).
+        span: (isInherited(dt.setting) ? written.find((x) => !isInherited(x)) ?? dt.setting : dt.setting).valueSpan,
         fixes: [
           ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }), 'safe', f.setValue(unit, dt.setting, String(sum)), true),
           ctx.makeFix(ctx.t({ en: 'Remove `{a}`', zh: '删除 `{a}`' }, { a: shown }), 'safe', f.remove(unit, dt.setting)),
