@@ -142,6 +142,15 @@ describe('Spring profile files on top of application.yml', () => {
     assert.deepEqual(lint({ text: b[0].text, path: '/app/application.yml' }, OPTIONS).findings.filter((f) => f.ruleId === 'delivery-timeout'), []);
   });
 
+  it('a transactional profile on top of a base that turns idempotence off: reported at the profile’s transaction-id-prefix', () => {
+    const b = [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[enable.idempotence]": false\n' }];
+    const text = 'spring:\n  kafka:\n    producer:\n      transaction-id-prefix: tx-\n';
+    const r = lint({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
+    assert.deepEqual(at(text, r.findings.filter((f) => f.ruleId === 'transactional-id')), ['transactional-id:error@4']);
+    const out = fixText({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
+    assert.deepEqual(lint({ text: out.output, path: '/app/application-prod.yml', springBase: b }, OPTIONS).findings.filter((f) => f.ruleId === 'transactional-id'), [], out.output);
+  });
+
   it('an editor sees a change to the base file', () => {
     const linter = createDocumentLinter();
     const path = '/app/application-prod.yml';

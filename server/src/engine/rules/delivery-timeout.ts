@@ -2,8 +2,8 @@
 // refuses an explicit value below the sum (KafkaProducer.configureDeliveryTimeout).
 
 import type { Rule } from '../rule.js';
-import { isInherited, type Setting } from '../model.js';
-import { asInt } from './util.js';
+import type { Setting } from '../model.js';
+import { asInt, reportSpan } from './util.js';
 import { assignFor, defaultOf, explicit, kafkaAtLeast, placeholder, producerLike } from './idempotence.js';
 
 const DELIVERY = 'delivery.timeout.ms';
@@ -134,9 +134,8 @@ const rule: Rule = {
           },
           { shown, ph: placeholder(ctx, dt.setting), linger: parts[0].value, request: parts[1].value, sum, note, fixed },
         ),
-        // A timeout this unit inherits (a Spring profile from its base document) fails here because
-        // of this unit's own linger or request timeout: reported there (the fix overrides it here).
-        span: (isInherited(dt.setting) ? written.find((x) => !isInherited(x)) ?? dt.setting : dt.setting).valueSpan,
+        // (an inherited timeout fails here because of this unit's own linger or request timeout)
+        span: reportSpan(dt.setting, ...written),
         fixes: [
           ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }), 'safe', f.setValue(unit, dt.setting, String(sum)), true),
           ctx.makeFix(ctx.t({ en: 'Remove `{a}`', zh: '删除 `{a}`' }, { a: shown }), 'safe', f.remove(unit, dt.setting)),

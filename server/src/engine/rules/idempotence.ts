@@ -7,7 +7,7 @@ import { effective, isInherited } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { allUnits } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
-import { asBool, asInt, code, isConsumer, isDynamic, isProducer, normAcks } from './util.js';
+import { asBool, asInt, code, isConsumer, isDynamic, isProducer, normAcks, reportSpan } from './util.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared producer helpers
@@ -341,8 +341,7 @@ const rule: Rule = {
             // A placeholder keeps its variable: only its default changes. A value this unit
             // inherits (a Spring profile from its base document) cannot be removed here: the fix
             // overrides it in this unit, and the finding goes to this unit's own idempotence.
-            const inherited = isInherited(d);
-            const value = isAcks ? 'all' : d.placeholderDefault || inherited ? MAX_INT : undefined;
+            const value = isAcks ? 'all' : d.placeholderDefault || isInherited(d) ? MAX_INT : undefined;
             const edits = value ? f.setValue(unit, d, value) : f.remove(unit, d);
             const title = value ? fixTitle(ctx, [assignFor(ctx, unit, d, value)], []) : fixTitle(ctx, [], [f.show(unit, d)]);
             ctx.report({
@@ -374,7 +373,7 @@ const rule: Rule = {
                       ),
                 },
               ),
-              span: (inherited && !isInherited(st.setting) ? st.setting : d).valueSpan,
+              span: reportSpan(d, st.setting),
               fixes: [ctx.makeFix(title, 'safe', edits, true)],
             });
           }

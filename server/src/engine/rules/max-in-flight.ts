@@ -2,8 +2,7 @@
 // more than 1 without idempotence lets retries reorder records.
 
 import type { Rule } from '../rule.js';
-import { isInherited } from '../model.js';
-import { asInt, normAcks } from './util.js';
+import { asInt, normAcks, reportSpan } from './util.js';
 import {
   ACKS,
   IN_FLIGHT,
@@ -119,10 +118,6 @@ const rule: Rule = {
         const fatal = mode === 'fatal';
         const fixed = assignFor(ctx, unit, m.setting, String(limit));
         const why = st.explicitValue === true ? f.show(unit, st.setting!) : tid ? f.show(unit, tid) : undefined;
-        // A count this unit inherits (a Spring profile from its base document) is judged where it
-        // is written; but when this unit's own idempotence or transactional id makes it fail, that
-        // is reported here, at the unit's own setting (the fix sets the count in this unit).
-        const own = isInherited(m.setting) ? [st.explicitValue === true ? st.setting : undefined, tid].find((x) => x && !isInherited(x)) : undefined;
         ctx.report({
           severity: fatal ? 'error' : 'warning',
           message: fatal
@@ -156,7 +151,8 @@ const rule: Rule = {
                 },
                 { shown, ph, version: ctx.options.kafkaVersion, limit, fixed },
               ),
-          span: (fatal && own ? own : m.setting).valueSpan,
+          // (an inherited count fails here because of this unit's own idempotence or transactional id)
+          span: fatal ? reportSpan(m.setting, st.explicitValue === true ? st.setting : undefined, tid) : m.setting.valueSpan,
           fixes: [
             ctx.makeFix(
               ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }),

@@ -1,7 +1,7 @@
 // Small helpers shared by rules. Keep rule files about Kafka, not about plumbing.
 
-import type { ConfigUnit, Setting } from '../model.js';
-import { effective } from '../model.js';
+import type { ConfigUnit, Setting, Span } from '../model.js';
+import { effective, isInherited } from '../model.js';
 
 const PRODUCER_CTORS = /^New(Sync|Async)Producer(FromClient)?$|^NewTransactionalProducer/;
 const CONSUMER_CTORS = /^NewConsumer(Group)?(FromClient)?$/;
@@ -74,4 +74,16 @@ export function placeholderNote(s: Setting | undefined, zh = false): string {
 /** Wrap in backticks for messages. */
 export function code(s: string): string {
   return '`' + s + '`';
+}
+
+/**
+ * Where to report a problem about `setting` that the unit's `others` take part in: at `setting`,
+ * unless the unit only inherits it (a Spring profile, from its base document) — then at the first
+ * of `others` the unit writes itself, since the problem arises here (the fix overrides the
+ * inherited value in this unit). With none of its own, at `setting`: the engine then leaves the
+ * report to the document that writes it.
+ */
+export function reportSpan(setting: Setting, ...others: (Setting | undefined)[]): Span {
+  if (!isInherited(setting)) return setting.valueSpan;
+  return (others.find((o) => o && !isInherited(o)) ?? setting).valueSpan;
 }
