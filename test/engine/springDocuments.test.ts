@@ -58,6 +58,14 @@ describe('Spring documents of one application.yml', () => {
     assert.equal(f.severity, 'error', 'idempotence with more than 5 in flight fails at start-up');
   });
 
+  it('a multi-document application.properties links its documents too', () => {
+    const text = 'spring.kafka.producer.acks=all\n#---\nspring.config.activate.on-profile=prod\nspring.kafka.producer.compression-type=lz4\n';
+    assert.deepEqual(lint({ text, path: 'application.properties' }, OPTIONS).findings, []);
+    // Control: the profile document alone.
+    const alone = 'spring.config.activate.on-profile=prod\nspring.kafka.producer.compression-type=lz4\n';
+    assert.ok(lint({ text: alone, path: 'application.properties' }, OPTIONS).findings.some((f) => f.ruleId === 'acks'));
+  });
+
   it('one profile does not inherit from another', () => {
     const a = 'spring:\n  config:\n    activate:\n      on-profile: a\n  kafka:\n    producer:\n      acks: all\n';
     const b = 'spring:\n  config:\n    activate:\n      on-profile: b\n  kafka:\n    producer:\n      compression-type: lz4\n';

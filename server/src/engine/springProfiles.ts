@@ -57,17 +57,22 @@ export function linkSpringDocuments(units: ConfigUnit[], external: ConfigUnit[] 
   };
   const groups = byGroup(units);
   const outside = byGroup(external);
-  const docOf = (u: ConfigUnit) => (u.ext as { docIndex?: number } | undefined)?.docIndex ?? 0;
+  // The document a unit was read from: YAML units know its index, .properties units its bounds
+  // (`#---` separates documents there).
+  const docOf = (u: ConfigUnit) => {
+    const e = u.ext as { docIndex?: number; doc?: { start: number } } | undefined;
+    return e?.docIndex ?? e?.doc?.start ?? 0;
+  };
   // Units with the same sources inherit the same map (every profile with one document, say).
   const shared = new Map<string, { map: Map<string, Setting>; digest: string }>();
-  const ownFile = new Set(external.length ? units : []);
   for (const [group, members] of groups) {
     // The documents that apply with a unit's: every one without a profile, and its profile's;
     // those of the files underneath first (the later wins a tie). Its own document's settings
     // are its own (`settings`, with the shared `spring.kafka.properties` and the like).
-    const candidates = [...(outside.get('') ?? []), ...(group ? outside.get(group) ?? [] : []), ...(groups.get('') ?? []), ...(group ? members : [])];
+    const below = [...(outside.get('') ?? []), ...(group ? outside.get(group) ?? [] : [])];
+    const here = [...(groups.get('') ?? []), ...(group ? members : [])];
     for (const u of members) {
-      const sources = candidates.filter((v) => (external.length && !ownFile.has(v)) || docOf(v) !== docOf(u));
+      const sources = [...below, ...here.filter((v) => docOf(v) !== docOf(u))];
       if (!sources.length) {
         u.inherited = undefined;
         linked.delete(u);
