@@ -16,8 +16,8 @@ export interface BenchInput {
   editAt: number;
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
+/** Small deterministic PRNG (mulberry32); the tests' random documents use it too. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

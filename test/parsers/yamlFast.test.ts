@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { readYamlFast } from '../../server/src/engine/parsers/yamlFast.js';
 import { composeYamlStream, type YamlStream } from '../../server/src/engine/parsers/yaml.js';
-import { benchInputs } from '../../scripts/bench/inputs.js';
+import { benchInputs, rng } from '../../scripts/bench/inputs.js';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -52,18 +52,6 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
     else if (/\.ya?ml$/.test(f.name)) out.push(p);
   }
   return out;
-}
-
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = ['acks', 'spring', 'kafka', 'producer', 'bootstrap-servers', '"[linger.ms]"', "'quoted key'", 'a b', 'x:y', '1', 'true', 'null', '<<', '~', '-k', 'k#', 'k #c', '"esc\\"aped"', '""', 'key\t'];
