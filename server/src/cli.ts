@@ -197,6 +197,8 @@ function writeFileAtomic(file: string, data: string): void {
 class Run {
   private readonly configs = new Map<string, LoadedConfig | null>();
   private readonly goMods = new Map<string, string | null>();
+  // Spring Boot base files (application.yml beside application-*.yml), read once per run.
+  private readonly springBases = new Map<string, string | null>();
   private readonly seen = new Set<string>();
   private readonly knownRules: Set<string>;
   readonly files: ReportFile[] = [];
@@ -377,7 +379,7 @@ class Run {
     const bom = raw.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
     let text = bom ? raw.slice(1) : raw;
     const options = this.optionsFor(abs, cfg);
-    const springBase = springBaseFiles(abs);
+    const springBase = springBaseFiles(abs, this.springBases);
     const input = { text, path: shown, ...(springBase.length ? { springBase } : {}) };
     let result: LintResult;
     if (this.args.fix) {
@@ -386,6 +388,7 @@ class Run {
       if (fixed.output !== text) {
         try {
           writeFileAtomic(abs, bom + fixed.output);
+          this.springBases.delete(abs); // a fixed base file is read again by the profile files after it
           text = fixed.output;
           this.fixesApplied += fixed.applied;
           this.filesFixed++;

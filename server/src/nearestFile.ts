@@ -10,15 +10,20 @@ import { springBaseNames } from './engine/springProfiles.js';
 
 /**
  * The base files of a Spring Boot profile file (application.yml and application.properties beside
- * application-prod.yml) that exist, as `read` gives them (the server: an open document, else the
- * file on disk, cached until a watched file changes).
+ * application-prod.yml) that exist: the text `open` gives for a path (an editor's open document),
+ * else the file on disk, read once into `cache` (callers clear it when such a file changes).
  */
-export function springBaseFiles(file: string, read: (p: string) => string | undefined = readSpringBase): SpringBase[] {
+export function springBaseFiles(file: string, cache: Map<string, string | null>, open?: (p: string) => string | undefined): SpringBase[] {
   const out: SpringBase[] = [];
   for (const name of springBaseNames(file)) {
     const p = path.join(path.dirname(file), name);
-    let text = read(p);
-    if (text === undefined) continue;
+    let text = open?.(p);
+    if (text === undefined) {
+      let disk = cache.get(p);
+      if (disk === undefined) cache.set(p, (disk = readSpringBase(p) ?? null));
+      if (disk === null) continue;
+      text = disk;
+    }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     out.push({ path: p, text });
   }
@@ -26,7 +31,7 @@ export function springBaseFiles(file: string, read: (p: string) => string | unde
 }
 
 /** A base file's text from disk; undefined when it is missing, unreadable or too large. */
-export function readSpringBase(p: string): string | undefined {
+function readSpringBase(p: string): string | undefined {
   try {
     const st = fs.statSync(p);
     if (!st.isFile() || st.size > MAX_TEXT_LENGTH) return undefined;

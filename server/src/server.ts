@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, readTextIfExists } from './serverFs.js';
-import { findNearest, readSpringBase, springBaseFiles } from './nearestFile.js';
+import { findNearest, springBaseFiles } from './nearestFile.js';
 import { fixText, type LintResult } from './engine/index.js';
 import { createDocumentLinter, type DocumentLinter } from './engine/incremental.js';
 import { allRules } from './engine/rules/index.js';
@@ -281,13 +281,7 @@ export function startServer(connection: Connection): void {
 
   /** The Spring Boot files a profile file comes on top of (open documents first), or undefined. */
   function springBaseOf(filePath: string) {
-    const found = springBaseFiles(filePath, (p) => {
-      const open = openText(p);
-      if (open !== undefined) return open;
-      let disk = springBaseCache.get(p);
-      if (disk === undefined) springBaseCache.set(p, (disk = readSpringBase(p) ?? null));
-      return disk ?? undefined;
-    });
+    const found = springBaseFiles(filePath, springBaseCache, openText);
     return found.length ? found : undefined;
   }
 
