@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { serverEnvOverrides } from './serverEnv.js';
 
 let client: LanguageClient | undefined;
 
@@ -10,8 +11,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Kafka Reliability Lint', { log: true });
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env: serverEnvOverrides(process.env) } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env: serverEnvOverrides(process.env), execArgv: ['--nolazy', '--inspect=6012'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -20,6 +20,8 @@ export interface ServerSpec {
   args: string[];
   /** Answers to workspace/configuration, by section. */
   configuration: Record<string, unknown>;
+  /** Merged over this process's environment (as vscode-languageclient merges its server options' env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class BenchServer {
@@ -33,7 +35,7 @@ export class BenchServer {
 
   constructor(readonly spec: ServerSpec) {
     this.spawnedAt = performance.now();
-    this.proc = spawn(spec.command, spec.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(spec.command, spec.args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...spec.env } });
     this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
