@@ -406,7 +406,14 @@ class Run {
       this.notice('ruleError', 'ruleError', { path: shown, rule: err.ruleId, error: first }, abs);
       if (this.io.env.KAFKA_LINT_DEBUG) this.io.stderr(err.message + '\n');
     }
-    if (result.file) this.files.push({ path: shown, findings: toReportFindings(text, result.findings) });
+    if (result.file) {
+      // Related places name base files beside this one: shown beside it too.
+      const other = (p: string) => {
+        const b = springBase.find((x) => x.path === p);
+        return b && { shown: path.posix.join(path.posix.dirname(shown), path.basename(p)), text: b.text };
+      };
+      this.files.push({ path: shown, findings: toReportFindings(text, result.findings, { shown, other }) });
+    }
   }
 
   report(): Report {

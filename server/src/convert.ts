@@ -5,13 +5,16 @@ import {
   CodeAction,
   CodeActionKind,
   Diagnostic,
+  DiagnosticRelatedInformation,
   DiagnosticSeverity,
   DiagnosticTag,
+  Location,
   type Range,
   TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit, Finding, Fix, Severity, Span } from './engine/model.js';
 import { UNUSED_SUPPRESSION } from './engine/suppressions.js';
 
@@ -39,10 +42,26 @@ export function toSeverity(s: Severity): DiagnosticSeverity {
   }
 }
 
-export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+/**
+ * `other`: the text of a file a related place names (a Spring base file, by the path the engine
+ * was given); places in files it does not know are left out.
+ */
+export function toDiagnostic(doc: TextDocument, f: Finding, other?: (path: string) => string | undefined): Diagnostic {
   const d = Diagnostic.create(toRange(doc, f.span), f.message, toSeverity(f.severity), f.ruleId, SOURCE);
   if (f.ruleId === UNUSED_SUPPRESSION) d.tags = [DiagnosticTag.Unnecessary];
   else d.codeDescription = { href: ruleDocsUrl(f.ruleId) };
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const r of f.related ?? []) {
+    if (r.path === undefined) {
+      related.push(DiagnosticRelatedInformation.create(Location.create(doc.uri, toRange(doc, r.span)), r.message));
+      continue;
+    }
+    const text = other?.(r.path);
+    if (text === undefined) continue;
+    const there = TextDocument.create(pathToFileURL(r.path).href, '', 0, text);
+    related.push(DiagnosticRelatedInformation.create(Location.create(there.uri, toRange(there, r.span)), r.message));
+  }
+  if (related.length) d.relatedInformation = related;
   return d;
 }
 

@@ -222,7 +222,10 @@ export function startServer(connection: Connection): void {
     }
     const result = lintNow(current, options);
     results.set(doc.uri, { version, result, options });
-    const diagnostics: Diagnostic[] = result.findings.map((f) => toDiagnostic(current, f));
+    const filePath = URI_TO_PATH(doc.uri);
+    // Related places in the Spring base files this document was linted with (they are cached).
+    const baseText = (p: string) => (filePath ? springBaseOf(filePath)?.find((b) => b.path === p)?.text : undefined);
+    const diagnostics: Diagnostic[] = result.findings.map((f) => toDiagnostic(current, f, baseText));
     if (result.skipped) {
       diagnostics.push({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

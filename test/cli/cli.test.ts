@@ -24,7 +24,7 @@ function project(files: Record<string, string | Buffer>): string {
 }
 after(() => projects.forEach(removeProject));
 
-type JsonFinding = { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number; fixable: boolean; message: string };
+type JsonFinding = { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number; fixable: boolean; message: string; related?: unknown[] };
 function jsonFindings(r: CliResult): Map<string, JsonFinding[]> {
   const json = readJson(r.stdout, r.stderr);
   return new Map(json.results.map((r: { file: string; findings: JsonFinding[] }) => [r.file, r.findings]));
@@ -111,6 +111,26 @@ describe('kafka-lint: Spring profile files', () => {
     assert.deepEqual(byFile.get('other/application-prod.yml')?.map((f) => f.ruleId), ['acks']);
     const one = runCli(['--kafka-version', '2.8', 'src/main/resources/application-prod.yml'], dir);
     assert.equal(one.status, 0, one.stdout);
+  });
+
+  it('names where an inherited setting is written: an indented line in text, `related` in JSON, relatedLocations in SARIF', () => {
+    const dir = project({
+      'res/application.yml': '# base\nspring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[enable.idempotence]": true\n',
+      'res/application-prod.yml': 'spring:\n  kafka:\n    producer:\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n',
+    });
+    const text = runCli(['--kafka-version', '2.8', 'res/application-prod.yml'], dir);
+    const lines = text.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('res/application-prod.yml:5:52 error max-in-flight '));
+    assert.ok(at >= 0, text.stdout);
+    assert.equal(lines[at + 1], '  res/application.yml:7:9 Inherited from here: `spring.kafka.producer.properties[enable.idempotence]` = `true`');
+    const json = jsonFindings(runCli(['--kafka-version', '2.8', '--format', 'json', 'res/application-prod.yml'], dir));
+    assert.deepEqual(json.get('res/application-prod.yml')?.[0].related, [
+      { file: 'res/application.yml', line: 7, column: 9, endLine: 7, endColumn: 37, message: 'Inherited from here: `spring.kafka.producer.properties[enable.idempotence]` = `true`' },
+    ]);
+    const sarif = readJson(runCli(['--kafka-version', '2.8', '--format', 'sarif', 'res/application-prod.yml'], dir).stdout, '');
+    const loc = sarif.runs[0].results[0].relatedLocations[0];
+    assert.equal(loc.physicalLocation.artifactLocation.uri, 'res/application.yml');
+    assert.deepEqual(loc.physicalLocation.region, { startLine: 7, startColumn: 9, endLine: 7, endColumn: 37 });
   });
 });
 

@@ -173,3 +173,52 @@ describe('Spring profile files on top of application.yml', () => {
   });
 });
 
+
+describe('where an inherited setting a finding names is written (related places)', () => {
+  const idem = 'spring:\n  kafka:\n    producer:\n      properties:\n        "[enable.idempotence]": true\n';
+  const inFlight = 'spring:\n  kafka:\n    producer:\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n';
+  const related = (text: string, r: { findings: { ruleId: string; related?: { path?: string; span: { start: number; end: number }; message: string }[] }[] }, others: Record<string, string> = {}) =>
+    r.findings.flatMap((f) =>
+      (f.related ?? []).map((p) => `${f.ruleId} -> ${p.path ?? '(this file)'} ${(p.path === undefined ? text : others[p.path]).slice(p.span.start, p.span.end)} | ${p.message}`),
+    );
+
+  it('names the base file and the setting there', () => {
+    const r = lint({ text: inFlight, path: '/app/application-prod.yml', springBase: [{ path: '/app/application.yml', text: idem }] }, OPTIONS);
+    assert.deepEqual(related(inFlight, r, { '/app/application.yml': idem }), [
+      'max-in-flight -> /app/application.yml "[enable.idempotence]": true | Inherited from here: `spring.kafka.producer.properties[enable.idempotence]` = `true`',
+    ]);
+    // In Chinese too.
+    const zh = resolveOptions([{ source: 'test', options: { kafkaVersion: '2.8', locale: 'zh-cn' } }]);
+    const rz = lint({ text: inFlight, path: '/app/application-prod.yml', springBase: [{ path: '/app/application.yml', text: idem }] }, zh);
+    assert.match(rz.findings.find((f) => f.related)!.related![0].message, /^继承自此处：/);
+  });
+
+  it('names the base document of the same file, and no place for what the document writes itself', () => {
+    const text = idem + '---\n' + PROD + inFlight.slice('spring:\n'.length);
+    const r = lint({ text, path: 'application.yml' }, OPTIONS);
+    assert.deepEqual(related(text, r), ['max-in-flight -> (this file) "[enable.idempotence]": true | Inherited from here: `spring.kafka.producer.properties[enable.idempotence]` = `true`']);
+    assert.equal(r.findings.find((f) => f.related)!.related![0].span.start, text.indexOf('"[enable.idempotence]"'));
+    // Both in the profile document: nothing inherited, no related place.
+    const own = PROD + '  kafka:\n    producer:\n      properties:\n        "[enable.idempotence]": true\n        "[max.in.flight.requests.per.connection]": 10\n';
+    const ro = lint({ text: own, path: 'application.yml' }, OPTIONS);
+    assert.equal(ro.findings.find((f) => f.ruleId === 'max-in-flight')?.severity, 'error');
+    assert.deepEqual(related(own, ro), []);
+  });
+
+  it('an editor moves the place when the base document moves, though the profile document’s findings are kept', () => {
+    const text = idem + '---\n' + PROD + inFlight.slice('spring:\n'.length);
+    const moved = '# a comment above\n' + text;
+    const linter = createDocumentLinter();
+    linter.lint(text, 'application.yml', OPTIONS);
+    const r = linter.lint(moved, 'application.yml', OPTIONS);
+    const inflight = (x: { findings: { ruleId: string; related?: { span: { start: number } }[] }[] }) => x.findings.find((f) => f.ruleId === 'max-in-flight');
+    assert.equal(inflight(r)?.related?.[0].span.start, moved.indexOf('"[enable.idempotence]"'));
+    // And when the base file of a profile file moves its setting.
+    const path = '/app/application-prod.yml';
+    const b1 = [{ path: '/app/application.yml', text: idem }];
+    const b2 = [{ path: '/app/application.yml', text: '# moved\n' + idem }];
+    const pl = createDocumentLinter();
+    assert.equal(inflight(pl.lint(inFlight, path, OPTIONS, undefined, b1))?.related?.[0].span.start, idem.indexOf('"[enable.idempotence]"'));
+    assert.equal(inflight(pl.lint(inFlight, path, OPTIONS, undefined, b2))?.related?.[0].span.start, b2[0].text.indexOf('"[enable.idempotence]"'));
+  });
+});

@@ -22,6 +22,7 @@ export interface PublishedDiagnostics {
     message: string;
     codeDescription?: { href: string };
     tags?: number[];
+    relatedInformation?: { location: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }; message: string }[];
   }>;
 }
 

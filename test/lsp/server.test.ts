@@ -180,6 +180,13 @@ describe('language server over stdio', () => {
       const other = client.open(path.join(res, 'application-eu.yml'), inflight, 'yaml');
       p = await client.waitForVersion(other);
       assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['max-in-flight', 1]]);
+      // It points at where idempotence is turned on: the open application.yml, as edited.
+      assert.deepEqual(p.diagnostics[0].relatedInformation, [
+        {
+          location: { uri: pathToFileURL(path.join(res, 'application.yml')).href, range: { start: { line: 4, character: 8 }, end: { line: 4, character: 36 } } },
+          message: 'Inherited from here: `spring.kafka.producer.properties[enable.idempotence]` = `true`',
+        },
+      ]);
       const actions = (await client.conn.sendRequest('textDocument/codeAction', {
         textDocument: { uri: other },
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -1,10 +1,10 @@
 // The engine facade: text + options in, findings (with fixes) out. Pure: no file system, no
 // process, no vscode. The CLI, the language server and the tests are its clients.
 
-import type { ConfigUnit, Finding, Format, ParsedFile, Severity, Span } from './model.js';
-import { isInheritedSpan } from './model.js';
+import type { ConfigUnit, Finding, Format, ParsedFile, RelatedPlace, Setting, Severity, Span } from './model.js';
+import { inheritedPath, isInherited, isInheritedSpan } from './model.js';
 import { applyEdits, createFixer } from './fixer.js';
-import { fmt, localizeDefaultSource, type L10n } from './l10n.js';
+import { fmt, localizeDefaultSource, type L10n, type Locale } from './l10n.js';
 import { defaultFor } from './knowledge/index.js';
 import type { ResolvedOptions } from './options.js';
 import { resolveOptions } from './options.js';
@@ -17,7 +17,7 @@ import { parseYaml } from './parsers/yaml.js';
 import { inheritanceKey, linkSpringDocuments, type SpringBase } from './springProfiles.js';
 import { parseGo } from './parsers/go.js';
 
-export type { Finding, ParsedFile } from './model.js';
+export type { Finding, ParsedFile, RelatedPlace } from './model.js';
 export type { SpringBase } from './springProfiles.js';
 export type { ResolvedOptions, LintOptions, ProjectConfig } from './options.js';
 
@@ -91,8 +91,8 @@ export function linkSpring(file: ParsedFile, springBase: SpringBase[] | undefine
 // time, so what a profile file's units inherit is kept between its edits).
 const baseFiles = new Map<string, { text: string; units: ConfigUnit[] }>();
 
-function baseUnits(bases: SpringBase[]): ConfigUnit[] {
-  const out: ConfigUnit[] = [];
+function baseUnits(bases: SpringBase[]): { path: string; units: ConfigUnit[] }[] {
+  const out: { path: string; units: ConfigUnit[] }[] = [];
   for (const b of bases) {
     let cached = baseFiles.get(b.path);
     if (!cached || cached.text !== b.text) {
@@ -110,7 +110,7 @@ function baseUnits(bases: SpringBase[]): ConfigUnit[] {
       baseFiles.set(b.path, cached);
       if (baseFiles.size > 32) baseFiles.delete(baseFiles.keys().next().value!);
     }
-    out.push(...cached.units);
+    out.push({ path: b.path, units: cached.units });
   }
   return out;
 }
@@ -212,7 +212,7 @@ function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: 
       const k = `${r.span.start}\u0000${r.span.end}\u0000${r.message}`;
       if (seen.has(k)) return;
       seen.add(k);
-      findings.push({
+      const finding: Finding = {
         ruleId: rule.meta.id,
         severity: override && override !== 'off' ? override : r.severity,
         message: r.message,
@@ -220,7 +220,10 @@ function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: 
         // when the text before them changes, while findings are kept and moved on their own.
         span: { start: r.span.start, end: r.span.end },
         fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0),
-      });
+      };
+      const keys = r.about?.settings.filter((x): x is Setting => !!x && isInherited(x)).map((x) => x.key);
+      if (keys?.length) inheritedAbout.set(finding, { unit: r.about!.unit, keys: [...new Set(keys)] });
+      findings.push(finding);
     },
   };
   try {
@@ -270,7 +273,33 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
   }
   const kept = applySuppressions(file, findings, locale, enabled);
   kept.sort(compareFindings);
+  for (const f of kept) {
+    const about = inheritedAbout.get(f);
+    if (about) f.related = relatedPlaces(about.unit, about.keys, locale);
+  }
   return { file, findings: kept, ruleErrors };
+}
+
+/**
+ * The inherited settings a finding names, by unit and key (see Report.about). Its related places
+ * are made after every lint from what the unit inherits then: an editor keeps findings while what
+ * a unit inherits reads the same, and the document that writes it may have moved meanwhile.
+ */
+const inheritedAbout = new WeakMap<Finding, { unit: ConfigUnit; keys: string[] }>();
+
+function relatedPlaces(unit: ConfigUnit, keys: string[], locale: Locale): RelatedPlace[] {
+  const out: RelatedPlace[] = [];
+  for (const key of keys) {
+    const s = unit.inherited?.get(key);
+    if (!s) continue;
+    const path = inheritedPath(s);
+    out.push({
+      ...(path === undefined ? {} : { path }),
+      span: { start: s.keySpan.start, end: Math.max(s.keySpan.end, s.valueSpan.end) },
+      message: fmt({ en: 'Inherited from here: `{key}` = `{value}`', zh: '继承自此处：`{key}` = `{value}`' }, locale, { key: s.sourceKey, value: s.rawValue }),
+    });
+  }
+  return out;
 }
 
 interface UnitGroup {

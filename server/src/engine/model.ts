@@ -182,6 +182,17 @@ export interface Finding {
   message: string;
   span: Span;
   fixes: Fix[];
+  /** Other places the finding is about (settings a Spring profile inherits; LSP relatedInformation). */
+  related?: RelatedPlace[];
+}
+
+/** A place a finding is about that is not where it is reported. */
+export interface RelatedPlace {
+  /** The file, as the caller named it (`LintInput.springBase`); absent: the finding's own file. */
+  path?: string;
+  span: Span;
+  /** Already localised. */
+  message: string;
 }
 
 /**
@@ -199,8 +210,9 @@ export function effective(unit: ConfigUnit, key: string): Setting | undefined {
   return best;
 }
 
-/** The spans of inherited settings (copies made for `ConfigUnit.inherited`). */
-const inheritedSpans = new WeakSet<Span>();
+/** The spans of inherited settings (copies made for `ConfigUnit.inherited`), with the file that
+ *  writes the setting (undefined: another document of the same file). */
+const inheritedSpans = new WeakMap<Span, { path?: string }>();
 
 /** A span that reads its offsets from another (which an editor may move in place). */
 class SpanView implements Span {
@@ -213,16 +225,23 @@ class SpanView implements Span {
   }
 }
 
-function viewOf(span: Span): Span {
+function viewOf(span: Span, origin: { path?: string }): Span {
   const view = new SpanView(span);
-  inheritedSpans.add(view);
+  inheritedSpans.set(view, origin);
   return view;
 }
 
 /** A copy of a setting another document makes, for `ConfigUnit.inherited`: its spans are its own
- *  objects (see isInheritedSpan) that read the original's offsets. */
-export function inheritedCopy(s: Setting): Setting {
-  return { ...s, keySpan: viewOf(s.keySpan), valueSpan: viewOf(s.valueSpan), entrySpan: viewOf(s.entrySpan) };
+ *  objects (see isInheritedSpan) that read the original's offsets. `path`: the file that makes it,
+ *  when it is not the unit's own. */
+export function inheritedCopy(s: Setting, path?: string): Setting {
+  const origin = path === undefined ? {} : { path };
+  return { ...s, keySpan: viewOf(s.keySpan, origin), valueSpan: viewOf(s.valueSpan, origin), entrySpan: viewOf(s.entrySpan, origin) };
+}
+
+/** The file an inherited setting is written in (undefined: the unit's own file, or not inherited). */
+export function inheritedPath(s: Setting): string | undefined {
+  return inheritedSpans.get(s.keySpan)?.path;
 }
 
 /** Whether a span is one of an inherited setting's (a finding there belongs to the document that writes it). */

@@ -84,6 +84,11 @@ export interface Report {
   message: string;
   span: Span;
   fixes?: Fix[];
+  /**
+   * The unit and the settings the message names. Those the unit inherits (a Spring profile from
+   * its base document or file) become the finding's related places: where they are written.
+   */
+  about?: { unit: ConfigUnit; settings: (Setting | undefined)[] };
 }
 
 export interface RuleContext {

@@ -42,7 +42,7 @@ export function isSpringBaseFile(path: string): boolean {
  * less than the file's own). Computed for the whole file on every lint; the units' own data is
  * not touched.
  */
-export function linkSpringDocuments(units: ConfigUnit[], external: ConfigUnit[] = []): void {
+export function linkSpringDocuments(units: ConfigUnit[], external: { path: string; units: ConfigUnit[] }[] = []): void {
   const isSpring = (u: ConfigUnit) => u.surface === 'spring-yaml' || u.surface === 'spring-properties';
   const byGroup = (list: ConfigUnit[]) => {
     const m = new Map<string, ConfigUnit[]>();
@@ -56,7 +56,9 @@ export function linkSpringDocuments(units: ConfigUnit[], external: ConfigUnit[] 
     return m;
   };
   const groups = byGroup(units);
-  const outside = byGroup(external);
+  const outside = byGroup(external.flatMap((f) => f.units));
+  const pathOf = new Map<ConfigUnit, string>();
+  for (const f of external) for (const u of f.units) pathOf.set(u, f.path);
   // The document a unit was read from: YAML units know its index, .properties units its bounds
   // (`#---` separates documents there).
   const docOf = (u: ConfigUnit) => {
@@ -86,18 +88,20 @@ export function linkSpringDocuments(units: ConfigUnit[], external: ConfigUnit[] 
       const id = `${u.role}\u0000${sources.map(unitNumber).join(',')}`;
       let m = shared.get(id);
       if (!m) {
-        const merged = new Map<string, Setting>();
+        const merged = new Map<string, { st: Setting; path?: string }>();
         for (const v of sources) {
+          const path = pathOf.get(v);
           for (const st of v.settings) {
             if (st.role !== u.role && st.role !== 'client') continue;
             const e = merged.get(st.key);
-            if (!e || st.precedence >= e.precedence) merged.set(st.key, st);
+            if (!e || st.precedence >= e.st.precedence) merged.set(st.key, { st, path });
           }
         }
         const map = new Map<string, Setting>();
         const parts: string[] = [];
-        for (const [k, st] of [...merged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-          map.set(k, inheritedCopy(st));
+        for (const [k, { st, path }] of [...merged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+          map.set(k, inheritedCopy(st, path));
+          // (Not where it is written: findings name that place after every lint, index.ts relatedPlaces.)
           parts.push(`${k}\u0001${st.sourceKey}\u0001${st.precedence}\u0001${st.dynamic ? 1 : 0}${st.placeholderDefault ? 1 : 0}\u0001${st.value}\u0001${st.rawValue}`);
         }
         m = { map, digest: parts.join('\u0002') };

@@ -3,6 +3,9 @@
 //     "line","column","endLine","endColumn","fixable"}]}]}
 // Lines and columns are 1-based; columns count UTF-16 code units; end positions are exclusive.
 // `fixable`: `--fix` fixes it (with `--unsafe-fixes` when its fix trades latency or availability).
+// Optional (an addition readers of version 1 may ignore): `related`, the places a finding is about
+// elsewhere, [{"file","line","column","endLine","endColumn","message"}] (a setting a Spring
+// profile inherits from application.yml, say).
 
 import type { Severity } from '../engine/model.js';
 import type { Report } from './model.js';
@@ -16,6 +19,7 @@ export interface JsonFinding {
   endLine: number;
   endColumn: number;
   fixable: boolean;
+  related?: { file: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
 }
 
 export interface JsonReport {
@@ -37,6 +41,9 @@ export function toJson(report: Report): JsonReport {
         endLine: f.endLine,
         endColumn: f.endColumn,
         fixable: f.fixable,
+        ...(f.related?.length
+          ? { related: f.related.map((r) => ({ file: r.path, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, message: r.message })) }
+          : {}),
       })),
     })),
   };

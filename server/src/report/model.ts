@@ -25,6 +25,20 @@ export interface ReportFinding extends Region {
   /** Plain `--fix` would apply a fix for it. */
   safeFixable: boolean;
   fixes: ReportFix[];
+  /** Places the finding is about elsewhere (a setting a Spring profile inherits). */
+  related?: ReportRelated[];
+}
+
+export interface ReportRelated extends Region {
+  /** As files are shown (relative to the working directory, '/'-separated). */
+  path: string;
+  message: string;
+}
+
+/** The finding's file as shown, and the files its related places may name (Spring base files). */
+export interface RelatedFiles {
+  shown: string;
+  other(path: string): { shown: string; text: string } | undefined;
 }
 
 export interface ReportFile {
@@ -47,8 +61,25 @@ export interface Report {
   fix?: { applied: number; files: number };
 }
 
-export function toReportFindings(text: string, findings: Finding[]): ReportFinding[] {
+export function toReportFindings(text: string, findings: Finding[], files?: RelatedFiles): ReportFinding[] {
   const index = new LineIndex(text);
+  const others = new Map<string, { shown: string; index: LineIndex } | null>();
+  const relatedOf = (f: Finding): ReportRelated[] => {
+    const out: ReportRelated[] = [];
+    for (const r of f.related ?? []) {
+      if (r.path === undefined) {
+        if (files) out.push({ path: files.shown, ...index.region(r.span.start, r.span.end), message: r.message });
+        continue;
+      }
+      let o = others.get(r.path);
+      if (o === undefined) {
+        const found = files?.other(r.path);
+        others.set(r.path, (o = found ? { shown: found.shown, index: new LineIndex(found.text) } : null));
+      }
+      if (o) out.push({ path: o.shown, ...o.index.region(r.span.start, r.span.end), message: r.message });
+    }
+    return out;
+  };
   return findings.map((f) => ({
     ruleId: f.ruleId,
     severity: f.severity,
@@ -62,6 +93,7 @@ export function toReportFindings(text: string, findings: Finding[]): ReportFindi
       preferred: !!x.preferred,
       edits: x.edits.map((e) => ({ ...index.region(e.start, e.end), newText: e.newText })),
     })),
+    ...(f.related?.length ? { related: relatedOf(f) } : {}),
   }));
 }
 

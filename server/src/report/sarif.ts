@@ -94,6 +94,15 @@ export function toSarif(report: Report, opts: SarifOptions) {
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation, region: region(f) } }],
+        ...(f.related?.length
+          ? {
+              relatedLocations: f.related.map((r, id) => ({
+                id,
+                physicalLocation: { artifactLocation: { uri: pathToUri(r.path), uriBaseId: SRCROOT }, region: region(r) },
+                message: { text: r.message },
+              })),
+            }
+          : {}),
         ...(fixes.length ? { fixes } : {}),
       };
     });

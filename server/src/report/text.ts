@@ -1,6 +1,7 @@
 // `path:line:col severity rule-id message`, one finding a line (the shape editors' problem
-// matchers and `grep` expect), then a summary. Severity words and rule ids stay English in every
-// locale so scripts can match them; the message and the summary are localised.
+// matchers and `grep` expect), each followed by its related places, indented; then a summary.
+// Severity words and rule ids stay English in every locale so scripts can match them; the
+// message and the summary are localised.
 
 import type { Locale } from '../engine/l10n.js';
 import type { Severity } from '../engine/model.js';
@@ -25,6 +26,8 @@ export function formatText(report: Report, opts: TextOptions): string {
       const where = paint('1', `${file.path}:${f.line}:${f.column}`);
       const message = f.message.replace(/\s*[\r\n]+\s*/g, ' ');
       out.push(`${where} ${paint(SEVERITY_COLOR[f.severity], SEVERITY_WORD[f.severity])} ${paint('90', f.ruleId)} ${message}`);
+      // Where a setting the finding names is written (indented: problem matchers skip these lines).
+      for (const r of f.related ?? []) out.push(`  ${paint('1', `${r.path}:${r.line}:${r.column}`)} ${r.message.replace(/\s*[\r\n]+\s*/g, ' ')}`);
     }
   }
   const c = tally(report.files);

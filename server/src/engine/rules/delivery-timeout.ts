@@ -136,6 +136,7 @@ const rule: Rule = {
         ),
         // (an inherited timeout fails here because of this unit's own linger or request timeout)
         span: reportSpan(dt.setting, ...written),
+        about: { unit, settings: [dt.setting, ...written] },
         fixes: [
           ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }), 'safe', f.setValue(unit, dt.setting, String(sum)), true),
           ctx.makeFix(ctx.t({ en: 'Remove `{a}`', zh: '删除 `{a}`' }, { a: shown }), 'safe', f.remove(unit, dt.setting)),

@@ -374,6 +374,7 @@ const rule: Rule = {
                 },
               ),
               span: reportSpan(d, st.setting),
+              about: { unit, settings: [d, st.setting] },
               fixes: [ctx.makeFix(title, 'safe', edits, true)],
             });
           }

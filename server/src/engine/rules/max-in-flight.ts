@@ -153,6 +153,7 @@ const rule: Rule = {
               ),
           // (an inherited count fails here because of this unit's own idempotence or transactional id)
           span: fatal ? reportSpan(m.setting, st.explicitValue === true ? st.setting : undefined, tid) : m.setting.valueSpan,
+          about: { unit, settings: [m.setting, st.setting, tid] },
           fixes: [
             ctx.makeFix(
               ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }),

@@ -169,6 +169,7 @@ const rule: Rule = {
               { shown: f.show(unit, st.setting), ph: placeholder(ctx, st.setting), tid: tidShown, fixed: assignFor(ctx, unit, st.setting, 'true') },
             ),
             span: reportSpan(st.setting, tid),
+            about: { unit, settings: [st.setting, tid] },
             fixes: plan ? [ctx.makeFix(plan.title, 'safe', plan.edits, true)] : [],
           });
           continue;
@@ -198,6 +199,7 @@ const rule: Rule = {
               },
             ),
             span: reportSpan(d, tid),
+            about: { unit, settings: [d, tid] },
             fixes: plan ? [ctx.makeFix(plan.title, 'safe', plan.edits, true)] : [],
           });
         }
