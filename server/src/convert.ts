@@ -13,8 +13,7 @@ import {
   TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit, Finding, Fix, Severity, Span } from './engine/model.js';
 import { UNUSED_SUPPRESSION } from './engine/suppressions.js';
 
@@ -43,10 +42,10 @@ export function toSeverity(s: Severity): DiagnosticSeverity {
 }
 
 /**
- * `other`: the text of a file a related place names (a Spring base file, by the path the engine
- * was given); places in files it does not know are left out.
+ * `other`: the document of a file a related place names (a Spring base file, by the path the
+ * engine was given); places in files it does not know are left out.
  */
-export function toDiagnostic(doc: TextDocument, f: Finding, other?: (path: string) => string | undefined): Diagnostic {
+export function toDiagnostic(doc: TextDocument, f: Finding, other?: (path: string) => TextDocument | undefined): Diagnostic {
   const d = Diagnostic.create(toRange(doc, f.span), f.message, toSeverity(f.severity), f.ruleId, SOURCE);
   if (f.ruleId === UNUSED_SUPPRESSION) d.tags = [DiagnosticTag.Unnecessary];
   else d.codeDescription = { href: ruleDocsUrl(f.ruleId) };
@@ -56,9 +55,8 @@ export function toDiagnostic(doc: TextDocument, f: Finding, other?: (path: strin
       related.push(DiagnosticRelatedInformation.create(Location.create(doc.uri, toRange(doc, r.span)), r.message));
       continue;
     }
-    const text = other?.(r.path);
-    if (text === undefined) continue;
-    const there = TextDocument.create(pathToFileURL(r.path).href, '', 0, text);
+    const there = other?.(r.path);
+    if (!there) continue;
     related.push(DiagnosticRelatedInformation.create(Location.create(there.uri, toRange(there, r.span)), r.message));
   }
   if (related.length) d.relatedInformation = related;

@@ -16,6 +16,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, readTextIfExists } from './serverFs.js';
 import { findNearest, springBaseFiles } from './nearestFile.js';
@@ -223,9 +224,16 @@ export function startServer(connection: Connection): void {
     const result = lintNow(current, options);
     results.set(doc.uri, { version, result, options });
     const filePath = URI_TO_PATH(doc.uri);
-    // Related places in the Spring base files this document was linted with (they are cached).
-    const baseText = (p: string) => (filePath ? springBaseOf(filePath)?.find((b) => b.path === p)?.text : undefined);
-    const diagnostics: Diagnostic[] = result.findings.map((f) => toDiagnostic(current, f, baseText));
+    // Related places in the Spring base files this document was linted with (read through the cache).
+    const bases = new Map<string, TextDocument | undefined>();
+    const baseDoc = (p: string) => {
+      if (!bases.has(p)) {
+        const text = filePath ? springBaseOf(filePath)?.find((b) => b.path === p)?.text : undefined;
+        bases.set(p, text === undefined ? undefined : TextDocument.create(pathToFileURL(p).href, 'plaintext', 0, text));
+      }
+      return bases.get(p);
+    };
+    const diagnostics: Diagnostic[] = result.findings.map((f) => toDiagnostic(current, f, baseDoc));
     if (result.skipped) {
       diagnostics.push({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
