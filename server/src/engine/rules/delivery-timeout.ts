@@ -3,7 +3,7 @@
 
 import type { Rule } from '../rule.js';
 import type { Setting } from '../model.js';
-import { asInt, reportSpan } from './util.js';
+import { asInt, reportAt } from './util.js';
 import { assignFor, defaultOf, explicit, kafkaAtLeast, placeholder, producerLike } from './idempotence.js';
 
 const DELIVERY = 'delivery.timeout.ms';
@@ -135,8 +135,7 @@ const rule: Rule = {
           { shown, ph: placeholder(ctx, dt.setting), linger: parts[0].value, request: parts[1].value, sum, note, fixed },
         ),
         // (an inherited timeout fails here because of this unit's own linger or request timeout)
-        span: reportSpan(dt.setting, ...written),
-        about: { unit, settings: [dt.setting, ...written] },
+        ...reportAt(unit, dt.setting, ...written),
         fixes: [
           ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }), 'safe', f.setValue(unit, dt.setting, String(sum)), true),
           ctx.makeFix(ctx.t({ en: 'Remove `{a}`', zh: '删除 `{a}`' }, { a: shown }), 'safe', f.remove(unit, dt.setting)),

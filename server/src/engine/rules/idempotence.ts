@@ -7,7 +7,7 @@ import { effective, isInherited } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { allUnits } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
-import { asBool, asInt, code, isConsumer, isDynamic, isProducer, normAcks, reportSpan } from './util.js';
+import { asBool, asInt, code, isConsumer, isDynamic, isProducer, normAcks, reportAt } from './util.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared producer helpers
@@ -373,8 +373,7 @@ const rule: Rule = {
                       ),
                 },
               ),
-              span: reportSpan(d, st.setting),
-              about: { unit, settings: [d, st.setting] },
+              ...reportAt(unit, d, st.setting),
               fixes: [ctx.makeFix(title, 'safe', edits, true)],
             });
           }

@@ -2,7 +2,7 @@
 // more than 1 without idempotence lets retries reorder records.
 
 import type { Rule } from '../rule.js';
-import { asInt, normAcks, reportSpan } from './util.js';
+import { asInt, normAcks, reportAt } from './util.js';
 import {
   ACKS,
   IN_FLIGHT,
@@ -152,8 +152,7 @@ const rule: Rule = {
                 { shown, ph, version: ctx.options.kafkaVersion, limit, fixed },
               ),
           // (an inherited count fails here because of this unit's own idempotence or transactional id)
-          span: fatal ? reportSpan(m.setting, st.explicitValue === true ? st.setting : undefined, tid) : m.setting.valueSpan,
-          about: { unit, settings: [m.setting, st.setting, tid] },
+          ...reportAt(unit, m.setting, st.explicitValue === true ? st.setting : undefined, tid),
           fixes: [
             ctx.makeFix(
               ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }),

@@ -4,7 +4,7 @@
 import type { ConfigUnit, Edit, Setting } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
-import { asBool, asInt, isDynamic, normAcks, reportSpan } from './util.js';
+import { asBool, asInt, isDynamic, normAcks, reportAt } from './util.js';
 import {
   ACKS,
   IDEMPOTENCE,
@@ -168,8 +168,7 @@ const rule: Rule = {
               },
               { shown: f.show(unit, st.setting), ph: placeholder(ctx, st.setting), tid: tidShown, fixed: assignFor(ctx, unit, st.setting, 'true') },
             ),
-            span: reportSpan(st.setting, tid),
-            about: { unit, settings: [st.setting, tid] },
+            ...reportAt(unit, st.setting, tid),
             fixes: plan ? [ctx.makeFix(plan.title, 'safe', plan.edits, true)] : [],
           });
           continue;
@@ -198,8 +197,7 @@ const rule: Rule = {
                     : ctx.t({ en: 'Remove `{a}`.', zh: '请删除 `{a}`。' }, { a: f.show(unit, d) }),
               },
             ),
-            span: reportSpan(d, tid),
-            about: { unit, settings: [d, tid] },
+            ...reportAt(unit, d, tid),
             fixes: plan ? [ctx.makeFix(plan.title, 'safe', plan.edits, true)] : [],
           });
         }

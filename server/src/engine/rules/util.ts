@@ -1,6 +1,7 @@
 // Small helpers shared by rules. Keep rule files about Kafka, not about plumbing.
 
 import type { ConfigUnit, Setting, Span } from '../model.js';
+import type { Report } from '../rule.js';
 import { effective, isInherited } from '../model.js';
 
 const PRODUCER_CTORS = /^New(Sync|Async)Producer(FromClient)?$|^NewTransactionalProducer/;
@@ -77,13 +78,14 @@ export function code(s: string): string {
 }
 
 /**
- * Where to report a problem about `setting` that the unit's `others` take part in: at `setting`,
- * unless the unit only inherits it (a Spring profile, from its base document) — then at the first
- * of `others` the unit writes itself, since the problem arises here (the fix overrides the
- * inherited value in this unit). With none of its own, at `setting`: the engine then leaves the
- * report to the document that writes it.
+ * Where to report a problem about `setting` that the unit's `others` take part in, and which
+ * settings it is about; spread into the report. At `setting`, unless the unit only inherits it (a
+ * Spring profile, from its base document) — then at the first of `others` the unit writes itself,
+ * since the problem arises here (the fix overrides the inherited value in this unit). With none of
+ * its own, at `setting`: the engine then leaves the report to the document that writes it. The
+ * inherited ones among them become the finding's related places (where they are written).
  */
-export function reportSpan(setting: Setting, ...others: (Setting | undefined)[]): Span {
-  if (!isInherited(setting)) return setting.valueSpan;
-  return (others.find((o) => o && !isInherited(o)) ?? setting).valueSpan;
+export function reportAt(unit: ConfigUnit, setting: Setting, ...others: (Setting | undefined)[]): { span: Span; about: NonNullable<Report['about']> } {
+  const own = isInherited(setting) ? others.find((o) => o && !isInherited(o)) : undefined;
+  return { span: (own ?? setting).valueSpan, about: { unit, settings: [setting, ...others] } };
 }
