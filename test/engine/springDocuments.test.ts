@@ -111,52 +111,53 @@ describe('Spring profile files on top of application.yml', () => {
     assert.ok(lint({ text, path: '/app/application-prod.properties' }, OPTIONS).findings.some((f) => f.ruleId === 'acks'));
   });
 
+  // application-prod.yml on top of one application.yml: its findings of a rule, its text after fixes.
+  const onBase = (baseText: string, options = OPTIONS) => {
+    const input = (text: string) => ({ text, path: '/app/application-prod.yml', springBase: [{ path: '/app/application.yml', text: baseText }] });
+    return {
+      findings: (text: string, ruleId?: string) => lint(input(text), options).findings.filter((f) => ruleId === undefined || f.ruleId === ruleId),
+      fixed: (text: string, unsafe = false) => fixText(input(text), options, { unsafe }).output,
+    };
+  };
+
   it('a fix of an inherited setting overrides it in the profile file, never edits at the base file’s offsets', () => {
-    const b = [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: 1\n      retries: 2147483647\n' }];
+    const b = onBase('spring:\n  kafka:\n    producer:\n      acks: 1\n      retries: 2147483647\n', resolveOptions([{ source: 'test', options: { kafkaVersion: '4.0' } }]));
     const text = 'spring:\n  kafka:\n    producer:\n      retries: 0\n';
-    const v40 = resolveOptions([{ source: 'test', options: { kafkaVersion: '4.0' } }]);
-    const out = fixText({ text, path: '/app/application-prod.yml', springBase: b }, v40, { unsafe: true });
-    assert.equal(out.output, 'spring:\n  kafka:\n    producer:\n      retries: 2147483647\n      properties:\n        "[enable.idempotence]": true\n      acks: all\n');
+    assert.equal(b.fixed(text, true), 'spring:\n  kafka:\n    producer:\n      retries: 2147483647\n      properties:\n        "[enable.idempotence]": true\n      acks: all\n');
   });
 
   it('an inherited count that the profile’s own idempotence makes fatal is reported at the profile’s setting and fixed there', () => {
-    const b = [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n' }];
+    const b = onBase('spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n');
     const text = 'spring:\n  kafka:\n    producer:\n      properties:\n        "[enable.idempotence]": true\n';
-    const r = lint({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
-    assert.deepEqual(at(text, r.findings), ['max-in-flight:error@5']);
-    const out = fixText({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
-    assert.equal(out.output, text + '        "[max.in.flight.requests.per.connection]": 5\n');
+    assert.deepEqual(at(text, b.findings(text)), ['max-in-flight:error@5']);
+    assert.equal(b.fixed(text), text + '        "[max.in.flight.requests.per.connection]": 5\n');
   });
 
   it('inherited acks=1 and retries=0 that the profile’s own enable.idempotence=true makes fatal: reported and overridden in the profile', () => {
-    const b = [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: 1\n      retries: 0\n' }];
+    const b = onBase('spring:\n  kafka:\n    producer:\n      acks: 1\n      retries: 0\n', resolveOptions([{ source: 'test', options: { kafkaVersion: '3.6' } }]));
     const text = 'spring:\n  kafka:\n    producer:\n      properties:\n        "[enable.idempotence]": true\n';
-    const v36 = resolveOptions([{ source: 'test', options: { kafkaVersion: '3.6' } }]);
-    const r = lint({ text, path: '/app/application-prod.yml', springBase: b }, v36);
-    assert.deepEqual(at(text, r.findings.filter((f) => f.ruleId === 'idempotence')), ['idempotence:error@5', 'idempotence:error@5']);
-    const out = fixText({ text, path: '/app/application-prod.yml', springBase: b }, v36);
-    assert.equal(lint({ text: out.output, path: '/app/application-prod.yml', springBase: b }, v36).findings.filter((f) => f.ruleId === 'idempotence').length, 0, out.output);
-    assert.ok(out.output.startsWith(text.replace(/\n$/, '')), 'the profile file only gets lines added:\n' + out.output);
+    assert.deepEqual(at(text, b.findings(text, 'idempotence')), ['idempotence:error@5', 'idempotence:error@5']);
+    const out = b.fixed(text);
+    assert.equal(b.findings(out, 'idempotence').length, 0, out);
+    assert.ok(out.startsWith(text.replace(/\n$/, '')), 'the profile file only gets lines added:\n' + out);
   });
 
   it('an inherited delivery timeout that the profile’s own linger.ms makes too short: reported at linger.ms, overridden in the profile', () => {
-    const b = [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      properties:\n        "[delivery.timeout.ms]": 40000\n' }];
+    const baseText = 'spring:\n  kafka:\n    producer:\n      properties:\n        "[delivery.timeout.ms]": 40000\n';
+    const b = onBase(baseText);
     const text = 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[linger.ms]": 20000\n';
-    const r = lint({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
-    assert.deepEqual(at(text, r.findings.filter((f) => f.ruleId === 'delivery-timeout')), ['delivery-timeout:error@6']);
-    const out = fixText({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
-    assert.equal(out.output, text + '        "[delivery.timeout.ms]": 50000\n');
+    assert.deepEqual(at(text, b.findings(text, 'delivery-timeout')), ['delivery-timeout:error@6']);
+    assert.equal(b.fixed(text), text + '        "[delivery.timeout.ms]": 50000\n');
     // The base file alone (linger.ms 0 by default on 2.8) is fine: nothing to report there.
-    assert.deepEqual(lint({ text: b[0].text, path: '/app/application.yml' }, OPTIONS).findings.filter((f) => f.ruleId === 'delivery-timeout'), []);
+    assert.deepEqual(lint({ text: baseText, path: '/app/application.yml' }, OPTIONS).findings.filter((f) => f.ruleId === 'delivery-timeout'), []);
   });
 
   it('a transactional profile on top of a base that turns idempotence off: reported at the profile’s transaction-id-prefix', () => {
-    const b = [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[enable.idempotence]": false\n' }];
+    const b = onBase('spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[enable.idempotence]": false\n');
     const text = 'spring:\n  kafka:\n    producer:\n      transaction-id-prefix: tx-\n';
-    const r = lint({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
-    assert.deepEqual(at(text, r.findings.filter((f) => f.ruleId === 'transactional-id')), ['transactional-id:error@4']);
-    const out = fixText({ text, path: '/app/application-prod.yml', springBase: b }, OPTIONS);
-    assert.deepEqual(lint({ text: out.output, path: '/app/application-prod.yml', springBase: b }, OPTIONS).findings.filter((f) => f.ruleId === 'transactional-id'), [], out.output);
+    assert.deepEqual(at(text, b.findings(text, 'transactional-id')), ['transactional-id:error@4']);
+    const out = b.fixed(text);
+    assert.deepEqual(b.findings(out, 'transactional-id'), [], out);
   });
 
   it('an editor sees a change to the base file', () => {
