@@ -63,6 +63,13 @@ export interface SpringUnitExt {
  * `properties[sasl.jaas.config]` -> `properties`, `[sasl.jaas.config]`.
  */
 export function splitSpringKey(key: string): string[] {
+  // Nearly every key has no brackets: split it without building the segments a character at a
+  // time (this runs for every key of every document on every read).
+  if (key.indexOf('[') < 0) {
+    if (key.indexOf('.') < 0) return key ? [key] : [];
+    const parts = key.split('.');
+    return parts.includes('') ? parts.filter((x) => x !== '') : parts;
+  }
   const out: string[] = [];
   let cur = '';
   let i = 0;
@@ -140,7 +147,7 @@ function springLeaves(doc: YamlDoc, onCross: (path: string[], prevLen: number, e
     for (const e of mapEntries(map, doc, via)) {
       const ks = splitSpringKey(e.keyText);
       if (!ks.length) continue;
-      const full = [...prefix, ...ks];
+      const full = prefix.length ? prefix.concat(ks) : ks;
       if (isBracket(full[0]) || canonicalSpringSegment(full[0]) !== 'spring') continue;
       onCross(full, prefix.length, e);
       if (isMap(e.value)) walk(e.value, full, e.via ?? e.valueAlias, depth + 1);
@@ -162,9 +169,8 @@ interface ValueInfo {
   defaultRange?: [number, number];
 }
 
-function leafValue(text: string, e: MapEntry, kind: SpringValueKind): ValueInfo | undefined {
+function leafValue(text: string, e: MapEntry, aliasSpan: Span | undefined, kind: SpringValueKind): ValueInfo | undefined {
   const v = e.value;
-  const { aliasSpan } = entryPlaces(text, e);
   if (isSeq(v)) {
     const list = seqAsList(text, v);
     if (list === undefined) return undefined;
@@ -233,13 +239,12 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
       spans.set(slot, s ? { start: Math.min(s.start, whole.start), end: Math.max(s.end, whole.end) } : whole);
     };
     const leaves = springLeaves(doc, (full, prevLen, e) => {
-      if (full.length < 2 || canonicalSpringSegment(full[1]) !== 'kafka') return;
+      if (prevLen >= 3 || full.length < 2 || canonicalSpringSegment(full[1]) !== 'kafka') return;
+      const role = prevLen < 3 && full.length >= 3 && !isBracket(full[2]) ? SECTION_ROLE[canonicalSpringSegment(full[2])] : undefined;
+      if (prevLen >= 2 && !role) return;
       const { keySpan, entrySpan: whole } = entryPlaces(text, e);
       if (prevLen < 2) note('kafka', keySpan, whole);
-      if (prevLen < 3 && full.length >= 3) {
-        const role = isBracket(full[2]) ? undefined : SECTION_ROLE[canonicalSpringSegment(full[2])];
-        if (role) note(role, keySpan, whole);
-      }
+      if (role) note(role, keySpan, whole);
     });
     const common: Setting[] = [];
     const byRole = new Map<Role, Setting[]>();
@@ -271,9 +276,9 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
           precedence = 0;
         } else continue;
       }
-      const val = leafValue(text, e, kind);
+      const { keySpan, entrySpan, aliasSpan } = entryPlaces(text, e);
+      const val = leafValue(text, e, aliasSpan, kind);
       if (!val) continue;
-      const { keySpan, entrySpan } = entryPlaces(text, e);
       // Plain literals and assignments in a fixed order (no spreads: this runs for every setting).
       const ext: SpringSettingExt = { kind: 'spring', docIndex, pair: e.pair, keyNode: e.key, path: full, keySegCount: leaf.keySegCount };
       if (val.read) ext.read = val.read;

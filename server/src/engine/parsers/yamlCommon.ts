@@ -159,16 +159,11 @@ export function mapEntries(map: YAMLMap, doc: YamlDoc, via?: Alias, seen: Set<un
       if (isMap(written)) out.push(...mapEntries(written, doc, via, seen));
       continue;
     }
-    const value = isAlias(written) ? resolveAlias(written, doc) : written;
-    out.push({
-      pair: item,
-      key: k,
-      keyText: text,
-      value,
-      written,
-      ...(via ? { via } : {}),
-      ...(isAlias(written) ? { valueAlias: written } : {}),
-    });
+    const alias = isAlias(written);
+    const entry: MapEntry = { pair: item, key: k, keyText: text, value: alias ? resolveAlias(written, doc) : written, written };
+    if (via) entry.via = via;
+    if (alias) entry.valueAlias = written;
+    out.push(entry);
   }
   seen.delete(map);
   return out;
