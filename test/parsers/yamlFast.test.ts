@@ -6,20 +6,26 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { readYamlFast } from '../../server/src/engine/parsers/yamlFast.js';
 import { composeYamlStream, type YamlStream } from '../../server/src/engine/parsers/yaml.js';
 import { benchInputs, rng } from '../../scripts/bench/inputs.js';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
+/** The package class a node is an instance of (the fast reader's nodes must be instances too). */
+function cls(n: object): string {
+  for (const [name, c] of [['Scalar', Scalar], ['Pair', Pair], ['YAMLMap', YAMLMap], ['YAMLSeq', YAMLSeq], ['Alias', Alias]] as const) if (n instanceof c) return name;
+  return 'none';
+}
+
 function dump(n: unknown): unknown {
   if (n === null || n === undefined) return n;
-  if (isPair(n)) return { k: dump(n.key), v: dump(n.value) };
-  if (isMap(n)) return { map: n.items.map(dump), r: n.range, flow: !!n.flow, a: n.anchor };
-  if (isSeq(n)) return { seq: n.items.map(dump), r: n.range, flow: !!n.flow, a: n.anchor };
-  if (isAlias(n)) return { alias: n.source, r: n.range };
-  if (isScalar(n)) return { s: n.value, t: n.type, src: n.source, fmt: n.format, r: n.range, a: n.anchor, tag: n.tag };
+  if (isPair(n)) return { c: cls(n), k: dump(n.key), v: dump(n.value) };
+  if (isMap(n)) return { c: cls(n), map: n.items.map(dump), r: n.range, flow: !!n.flow, a: n.anchor };
+  if (isSeq(n)) return { c: cls(n), seq: n.items.map(dump), r: n.range, flow: !!n.flow, a: n.anchor };
+  if (isAlias(n)) return { c: cls(n), alias: n.source, r: n.range };
+  if (isScalar(n)) return { c: cls(n), s: n.value, t: n.type, src: n.source, fmt: n.format, r: n.range, a: n.anchor, tag: n.tag };
   return { other: String(n) };
 }
 
@@ -145,6 +151,20 @@ describe('yamlFast', () => {
       compared++;
     }
     assert.ok(compared > 300);
+  });
+
+  it("makes nodes the package's own methods work on, as on the composer's", () => {
+    const text = 'a:\n  b: 1\n  c: [x, y]\n  d: "q"\n  e: {}\nl:\n  - 1\n  - k: v\n';
+    const fast = readYamlFast(text)!.docs[0];
+    const composed = composeYamlStream(text).docs[0];
+    assert.equal(fast.toString(), composed.toString());
+    assert.deepEqual(fast.toJSON(), composed.toJSON());
+    const map = fast.contents as YAMLMap;
+    assert.equal(map.getIn(['a', 'c', 1]), 'y');
+    const copy = map.clone();
+    assert.ok(isMap(copy) && copy.items.length === 2 && copy !== map);
+    map.set('z', 5);
+    assert.equal(fast.toString(), composed.toString() + 'z: 5\n');
   });
 
   it('declines what it does not read', () => {
