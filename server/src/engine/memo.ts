@@ -18,13 +18,12 @@ export class Memo<A extends unknown[], V> {
     private readonly compute: (...args: A) => V,
     private readonly limit = 8192,
   ) {}
-  /** The leaf map for all arguments but the last; created (with these arguments as keys) when `create`. */
-  private leaf(args: unknown[], create: boolean): Map<unknown, V> | undefined {
+  /** The leaf map for all arguments but the last, created with these arguments as keys. */
+  private leaf(args: unknown[]): Map<unknown, V> {
     let m = this.root;
     for (let i = 0; i < args.length - 1; i++) {
       let n = m.get(args[i]) as Map<unknown, unknown> | undefined;
       if (!n) {
-        if (!create) return undefined;
         n = new Map();
         m.set(args[i], n);
       }
@@ -32,20 +31,28 @@ export class Memo<A extends unknown[], V> {
     }
     return m as Map<unknown, V>;
   }
-  get(...args: A): V {
-    const m = this.leaf(args, false);
-    const last = args[args.length - 1];
+  get(...args: A): V;
+  // (`arguments`, not a rest parameter: a hit then allocates nothing, and this runs for every
+  // setting of every document on every lint)
+  get(): V {
+    const n = arguments.length;
+    let m: Map<unknown, unknown> | undefined = this.root;
+    for (let i = 0; i < n - 1 && m; i++) m = m.get(arguments[i]) as Map<unknown, unknown> | undefined;
     if (m) {
+      const last = arguments[n - 1];
       const v = m.get(last);
       if (v !== undefined || m.has(last)) return v as V;
     }
+    return this.miss(Array.prototype.slice.call(arguments) as A);
+  }
+  private miss(args: A): V {
     const own = args.map((a) => (typeof a === 'string' ? detach(a) : a)) as A;
     const r = this.compute(...own);
     if (++this.size > this.limit) {
       this.root = new Map();
       this.size = 1;
     }
-    this.leaf(own, true)!.set(own[own.length - 1], r);
+    this.leaf(own).set(own[own.length - 1], r);
     return r;
   }
 }
