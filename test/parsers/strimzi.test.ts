@@ -240,6 +240,14 @@ describe('strimzi: editor', () => {
   it('rename a config key', () => {
     const t = text.replace('min.insync.replicas: 1', 'min.insync.replica: 1');
     assert.equal(edit(t, 'strimzi-kafka#0:my-cluster', (fx, u, s) => fx.rename(u, s('min.insync.replica'), 'min.insync.replicas')), text);
+    // A quoted key keeps its quotes.
+    for (const q of ['"', "'"]) {
+      const quoted = text.replace('min.insync.replicas: 1', `${q}min.insync.replica${q}: 1`);
+      assert.equal(
+        edit(quoted, 'strimzi-kafka#0:my-cluster', (fx, u, s) => fx.rename(u, s('min.insync.replica'), 'min.insync.replicas')),
+        text.replace('min.insync.replicas: 1', `${q}min.insync.replicas${q}: 1`),
+      );
+    }
   });
 
   it('no rename of spec.replicas', () => {

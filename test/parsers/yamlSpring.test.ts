@@ -595,6 +595,16 @@ describe('spring yaml: editor', () => {
       edit(t, 'producer', (fx, u, s) => fx.rename(u, s('request.required.acks'), 'acks')),
       t.replace('request.required.acks: 1', 'acks: 1'),
     );
+    // The key's quotes are kept: single stays single, a quoted plain-safe key stays quoted.
+    const q = "spring:\n  kafka:\n    producer:\n      properties:\n        '[enable.idempotance]': true\n        \"retry.backoff.msx\": 5\n";
+    assert.equal(
+      edit(q, 'producer', (fx, u, s) => fx.rename(u, s('enable.idempotance'), 'enable.idempotence')),
+      q.replace("'[enable.idempotance]'", "'[enable.idempotence]'"),
+    );
+    assert.equal(
+      edit(q, 'producer', (fx, u, s) => fx.rename(u, s('retry.backoff.msx'), 'retry.backoff.ms')),
+      q.replace('"retry.backoff.msx"', '"retry.backoff.ms"'),
+    );
   });
 
   it('rename an unknown section key to the Spring name', () => {

@@ -5,7 +5,7 @@
 // clients (`spring.kafka.bootstrap-servers`, `spring.kafka.properties[...]`) are copied into each.
 
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Alias, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Alias, Node, YAMLMap } from 'yaml';
 import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
@@ -21,6 +21,7 @@ import {
   baseName,
   contentEnd,
   entryPlaces,
+  keyQuote,
   mapEntries,
   nodeSpan,
   readScalar,
@@ -32,13 +33,15 @@ import {
   type ScalarRead,
   type YamlDoc,
 } from './yamlCommon.js';
-import { insertPath, removeEntry, renderKey, renderScalar, replaceInScalar, replaceScalar, quoteDouble } from './yamlEdit.js';
+import { insertPath, pairWithKeyAt, removeEntry, renderKey, renderScalar, replaceInScalar, replaceScalar, quoteDouble } from './yamlEdit.js';
 
 export interface SpringSettingExt {
   kind: 'spring';
   docIndex: number;
-  pair: Pair;
-  keyNode: Scalar;
+  /** How the key is quoted (a rename keeps the style). The entry itself is found again by its
+   *  key's offset when an edit needs it: settings hold no YAML nodes, so an editor can let a
+   *  document's nodes go between edits (engine/incremental.ts). */
+  keyQuote: QuoteStyle;
   /** Scalar read of the value, when it is a scalar written here. */
   read?: ScalarRead;
   /** The whole entry is written elsewhere (merge key, aliased section): nothing to edit here. */
@@ -280,7 +283,7 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
       const val = leafValue(text, e, aliasSpan, kind);
       if (!val) continue;
       // Plain literals and assignments in a fixed order (no spreads: this runs for every setting).
-      const ext: SpringSettingExt = { kind: 'spring', docIndex, pair: e.pair, keyNode: e.key, path: full, keySegCount: leaf.keySegCount };
+      const ext: SpringSettingExt = { kind: 'spring', docIndex, keyQuote: keyQuote(e.key), path: full, keySegCount: leaf.keySegCount };
       if (val.read) ext.read = val.read;
       if (e.via) ext.via = e.via;
       if (val.defaultRange) ext.defaultRange = val.defaultRange;
@@ -384,10 +387,6 @@ const springStyle = (prefer?: number) => ({
   ...(prefer !== undefined ? { prefer } : {}),
 });
 
-function keyQuote(key: Scalar): QuoteStyle {
-  return key.type === 'QUOTE_DOUBLE' ? 'double' : key.type === 'QUOTE_SINGLE' ? 'single' : 'plain';
-}
-
 export const springEditor: FormatEditor = {
   commentPrefix: '#',
 
@@ -433,7 +432,9 @@ export const springEditor: FormatEditor = {
     const u = unitExt(unit);
     const ext = settingExt(setting);
     if (!u || !ext || ext.via || u.doc.errors.length) return null;
-    const e = removeEntry(file.text, u.doc.contents as Node, ext.pair);
+    const root = u.doc.contents as Node | null;
+    const pair = pairWithKeyAt(root, setting.keySpan.start);
+    const e = root && pair ? removeEntry(file.text, root, pair) : null;
     return e ? [e] : null;
   },
 
@@ -459,9 +460,9 @@ export const springEditor: FormatEditor = {
     for (let i = 0; i < fixed; i++) if (!springSegEq(old[i], next[i])) return null;
     const keyPath = next.slice(fixed);
     const written = joinSpringPath(keyPath);
-    const range = nodeSpan(ext.keyNode);
-    if (!range) return null;
-    const q = keyQuote(ext.keyNode);
+    // (not written elsewhere, so the key span is the key's node)
+    const range = setting.keySpan;
+    const q = ext.keyQuote;
     let newText: string;
     if (q === 'double') newText = quoteDouble(written);
     else if (q === 'single' && !written.includes("'")) newText = `'${written}'`;

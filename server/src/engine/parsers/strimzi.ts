@@ -3,7 +3,7 @@
 // `KafkaNodePool` (no settings: its `spec.replicas` is a broker count).
 
 import { isScalar, isSeq } from 'yaml';
-import type { Alias, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Alias, Node, YAMLMap } from 'yaml';
 import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
@@ -12,6 +12,7 @@ import {
   contentEnd,
   entryPlaces,
   getEntry,
+  keyQuote,
   mapEntries,
   nodeSpan,
   readScalar,
@@ -19,15 +20,16 @@ import {
   seqAsList,
   yaml11Bool,
   type MapEntry,
+  type QuoteStyle,
   type ScalarRead,
   type YamlDoc,
 } from './yamlCommon.js';
-import { insertPath, quoteDouble, removeEntry, renderKey, renderScalar, replaceScalar } from './yamlEdit.js';
+import { insertPath, pairWithKeyAt, quoteDouble, removeEntry, renderKey, renderScalar, replaceScalar } from './yamlEdit.js';
 
 export interface StrimziSettingExt {
   kind: 'strimzi';
-  pair: Pair;
-  keyNode: Scalar;
+  /** How the key is quoted; the entry is found again by its key's offset (see SpringSettingExt). */
+  keyQuote: QuoteStyle;
   read?: ScalarRead;
   via?: Alias;
 }
@@ -69,7 +71,9 @@ function settingFrom(text: string, e: MapEntry, key: string, sourceKey: string, 
     rawValue = text.slice(aliasSpan.start, aliasSpan.end);
     read = undefined;
   }
-  const ext: StrimziSettingExt = { kind: 'strimzi', pair: e.pair, keyNode: e.key, ...(read ? { read } : {}), ...(e.via ? { via: e.via } : {}) };
+  const ext: StrimziSettingExt = { kind: 'strimzi', keyQuote: keyQuote(e.key) };
+  if (read) ext.read = read;
+  if (e.via) ext.via = e.via;
   return { key, sourceKey, role, value, rawValue, dynamic, keySpan, valueSpan, entrySpan, precedence: 1, ext };
 }
 
@@ -323,7 +327,9 @@ export const strimziEditor: FormatEditor = {
     const u = uExt(unit);
     const ext = sExt(setting);
     if (!u || !ext || ext.via || u.doc.errors.length) return null;
-    const e = removeEntry(file.text, u.doc.contents as Node, ext.pair);
+    const root = u.doc.contents as Node | null;
+    const pair = pairWithKeyAt(root, setting.keySpan.start);
+    const e = root && pair ? removeEntry(file.text, root, pair) : null;
     return e ? [e] : null;
   },
 
@@ -331,11 +337,11 @@ export const strimziEditor: FormatEditor = {
     const ext = sExt(setting);
     if (!ext || ext.via) return null;
     if (setting.sourceKey === 'spec.replicas' || (unit.surface === 'strimzi-topic' && newKey === 'replication.factor')) return null;
-    const range = nodeSpan(ext.keyNode);
-    if (!range) return null;
+    // (not written elsewhere, so the key span is the key's node)
+    const range = setting.keySpan;
     let newText: string;
-    if (ext.keyNode.type === 'QUOTE_DOUBLE') newText = quoteDouble(newKey);
-    else if (ext.keyNode.type === 'QUOTE_SINGLE' && !newKey.includes("'")) newText = `'${newKey}'`;
+    if (ext.keyQuote === 'double') newText = quoteDouble(newKey);
+    else if (ext.keyQuote === 'single' && !newKey.includes("'")) newText = `'${newKey}'`;
     else newText = renderKey(newKey);
     return [{ start: range.start, end: range.end, newText } satisfies Edit];
   },

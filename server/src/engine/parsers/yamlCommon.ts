@@ -60,6 +60,11 @@ export function readScalar(text: string, node: Scalar): ScalarRead {
   }
 }
 
+/** How a key is quoted (a key is never a block scalar). */
+export function keyQuote(key: Scalar): QuoteStyle {
+  return key.type === 'QUOTE_DOUBLE' ? 'double' : key.type === 'QUOTE_SINGLE' ? 'single' : 'plain';
+}
+
 /** The text of a scalar key, or undefined for complex keys (`? [a]`, flow collections). */
 export function keyText(pair: Pair): string | undefined {
   const k = pair.key;

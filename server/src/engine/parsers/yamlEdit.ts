@@ -130,6 +130,33 @@ export function replaceInScalar(read: ScalarRead, range: [number, number], v: st
 type Step = Node | Pair;
 
 /** The chain root, pair, collection, pair, ... down to `target` (a pair or a sequence item). */
+/** The pair whose key starts at `keyStart`, below `root` (how an edit finds a setting's entry:
+ *  settings keep offsets, not nodes, so a document's nodes can be read again when needed). */
+export function pairWithKeyAt(root: Node | null, keyStart: number): Pair | undefined {
+  const walk = (n: Node, depth: number): Pair | undefined => {
+    if (depth > 64) return undefined;
+    if (isMap(n)) {
+      for (const p of n.items) {
+        if ((p.key as { range?: number[] } | null)?.range?.[0] === keyStart) return p as Pair;
+        const v = p.value as Node | null;
+        if (v && (isMap(v) || isSeq(v))) {
+          const sub = walk(v, depth + 1);
+          if (sub) return sub;
+        }
+      }
+    } else if (isSeq(n)) {
+      for (const it of n.items as Node[]) {
+        if (it && (isMap(it) || isSeq(it))) {
+          const sub = walk(it, depth + 1);
+          if (sub) return sub;
+        }
+      }
+    }
+    return undefined;
+  };
+  return root ? walk(root, 0) : undefined;
+}
+
 export function ancestry(root: Node, target: Step): Step[] | undefined {
   const walk = (n: Node, depth: number): Step[] | undefined => {
     if (depth > 64) return undefined;
