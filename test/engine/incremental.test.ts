@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { lint, type LintResult } from '../../server/src/engine/index.js';
-import { createDocumentLinter } from '../../server/src/engine/incremental.js';
+import { lint, parseFile, type LintResult } from '../../server/src/engine/index.js';
+import { createDocumentLinter, yamlNodeRereads } from '../../server/src/engine/incremental.js';
+import { createFixer } from '../../server/src/engine/fixer.js';
 import { goAnalysisCounts } from '../../server/src/engine/parsers/goIncremental.js';
-import type { Format } from '../../server/src/engine/model.js';
+import type { ConfigUnit, Format, ParsedFile } from '../../server/src/engine/model.js';
 import { resolveOptions } from '../../server/src/engine/options.js';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -450,6 +451,48 @@ describe('incremental linting equals a fresh lint()', () => {
     text = text.slice(0, at) + '7' + text.slice(at);
     assert.deepEqual(view(linter.lint(text, 'application.yml', OPTIONS)), view(lint({ text, path: 'application.yml' }, OPTIONS)));
   });
+});
+
+describe('YAML nodes between lints', () => {
+  const doc = (i: number) =>
+    `---\nspring:\n  config:\n    activate:\n      on-profile: p${i}\n  kafka:\n    producer:\n      acks: 1\n      retries: ${i} # r${i}\n      properties:\n        "[linger.ms]": 5\n`;
+  const strimzi = (i: number) =>
+    `---\napiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: t${i}\nspec:\n  replicas: 3\n  config:\n    min.insync.replicas: 1\n    'flush.messages': 1\n`;
+  const docsOf = (units: ConfigUnit[]) => new Set(units.map((u) => (u.ext as { doc: object }).doc));
+  const released = (d: object) => Object.getOwnPropertyDescriptor(d, 'contents')?.get !== undefined;
+
+  for (const [name, file, make, unitAt] of [
+    ['Spring', 'application.yml', doc, (f: ParsedFile, i: number) => f.units.find((u) => u.id === `spring-yaml#${i}:producer`)!],
+    ['Strimzi', 'topics.yaml', strimzi, (f: ParsedFile, i: number) => f.units.filter((u) => u.surface === 'strimzi-topic')[i]],
+  ] as const) {
+    it(`${name}: reused documents let their nodes go, and a structural fix reads one again at its new offset`, () => {
+      let text = Array.from({ length: 12 }, (_, i) => make(i)).join('');
+      const linter = createDocumentLinter();
+      const first = linter.lint(text, file, OPTIONS).file!;
+      assert.ok([...docsOf(first.units)].every(released), 'every document lets its nodes go after the lint');
+      // An edit in the first document moves every other one; none is read again for it.
+      const before = yamlNodeRereads.count;
+      text = text.replace(name === 'Spring' ? 'acks: 1' : 'name: t0', name === 'Spring' ? 'acks: 10' : 'name: t00');
+      const inc = linter.lint(text, file, OPTIONS);
+      assert.equal(yamlNodeRereads.count, before, 'an edit in one document reads no other document again');
+      assert.deepEqual(view(inc), view(lint({ text, path: file }, OPTIONS)));
+      // Fixes that edit the structure of a moved, untouched document: the same edits as on a fresh parse.
+      const fresh = parseFile({ text, path: file })!;
+      const a = createFixer(inc.file!);
+      const b = createFixer(fresh);
+      const [u, v] = [unitAt(inc.file!, 7), unitAt(fresh, 7)];
+      const key = name === 'Spring' ? 'linger.ms' : 'flush.messages';
+      const s = u.settings.find((x) => x.key === key)!;
+      const t = v.settings.find((x) => x.key === key)!;
+      assert.deepEqual(a.remove(u, s), b.remove(v, t));
+      assert.ok(a.remove(u, s).length, 'the entry is removed');
+      assert.deepEqual(a.insert(u, 'cleanup.policy', 'compact'), b.insert(v, 'cleanup.policy', 'compact'));
+      assert.deepEqual(a.rename(u, s, 'x.y'), b.rename(v, t, 'x.y'));
+      assert.equal(yamlNodeRereads.count, before + 1, 'the document is read again once, then kept until the next lint');
+      linter.lint(text, file, OPTIONS);
+      assert.ok(released((u.ext as { doc: object }).doc), 'and let go again after it');
+    });
+  }
 });
 
 describe('DocumentLinter.fresh', () => {

@@ -37,7 +37,7 @@ import { composeYamlStream, mentionsKafka, parseYaml, yamlFileFrom, type SpringD
 import { extractSpringDoc, moveSpringUnits } from './parsers/springYaml.js';
 import { readYamlFast } from './parsers/yamlFast.js';
 import { parseGoIncremental, type GoState } from './parsers/goIncremental.js';
-import { classifyDoc, unitSpans, type YamlDoc } from './parsers/yamlCommon.js';
+import { classifyDoc, forgetAnchors, unitSpans, type YamlDoc } from './parsers/yamlCommon.js';
 import { moveStrimziDoc, readStrimziDoc, type StrimziDoc, type StrimziDocReader } from './parsers/strimzi.js';
 
 export interface DocumentLinter {
@@ -176,7 +176,9 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
         return { findings: [], ruleErrors: [{ ruleId: 'parser', message: String((e as Error)?.stack ?? e) }] };
       }
       if (!file) return { findings: [], ruleErrors: [] };
-      return lintParsed(file, options, rules, file.format === 'yaml' ? ruleCache : undefined);
+      const result = lintParsed(file, options, rules, file.format === 'yaml' ? ruleCache : undefined);
+      if (file.format === 'yaml') for (const c of yaml) if (c.fast) releaseNodes(c, kinds);
+      return result;
     },
     get heldVersions() {
       return held;
@@ -196,6 +198,54 @@ interface YamlChunk {
   /** Its offset in the text it was last part of; `stream` offsets are absolute for it. */
   start: number;
   stream: YamlStream;
+  /** Read by the fast reader, which reads `text` alone the same way: its documents' nodes can be
+   *  let go between lints and read again when needed (releaseNodes). */
+  fast: boolean;
+}
+
+// ---- YAML nodes between lints ----
+//
+// What a lint keeps of a YAML document it reuses is what was read from it (Spring units, the
+// Strimzi resource, its kind: all offsets and strings, no nodes) and the document object itself,
+// the key those are kept under. Its nodes, about half of what a large Spring or Strimzi file
+// holds, are needed again only when a fix edits its structure (inserting or removing an entry):
+// after each lint the documents of pieces the fast reader read let their nodes go, and give them
+// back, read again from the piece's text and moved to the document's offset, on first use
+// (they are kept until the end of that lint). Compose documents keep theirs: their units are
+// read on every lint and point into them.
+
+const released = new WeakSet<YamlDoc>();
+
+/** How many documents had their nodes read again (for tests: an edit reads only those it must). */
+export const yamlNodeRereads = { count: 0 };
+
+function keepContents(doc: YamlDoc, contents: unknown): void {
+  Object.defineProperty(doc, 'contents', { value: contents, writable: true, enumerable: true, configurable: true });
+  released.delete(doc);
+}
+
+function releaseNodes(c: YamlChunk, kinds: WeakMap<YamlDoc, ReturnType<typeof classifyDoc>>): void {
+  c.stream.docs.forEach((doc, i) => {
+    if (released.has(doc) || kinds.get(doc) === 'compose') return;
+    forgetAnchors(doc);
+    Object.defineProperty(doc, 'contents', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        yamlNodeRereads.count++;
+        const again = readYamlFast(c.text)?.docs[i];
+        // (the same text the fast reader read before: it cannot decline now)
+        if (!again) throw new Error('internal error: a YAML document could not be read again');
+        shiftDoc(again, (doc.range?.[0] ?? 0) - (again.range?.[0] ?? 0));
+        keepContents(doc, again.contents);
+        return again.contents;
+      },
+      set(v: unknown) {
+        keepContents(doc, v);
+      },
+    });
+    released.add(doc);
+  });
 }
 
 /** Texts whose documents cannot be told apart by `---` lines alone. */
@@ -245,6 +295,7 @@ function parseYamlChunks(text: string, path: string, previous: YamlChunk[], read
       const end = j < cuts.length ? cuts[j] : text.length;
       const piece = text.slice(start, end);
       let stream: YamlStream;
+      let isFast = true;
       const reused = pool.get(piece)?.pop();
       if (reused && start > 0 && reused.stream.lead) return { file: parseYaml(text, path), chunks: [] };
       if (reused) {
@@ -256,6 +307,7 @@ function parseYamlChunks(text: string, path: string, previous: YamlChunk[], read
         const fast = readYamlFast(text, start, end);
         if (fast) stream = fast;
         else {
+          isFast = false;
           stream = composeYamlStream(piece);
           // Whatever the piece cannot say on its own, the whole stream must.
           if (stream.failure !== undefined || (!stream.docs.length && stream.streamErrors.length) || (start > 0 && stream.lead)) {
@@ -269,7 +321,7 @@ function parseYamlChunks(text: string, path: string, previous: YamlChunk[], read
       // stream: read on to the next cut.
       const last = stream.docs[stream.docs.length - 1];
       if (j >= cuts.length || !last || !last.errors.length) {
-        chunks.push({ text: piece, start, stream });
+        chunks.push({ text: piece, start, stream, fast: reused ? reused.fast : isFast });
         i = j;
         break;
       }
@@ -304,10 +356,11 @@ function shiftRange(n: Ranged, d: number): void {
   }
 }
 
-/** Move every offset of a composed document by d. */
+/** Move every offset of a composed document by d (a document whose nodes were let go has only its own). */
 function shiftDoc(doc: Document.Parsed, d: number): void {
   shiftRange(doc as unknown as Ranged, d);
   for (const e of [...doc.errors, ...doc.warnings]) e.pos = [e.pos[0] + d, e.pos[1] + d];
+  if (released.has(doc)) return;
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const x = stack.pop();

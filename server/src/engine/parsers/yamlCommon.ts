@@ -130,6 +130,11 @@ function anchorsOf(doc: YamlDoc): Map<string, { start: number; node: Node }[]> {
   return index;
 }
 
+/** Forgets a document's anchor index (its nodes are let go, and read again when needed: engine/incremental.ts). */
+export function forgetAnchors(doc: YamlDoc): void {
+  anchorIndex.delete(doc);
+}
+
 /** The node an alias refers to: the last node with that anchor before the alias (YAML 1.2). */
 function resolveAlias(a: Alias, doc: YamlDoc): Node | null {
   const list = anchorsOf(doc).get(a.source);
