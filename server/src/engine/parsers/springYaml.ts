@@ -33,7 +33,7 @@ import {
   type ScalarRead,
   type YamlDoc,
 } from './yamlCommon.js';
-import { insertPath, pairWithKeyAt, removeEntry, renderKey, renderScalar, replaceInScalar, replaceScalar, quoteDouble } from './yamlEdit.js';
+import { insertPath, removeEntry, renderKey, renderScalar, replaceInScalar, replaceScalar, quoteDouble } from './yamlEdit.js';
 
 export interface SpringSettingExt {
   kind: 'spring';
@@ -433,8 +433,7 @@ export const springEditor: FormatEditor = {
     const ext = settingExt(setting);
     if (!u || !ext || ext.via || u.doc.errors.length) return null;
     const root = u.doc.contents as Node | null;
-    const pair = pairWithKeyAt(root, setting.keySpan.start);
-    const e = root && pair ? removeEntry(file.text, root, pair) : null;
+    const e = root ? removeEntry(file.text, root, setting.keySpan.start) : null;
     return e ? [e] : null;
   },
 

@@ -24,7 +24,7 @@ import {
   type ScalarRead,
   type YamlDoc,
 } from './yamlCommon.js';
-import { insertPath, pairWithKeyAt, quoteDouble, removeEntry, renderKey, renderScalar, replaceScalar } from './yamlEdit.js';
+import { insertPath, quoteDouble, removeEntry, renderKey, renderScalar, replaceScalar } from './yamlEdit.js';
 
 export interface StrimziSettingExt {
   kind: 'strimzi';
@@ -328,8 +328,7 @@ export const strimziEditor: FormatEditor = {
     const ext = sExt(setting);
     if (!u || !ext || ext.via || u.doc.errors.length) return null;
     const root = u.doc.contents as Node | null;
-    const pair = pairWithKeyAt(root, setting.keySpan.start);
-    const e = root && pair ? removeEntry(file.text, root, pair) : null;
+    const e = root ? removeEntry(file.text, root, setting.keySpan.start) : null;
     return e ? [e] : null;
   },
 

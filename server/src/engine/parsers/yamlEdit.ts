@@ -129,40 +129,21 @@ export function replaceInScalar(read: ScalarRead, range: [number, number], v: st
 
 type Step = Node | Pair;
 
-/** The chain root, pair, collection, pair, ... down to `target` (a pair or a sequence item). */
-/** The pair whose key starts at `keyStart`, below `root` (how an edit finds a setting's entry:
- *  settings keep offsets, not nodes, so a document's nodes can be read again when needed). */
-export function pairWithKeyAt(root: Node | null, keyStart: number): Pair | undefined {
-  const walk = (n: Node, depth: number): Pair | undefined => {
-    if (depth > 64) return undefined;
-    if (isMap(n)) {
-      for (const p of n.items) {
-        if ((p.key as { range?: number[] } | null)?.range?.[0] === keyStart) return p as Pair;
-        const v = p.value as Node | null;
-        if (v && (isMap(v) || isSeq(v))) {
-          const sub = walk(v, depth + 1);
-          if (sub) return sub;
-        }
-      }
-    } else if (isSeq(n)) {
-      for (const it of n.items as Node[]) {
-        if (it && (isMap(it) || isSeq(it))) {
-          const sub = walk(it, depth + 1);
-          if (sub) return sub;
-        }
-      }
-    }
-    return undefined;
-  };
-  return root ? walk(root, 0) : undefined;
-}
-
-export function ancestry(root: Node, target: Step): Step[] | undefined {
+/**
+ * The chain root, pair, collection, pair, ... down to `target`: a pair or a sequence item, or (a
+ * number) the pair whose key starts at that offset. Settings keep offsets, not nodes, so that an
+ * editor can let a document's nodes go and read them again when an edit needs them.
+ */
+export function ancestry(root: Node, target: Step | number): Step[] | undefined {
+  const hit =
+    typeof target === 'number'
+      ? (s: Step) => isPair(s) && (s.key as { range?: number[] } | null)?.range?.[0] === target
+      : (s: Step) => s === target;
   const walk = (n: Node, depth: number): Step[] | undefined => {
     if (depth > 64) return undefined;
     if (isMap(n)) {
       for (const p of n.items) {
-        if (p === target) return [n, p];
+        if (hit(p)) return [n, p];
         const v = p.value as Node | null;
         if (v && (isMap(v) || isSeq(v))) {
           const sub = walk(v, depth + 1);
@@ -171,7 +152,7 @@ export function ancestry(root: Node, target: Step): Step[] | undefined {
       }
     } else if (isSeq(n)) {
       for (const it of n.items as Node[]) {
-        if (it === target) return [n, it];
+        if (hit(it)) return [n, it];
         if (it && (isMap(it) || isSeq(it))) {
           const sub = walk(it, depth + 1);
           if (sub) return [n, ...sub];
@@ -208,12 +189,13 @@ function dashBefore(text: string, itemStart: number): number | undefined {
  * Remove a mapping pair or sequence item with its lines. When it is the only child, the pair
  * that holds the emptied collection goes too (an empty `producer:` would bind as an empty
  * string in Spring and fail Compose/CRD validation); at the document root it gives up.
+ * `target` as in `ancestry`.
  */
-export function removeEntry(text: string, root: Node, target: Step): Edit | null {
+export function removeEntry(text: string, root: Node, target: Step | number): Edit | null {
   const path = ancestry(root, target);
   if (!path) return null;
   let idx = path.length - 1;
-  let entry: Step = target;
+  let entry: Step = path[idx];
   for (;;) {
     const parent = path[idx - 1] as YAMLMap | YAMLSeq | undefined;
     if (!parent || parent.flow) return null;
