@@ -38,7 +38,8 @@ const ours: ServerSpec = {
   name: 'kafka-lint',
   command: process.execPath,
   // Started as the VS Code client starts it: no Node options (the server tunes its heap itself),
-  // and without the environment variables it does without (client/src/serverEnv.ts).
+  // without the environment variables it does without and, on Linux, with its allocator settings
+  // (client/src/serverEnv.ts).
   args: [OUR_SERVER, '--stdio'],
   env: serverEnvOverrides(process.env),
   configuration: { kafkaLint: { enable: true, rules: {} } },
@@ -326,7 +327,7 @@ ${inputsList}
 
 ## Method
 
-- Servers run as separate processes over stdio (\`node server/out/server.js --stdio\`, as the VS Code client starts it: no Node options, the server sets its heap flags itself, \`server/src/serverProcess.ts\`; without \`NODE_EXTRA_CA_CERTS\`, which the client leaves out of the server's environment because Node loads that certificate file at every start, \`client/src/serverEnv.ts\`; \`yaml-language-server --stdio\` with the benchmark's environment as it is), driven by a JSON-RPC client in the benchmark process; times are from sending a notification to receiving the \`publishDiagnostics\` for that document version.
+- Servers run as separate processes over stdio (\`node server/out/server.js --stdio\`, as the VS Code client starts it: no Node options, the server sets its heap flags itself, \`server/src/serverProcess.ts\`; without \`NODE_EXTRA_CA_CERTS\`, which the client leaves out of the server's environment because Node loads that certificate file at every start, and on Linux with glibc's allocator kept to one arena, \`MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=131072\`, as the client starts it, \`client/src/serverEnv.ts\`; \`yaml-language-server --stdio\` with the benchmark's environment as it is), driven by a JSON-RPC client in the benchmark process; times are from sending a notification to receiving the \`publishDiagnostics\` for that document version.
 - **Open**: ${ROUNDS} rounds; in each round, for each YAML input, \`yaml\`'s \`parseAllDocuments\` runs once in the benchmark process, then each server opens the text under a new URI and closes it. Medians (and 90th percentiles) over the rounds; the first, cold round counts too.
 - **yaml-language-server** (${YLS_VERSION}, a dev dependency) runs with its default settings except the JSON Schema Store download, which is turned off (no network here; with schemas it would only do more work). Its validation delay (200 ms, \`validationDelayMs\`) is not a setting; the "0 ms delay" rows start the same server through \`scripts/bench/yls-nodebounce.mjs\`, which sets that field to 0.
 - **Typing**: the cursor sits in a value in the middle of the file; the edits type 20 digits one at a time, then delete them one at a time, and again (${EDITS} edits per file for our server); each edit waits for the diagnostics of its version.
