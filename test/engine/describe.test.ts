@@ -26,3 +26,22 @@ describe('hover: the default that applies', () => {
     assert.match(md, /未设置时的默认值：`false`（spring-kafka；应用未设置时由 Spring 设置）/);
   });
 });
+
+describe('hover: concepts named in comments', () => {
+  // The Chinese words are matched by patterns built from strings (l10n.ts withZh), English by literals.
+  const text = '# 生产者开启幂等；broker 刷盘由副本保证；位移提交在处理之后；fsync is not needed\nacks=all\nbootstrap.servers=k:9092\n';
+  const cases: Array<[string, RegExp]> = [
+    ['幂等', /idempoten/i],
+    ['刷盘', /flush/i],
+    ['位移提交', /committing consumer offsets/i],
+    ['fsync', /flush/i],
+  ];
+  for (const [word, expected] of cases) {
+    it(`${word} explains its concept`, () => {
+      assert.match(hoverAt(text, 'producer.properties', word), expected);
+    });
+  }
+  it('other words in the comment explain nothing', () => {
+    assert.equal(hoverAt(text, 'producer.properties', '生产者'), '');
+  });
+});

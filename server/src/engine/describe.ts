@@ -4,7 +4,7 @@
 
 import type { ConfigUnit, ParsedFile, Setting, Span } from './model.js';
 import { effective } from './model.js';
-import { fmt, localizeDefaultSource, type L10n, type Locale } from './l10n.js';
+import { fmt, localizeDefaultSource, withZh, type L10n, type Locale } from './l10n.js';
 import { defaultFor, springDefault } from './knowledge/index.js';
 import { conceptDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
 import { createFixer } from './fixer.js';
@@ -155,9 +155,9 @@ const CONCEPT_PATTERNS: Array<[RegExp, string]> = [
   [/\bmin(?:imum)?[ ._-]?(?:in[ ._-]?sync[ ._-]?replicas|isr)\b/gi, 'min-isr'],
   [/\bISR\b|\bin[ -]sync replicas?\b/gi, 'isr'],
   [/\backs\b|\backnowledg\w*/gi, 'acks'],
-  [/\bf(?:data)?sync\b|\bflush(?:es|ing)?\b|刷盘/gi, 'flush'],
-  [/\boffset commits?\b|\bcommit(?:ted|ting)? offsets?\b|\bauto[ -]?commit\b|提交\s*offset|位移提交/gi, 'offset-commit'],
-  [/\bidempoten\w*|幂等/gi, 'idempotence'],
+  [withZh(/\bf(?:data)?sync\b|\bflush(?:es|ing)?\b/gi, '刷盘'), 'flush'],
+  [withZh(/\boffset commits?\b|\bcommit(?:ted|ting)? offsets?\b|\bauto[ -]?commit\b/gi, '提交\\s*offset|位移提交'), 'offset-commit'],
+  [withZh(/\bidempoten\w*/gi, '幂等'), 'idempotence'],
 ];
 
 function conceptAt(text: string, span: Span, offset: number): { doc: HoverDoc; span: Span } | undefined {

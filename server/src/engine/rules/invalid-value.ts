@@ -6,7 +6,7 @@
 // are left alone.
 
 import type { ConfigUnit, Fix, Setting } from '../model.js';
-import type { L10n } from '../l10n.js';
+import { withZh, type L10n } from '../l10n.js';
 import type { Rule } from '../rule.js';
 import { checkValue, type ValueProblem } from '../knowledge/index.js';
 import { mapSpringKafkaPath, springValueToKafka } from '../knowledge/spring.js';
@@ -94,10 +94,15 @@ const CONSEQUENCE: L10n = {
   zh: '客户端或 broker 会因此无法启动。',
 };
 
+// (Chinese text goes into regular expressions as strings, see withZh.)
+const SENTENCE_END = new RegExp('[.。!?！？]$');
+const SAYS_IT_FAILS = withZh(/refuse|fail/i, '拒绝|失败|无法启动');
+const SAYS_WHAT_TO_WRITE = withZh(/write `/i, '写成|可写作');
+
 /** The reason as a sentence (the catalog's reasons are; ours too). */
 function sentence(text: string, zh: boolean): string {
   const t = text.trim();
-  return /[.。!?！？]$/.test(t) ? t : t + (zh ? '。' : '.');
+  return SENTENCE_END.test(t) ? t : t + (zh ? '。' : '.');
 }
 
 const rule: Rule = {
@@ -175,10 +180,10 @@ const rule: Rule = {
         const allowed = (problem.allowed ?? []).filter((v) => v !== problem.suggestion);
         for (const v of allowed) fixes.push(ctx.makeFix(title(shownWith(v)), 'unsafe', ctx.fixer.setValue(unit, s, v)));
         const reason = sentence(ctx.t(problem.reason), zh);
-        const consequence = /refuse|fail|拒绝|失败|无法启动/i.test(reason) ? '' : ctx.t(CONSEQUENCE);
+        const consequence = SAYS_IT_FAILS.test(reason) ? '' : ctx.t(CONSEQUENCE);
         let remedy = '';
         // The reason may already say what to write.
-        if (problem.suggestion === undefined && !/write `|写成|可写作/i.test(reason)) {
+        if (problem.suggestion === undefined && !SAYS_WHAT_TO_WRITE.test(reason)) {
           const listed = allowed.length > 0 && allowed.every((v) => reason.includes(v));
           remedy = allowed.length
             ? listed
