@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { detach } from '../../server/src/engine/strings.js';
+import { detach, intern } from '../../server/src/engine/strings.js';
 import { createDocumentLinter } from '../../server/src/engine/incremental.js';
 import { resolveOptions } from '../../server/src/engine/options.js';
 
@@ -48,6 +48,47 @@ describe('detach', () => {
     // 40 texts of ~560 KB: a view holds ~22 MB, a detached copy ~2 KB.
     assert.ok(control > 15 * MB, `the measurement sees a retained text (control grew ${(control / MB).toFixed(1)} MB)`);
     assert.ok(detached < 1 * MB, `detached copies grew the heap by ${(detached / MB).toFixed(1)} MB`);
+  });
+});
+
+describe('intern', () => {
+  it('returns an equal string, before and after its table starts over', () => {
+    const text = 'x'.repeat(100) + 'spring.kafka.producer.acks=all 中文 \u{1F600}' + 'y'.repeat(100);
+    for (let round = 0; round < 2; round++) {
+      for (const [a, b] of [[100, 126], [100, 110], [0, 64], [0, 65], [0, text.length], [126, 145], [5, 5]]) {
+        const s = text.slice(a, b);
+        assert.equal(intern(s), s);
+      }
+      // More distinct strings than the table holds.
+      for (let i = 0; i < 17000; i++) assert.equal(intern(`key.${i}`), `key.${i}`);
+    }
+  });
+
+  it('keeps only its copy alive, not the text it was cut from', () => {
+    const control = retainedBy((text, i) => text.slice(20 + i, 60 + i));
+    const interned = retainedBy((text, i) => intern(text.slice(20 + i, 60 + i)));
+    assert.ok(control > 15 * MB, `the measurement sees a retained text (control grew ${(control / MB).toFixed(1)} MB)`);
+    assert.ok(interned < 1 * MB, `interned strings grew the heap by ${(interned / MB).toFixed(1)} MB`);
+  });
+
+  it('many equal strings read from a text share one copy', () => {
+    const line = 'cfg.Producer.RequiredAcks = sarama.WaitForAll\n';
+    const text = line.repeat(40000);
+    // (repeat builds a tree of parts; the first slice flattens it, before anything is measured)
+    assert.equal(text.slice(0, 3), 'cfg');
+    const keep = (f: (s: string) => string) => {
+      const kept: string[] = new Array(40000);
+      const before = heapUsed();
+      for (let i = 0; i < kept.length; i++) kept[i] = f(text.slice(i * line.length, i * line.length + 25));
+      const growth = heapUsed() - before;
+      assert.equal(kept[39999], 'cfg.Producer.RequiredAcks');
+      return growth;
+    };
+    const views = keep((s) => s);
+    const shared = keep(intern);
+    // 40,000 views of 25 characters take ~1.6 MB; one shared copy takes nothing but the array's slots.
+    assert.ok(views > 1 * MB, `the measurement sees the views (${(views / MB).toFixed(2)} MB)`);
+    assert.ok(shared < views / 3, `interned: ${(shared / MB).toFixed(2)} MB, views: ${(views / MB).toFixed(2)} MB`);
   });
 });
 

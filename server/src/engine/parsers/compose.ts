@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigUnit, Edit, IgnoredEnv, Setting, Span } from '../model.js';
+import { internSetting } from '../strings.js';
 import { effective } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
@@ -186,7 +187,7 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       for (const e of env) {
         const m = mapEnvVar(e.name, family, opts);
         if (m.kind === 'setting') {
-          settings.push({
+          settings.push(internSetting({
             key: m.key,
             sourceKey: e.name,
             role: 'broker',
@@ -199,7 +200,7 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
             entrySpan: e.entrySpan,
             precedence: m.precedence,
             ext: e.ext,
-          });
+          }));
         } else if (m.kind === 'ignored') {
           ignoredEnv.push({
             name: e.name,

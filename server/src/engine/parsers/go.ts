@@ -17,6 +17,7 @@
 //     written, whenever it runs.
 
 import type { Comment, ConfigUnit, Edit, ParseError, ParsedFile, Role, Setting, Span } from '../model.js';
+import { internSetting } from '../strings.js';
 import { registerEditor, type FormatEditor } from '../fixer.js';
 import { lexGo, type GoToken } from './goLexer.js';
 import {
@@ -1528,7 +1529,7 @@ export class Analyzer {
     const rawValue = this.cur.text.slice(rhs.start, rhs.end);
     const inner = unparen(rhs);
     const ext: GoSettingExt = { inner: { start: inner.start, end: inner.end }, tuple: opts.tuple, fromCall: opts.fromCall };
-    const setting: Setting = {
+    const setting: Setting = internSetting({
       key: saramaKeyOf(path),
       sourceKey: p.segs.join('.'),
       role: 'client',
@@ -1540,7 +1541,7 @@ export class Analyzer {
       entrySpan: { start: stmt.start, end: stmt.end },
       precedence: 1,
       ext,
-    };
+    });
     cv.own.push({ setting, stmt, block, chunk: this.cur, role: saramaRoleOfPath(pathOfSetting(setting)) });
   }
 

@@ -6,6 +6,7 @@
 // 'error' token (or a literal token) plus a ParseError, and lexing continues.
 
 import type { ParseError } from '../model.js';
+import { intern } from '../strings.js';
 
 export type GoTokenKind =
   | 'ident'
@@ -295,7 +296,7 @@ class Lexer {
         e += full > 0xffff ? 2 : 1;
       }
     }
-    const word = text.slice(start, e);
+    const word = intern(text.slice(start, e));
     this.push(token(GO_KEYWORDS.has(word) ? 'keyword' : 'ident', start, e, word));
     this.i = e;
   }

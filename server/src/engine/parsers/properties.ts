@@ -4,6 +4,7 @@
 // role it has, and normalise it into the settings model.
 
 import type { Comment, ConfigUnit, ParsedFile, ParseError, Role, Setting, Span } from '../model.js';
+import { internSetting } from '../strings.js';
 import {
   canonicalSpringSegment,
   mapSpringKafkaPath,
@@ -1033,7 +1034,7 @@ function plainUnits(text: string, scan: ScanResult, name: NameInfo, sep: string)
 
   const settings: Setting[] = scan.entries.map((e) => {
     const dynamic = plainDynamic(e.value);
-    return {
+    return internSetting({
       key: e.key,
       sourceKey: e.key,
       role,
@@ -1045,7 +1046,7 @@ function plainUnits(text: string, scan: ScanResult, name: NameInfo, sep: string)
       entrySpan: e.entrySpan,
       precedence: 1,
       ext: settingExt(e),
-    };
+    });
   });
   const ext: PropertiesUnitExt = { kind: 'properties', eol: scan.eol, separator: sep };
   return [
@@ -1156,7 +1157,7 @@ function springSetting(text: string, e: PropEntry): Setting | undefined {
     precedence,
     ext,
   };
-  return setting;
+  return internSetting(setting);
 }
 
 /** Spring Boot multi-document properties: a `#---` or `!---` line at column 0 splits documents. */

@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, YAMLMap } from 'yaml';
 import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
+import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import {
@@ -304,6 +305,7 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
             ext,
           }
         : { key, sourceKey, role, value: val.value, rawValue: val.rawValue, dynamic: val.dynamic, keySpan, valueSpan: val.valueSpan, entrySpan, precedence, ext };
+      internSetting(s);
       if (role === 'client') common.push(s);
       else {
         const list = byRole.get(role) ?? [];

@@ -5,6 +5,7 @@
 import { isScalar, isSeq } from 'yaml';
 import type { Alias, Node, YAMLMap } from 'yaml';
 import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
+import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import {
@@ -74,7 +75,7 @@ function settingFrom(text: string, e: MapEntry, key: string, sourceKey: string, 
   const ext: StrimziSettingExt = { kind: 'strimzi', keyQuote: keyQuote(e.key) };
   if (read) ext.read = read;
   if (e.via) ext.via = e.via;
-  return { key, sourceKey, role, value, rawValue, dynamic, keySpan, valueSpan, entrySpan, precedence: 1, ext };
+  return internSetting({ key, sourceKey, role, value, rawValue, dynamic, keySpan, valueSpan, entrySpan, precedence: 1, ext });
 }
 
 function configSettings(text: string, doc: YamlDoc, config: YAMLMap | undefined, role: Role): Setting[] {
