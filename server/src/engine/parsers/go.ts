@@ -1910,8 +1910,8 @@ export interface GoPiece {
   /** Lexer errors, then parser errors, sorted by position. */
   errors: ParseError[];
   comments: Comment[];
-  /** Identifiers followed by `.` (for import uses): name and offset. */
-  qualifiers: { name: string; at: number }[];
+  /** Identifiers followed by `.` (for import uses): their offsets by name, names in order of first use. */
+  qualifiers: Map<string, number[]>;
   /** The qualifiers that name imports, for one list of import names. */
   uses?: { key: string; byName: Map<string, number[]> };
   /**
@@ -1934,12 +1934,16 @@ export function parsePiece(text: string, first: boolean): GoPiece {
     text: c.body,
     ownLine: c.ownLine,
   }));
-  const qualifiers: { name: string; at: number }[] = [];
+  const qualifiers = new Map<string, number[]>();
   const toks = lexed.tokens;
   for (let i = 0; i + 1 < toks.length; i++) {
     const t = toks[i];
     const u = toks[i + 1];
-    if (t.kind === 'ident' && u.kind === 'op' && u.text === '.') qualifiers.push({ name: t.text, at: t.start });
+    if (t.kind === 'ident' && u.kind === 'op' && u.text === '.') {
+      const list = qualifiers.get(t.text);
+      if (list) list.push(t.start);
+      else qualifiers.set(t.text, [t.start]);
+    }
   }
   const n = text.length;
   let clean = !lexed.errors.some((e) => e.span.end >= n);
@@ -2004,12 +2008,7 @@ export class ImportUses {
     const key = this.key;
     if (p.uses?.key === key) return p.uses.byName;
     const byName = new Map<string, number[]>();
-    for (const q of p.qualifiers) {
-      if (!this.importNames.includes(q.name)) continue;
-      const list = byName.get(q.name);
-      if (list) list.push(q.at);
-      else byName.set(q.name, [q.at]);
-    }
+    for (const [name, list] of p.qualifiers) if (this.importNames.includes(name)) byName.set(name, list);
     p.uses = { key, byName };
     return byName;
   }
