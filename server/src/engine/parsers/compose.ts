@@ -5,8 +5,8 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigUnit, Edit, IgnoredEnv, Setting, Span } from '../model.js';
-import { internSetting } from '../strings.js';
 import { effective } from '../model.js';
+import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { envNameFor, imageFamily, mapEnvVar, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';

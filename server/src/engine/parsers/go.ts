@@ -1912,8 +1912,6 @@ export interface GoPiece {
   comments: Comment[];
   /** Identifiers followed by `.` (for import uses): their offsets by name, names in order of first use. */
   qualifiers: Map<string, number[]>;
-  /** The qualifiers that name imports, for one list of import names. */
-  uses?: { key: string; byName: Map<string, number[]> };
   /**
    * The piece ends where the whole file's lexer and parser would be between two top-level
    * declarations: no literal or comment runs past its end, and the parser did not need to read
@@ -1993,24 +1991,16 @@ export function importsOf(imports: ImportSpec[]): GoImports {
 /** Uses of imported packages (`<name>.`) over the pieces of a file, for "is this the last use?". */
 export class ImportUses {
   private totals: Map<string, number> | undefined;
-  private readonly key: string;
 
   /** Pieces in file order. */
   constructor(
     private readonly pieces: GoPiece[],
     private readonly importNames: string[],
-  ) {
-    this.key = importNames.join('\u0000');
-  }
+  ) {}
 
   /** Offsets (relative to the piece) of the uses of each import name in a piece, in order. */
-  private usesIn(p: GoPiece): Map<string, number[]> {
-    const key = this.key;
-    if (p.uses?.key === key) return p.uses.byName;
-    const byName = new Map<string, number[]>();
-    for (const [name, list] of p.qualifiers) if (this.importNames.includes(name)) byName.set(name, list);
-    p.uses = { key, byName };
-    return byName;
+  private *usesIn(p: GoPiece): Iterable<[string, number[]]> {
+    for (const e of p.qualifiers) if (this.importNames.includes(e[0])) yield e;
   }
 
   /** Import names used inside the span, and nowhere else. */
