@@ -88,9 +88,14 @@ export class TestClient {
 
   /** Incremental change: replace a range. */
   changeRange(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+    return this.changeRanges(uri, [{ range, text }]);
+  }
+
+  /** Several incremental changes in one notification, each against the text the one before left. */
+  changeRanges(uri: string, changes: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>): number {
     const v = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, v);
-    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text }] });
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: changes });
     return v;
   }
 
@@ -143,13 +148,31 @@ export class TestClient {
   }
 }
 
+/** Where each line starts, with LSP's line ends: `\r\n`, `\n` and a lone `\r`. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) continue; // the \n ends the line
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The LSP position (UTF-16) of an offset. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  const starts = lineStarts(text);
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+  return { line, character: offset - starts[line] };
+}
+
 /** Apply LSP TextEdits (line/character, UTF-16) to a text. */
 export function applyTextEdits(
   text: string,
   edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>,
 ): string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const starts = lineStarts(text);
   const off = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
   const sorted = [...edits].sort((a, b) => off(b.range.start) - off(a.range.start));
   let out = text;
