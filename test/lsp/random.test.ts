@@ -53,8 +53,9 @@ function rng(seed: number): () => number {
   };
 }
 
-// (Chinese comments and a character outside the BMP: positions count UTF-16 code units.)
-const TEXT_BITS = ['# 消息丢失\n', '😀'];
+// (Chinese comments, a character outside the BMP (positions count UTF-16 code units) and a stray
+// byte order mark.)
+const TEXT_BITS = ['# 消息丢失\n', '😀', '\uFEFF'];
 const PROPERTIES_BITS = [...TEXT_BITS, 'acks=0\n', 'acks=all\n', 'enable.idempotence=false\n', 'retries=0\n', 'max.in.flight.requests.per.connection=10\n', 'min.insync.replicas=1\n', '# kafka-lint-disable-next-line acks\n', '\\\n', '=', ':', '#', ' ', '\n', '\r\n', 'x'];
 const YAML_BITS = [...TEXT_BITS, '\n---\n', '  ', 'acks: 0', '\n      acks: 1\n', 'spring:\n  kafka:\n    producer:\n      retries: 0\n', '      min.insync.replicas: 1\n', ':', '- ', '#', '"', "'", '&a ', '*a', '<<: *a\n', '\t', '\n', ' ', 'x'];
 // (Settings lines more often than the bits that turn the rest of a Go file into a comment or a string.)
