@@ -1,4 +1,4 @@
-// The VS Code client: starts the language server and offers three commands. Everything the
+// The VS Code client: starts the language server and offers four commands. Everything the
 // user sees about Kafka is decided by the server's engine.
 
 import * as vscode from 'vscode';
@@ -6,6 +6,9 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { serverEnvOverrides } from './serverEnv.js';
 
 let client: LanguageClient | undefined;
+
+/** The code action kind of the server's "all safe fixes" action. */
+const FIX_ALL_KIND = 'source.fixAll.kafkaLint';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Kafka Reliability Lint', { log: true });
@@ -35,6 +38,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('kafkaLint.showOutput', () => output.show(true)),
+    // The same edit as `source.fixAll.kafkaLint` in editor.codeActionsOnSave, for the active editor.
+    vscode.commands.registerCommand('kafkaLint.fixAll', () =>
+      vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' }),
+    ),
     vscode.commands.registerCommand('kafkaLint.showRuleDocumentation', async (ruleId?: string) => {
       const id = ruleId ?? (await pickRule(context));
       if (!id) return;

@@ -1,5 +1,6 @@
 // Code actions through VS Code: the quick fixes offered for a diagnostic, applying them, the
-// documentation command, and source.fixAll.kafkaLint run by editor.codeActionsOnSave.
+// documentation command, and source.fixAll.kafkaLint run by its command and by
+// editor.codeActionsOnSave.
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -71,6 +72,26 @@ suite('code actions', () => {
     await apply(fix);
     assert.equal(doc.lineAt(9).text, '      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "false"');
     await expectDiagnostics(doc.uri, ['replication-factor@9']);
+  });
+
+  test('"Kafka Lint: Apply All Safe Fixes" edits the active editor like fix-all on save', async () => {
+    const editor = await open('producer/legacy-producer.properties');
+    const doc = editor.document;
+    const original = doc.getText();
+    await expectDiagnostics(doc.uri, ['removed-key@6', 'removed-key@7']);
+    assert.ok((await vscode.commands.getCommands(true)).includes('kafkaLint.fixAll'));
+    try {
+      await vscode.commands.executeCommand('kafkaLint.fixAll');
+      const expected = original.replace('producer.type=async\nbatch.num.messages=200\n', '');
+      assert.notEqual(expected, original);
+      await waitFor('the safe fixes in the editor', () => doc.getText() === expected, 30_000, () => doc.getText());
+      assert.ok(doc.isDirty, 'the command edits, it does not save');
+      await expectDiagnostics(doc.uri, []);
+    } finally {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.equal(doc.getText(), original);
   });
 
   test('source.fixAll.kafkaLint on save applies the safe fixes only', async () => {

@@ -18,8 +18,12 @@ suite('简体中文 (--locale zh-cn)', () => {
     assert.ok(ext);
     // VS Code localises a manifest string as { value, original }
     const commands = ext.packageJSON.contributes.commands as Array<{ command: string; title: string | { value: string } }>;
-    const title = commands.find((c) => c.command === 'kafkaLint.restartServer')?.title;
-    assert.equal(typeof title === 'object' ? title.value : title, '重启语言服务器');
+    const title = (id: string) => {
+      const t = commands.find((c) => c.command === id)?.title;
+      return typeof t === 'object' ? t.value : t;
+    };
+    assert.equal(title('kafkaLint.restartServer'), '重启语言服务器');
+    assert.equal(title('kafkaLint.fixAll'), '应用所有安全修复');
   });
 
   test('diagnostic messages are in Chinese', async () => {
