@@ -102,18 +102,18 @@ function randomChange(text: string, bits: string[], r: () => number): Change {
     const c = valueChange(text, r);
     if (c) return c;
   }
-  // (No position falls between the two characters of a \r\n: LSP has none there, and an editor sends none.)
-  // (Nor inside a surrogate pair.)
-  const outsideCrlf = (o: number) => {
+  // No position falls between the two characters of a \r\n or of a surrogate pair: LSP has none
+  // there, and an editor sends none.
+  const onBoundary = (o: number) => {
     const before = text.charCodeAt(o - 1);
     const at = text.charCodeAt(o);
     return (before === 13 && at === 10) || (before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff) ? o - 1 : o;
   };
-  const at = outsideCrlf(Math.floor(r() * (text.length + 1)));
+  const at = onBoundary(Math.floor(r() * (text.length + 1)));
   const kind = r();
   const len = kind < 0.5 ? 0 : Math.min(text.length - at, 1 + Math.floor(r() * (r() < 0.8 ? 3 : 40)));
   const insert = kind < 0.75 ? bits[Math.floor(r() * bits.length)] : '';
-  return { range: { start: positionAt(text, at), end: positionAt(text, Math.max(at, outsideCrlf(at + len))) }, text: insert };
+  return { range: { start: positionAt(text, at), end: positionAt(text, Math.max(at, onBoundary(at + len))) }, text: insert };
 }
 
 /** Diagnostics as a user sees them, with related places named by file name only. */
