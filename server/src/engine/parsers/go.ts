@@ -1673,16 +1673,22 @@ function insertionAfter(text: string, comments: Comment[], stmt: Span): { at: nu
   }
 }
 
-function ownSettingsOf(cv: ConfigVar, seen = new Set<ConfigVar>()): OwnSetting[] {
+// (A config without a base, most of them, needs no set of the configs seen: that set only guards
+// against a cycle of bases.)
+function ownSettingsOf(cv: ConfigVar, seen?: Set<ConfigVar>): OwnSetting[] {
+  if (!cv.base) return seen?.has(cv) ? [] : cv.own;
+  seen ??= new Set();
   if (seen.has(cv)) return [];
   seen.add(cv);
-  return cv.base ? [...ownSettingsOf(cv.base, seen), ...cv.own] : cv.own;
+  return [...ownSettingsOf(cv.base, seen), ...cv.own];
 }
 
-function ctorsOf(cv: ConfigVar, seen = new Set<ConfigVar>()): ConfigVar['ctors'] {
+function ctorsOf(cv: ConfigVar, seen?: Set<ConfigVar>): ConfigVar['ctors'] {
+  if (!cv.base) return seen?.has(cv) ? [] : cv.ctors;
+  seen ??= new Set();
   if (seen.has(cv)) return [];
   seen.add(cv);
-  return cv.base ? [...ctorsOf(cv.base, seen), ...cv.ctors] : cv.ctors;
+  return [...ctorsOf(cv.base, seen), ...cv.ctors];
 }
 
 const shift = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
@@ -1998,16 +2004,17 @@ export class ImportUses {
     private readonly importNames: string[],
   ) {}
 
-  /** Offsets (relative to the piece) of the uses of each import name in a piece, in order. */
-  private *usesIn(p: GoPiece): Iterable<[string, number[]]> {
-    for (const e of p.qualifiers) if (this.importNames.includes(e[0])) yield e;
-  }
-
   /** Import names used inside the span, and nowhere else. */
   onlyInside(span: Span): string[] {
+    // (Plain loops over the few import names: this runs for every fix of every finding.)
+    const names = this.importNames;
     if (!this.totals) {
       this.totals = new Map();
-      for (const p of this.pieces) for (const [name, list] of this.usesIn(p)) this.totals.set(name, (this.totals.get(name) ?? 0) + list.length);
+      for (const name of names) {
+        let n = 0;
+        for (const p of this.pieces) n += p.qualifiers.get(name)?.length ?? 0;
+        this.totals.set(name, n);
+      }
     }
     const inside = new Map<string, number>();
     // First piece that ends after the span starts.
@@ -2023,7 +2030,9 @@ export class ImportUses {
       const p = this.pieces[i];
       const d = p.ref.start;
       if (d >= span.end) break;
-      for (const [name, list] of this.usesIn(p)) {
+      for (const name of names) {
+        const list = p.qualifiers.get(name);
+        if (!list) continue;
         const n = lowerBound(list, span.end - d) - lowerBound(list, span.start - d);
         if (n) inside.set(name, (inside.get(name) ?? 0) + n);
       }
