@@ -371,6 +371,50 @@ describe('incremental linting equals a fresh lint()', () => {
     assert.ok(goAnalysisCounts.partial - before >= 3, `partial analyses: ${goAnalysisCounts.partial - before}`);
   });
 
+  it("Go: keeps the findings of the functions an edit did not touch, and checks a helper's callers again", () => {
+    // Not a timing test: which findings are kept objects shows which rule results were reused.
+    const fn = (i: number) =>
+      i % 3 === 0
+        ? `\nfunc Run${i}(b []string) (k.SyncProducer, error) {\n\tc := base("c${i}")\n\tc.Producer.RequiredAcks = k.NoResponse\n\treturn k.NewSyncProducer(b, c)\n}\n`
+        : `\nfunc New${i}(b []string) (k.SyncProducer, error) {\n\tcfg := k.NewConfig()\n\tcfg.Producer.RequiredAcks = k.WaitForLocal\n\tcfg.Producer.Retry.Max = ${i}\n\treturn k.NewSyncProducer(b, cfg)\n}\n`;
+    const head = 'package p\n\nimport (\n\t"time"\n\n\tk "github.com/IBM/sarama"\n)\n\nfunc base(id string) *k.Config {\n\tc := k.NewConfig()\n\tc.ClientID = id\n\tc.Net.DialTimeout = 10 * time.Second\n\treturn c\n}\n';
+    let text = head + Array.from({ length: 30 }, (_, i) => fn(i)).join('');
+    const linter = createDocumentLinter();
+    const at = (t: string, fs: LintResult['findings'], name: string) => {
+      const from = t.indexOf(`func ${name}(`);
+      const to = t.indexOf('\nfunc ', from + 1);
+      return fs.filter((f) => f.span.start > from && f.span.end < to);
+    };
+    const before = linter.lint(text, 'p.go', OPTIONS).findings;
+    // Twice: the first lint after a whole read keeps the rule results of each function.
+    const kept = linter.lint(text + '\n', 'p.go', OPTIONS).findings;
+    text += '\n';
+    assert.equal(kept.length, before.length);
+    const edits: [string, (t: string) => string, boolean][] = [
+      // [what, edit, whether functions after the edit keep their findings]
+      ['a value in New13', (t) => t.replace('Retry.Max = 13\n', 'Retry.Max = 130\n'), true],
+      ['a line added in New4', (t) => t.replace('Retry.Max = 4\n', 'Retry.Max = 4\n\tcfg.Producer.Retry.Max = 5\n'), true],
+      // A use of `time` more, after both: whether a fix removes the last use of an import (and is
+      // then not offered: the code would not build) is decided again for every function.
+      ['a use of time added in New29', (t) => t.replace('Retry.Max = 29\n', 'Retry.Max = 29\n\t_ = time.Now()\n'), false],
+      ['a value in New13 again', (t) => t.replace('Retry.Max = 130\n', 'Retry.Max = 13\n'), true],
+      // The helper changed: everything is analysed again.
+      ['the use of time in base', (t) => t.replace('10 * time.Second', '10'), false],
+    ];
+    let prev = kept;
+    for (const [what, edit, keeps] of edits) {
+      text = edit(text);
+      const now = linter.lint(text, 'p.go', OPTIONS);
+      assert.deepEqual(view(now), view(lint({ text, path: 'p.go' }, OPTIONS)), what);
+      const same = (name: string) => at(text, now.findings, name).every((f) => prev.includes(f)) && at(text, now.findings, name).length > 0;
+      assert.equal(same('New25'), keeps, `${what}: New25 ${keeps ? 'keeps' : 'does not keep'} its findings`);
+      assert.equal(same('New1'), keeps, `${what}: New1 ${keeps ? 'keeps' : 'does not keep'} its findings`);
+      // A config made by the helper is checked again on every lint.
+      assert.equal(same('Run24'), false, `${what}: Run24 is checked again`);
+      prev = now.findings;
+    }
+  });
+
   it('Go: functions with the same text, moved, swapped and changed one at a time', () => {
     // Pieces are reused by text: a reused piece can come back at another place.
     const head = 'package p\n\nimport k "github.com/IBM/sarama"\n\n';

@@ -16,8 +16,9 @@
 // offsets); cross-document facts (Strimzi broker counts, producers in the file) are recomputed
 // from those every time. Rules declared `scope: 'unit'` run only on the documents whose text or
 // unit facts changed (or, for the few that say so, whose line or `fileKey` changed) and their
-// findings for the other documents are reused, moved (index.ts, RuleCache); the other rules and
-// the suppressions run on the whole file. The result is exactly what a fresh `lint()` gives:
+// findings for the other documents are reused, moved (index.ts, RuleCache); in Go the same holds
+// per function, for configs made and set in one function (a helper's config and its caller's
+// settings are checked on every lint). The other rules and the suppressions run on the whole file. The result is exactly what a fresh `lint()` gives:
 // test/engine/incremental.test.ts checks that on random edits, including edits to facts other
 // documents depend on.
 
@@ -71,7 +72,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
   // Strimzi resources and the kind of each document, read once per document (like Spring units).
   let strimzi = new WeakMap<YamlDoc, { read: StrimziDoc | undefined; spans?: Span[]; at: number; docIndex: number }>();
   let kinds = new WeakMap<YamlDoc, ReturnType<typeof classifyDoc>>();
-  // Findings of 'unit' rules per YAML document (see RuleCache).
+  // Findings of 'unit' rules per YAML document and per Go function (see RuleCache).
   let ruleCache = createRuleCache();
   let held = 0;
   let fresh = true;
@@ -176,7 +177,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
         return { findings: [], ruleErrors: [{ ruleId: 'parser', message: String((e as Error)?.stack ?? e) }] };
       }
       if (!file) return { findings: [], ruleErrors: [] };
-      const result = lintParsed(file, options, rules, file.format === 'yaml' ? ruleCache : undefined);
+      const result = lintParsed(file, options, rules, file.format === 'yaml' || file.format === 'go' ? ruleCache : undefined);
       if (file.format === 'yaml') for (const c of yaml) if (c.fast) releaseNodes(c, kinds);
       return result;
     },

@@ -15,7 +15,7 @@ import { applySuppressions, lineOf, lineStarts } from './suppressions.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
 import { inheritanceKey, linkSpringDocuments, type SpringBase } from './springProfiles.js';
-import { parseGo } from './parsers/go.js';
+import { goFileKey, goUnitPiece, parseGo } from './parsers/go.js';
 
 export type { Finding, ParsedFile, RelatedPlace } from './model.js';
 export type { SpringBase } from './springProfiles.js';
@@ -161,14 +161,17 @@ export interface RuleCache {
   stamp?: string;
   /** `fileKey` of each 'unit' rule at the last lint. */
   ruleKeys?: string[];
-  /** By YAML document object: an editor keeps the objects of documents whose text did not change. */
+  /**
+   * By YAML document object, or Go piece (a function): an editor keeps the objects of documents
+   * and pieces whose text did not change.
+   */
   groups: WeakMap<object, CachedGroup>;
 }
 
 interface CachedGroup {
-  /** The group's region text and unit facts when `byRule` was made: both must match to reuse it. */
+  /** The group's region text and its units' facts keys when `byRule` was made: both must match to reuse it. */
   region: string;
-  facts: string;
+  facts: readonly string[];
   /** Offset of the region when `byRule` was made, and its line (when a rule names lines). */
   start: number;
   line: number;
@@ -310,6 +313,7 @@ function relatedPlaces(unit: ConfigUnit, keys: string[], locale: Locale): Relate
 }
 
 interface UnitGroup {
+  /** What the group is kept by: a YAML document, a Go piece (or unit, when `alone`). */
   doc: object;
   /** The document's own range (documents never overlap). */
   docStart: number;
@@ -318,10 +322,17 @@ interface UnitGroup {
   /** The text region the group's findings and fixes may depend on: its document, whole lines. */
   start: number;
   end: number;
+  /** Depends on more than a region (a Go unit spread over several functions): run on every lint, never kept. */
+  alone?: boolean;
 }
 
-/** Units grouped by their YAML document, in file order; undefined when some unit has none. */
+/**
+ * Units grouped by their YAML document, in file order; undefined when some unit has none. Go
+ * units by the piece (a function) that holds all of them; a unit spread over several pieces (a
+ * helper's config with its caller's settings) is a group of its own, run on every lint.
+ */
 function unitGroups(file: ParsedFile): UnitGroup[] | undefined {
+  if (file.format === 'go') return goUnitGroups(file);
   if (file.format !== 'yaml') return undefined;
   const byDoc = new Map<object, UnitGroup>();
   const out: UnitGroup[] = [];
@@ -341,6 +352,28 @@ function unitGroups(file: ParsedFile): UnitGroup[] | undefined {
       }
       g = { doc, docStart: range[0], docEnd: range[2], units: [], start, end };
       byDoc.set(doc, g);
+      out.push(g);
+    }
+    g.units.push(u);
+  }
+  return out;
+}
+
+function goUnitGroups(file: ParsedFile): UnitGroup[] {
+  const byPiece = new Map<object, UnitGroup>();
+  const out: UnitGroup[] = [];
+  for (const u of file.units) {
+    const piece = goUnitPiece(u);
+    if (!piece) {
+      out.push({ doc: u, docStart: u.span.start, docEnd: u.span.end, units: [u], start: u.span.start, end: u.span.end, alone: true });
+      continue;
+    }
+    let g = byPiece.get(piece);
+    if (!g) {
+      // (Pieces start at a line start and end at the next piece's, or at the end of the text.)
+      const end = piece.start + piece.text.length;
+      g = { doc: piece, docStart: piece.start, docEnd: end, units: [], start: piece.start, end };
+      byPiece.set(piece, g);
       out.push(g);
     }
     g.units.push(u);
@@ -393,15 +426,29 @@ let failedKeys = 0;
  * is parsed.
  */
 function unitFactsKey(u: ConfigUnit): string {
+  // (The key string itself is remembered per unit too: a group compares its units' keys one by
+  // one, and the same string back costs nothing to compare.)
+  const inherited = inheritanceKey(u);
+  const m = unitKeys.get(u);
+  if (m && m.facts === u.facts && m.role === u.role && m.inherited === inherited) return m.key;
   let json = factsJson.get(u.facts);
   if (json === undefined) {
     json = JSON.stringify(u.facts);
     factsJson.set(u.facts, json);
   }
-  return `\u0000${u.surface}\u0000${u.role}\u0000${u.client}\u0000${json}\u0000${inheritanceKey(u)}`;
+  const key = `\u0000${u.surface}\u0000${u.role}\u0000${u.client}\u0000${json}\u0000${inherited}`;
+  unitKeys.set(u, { facts: u.facts, role: u.role, inherited, key });
+  return key;
 }
 
 const factsJson = new WeakMap<object, string>();
+const unitKeys = new WeakMap<ConfigUnit, { facts: object; role: string; inherited: string; key: string }>();
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 
 /** The findings of the 'unit' rules for each group, reused from the cache where the group did not change. */
@@ -413,7 +460,7 @@ function groupFindings(
   groups: UnitGroup[],
   cache: RuleCache,
 ): Found[][] {
-  const stamp = JSON.stringify([options, file.path, file.format, file.eol, local.map((r) => r.meta.id), producerSurfaces(file)]);
+  const stamp = JSON.stringify([options, file.path, file.format, file.eol, local.map((r) => r.meta.id), producerSurfaces(file), file.format === 'go' ? goFileKey(file) : '']);
   if (cache.stamp !== stamp) {
     cache.stamp = stamp;
     cache.groups = new WeakMap();
@@ -435,7 +482,7 @@ function groupFindings(
   interface Entry {
     g: UnitGroup;
     region: string;
-    facts: string;
+    facts: readonly string[];
     line: number;
     /** Undefined where the rule must run (again) for the group. */
     byRule: (Found | undefined)[];
@@ -444,12 +491,16 @@ function groupFindings(
   }
   const entries: Entry[] = [];
   for (const g of groups) {
+    if (g.alone) {
+      entries.push({ g, region: '', facts: [], line: 0, byRule: new Array<Found | undefined>(local.length).fill(undefined), cacheable: false });
+      continue;
+    }
     const line = starts ? lineOf(starts, g.start) : 0;
     const region = text.slice(g.start, g.end);
-    let facts = g.start === 0 ? '0' : '1';
-    for (const u of g.units) facts += unitFactsKey(u);
+    const facts = [g.start === 0 ? '0' : '1'];
+    for (const u of g.units) facts.push(unitFactsKey(u));
     const hit = cache.groups.get(g.doc);
-    if (hit && hit.region === region && hit.facts === facts) {
+    if (hit && hit.region === region && sameStrings(hit.facts, facts)) {
       const d = g.start - hit.start;
       if (d) {
         // In place: the findings are the cache's (and the previous result's, which describes an
@@ -478,8 +529,17 @@ function groupFindings(
   }
   // Run each rule where needed: per group when few need it, else once over all of them (cheaper
   // than hundreds of small runs when a file is opened) with the findings handed to their groups.
-  const byDoc = [...entries].sort((a, b) => a.g.docStart - b.g.docStart);
+  // Groups that stand alone run on every lint, in one run together (their findings are never
+  // kept, so which of them holds them does not matter), and never with the others: their units
+  // overlap the others' regions.
+  const byDoc = entries.filter((e) => !e.g.alone).sort((a, b) => a.g.docStart - b.g.docStart);
+  const alone = entries.filter((e) => e.g.alone);
+  const aloneView = alone.length ? fileView(file, alone.flatMap((e) => e.g.units)) : undefined;
   for (let i = 0; i < local.length; i++) {
+    if (aloneView) {
+      alone[0].byRule[i] = runRule(local[i], aloneView, options, fixer);
+      for (let k = 1; k < alone.length; k++) alone[k].byRule[i] = NOTHING;
+    }
     const todo = byDoc.filter((e) => e.byRule[i] === undefined);
     if (!todo.length) continue;
     if (todo.length < 8) {

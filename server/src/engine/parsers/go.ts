@@ -1033,6 +1033,12 @@ interface GoUnitExt {
   insert?: { at: number; indent: string };
   /** Positions of `<alias>.` uses per imported package, to avoid removing the last use of an import. */
   importUses: ImportUses;
+  /**
+   * The piece (a function, goIncremental.ts) that holds every place of the unit: its settings,
+   * constructors, origin and insertion point. Undefined when they lie in several (a helper's config
+   * and its caller). An editor keeps the findings of such a unit while its piece is unchanged.
+   */
+  piece?: ChunkRef;
 }
 
 const TIME_UNITS: Record<string, number> = {
@@ -1821,7 +1827,11 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
   }
   if (anchor && cv.name) insert = insertionAfter(text, comments, shift(anchor.stmt, anchor.chunk.start));
 
-  const ext: GoUnitExt = { varName: cv.name, alias, timeAlias, insert, importUses };
+  const chunks = new Set<ChunkRef>([cv.originChunk]);
+  for (const o of owns) chunks.add(o.chunk);
+  for (const c of srcCtors) chunks.add(c.chunk);
+  if (anchor) chunks.add(anchor.chunk);
+  const ext: GoUnitExt = { varName: cv.name, alias, timeAlias, insert, importUses, ...(chunks.size === 1 ? { piece: cv.originChunk } : {}) };
   const unit: ConfigUnit = {
     id: '',
     surface: 'sarama',
@@ -2004,18 +2014,29 @@ export class ImportUses {
     private readonly importNames: string[],
   ) {}
 
-  /** Import names used inside the span, and nowhere else. */
-  onlyInside(span: Span): string[] {
-    // (Plain loops over the few import names: this runs for every fix of every finding.)
-    const names = this.importNames;
+  /** How often each import name is used in the file. */
+  private counts(): Map<string, number> {
     if (!this.totals) {
       this.totals = new Map();
-      for (const name of names) {
+      for (const name of this.importNames) {
         let n = 0;
         for (const p of this.pieces) n += p.qualifiers.get(name)?.length ?? 0;
         this.totals.set(name, n);
       }
     }
+    return this.totals;
+  }
+
+  /** The import names and their use counts: all of the file beyond a unit's piece that its fixes depend on. */
+  key(): string {
+    return [...this.counts()].join(';');
+  }
+
+  /** Import names used inside the span, and nowhere else. */
+  onlyInside(span: Span): string[] {
+    // (Plain loops over the few import names: this runs for every fix of every finding.)
+    const names = this.importNames;
+    const totals = this.counts();
     const inside = new Map<string, number>();
     // First piece that ends after the span starts.
     let lo = 0;
@@ -2038,9 +2059,24 @@ export class ImportUses {
       }
     }
     const out: string[] = [];
-    for (const [name, n] of inside) if (n === this.totals.get(name)) out.push(name);
+    for (const [name, n] of inside) if (n === totals.get(name)) out.push(name);
     return out;
   }
+}
+
+/** The piece that holds all of a Go unit (see GoUnitExt.piece), or undefined. */
+export function goUnitPiece(unit: ConfigUnit): ChunkRef | undefined {
+  return unit.surface === 'sarama' ? (unit.ext as GoUnitExt | undefined)?.piece : undefined;
+}
+
+/**
+ * What the fixes of every Go unit in a file depend on outside its piece: the imports (their
+ * qualifiers and how often each is used), and whether the file has syntax errors (structural
+ * edits wait for valid code).
+ */
+export function goFileKey(file: ParsedFile): string {
+  const ext = file.units[0]?.ext as GoUnitExt | undefined;
+  return ext ? `${file.errors.length > 0}\u0000${ext.alias}\u0000${ext.timeAlias ?? ''}\u0000${ext.importUses.key()}` : '';
 }
 
 function lowerBound(xs: number[], v: number): number {
