@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { rng } from '../../scripts/bench/inputs.js';
 import { applyTextEdits, positionAt, SERVER_PATH, TestClient, type PublishedDiagnostics } from './lspClient.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
@@ -40,18 +41,6 @@ type TextEdit = { range: Range; newText: string };
 interface Action {
   title: string;
   edit?: { documentChanges?: Array<{ textDocument: { uri: string; version: number }; edits: TextEdit[] }> };
-}
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // (Chinese comments, a character outside the BMP (positions count UTF-16 code units) and a stray
