@@ -2,7 +2,7 @@
 // process, no vscode. The CLI, the language server and the tests are its clients.
 
 import type { ConfigUnit, Finding, Format, ParsedFile, RelatedPlace, Setting, Severity, Span } from './model.js';
-import { inheritedPath, isInherited, isInheritedSpan } from './model.js';
+import { inheritedPath, isInherited, isInheritedSpan, sameItems } from './model.js';
 import { applyEdits, createFixer } from './fixer.js';
 import { fmt, localizeDefaultSource, type L10n, type Locale } from './l10n.js';
 import { defaultFor } from './knowledge/index.js';
@@ -444,12 +444,6 @@ function unitFactsKey(u: ConfigUnit): string {
 const factsJson = new WeakMap<object, string>();
 const unitKeys = new WeakMap<ConfigUnit, { facts: object; role: string; inherited: string; key: string }>();
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 
 /** The findings of the 'unit' rules for each group, reused from the cache where the group did not change. */
 function groupFindings(
@@ -500,7 +494,7 @@ function groupFindings(
     const facts = [g.start === 0 ? '0' : '1'];
     for (const u of g.units) facts.push(unitFactsKey(u));
     const hit = cache.groups.get(g.doc);
-    if (hit && hit.region === region && sameStrings(hit.facts, facts)) {
+    if (hit && hit.region === region && sameItems(hit.facts, facts)) {
       const d = g.start - hit.start;
       if (d) {
         // In place: the findings are the cache's (and the previous result's, which describes an

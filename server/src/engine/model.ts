@@ -258,3 +258,10 @@ export function isInherited(s: Setting): boolean {
 export function occurrences(unit: ConfigUnit, key: string): Setting[] {
   return unit.settings.filter((s) => s.key === key);
 }
+
+/** Whether two lists hold the same items in the same order (compared with ===). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

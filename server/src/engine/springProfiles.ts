@@ -5,7 +5,7 @@
 // a file (`ConfigUnit.inherited`), YAML and .properties alike; index.ts (`linkSpring`) calls it
 // after every parse, with the units of the base files the caller passes.
 
-import { inheritedCopy, type ConfigUnit, type Setting } from './model.js';
+import { inheritedCopy, sameItems, type ConfigUnit, type Setting } from './model.js';
 import { baseName } from './parsers/yamlCommon.js';
 
 /** A file a profile file comes on top of, as the caller read it. */
@@ -84,7 +84,7 @@ export function linkSpringDocuments(units: ConfigUnit[], external: { path: strin
       // moves it in place): while the units it inherits from are the same objects too, so is what
       // it inherits (the copies read their spans from the originals, so they move with them).
       const last = linked.get(u);
-      if (last && sameUnits(last.sources, sources)) continue;
+      if (last && sameItems(last.sources, sources)) continue;
       const id = `${u.role}\u0000${sources.map(unitNumber).join(',')}`;
       let m = shared.get(id);
       if (!m) {
@@ -136,8 +136,3 @@ export function inheritanceKey(u: ConfigUnit): string {
   return u.inherited ? `${linked.get(u)?.version ?? ''}` : '';
 }
 
-function sameUnits(a: ConfigUnit[], b: ConfigUnit[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

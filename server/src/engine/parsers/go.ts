@@ -17,6 +17,7 @@
 //     written, whenever it runs.
 
 import type { Comment, ConfigUnit, Edit, ParseError, ParsedFile, Role, Setting, Span } from '../model.js';
+import { sameItems } from '../model.js';
 import { internSetting } from '../strings.js';
 import { registerEditor, type FormatEditor } from '../fixer.js';
 import { lexGo, type GoToken } from './goLexer.js';
@@ -1744,12 +1745,6 @@ interface UnitMemo {
 
 export type UnitCache = WeakMap<ConfigVar, UnitMemo>;
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 function unitSpan(unit: ConfigUnit, ctors: { span: Span }[]): Span {
   let start = unit.anchor.start;
   let end = unit.anchor.end;
@@ -1879,7 +1874,7 @@ export function buildUnits(
     const owns = ownSettingsOf(cv);
     const srcCtors = ctorsOf(cv);
     let m = cache?.get(cv);
-    if (m && m.name === cv.name && sameList(m.owns, owns) && sameList(m.srcCtors, srcCtors) && (m.unit.ext as GoUnitExt).alias === alias) {
+    if (m && m.name === cv.name && sameItems(m.owns, owns) && sameItems(m.srcCtors, srcCtors) && (m.unit.ext as GoUnitExt).alias === alias) {
       moveUnit(m, importUses);
       const d = cv.originChunk.start - m.originAt;
       if (d) moveSpan(m.unit.anchor, d);
