@@ -3,12 +3,10 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { FIX_ALL_KIND, SHOW_DOCS_COMMAND } from '../../server/src/protocol.js';
 import { serverEnvOverrides } from './serverEnv.js';
 
 let client: LanguageClient | undefined;
-
-/** The code action kind of the server's "all safe fixes" action. */
-const FIX_ALL_KIND = 'source.fixAll.kafkaLint';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Kafka Reliability Lint', { log: true });
@@ -38,11 +36,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('kafkaLint.showOutput', () => output.show(true)),
-    // The same edit as `source.fixAll.kafkaLint` in editor.codeActionsOnSave, for the active editor.
+    // The same edit as FIX_ALL_KIND in editor.codeActionsOnSave, for the active editor.
     vscode.commands.registerCommand('kafkaLint.fixAll', () =>
       vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' }),
     ),
-    vscode.commands.registerCommand('kafkaLint.showRuleDocumentation', async (ruleId?: string) => {
+    vscode.commands.registerCommand(SHOW_DOCS_COMMAND, async (ruleId?: string) => {
       const id = ruleId ?? (await pickRule(context));
       if (!id) return;
       const uri = vscode.Uri.file(context.asAbsolutePath(`docs/rules/${id}.md`));

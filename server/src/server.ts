@@ -39,13 +39,12 @@ import {
 } from './engine/options.js';
 import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
 import { edited, withDefaultHeapGrowth } from './serverProcess.js';
+import { FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './protocol.js';
 import * as path from 'node:path';
 import { isSpringBaseFile, springBaseNames } from './engine/springProfiles.js';
 
 const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.Value, constant: CompletionItemKind.Constant, field: CompletionItemKind.Field } as const;
 
-export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.kafkaLint';
-export const SHOW_DOCS_COMMAND = 'kafkaLint.showRuleDocumentation';
 
 interface ServerSettings {
   enable: boolean;
