@@ -1681,9 +1681,9 @@ function insertionAfter(text: string, comments: Comment[], stmt: Span): { at: nu
 }
 
 // (A config without a base, most of them, needs no set of the configs seen: that set only guards
-// against a cycle of bases.)
+// against a cycle of bases, and a config without a base ends every chain it is in.)
 function ownSettingsOf(cv: ConfigVar, seen?: Set<ConfigVar>): OwnSetting[] {
-  if (!cv.base) return seen?.has(cv) ? [] : cv.own;
+  if (!cv.base) return cv.own;
   seen ??= new Set();
   if (seen.has(cv)) return [];
   seen.add(cv);
@@ -1691,7 +1691,7 @@ function ownSettingsOf(cv: ConfigVar, seen?: Set<ConfigVar>): OwnSetting[] {
 }
 
 function ctorsOf(cv: ConfigVar, seen?: Set<ConfigVar>): ConfigVar['ctors'] {
-  if (!cv.base) return seen?.has(cv) ? [] : cv.ctors;
+  if (!cv.base) return cv.ctors;
   seen ??= new Set();
   if (seen.has(cv)) return [];
   seen.add(cv);
@@ -2070,6 +2070,7 @@ export function goUnitPiece(unit: ConfigUnit): ChunkRef | undefined {
  * edits wait for valid code).
  */
 export function goFileKey(file: ParsedFile): string {
+  // (Every unit of a file has the same imports, qualifiers and ImportUses: the first one tells.)
   const ext = file.units[0]?.ext as GoUnitExt | undefined;
   return ext ? `${file.errors.length > 0}\u0000${ext.alias}\u0000${ext.timeAlias ?? ''}\u0000${ext.importUses.key()}` : '';
 }
