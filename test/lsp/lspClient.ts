@@ -148,6 +148,15 @@ export class TestClient {
   }
 }
 
+/** A code action as the server sends it (the parts the tests read). */
+export interface Action {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  command?: { command: string; arguments?: unknown[] };
+  edit?: { documentChanges?: Array<{ textDocument: { uri: string; version: number }; edits: Parameters<typeof applyTextEdits>[1] }> };
+}
+
 /** Where each line starts, with LSP's line ends: `\r\n`, `\n` and a lone `\r`. */
 export function lineStarts(text: string): number[] {
   const starts = [0];

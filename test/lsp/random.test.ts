@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { rng } from '../../scripts/bench/inputs.js';
-import { applyTextEdits, positionAt, SERVER_PATH, TestClient, type PublishedDiagnostics } from './lspClient.js';
+import { applyTextEdits, positionAt, SERVER_PATH, TestClient, type Action, type PublishedDiagnostics } from './lspClient.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const STEPS = Number(process.env.RANDOM_LSP_STEPS) || 60;
@@ -38,10 +38,6 @@ interface Change {
   text: string;
 }
 type TextEdit = { range: Range; newText: string };
-interface Action {
-  title: string;
-  edit?: { documentChanges?: Array<{ textDocument: { uri: string; version: number }; edits: TextEdit[] }> };
-}
 
 // (Chinese comments, a character outside the BMP (positions count UTF-16 code units) and a stray
 // byte order mark.)

@@ -6,17 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyTextEdits, SERVER_PATH, TestClient } from './lspClient.js';
+import { applyTextEdits, SERVER_PATH, TestClient, type Action } from './lspClient.js';
 
 const PRODUCER = 'bootstrap.servers=kafka:9092\nacks=1\nretries=0\n';
-
-interface Action {
-  title: string;
-  kind?: string;
-  isPreferred?: boolean;
-  command?: { command: string; arguments?: unknown[] };
-  edit?: { documentChanges?: Array<{ textDocument: { uri: string; version: number }; edits: Parameters<typeof applyTextEdits>[1] }> };
-}
 
 function editsOf(a: Action) {
   const dc = a.edit?.documentChanges ?? [];
