@@ -54,6 +54,14 @@ interface ServerSettings {
 
 const DEFAULT_SETTINGS: ServerSettings = { enable: true, rules: {} };
 
+/**
+ * How many documents keep what their last lint read (the incremental linter and the lint result):
+ * the ones most recently edited, hovered, completed in or fixed. A document that is only open
+ * (VS Code also opens files for search results, peeks and diffs) is linted and keeps only its
+ * text; its first edit reads it whole again and from then on it is read incrementally.
+ */
+const WORKING_SET = 4;
+
 /** Text the kept versions of one document may add up to before it is read whole again when idle (8 M characters). */
 const REREAD_HELD_CHARS = 8 * 1024 * 1024;
 /** A document this long (characters) is read with V8's default heap growth the first time (serverProcess.ts). */
@@ -101,6 +109,9 @@ export function startServer(connection: Connection): void {
   const springBaseCache = new Map<string, string | null>();
   const pending = new Map<string, NodeJS.Immediate>();
   const rereads = new Map<string, NodeJS.Timeout>();
+  // Documents in the working set, least recently used first (see WORKING_SET).
+  const working = new Set<string>();
+  let opening: string | undefined;
   let locale: Locale = 'en';
   let pullConfiguration = false;
 
@@ -194,7 +205,10 @@ export function startServer(connection: Connection): void {
     try {
       // One incremental linter per open document: an edit re-parses only what it touched.
       let linter = linters.get(doc.uri);
-      if (!linter) linters.set(doc.uri, (linter = createDocumentLinter()));
+      if (!linter) {
+        linter = createDocumentLinter();
+        if (working.has(doc.uri)) linters.set(doc.uri, linter);
+      }
       const text = doc.getText();
       const springBase = springBaseOf(filePath);
       const lint = () => linter!.lint(text, filePath, options, doc.languageId, springBase);
@@ -202,7 +216,7 @@ export function startServer(connection: Connection): void {
       const result = whole && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(lint) : lint();
       if (!whole) edited();
       for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
-      if (linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);
+      if (linters.get(doc.uri) === linter && linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);
       return result;
     } catch (e) {
       connection.console.error(`lint failed on ${doc.uri}: ${(e as Error)?.stack ?? e}`);
@@ -221,7 +235,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const result = lintNow(current, options);
-    results.set(doc.uri, { version, result, options });
+    if (working.has(doc.uri)) results.set(doc.uri, { version, result, options });
     const filePath = URI_TO_PATH(doc.uri);
     // Related places in the Spring base files this document was linted with (read through the cache).
     const bases = new Map<string, TextDocument | undefined>();
@@ -266,6 +280,25 @@ export function startServer(connection: Connection): void {
     rereads.set(doc.uri, timer);
   }
 
+  /** Keeps what the document's lints read from now on; the least recently used document beyond WORKING_SET lets go of its own. */
+  function use(uri: string): void {
+    working.delete(uri);
+    working.add(uri);
+    for (const old of working) {
+      if (working.size <= WORKING_SET) break;
+      working.delete(old);
+      forget(old);
+      connection.console.log(`let go of what was read from ${old} (kept for the ${WORKING_SET} documents used last); its next edit reads it whole`);
+    }
+  }
+
+  function forget(uri: string): void {
+    clearTimeout(rereads.get(uri));
+    rereads.delete(uri);
+    results.delete(uri);
+    linters.delete(uri);
+  }
+
   function schedule(doc: TextDocument): void {
     const old = pending.get(doc.uri);
     if (old) clearImmediate(old);
@@ -296,55 +329,70 @@ export function startServer(connection: Connection): void {
   }
 
   /** Open Spring profile files that come on top of this document (application-*.yml beside application.yml). */
-  function scheduleDependents(doc: TextDocument): void {
+  function dependents(doc: TextDocument): TextDocument[] {
     const filePath = URI_TO_PATH(doc.uri);
-    if (!filePath || !isSpringBaseFile(filePath)) return;
+    if (!filePath || !isSpringBaseFile(filePath)) return [];
     const dir = path.dirname(filePath);
     const name = path.basename(filePath);
-    for (const other of documents.all()) {
-      if (other.uri === doc.uri) continue;
+    return documents.all().filter((other) => {
+      if (other.uri === doc.uri) return false;
       const p = URI_TO_PATH(other.uri);
-      if (p && path.dirname(p) === dir && springBaseNames(p).includes(name)) schedule(other);
-    }
+      return !!p && path.dirname(p) === dir && springBaseNames(p).includes(name);
+    });
+  }
+
+  function scheduleDependents(doc: TextDocument): void {
+    for (const other of dependents(doc)) schedule(other);
   }
 
   documents.onDidOpen((e) => {
+    opening = e.document.uri;
     schedule(e.document);
     scheduleDependents(e.document);
   });
   documents.onDidChangeContent((e) => {
+    // (TextDocuments reports an open as a change too: only an edit brings a document into the working set)
+    const edit = opening !== e.document.uri;
+    opening = undefined;
+    // Open profile files are linted again on every edit of their base file: they are kept too.
+    const others = dependents(e.document);
+    if (edit) {
+      for (const other of others) use(other.uri);
+      use(e.document.uri);
+    }
     schedule(e.document);
-    scheduleDependents(e.document);
+    for (const other of others) schedule(other);
   });
   documents.onDidClose((e) => {
     scheduleDependents(e.document);
-    clearTimeout(rereads.get(e.document.uri));
-    rereads.delete(e.document.uri);
-    results.delete(e.document.uri);
-    linters.delete(e.document.uri);
+    working.delete(e.document.uri);
+    forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   /** The lint result for the document's current version, computing it if needed. */
   async function currentResult(doc: TextDocument): Promise<Cached | undefined> {
+    use(doc.uri);
     const cached = results.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const { options, enabled } = await optionsFor(doc);
     if (!enabled) return undefined;
     const result = lintNow(doc, options);
     const fresh = { version: doc.version, result, options };
-    results.set(doc.uri, fresh);
+    if (working.has(doc.uri)) results.set(doc.uri, fresh);
     return fresh;
   }
 
   connection.onCodeAction(async (params: CodeActionParams) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
+    const only = params.context.only;
+    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll));
+    // (editors ask on every cursor move: with none of our diagnostics there is nothing to offer)
+    if (!wantsFixAll && (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k)) || !params.context.diagnostics.some((d) => d.source === SOURCE))) return [];
     const cached = await currentResult(doc);
     if (!cached || !cached.result.file) return [];
-    const only = params.context.only;
     const actions: CodeAction[] = [];
-    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll));
     if (wantsFixAll) {
       const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
       const springBase = springBaseOf(filePath);
@@ -355,7 +403,6 @@ export function startServer(connection: Connection): void {
       }
       return actions;
     }
-    if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== SOURCE) continue;
       const finding = cached.result.findings.find(

@@ -391,3 +391,49 @@ describe('language server: memory after edits in many places', () => {
     }
   });
 });
+
+describe('language server: what it keeps for open documents', () => {
+  it('keeps what it read only for the documents used last; the others give the same diagnostics, hovers and fixes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-working-'));
+    const client = new TestClient();
+    const lostRead = (name: string) => client.logs.some((l) => l.includes('let go of') && l.includes(`/${name} `));
+    try {
+      await client.initialize('en', dir);
+      const names = Array.from({ length: 6 }, (_, i) => `p${i}.properties`);
+      const uris = names.map((n) => client.open(path.join(dir, n), PRODUCER, 'properties'));
+      for (const uri of uris) assert.ok((await client.waitForVersion(uri)).diagnostics.some((d) => d.code === 'acks'));
+      // Opening is not using: nothing was kept, so nothing is let go.
+      assert.ok(!client.logs.some((l) => l.includes('let go of')), client.logs.join('\n'));
+      // Edit p0..p4 (line 2 `retries=0` -> `retries=1`): the fifth document used pushes out p0.
+      for (const uri of uris.slice(0, 5)) {
+        client.changeRange(uri, { start: { line: 2, character: 8 }, end: { line: 2, character: 9 } }, '1');
+        await client.waitForVersion(uri);
+      }
+      assert.ok(lostRead('p0.properties'), client.logs.join('\n'));
+      assert.ok(!lostRead('p1.properties'), client.logs.join('\n'));
+      // p0 is read whole again on its next edit, with the diagnostics of a fresh open of that text.
+      client.changeRange(uris[0], { start: { line: 1, character: 5 }, end: { line: 1, character: 6 } }, 'all');
+      const edited = await client.waitForVersion(uris[0]);
+      const freshText = 'bootstrap.servers=kafka:9092\nacks=all\nretries=1\n';
+      const fresh = await client.waitForVersion(client.open(path.join(dir, 'fresh.properties'), freshText, 'properties'));
+      assert.deepEqual(edited.diagnostics, fresh.diagnostics);
+      assert.ok(!edited.diagnostics.some((d) => d.code === 'acks'));
+      assert.ok(lostRead('p1.properties'), 'p0 came back in: the least recently used (p1) goes out');
+      // p5 was only opened: a hover and a fix still work (and bring it in).
+      const hover = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: uris[5] }, position: { line: 1, character: 1 } })) as { contents: { value: string } } | null;
+      assert.match(hover?.contents.value ?? '', /acks/);
+      assert.ok(lostRead('p2.properties'), client.logs.join('\n'));
+      const diag = client.published.get(uris[5])!.diagnostics.find((d) => d.code === 'acks')!;
+      const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uris[5] }, range: diag.range, context: { diagnostics: [diag] } })) as Action[];
+      const fix = actions.find((a) => a.title === 'Set `acks=all`');
+      assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+      assert.equal(applyTextEdits(PRODUCER, editsOf(fix)), 'bootstrap.servers=kafka:9092\nacks=all\nretries=0\n');
+      // Asked for actions where none of our diagnostics is (every cursor move): none, and nothing read.
+      const none = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uris[4] }, range: diag.range, context: { diagnostics: [] } })) as Action[];
+      assert.deepEqual(none, []);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
