@@ -25,6 +25,7 @@ import {
   hasOriginTies,
   importsOf,
   ImportUses,
+  keepGoShapes,
   MAX_ERRORS,
   parseGo,
   parsePiece,
@@ -84,6 +85,7 @@ function takeFrom(pool: Map<string, Chunk[]>, text: string): Chunk | undefined {
 }
 
 export function parseGoIncremental(text: string, path: string, prev: GoState | undefined): { file: ParsedFile; state: GoState | undefined } {
+  keepGoShapes();
   const old = prev?.chunks ?? [];
   // Pieces before and after the edit are kept without looking them up: a piece is kept when its
   // text is where it was (counted from the start, or from the end) and the same cuts bound it.

@@ -487,6 +487,9 @@ class Lexer {
   }
 }
 
-export function lexGo(text: string): GoLexResult {
-  return new Lexer(text).run();
+/** Lexes `text`; `keep` receives the lexer (go.ts keeps one for its map, see keepGoShapes). */
+export function lexGo(text: string, keep?: object[]): GoLexResult {
+  const lexer = new Lexer(text);
+  keep?.push(lexer);
+  return lexer.run();
 }
