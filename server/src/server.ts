@@ -286,13 +286,14 @@ export function startServer(connection: Connection): void {
     working.add(uri);
     for (const old of working) {
       if (working.size <= WORKING_SET) break;
-      working.delete(old);
       forget(old);
       connection.console.log(`let go of what was read from ${old} (kept for the ${WORKING_SET} documents used last); its next edit reads it whole`);
     }
   }
 
+  /** Drops what was read from the document (it leaves the working set). */
   function forget(uri: string): void {
+    working.delete(uri);
     clearTimeout(rereads.get(uri));
     rereads.delete(uri);
     results.delete(uri);
@@ -365,7 +366,6 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((e) => {
     scheduleDependents(e.document);
-    working.delete(e.document.uri);
     forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -388,8 +388,10 @@ export function startServer(connection: Connection): void {
     if (!doc) return [];
     const only = params.context.only;
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll));
-    // (editors ask on every cursor move: with none of our diagnostics there is nothing to offer)
-    if (!wantsFixAll && (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k)) || !params.context.diagnostics.some((d) => d.source === SOURCE))) return [];
+    const wantsQuickFixes = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
+    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+    // (editors ask on every cursor move: without our diagnostics there, nothing is linted)
+    if (!wantsFixAll && (!wantsQuickFixes || !ours.length)) return [];
     const cached = await currentResult(doc);
     if (!cached || !cached.result.file) return [];
     const actions: CodeAction[] = [];
@@ -403,8 +405,7 @@ export function startServer(connection: Connection): void {
       }
       return actions;
     }
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== SOURCE) continue;
+    for (const diagnostic of ours) {
       const finding = cached.result.findings.find(
         (f) => f.ruleId === diagnostic.code && sameRange(toRange(doc, f.span), diagnostic.range),
       );

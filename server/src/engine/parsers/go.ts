@@ -1988,20 +1988,16 @@ const GO_SHAPES = [
   '}',
   '',
 ].join('\n');
-/** What keepGoShapes keeps; `keeping` while it reads. */
+/** What keepGoShapes keeps. */
 const keptShapes: object[] = [];
-let keeping = false;
 
 /** Reads GO_SHAPES once and keeps its lexer, parser, analyser and result (see above). */
 export function keepGoShapes(): void {
-  if (keeping || keptShapes.length) return;
-  keeping = true;
+  if (keptShapes.length) return;
   try {
-    keptShapes.push(parseGo(GO_SHAPES, 'shapes.go'));
+    keptShapes.push(parseGo(GO_SHAPES, 'shapes.go', keptShapes));
   } catch {
     // (a test checks that it reads)
-  } finally {
-    keeping = false;
   }
 }
 
@@ -2011,9 +2007,10 @@ export function goShapesKept(): readonly object[] {
   return keptShapes;
 }
 
-export function parsePiece(text: string, first: boolean): GoPiece {
+/** Lexes and parses one piece of a file; `keep` receives its lexer and parser (keepGoShapes). */
+export function parsePiece(text: string, first: boolean, keep?: object[]): GoPiece {
   const ref: ChunkRef = { start: 0, text };
-  const lexed = lexGo(text, keeping ? keptShapes : undefined);
+  const lexed = lexGo(text, keep);
   // An unterminated comment is reported by the lexer; the parser need not see it.
   const parserTokens = lexed.tokens.filter((t) => !(t.kind === 'error' && t.partOf === 'comment'));
   const errors: ParseError[] = [...lexed.errors];
@@ -2037,7 +2034,7 @@ export function parsePiece(text: string, first: boolean): GoPiece {
   let clean = !lexed.errors.some((e) => e.span.end >= n);
   const lexCount = errors.length;
   const parser = new Parser(parserTokens, errors, ref);
-  if (keeping) keptShapes.push(parser);
+  keep?.push(parser);
   let file: GoFile;
   let threw = false;
   try {
@@ -2166,14 +2163,15 @@ function lowerBound(xs: number[], v: number): number {
   return lo;
 }
 
-export function parseGo(text: string, path: string): ParsedFile {
-  keepGoShapes();
-  const piece = parsePiece(text, true);
+/** Reads a Go file whole; `keep` receives its lexer, parser and analyser (keepGoShapes). */
+export function parseGo(text: string, path: string, keep?: object[]): ParsedFile {
+  if (!keep) keepGoShapes();
+  const piece = parsePiece(text, true, keep);
   const file: ParsedFile = { path, text, format: 'go', units: [], errors: piece.errors, comments: piece.comments, eol: dominantEol(text) };
   const imports = importsOf(piece.file.imports);
   if (!imports.aliases.size && !imports.dot) return file;
   const analyzer = new Analyzer([piece.file], imports.aliases, imports.dot, imports.timeAlias);
-  if (keeping) keptShapes.push(analyzer);
+  keep?.push(analyzer);
   try {
     analyzer.run();
   } catch (e) {
