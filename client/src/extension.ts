@@ -2,13 +2,19 @@
 // user sees about Kafka is decided by the server's engine.
 
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { FIX_ALL_KIND, SHOW_DOCS_COMMAND } from '../../server/src/protocol.js';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ACTIVE_DOCUMENT_NOTIFICATION, FIX_ALL_KIND, SHOW_DOCS_COMMAND, WORKING_SET_REQUEST } from '../../server/src/protocol.js';
 import { serverEnvOverrides } from './serverEnv.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension returns from activate (the editor tests use it). */
+export interface KafkaLintApi {
+  /** URIs of the documents whose analysis the server keeps. */
+  workingSet(): Promise<string[]>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<KafkaLintApi> {
   const output = vscode.window.createOutputChannel('Kafka Reliability Lint', { log: true });
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
@@ -29,9 +35,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('kafkaLint', 'Kafka Reliability Lint', serverOptions, clientOptions);
+  const c = client;
+  // The server reads the active editor's document ahead of its first edit (server.ts WORKING_SET).
+  const sendActive = (editor: vscode.TextEditor | undefined) => {
+    if (!c.isRunning()) return;
+    const uri = editor ? c.code2ProtocolConverter.asUri(editor.document.uri) : null;
+    c.sendNotification(ACTIVE_DOCUMENT_NOTIFICATION, { uri }).catch((e) => output.appendLine(`could not tell the server the active editor: ${e}`));
+  };
 
   context.subscriptions.push(
     output,
+    vscode.window.onDidChangeActiveTextEditor(sendActive),
+    // (also after "Restart Language Server")
+    c.onDidChangeState((e) => {
+      if (e.newState === State.Running) sendActive(vscode.window.activeTextEditor);
+    }),
     vscode.commands.registerCommand('kafkaLint.restartServer', async () => {
       await client?.restart();
     }),
@@ -47,7 +65,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     }),
   );
-  await client.start();
+  await c.start();
+  return { workingSet: () => c.sendRequest<string[]>(WORKING_SET_REQUEST) };
 }
 
 async function pickRule(context: vscode.ExtensionContext): Promise<string | undefined> {

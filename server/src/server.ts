@@ -39,7 +39,7 @@ import {
 } from './engine/options.js';
 import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
 import { edited, withDefaultHeapGrowth } from './serverProcess.js';
-import { FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './protocol.js';
+import { ACTIVE_DOCUMENT_NOTIFICATION, FIX_ALL_KIND, SHOW_DOCS_COMMAND, WORKING_SET_REQUEST } from './protocol.js';
 import * as path from 'node:path';
 import { isSpringBaseFile, springBaseNames } from './engine/springProfiles.js';
 
@@ -56,9 +56,10 @@ const DEFAULT_SETTINGS: ServerSettings = { enable: true, rules: {} };
 
 /**
  * How many documents keep what their last lint read (the incremental linter and the lint result):
- * the ones most recently edited, hovered, completed in or fixed. A document that is only open
- * (VS Code also opens files for search results, peeks and diffs) is linted and keeps only its
- * text; its first edit reads it whole again and from then on it is read incrementally.
+ * the ones most recently edited, hovered, completed in, fixed or shown in the active editor (the
+ * VS Code client says which). A document that is only open (VS Code also opens files for search
+ * results, peeks and diffs) is linted and keeps only its text; its first edit reads it whole
+ * again and from then on it is read incrementally.
  */
 const WORKING_SET = 4;
 
@@ -112,6 +113,8 @@ export function startServer(connection: Connection): void {
   // Documents in the working set, least recently used first (see WORKING_SET).
   const working = new Set<string>();
   let opening: string | undefined;
+  // The document in the client's active editor (ACTIVE_DOCUMENT_NOTIFICATION), open or about to be.
+  let active: string | undefined;
   let locale: Locale = 'en';
   let pullConfiguration = false;
 
@@ -348,6 +351,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => {
     opening = e.document.uri;
+    if (e.document.uri === active) use(e.document.uri);
     schedule(e.document);
     scheduleDependents(e.document);
   });
@@ -369,6 +373,19 @@ export function startServer(connection: Connection): void {
     forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+
+  // The active editor's document joins the working set and is read now, so that its first edit
+  // is read incrementally (clients that do not say which editor is active lose nothing else).
+  connection.onNotification(ACTIVE_DOCUMENT_NOTIFICATION, (params: { uri?: string | null } | undefined) => {
+    active = typeof params?.uri === 'string' ? params.uri : undefined;
+    const doc = active === undefined ? undefined : documents.get(active);
+    if (!doc) return;
+    const kept = linters.has(doc.uri);
+    use(doc.uri);
+    if (!kept) schedule(doc);
+  });
+
+  connection.onRequest(WORKING_SET_REQUEST, () => [...working]);
 
   /** The lint result for the document's current version, computing it if needed. */
   async function currentResult(doc: TextDocument): Promise<Cached | undefined> {

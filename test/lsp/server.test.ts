@@ -431,6 +431,48 @@ describe('language server: what it keeps for open documents', () => {
       // Asked for actions where none of our diagnostics is (every cursor move): none, and nothing read.
       const none = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uris[4] }, range: diag.range, context: { diagnostics: [] } })) as Action[];
       assert.deepEqual(none, []);
+      assert.deepEqual(await client.conn.sendRequest('kafkaLint/workingSet'), [uris[3], uris[4], uris[0], uris[5]]);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('language server: the active editor', () => {
+  it("reads the active editor's document ahead of its first edit, also when it is opened after being named", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-active-'));
+    const client = new TestClient();
+    const kept = () => client.conn.sendRequest('kafkaLint/workingSet') as Promise<string[]>;
+    try {
+      await client.initialize('en', dir);
+      const a = client.open(path.join(dir, 'a.properties'), PRODUCER, 'properties');
+      const b = client.open(path.join(dir, 'b.properties'), PRODUCER, 'properties');
+      await client.waitForVersion(a);
+      await client.waitForVersion(b);
+      assert.deepEqual(await kept(), []);
+      client.published.delete(b);
+      await client.conn.sendNotification('kafkaLint/activeDocument', { uri: b });
+      // Read now: published again for the same version.
+      assert.equal((await client.waitForVersion(b)).version, 1);
+      assert.deepEqual(await kept(), [b]);
+      // Named before its didOpen arrives (a client may send them in either order).
+      const cUri = pathToFileURL(path.join(dir, 'c.properties')).href;
+      await client.conn.sendNotification('kafkaLint/activeDocument', { uri: cUri });
+      client.open(path.join(dir, 'c.properties'), PRODUCER, 'properties');
+      await client.waitForVersion(cUri);
+      assert.deepEqual(await kept(), [b, cUri]);
+      // No active editor, an unknown document, a malformed notification: nothing changes, nothing fails.
+      await client.conn.sendNotification('kafkaLint/activeDocument', { uri: null });
+      await client.conn.sendNotification('kafkaLint/activeDocument', { uri: 'file:///nowhere.properties' });
+      await client.conn.sendNotification('kafkaLint/activeDocument', {});
+      assert.deepEqual(await kept(), [b, cUri]);
+      assert.ok(!client.logs.some((l) => /fail|error/i.test(l)), client.logs.join('\n'));
+      // Its first edit is read incrementally and gives what a fresh open gives.
+      client.changeRange(b, { start: { line: 1, character: 5 }, end: { line: 1, character: 6 } }, 'all');
+      const edited = await client.waitForVersion(b);
+      const fresh = await client.waitForVersion(client.open(path.join(dir, 'fresh.properties'), 'bootstrap.servers=kafka:9092\nacks=all\nretries=0\n', 'properties'));
+      assert.deepEqual(edited.diagnostics, fresh.diagnostics);
     } finally {
       await client.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });

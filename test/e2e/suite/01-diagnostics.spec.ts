@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, expectDiagnostics, EXTENSION_ID, find, open, recordDiagnostics, waitFor } from './helpers';
+import { codeOf, expectDiagnostics, EXTENSION_ID, fileUri, find, open, ours, recordDiagnostics, waitFor } from './helpers';
 
 /** Opening this document alone would activate the extension: its language is an activation event. */
 function activatesOn(doc: vscode.TextDocument): void {
@@ -75,5 +75,17 @@ suite('activation and diagnostics', () => {
     assert.equal(codeOf(acks), 'acks');
     assert.equal(doc.getText(acks.range), 'sarama.WaitForLocal');
     assert.match(acks.message, /^`cfg\.Producer\.RequiredAcks = sarama\.WaitForLocal`/);
+  });
+
+  test('the server keeps the analysis of the document in the active editor, not of documents only open', async () => {
+    const api = vscode.extensions.getExtension<{ workingSet(): Promise<string[]> }>(EXTENSION_ID)!.exports;
+    const { document: shown } = await open('k8s/kafka-cluster.yaml');
+    await waitFor('the active editor\'s document in the working set', async () => (await api.workingSet()).includes(shown.uri.toString()), 30_000);
+    // Opened without an editor (as search results and peeks are): linted, not kept.
+    const only = await vscode.workspace.openTextDocument(fileUri('producer/legacy-producer.properties'));
+    await waitFor('diagnostics on the document opened without an editor', () => ours(only.uri).length > 0);
+    assert.ok(!(await api.workingSet()).includes(only.uri.toString()), JSON.stringify(await api.workingSet()));
+    await vscode.window.showTextDocument(only, { preview: false });
+    await waitFor('it in the working set once shown', async () => (await api.workingSet()).includes(only.uri.toString()), 30_000);
   });
 });
