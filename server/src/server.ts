@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, readTextIfExists } from './serverFs.js';
 import { findNearest, springBaseFiles } from './nearestFile.js';
-import { fixText, type LintResult } from './engine/index.js';
+import { fixText, lint, type LintResult } from './engine/index.js';
 import { createDocumentLinter, type DocumentLinter } from './engine/incremental.js';
 import { allRules } from './engine/rules/index.js';
 import { UNUSED_SUPPRESSION } from './engine/suppressions.js';
@@ -206,20 +206,20 @@ export function startServer(connection: Connection): void {
   function lintNow(doc: TextDocument, options: ResolvedOptions): LintResult {
     const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
     try {
-      // One incremental linter per open document: an edit re-parses only what it touched.
+      // One incremental linter per document in the working set: an edit re-parses only what it
+      // touched. Other documents are linted whole, without the linter's bookkeeping.
       let linter = linters.get(doc.uri);
-      if (!linter) {
-        linter = createDocumentLinter();
-        if (working.has(doc.uri)) linters.set(doc.uri, linter);
-      }
+      if (!linter && working.has(doc.uri)) linters.set(doc.uri, (linter = createDocumentLinter()));
       const text = doc.getText();
       const springBase = springBaseOf(filePath);
-      const lint = () => linter!.lint(text, filePath, options, doc.languageId, springBase);
-      const whole = linter.fresh;
-      const result = whole && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(lint) : lint();
+      const run = linter
+        ? () => linter.lint(text, filePath, options, doc.languageId, springBase)
+        : () => lint({ text, path: filePath, languageId: doc.languageId, ...(springBase ? { springBase } : {}) }, options);
+      const whole = !linter || linter.fresh;
+      const result = whole && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(run) : run();
       if (!whole) edited();
       for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
-      if (linters.get(doc.uri) === linter && linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);
+      if (linter && linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);
       return result;
     } catch (e) {
       connection.console.error(`lint failed on ${doc.uri}: ${(e as Error)?.stack ?? e}`);
