@@ -15,6 +15,19 @@ function editsOf(a: Action) {
   return dc.flatMap((c) => c.edits);
 }
 
+/** Runs `body` against a server of its own, initialised in `locale` in a new temp folder; shuts it down and removes the folder after. */
+async function withServer(name: string, locale: string, body: (client: TestClient, dir: string) => Promise<void>, env?: NodeJS.ProcessEnv): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kafka-lint-lsp-${name}-`));
+  const client = new TestClient(env);
+  try {
+    await client.initialize(locale, dir);
+    await body(client, dir);
+  } finally {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('language server over stdio', () => {
   let dir: string;
   let client: TestClient;
@@ -208,10 +221,7 @@ describe('language server over stdio', () => {
 
 describe('language server in Chinese', () => {
   it('localises messages and action titles', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-zh-'));
-    const client = new TestClient();
-    try {
-      await client.initialize('zh-cn', dir);
+    await withServer('zh', 'zh-cn', async (client, dir) => {
       const uri = client.open(path.join(dir, 'producer.properties'), PRODUCER, 'properties');
       const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks'));
       const diag = p.diagnostics.find((d) => d.code === 'acks')!;
@@ -222,10 +232,7 @@ describe('language server in Chinese', () => {
         context: { diagnostics: [diag] },
       })) as Action[];
       assert.ok(actions.some((a) => a.title === '在此行禁用 `acks`'), JSON.stringify(actions.map((a) => a.title)));
-    } finally {
-      await client.shutdown();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -336,28 +343,19 @@ describe('language server: hover, completion, failure isolation', () => {
 
 describe('language server: Chinese hover', () => {
   it('renders hover docs in Chinese', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-zh2-'));
-    const client = new TestClient();
-    try {
-      await client.initialize('zh-cn', dir);
+    await withServer('zh2', 'zh-cn', async (client, dir) => {
       const uri = client.open(path.join(dir, 'producer.properties'), PRODUCER, 'properties');
       await client.waitForVersion(uri);
       const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } })) as { contents: { value: string } };
       assert.match(h.contents.value, /[\u4e00-\u9fff]/);
       assert.match(h.contents.value, /生效值/);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('language server: memory after edits in many places', () => {
   it('reads a large document whole again when idle, with the same diagnostics', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-reread-'));
-    const client = new TestClient({ KAFKA_LINT_REREAD_IDLE_MS: '300' });
-    try {
-      await client.initialize('en', dir);
+    await withServer('reread', 'en', async (client, dir) => {
       // 40 Spring documents of ~24 KB: each edit below re-reads one of them from a new ~1 MB version.
       const docs = Array.from({ length: 40 }, (_, i) =>
         ['spring:', '  kafka:', '    producer:', '      acks: "1"', `      client-id: service-${i}`, `# ${'padding '.repeat(3000)}`].join('\n'),
@@ -385,20 +383,14 @@ describe('language server: memory after edits in many places', () => {
       client.changeRange(uri, { start: { line: line - 1, character: 12 }, end: { line: line - 1, character: 15 } }, 'all');
       const edited = await client.waitForVersion(uri);
       assert.equal(edited.diagnostics.filter((d) => d.code === 'acks').length, 39);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    }, { KAFKA_LINT_REREAD_IDLE_MS: '300' });
   });
 });
 
 describe('language server: what it keeps for open documents', () => {
   it('keeps what it read only for the documents used last; the others give the same diagnostics, hovers and fixes', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-working-'));
-    const client = new TestClient();
-    const lostRead = (name: string) => client.logs.some((l) => l.includes('let go of') && l.includes(`/${name} `));
-    try {
-      await client.initialize('en', dir);
+    await withServer('working', 'en', async (client, dir) => {
+      const lostRead = (name: string) => client.logs.some((l) => l.includes('let go of') && l.includes(`/${name} `));
       const names = Array.from({ length: 6 }, (_, i) => `p${i}.properties`);
       const uris = names.map((n) => client.open(path.join(dir, n), PRODUCER, 'properties'));
       for (const uri of uris) assert.ok((await client.waitForVersion(uri)).diagnostics.some((d) => d.code === 'acks'));
@@ -432,20 +424,14 @@ describe('language server: what it keeps for open documents', () => {
       const none = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uris[4] }, range: diag.range, context: { diagnostics: [] } })) as Action[];
       assert.deepEqual(none, []);
       assert.deepEqual(await client.conn.sendRequest('kafkaLint/workingSet'), [uris[3], uris[4], uris[0], uris[5]]);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('language server: the active editor', () => {
   it("reads the active editor's document ahead of its first edit, also when it is opened after being named", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-lsp-active-'));
-    const client = new TestClient();
-    const kept = () => client.conn.sendRequest('kafkaLint/workingSet') as Promise<string[]>;
-    try {
-      await client.initialize('en', dir);
+    await withServer('active', 'en', async (client, dir) => {
+      const kept = () => client.conn.sendRequest('kafkaLint/workingSet') as Promise<string[]>;
       const a = client.open(path.join(dir, 'a.properties'), PRODUCER, 'properties');
       const b = client.open(path.join(dir, 'b.properties'), PRODUCER, 'properties');
       await client.waitForVersion(a);
@@ -473,9 +459,6 @@ describe('language server: the active editor', () => {
       const edited = await client.waitForVersion(b);
       const fresh = await client.waitForVersion(client.open(path.join(dir, 'fresh.properties'), 'bootstrap.servers=kafka:9092\nacks=all\nretries=0\n', 'properties'));
       assert.deepEqual(edited.diagnostics, fresh.diagnostics);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
