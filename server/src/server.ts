@@ -349,14 +349,13 @@ export function startServer(connection: Connection): void {
     for (const other of dependents(doc)) schedule(other);
   }
 
+  // TextDocuments reports an open as a change too, right after it: the change handler lints both;
+  // only an edit (or the active editor) brings a document into the working set.
   documents.onDidOpen((e) => {
     opening = e.document.uri;
     if (e.document.uri === active) use(e.document.uri);
-    schedule(e.document);
-    scheduleDependents(e.document);
   });
   documents.onDidChangeContent((e) => {
-    // (TextDocuments reports an open as a change too: only an edit brings a document into the working set)
     const edit = opening !== e.document.uri;
     opening = undefined;
     // Open profile files are linted again on every edit of their base file: they are kept too.

@@ -18,9 +18,9 @@
 // unit facts changed (or, for the few that say so, whose line or `fileKey` changed) and their
 // findings for the other documents are reused, moved (index.ts, RuleCache); in Go the same holds
 // per function, for configs made and set in one function (a helper's config and its caller's
-// settings are checked on every lint). The other rules and the suppressions run on the whole file. The result is exactly what a fresh `lint()` gives:
-// test/engine/incremental.test.ts checks that on random edits, including edits to facts other
-// documents depend on.
+// settings are checked on every lint). The other rules and the suppressions run on the whole
+// file. The result is exactly what a fresh `lint()` gives: test/engine/incremental.test.ts checks
+// that on random edits, including edits to facts other documents depend on.
 
 import { isMap, isPair, isSeq, type Document } from 'yaml';
 import type { Comment, ConfigUnit, ParsedFile, Span } from './model.js';

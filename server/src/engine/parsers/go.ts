@@ -1931,13 +1931,10 @@ export interface GoPiece {
   clean: boolean;
 }
 
-/** Lex and parse a piece: the start of a file (`first`: package clause, imports) or a run of top-level declarations. */
-// V8 compiles the lexer, parser and analyser for the hidden classes ("maps") of their objects, and
-// a map lives only while some object has it. These objects live for one parse or analysis: when a
-// full collection found none alive, V8 dropped the code compiled for them ("weak objects" in
-// --trace-deopt) and the next read of a large file ran in the interpreter again (in-process probe:
-// the 10,000-line sarama file read in ~190 ms after a full collection instead of ~100). A small
-// file is read once, and its lexer, parser and analyser are kept for the life of the process.
+// The lexer, parser and analyser objects live for one read, like the YAML reader's nodes: a small
+// file is read once and its objects are kept for the life of the process, so that V8 keeps the
+// code it compiled for their hidden classes (why: yamlFast.ts, SHAPES; without it the 10,000-line
+// sarama file read in ~190 ms after a full collection instead of ~100).
 const GO_SHAPES = [
   'package shapes',
   '',
@@ -2007,7 +2004,10 @@ export function goShapesKept(): readonly object[] {
   return keptShapes;
 }
 
-/** Lexes and parses one piece of a file; `keep` receives its lexer and parser (keepGoShapes). */
+/**
+ * Lex and parse a piece: the start of a file (`first`: package clause, imports) or a run of
+ * top-level declarations. `keep` receives its lexer and parser (keepGoShapes).
+ */
 export function parsePiece(text: string, first: boolean, keep?: object[]): GoPiece {
   const ref: ChunkRef = { start: 0, text };
   const lexed = lexGo(text, keep);

@@ -172,9 +172,10 @@ export function readYamlFast(text: string, from = 0, to = text.length): YamlStre
 // only while some object has it. When a full collection finds no node of a kind alive (no open
 // document holds its nodes, as after the server lets go of a document, or between reads), V8 drops
 // the reader's compiled code with it ("weak objects" in --trace-deopt), and the next large read
-// runs in the interpreter again: reading the 10,000-line Spring file in-process took ~200 ms
-// after a full collection instead of ~100 (.prof probe). A small stream with every construct the
-// reader knows is read once and kept for the life of the process, and with it every node map.
+// runs in the interpreter again: reading the 10,000-line Spring file in-process took ~200 ms after
+// a full collection instead of ~100 (test/engine/shapes.test.ts counts those deopts). A small
+// stream with every construct the reader knows is read once and kept for the life of the process,
+// and with it every node map.
 const SHAPES = [
   '# comment',
   'plain: text # trailing comment',
