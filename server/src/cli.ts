@@ -9,6 +9,7 @@ import { normalizeLocale, type Locale } from './engine/l10n.js';
 import type { Rule, RuleMeta } from './engine/rule.js';
 import { findNearest, springBaseFiles } from './nearestFile.js';
 import { allRules } from './engine/rules/index.js';
+import { tuneCompiler } from './compilerFlags.js';
 import {
   isPathIncluded,
   parseProjectConfig,
@@ -482,6 +483,7 @@ export function run(argv: string[], io: CliIO, rules: Rule[] = allRules): number
 
 /** Entry point for bin/kafka-lint.js. */
 export function main(): void {
+  tuneCompiler();
   // `kafka-lint | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

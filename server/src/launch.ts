@@ -1,7 +1,7 @@
 // Entry point of the language server process (server/out/server.js). It loads the bundled server
 // (server-main.js) through a V8 code cache kept in a per-user folder in the OS temp folder, keyed
 // by the bundle, the Node version and its options: compiling the ~0.9 MB bundle is a third of
-// start-up, and a cached start skips it. Then it sets the server's heap flags (serverProcess.ts).
+// start-up, and a cached start skips it. Then it sets the server's V8 flags (serverProcess.ts).
 // Any problem with the cache (missing, damaged, made under other flags, a folder we cannot trust)
 // falls back to compiling normally; the cache is only an optimisation.
 
@@ -10,7 +10,7 @@ import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { setHeapFlags } from './serverProcess.js';
+import { setV8Flags } from './serverProcess.js';
 
 interface NodeModuleInternals {
   _nodeModulePaths(dir: string): string[];
@@ -105,13 +105,13 @@ function load(file: string): { main(): void } {
         const cacheFile = path.join(dir, `${key}.bin`);
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         // V8 stamps the cache with a hash of its flags and rejects it when they differ: made under
-        // the heap flags, it would never match the defaults the bundle is compiled under.
-        setHeapFlags('default');
+        // the tuned flags, it would never match the defaults the bundle is compiled under.
+        setV8Flags('default');
         let data: Buffer;
         try {
           data = script.createCachedData();
         } finally {
-          setHeapFlags('tuned');
+          setV8Flags('tuned');
         }
         const header = Buffer.alloc(HEADER);
         header.writeUInt32LE(MAGIC, 0);
@@ -141,4 +141,4 @@ try {
 }
 server.main();
 // After the modules the server needs are loaded (see serverProcess.ts).
-setHeapFlags('tuned');
+setV8Flags('tuned');

@@ -1,13 +1,14 @@
-// How the language server process tunes its heap. The VS Code client and the benchmark start it
-// with no Node options (`node server/out/server.js --stdio` for any other editor): the server
-// sets these V8 flags itself (launch.ts) once the modules it needs are loaded.
+// How the language server process tunes V8 (its heap, and how much its optimizing compiler
+// inlines). The VS Code client and the benchmark start it with no Node options (`node
+// server/out/server.js --stdio` for any other editor): the server sets these V8 flags itself
+// (launch.ts) once the modules it needs are loaded.
 //
 // Why not Node options on the command line: V8 stamps every code cache with a hash of its flags,
 // so any V8 option (even a heap size) makes Node reject its own cached builtins and compile each
 // module it loads after start-up from source (`net` took ~12 ms instead of ~3). With the options
 // below on the command line the server started ~30 ms slower (median of 7 starts, 193-200 ms
-// against 166 ms without them, alternating probe runs). Set at run time after the start, the
-// two flags that V8 reads while running keep their effect and the builtins keep their cache.
+// against 166 ms without them, alternating probe runs). Set at run time after the start, these
+// flags, which V8 reads while running, keep their effect and the builtins keep their cache.
 //
 // A language server holds a few parsed files and makes short-lived garbage on every keystroke:
 //   - `--semi-space-growth-factor=1`: the young generation starts small and V8 doubles it (up to
@@ -19,21 +20,23 @@
 //     to 4x what survived before the next one. While typing in the four benchmark files (~43 MB
 //     live) the resident size then swung between 143 and 235 MB from one sample to the next; at
 //     1.5x it stays flat over 1,000 edits.
+// And the compiler's inlining limit (compilerFlags.ts), lowered for the first lint of a large file.
 // `default` is V8's own value, restored while the code cache is written (launch.ts).
 
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { INLINING } from './compilerFlags.js';
 
 const SEMI_SPACE = { flag: '--semi-space-growth-factor', tuned: '1', default: '2' };
 const GROWING = { flag: '--heap-growing-percent', tuned: '50', default: '0' };
-const HEAP_FLAGS = [SEMI_SPACE, GROWING];
+const FLAGS = [SEMI_SPACE, GROWING, INLINING];
 
-/** Set to false by KAFKA_LINT_DEFAULT_HEAP=1 (V8's defaults, for comparisons). */
-const HEAP_TUNING = !process.env.KAFKA_LINT_DEFAULT_HEAP;
+/** Set to false by KAFKA_LINT_V8_DEFAULTS=1 (V8's defaults for all of these, for comparisons). */
+const TUNING = !process.env.KAFKA_LINT_V8_DEFAULTS;
 
-/** Sets the heap flags to the tuned values or back to V8's defaults. */
-export function setHeapFlags(which: 'tuned' | 'default'): void {
-  if (HEAP_TUNING) v8.setFlagsFromString(HEAP_FLAGS.map((f) => `${f.flag}=${f[which]}`).join(' '));
+/** Sets the flags above to the tuned values or back to V8's defaults. */
+export function setV8Flags(which: 'tuned' | 'default'): void {
+  if (TUNING) v8.setFlagsFromString(FLAGS.map((f) => `${f.flag}=${f[which]}`).join(' '));
 }
 
 /**
@@ -48,7 +51,7 @@ export function setHeapFlags(which: 'tuned' | 'default'): void {
  * which come with pauses between them, took ~250 ms instead of ~150).
  */
 export function withDefaultHeapGrowth<T>(read: () => T): T {
-  if (!HEAP_TUNING) return read();
+  if (!TUNING) return read();
   v8.setFlagsFromString(`${GROWING.flag}=${GROWING.default}`);
   try {
     return read();
