@@ -80,18 +80,75 @@ function readCache(file: string): Buffer | undefined {
   return checksum(new Uint8Array(data.buffer, data.byteOffset, data.length)) === bytes.readUInt32LE(8) ? data : undefined;
 }
 
+// Each build of the server, Node version and set of Node options has a cache file of its own
+// (~1 MB), and nothing else would ever remove the old ones: a folder that had seen many builds
+// held 283 of them (297 MB). After writing a file the folder keeps the ones used last, and drops
+// temporary files a write that died left behind. A cache that is read counts as used (its time is
+// refreshed, at most hourly), so the one in use survives builds that come and go.
+const KEEP_FILES = 8;
+const CACHE_NAME = /^[0-9a-f]{16}\.bin$/;
+const TMP_NAME = /^[0-9a-f]{16}\.bin\.\d+\.tmp$/;
+const TMP_STALE_MS = 10 * 60_000;
+const USED_REFRESH_MS = 60 * 60_000;
+
+/** Removes all but the `KEEP_FILES` cache files used last (`own` among them) and stale temporary files. */
+function prune(dir: string, own: string): void {
+  const now = Date.now();
+  const others: { name: string; mtimeMs: number }[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    // (per file: another server may be removing the same files)
+    try {
+      const cache = CACHE_NAME.test(name);
+      if (!cache && !TMP_NAME.test(name)) continue; // not ours to remove
+      const st = fs.lstatSync(path.join(dir, name));
+      if (!st.isFile()) continue;
+      if (cache) {
+        if (name !== own) others.push({ name, mtimeMs: st.mtimeMs });
+      } else if (now - st.mtimeMs > TMP_STALE_MS) fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // gone already
+    }
+  }
+  others.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { name } of others.slice(KEEP_FILES - 1)) {
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // gone already, or not ours after all
+    }
+  }
+}
+
+/** Marks a cache file V8 accepted as used (see `prune`). */
+function markUsed(file: string): void {
+  try {
+    const now = Date.now();
+    if (now - fs.statSync(file).mtimeMs > USED_REFRESH_MS) fs.utimesSync(file, new Date(now), new Date(now));
+  } catch {
+    // read-only or removed meanwhile: only the pruning order is affected
+  }
+}
+
 function load(file: string): { main(): void } {
   const source = fs.readFileSync(file, 'utf8');
   const stat = fs.statSync(file);
   const key = hash(`${process.version}|${process.arch}|${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}|${file}|${stat.size}|${stat.mtimeMs}`);
   const dir = cacheDir(false);
-  const cachedData = dir ? readCache(path.join(dir, `${key}.bin`)) : undefined;
+  const cacheFile = dir && path.join(dir, `${key}.bin`);
+  const cachedData = cacheFile ? readCache(cacheFile) : undefined;
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const mod = new Module(file, module);
   mod.filename = file;
   mod.paths = (Module as unknown as NodeModuleInternals)._nodeModulePaths(path.dirname(file));
   const req = (id: string) => mod.require(id);
   script.runInThisContext().call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
+  if (cacheFile && cachedData && !script.cachedDataRejected) markUsed(cacheFile);
   if (!cachedData || script.cachedDataRejected) {
     // Written a moment after start-up (so it also holds what the first lint compiled), or at
     // exit if the process ends sooner.
@@ -102,8 +159,8 @@ function load(file: string): { main(): void } {
       const dir = cacheDir(true);
       if (!dir) return; // read-only temp folder, or one we cannot trust: start without a cache
       try {
-        const cacheFile = path.join(dir, `${key}.bin`);
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        const target = path.join(dir, `${key}.bin`);
+        const tmp = `${target}.${process.pid}.tmp`;
         // V8 stamps the cache with a hash of its flags and rejects it when they differ: made under
         // the tuned flags, it would never match the defaults the bundle is compiled under.
         setV8Flags('default');
@@ -120,10 +177,11 @@ function load(file: string): { main(): void } {
         header.writeUInt32LE(checksum(bytes), 8);
         fs.writeFileSync(tmp, new Uint8Array(header));
         fs.appendFileSync(tmp, bytes);
-        fs.renameSync(tmp, cacheFile);
+        fs.renameSync(tmp, target);
       } catch {
         // a full disk, say: start without a cache next time too
       }
+      prune(dir, `${key}.bin`);
     };
     // (KAFKA_LINT_CODE_CACHE_DELAY_MS: tests that need the cache made at exit)
     setTimeout(write, Number(process.env.KAFKA_LINT_CODE_CACHE_DELAY_MS) || 1000).unref();

@@ -98,4 +98,54 @@ describe('server start: V8 code cache', () => {
       fs.rmSync(work, { recursive: true, force: true });
     }
   });
+  it('keeps the cache files used last and removes older ones and stale temporary files, leaving other files alone', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-'));
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-work-'));
+    try {
+      const uid = process.getuid?.();
+      const dir = path.join(tmp, uid === undefined ? 'kafka-lint-v8-cache' : `kafka-lint-v8-cache-${uid}`);
+      fs.mkdirSync(dir, { mode: 0o700 });
+      fs.chmodSync(dir, 0o700);
+      const day = 24 * 3600_000;
+      const at = (file: string, msAgo: number) => {
+        const t = new Date(Date.now() - msAgo);
+        fs.utimesSync(file, t, t);
+      };
+      // Ten caches of other builds, used 1 to 10 days ago.
+      const old = Array.from({ length: 10 }, (_, i) => path.join(dir, `${(0xa0 + i).toString(16).padStart(16, '0')}.bin`));
+      old.forEach((f, i) => {
+        fs.writeFileSync(f, 'x');
+        at(f, (i + 1) * day);
+      });
+      const staleTmp = path.join(dir, `${'b'.repeat(16)}.bin.4242.tmp`);
+      const freshTmp = path.join(dir, `${'c'.repeat(16)}.bin.4343.tmp`);
+      const notOurs = path.join(dir, 'notes.txt');
+      for (const f of [staleTmp, freshTmp, notOurs]) fs.writeFileSync(f, 'x');
+      at(staleTmp, 3600_000);
+      at(notOurs, 30 * day);
+
+      await startLintStop(tmp, work);
+      const bins = fs.readdirSync(dir).filter((n) => n.endsWith('.bin'));
+      const own = bins.filter((n) => !old.includes(path.join(dir, n)));
+      assert.equal(own.length, 1, 'the new cache was written');
+      assert.deepEqual(
+        bins.filter((n) => n !== own[0]).sort(),
+        old.slice(0, 7).map((f) => path.basename(f)).sort(),
+        'eight kept: the new one and the seven used last',
+      );
+      assert.ok(!fs.existsSync(staleTmp), 'a temporary file a dead write left is removed');
+      assert.ok(fs.existsSync(freshTmp), 'a temporary file being written is left alone');
+      assert.ok(fs.existsSync(notOurs), 'a file that is not a cache is left alone');
+
+      // A cache V8 accepts counts as used: its time is refreshed, so it outlives newer builds.
+      const ownFile = path.join(dir, own[0]);
+      at(ownFile, 3 * day);
+      await startLintStop(tmp, work);
+      assert.ok(Date.now() - fs.statSync(ownFile).mtimeMs < 600_000, 'the cache read is marked as used');
+      assert.equal(fs.readdirSync(dir).filter((n) => n.endsWith('.bin')).length, 8, 'a start that reads the cache writes nothing');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
 });
