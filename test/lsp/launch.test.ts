@@ -98,6 +98,7 @@ describe('server start: V8 code cache', () => {
       fs.rmSync(work, { recursive: true, force: true });
     }
   });
+
   it('keeps the cache files used last and removes older ones and stale temporary files, leaving other files alone', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-'));
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-work-'));
