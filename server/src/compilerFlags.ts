@@ -7,8 +7,8 @@
 // (~220 ms) they asked for ~555 ms of compiling (the YAML reader's and the Spring extraction's
 // largest functions 60-70 ms each, `--trace-opt`), on the one other core of these machines. With a
 // limit of 100 they asked for ~375 ms, the optimized code arrived sooner, and that first lint took
-// 238-263 ms instead of 294-312 (medians of 5-7 fresh processes, alternating probe runs). Once
-// warm, lints were no slower (the 6th to 12th lint of that file: 50-100 ms either way).
+// 238-263 ms instead of 286-336 (medians of 3-7 fresh processes in each of four alternating probe
+// runs). Once warm, lints were no slower (the 6th to 12th lint of that file: 50-100 ms either way).
 //   - Server start to first diagnostics on that file: 273-363 ms against 347-453 (medians of 7
 //     starts, 5 alternating rounds); typing in it no slower (median 9.8-12.6 ms against 12.2-12.9).
 //   - `kafka-lint -f json` on the four 10,000-line benchmark files: 749-875 ms against 950-988 (6
