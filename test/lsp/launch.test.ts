@@ -1,5 +1,5 @@
 // The server process entry (server/out/server.js): its V8 code cache must be accepted on the next
-// start although the server changes V8's heap flags while it runs (V8 stamps a cache with a hash
+// start although the server changes V8's flags while it runs (V8 stamps a cache with a hash
 // of the flags in force when it is made; launch.ts makes it under the defaults).
 
 import { describe, it } from 'node:test';
