@@ -9,8 +9,9 @@
 // limit of 100 they asked for ~375 ms, the optimized code arrived sooner, and that first lint took
 // 238-263 ms instead of 286-336 (medians of 3-7 fresh processes in each of four alternating probe
 // runs). Once warm, lints were no slower (the 6th to 12th lint of that file: 50-100 ms either way).
-//   - Server start to first diagnostics on that file: 273-363 ms against 347-453 (medians of 7
-//     starts, 5 alternating rounds); typing in it no slower (median 9.8-12.6 ms against 12.2-12.9).
+//   - Server start to first diagnostics on that file, in 14 alternating rounds of 7 starts each:
+//     the round's median 273-435 ms against 344-453, lower in 12 rounds; the middle of those
+//     medians ~340 ms against ~380. Typing in it no slower (median 9.8-12.6 ms against 12.2-12.9).
 //   - `kafka-lint -f json` on the four 10,000-line benchmark files: 749-875 ms against 950-988 (6
 //     alternating runs of the bundle; same output).
 
