@@ -1680,23 +1680,20 @@ function insertionAfter(text: string, comments: Comment[], stmt: Span): { at: nu
   }
 }
 
-// (A config without a base, most of them, needs no set of the configs seen: that set only guards
-// against a cycle of bases, and a config without a base ends every chain it is in.)
-function ownSettingsOf(cv: ConfigVar, seen?: Set<ConfigVar>): OwnSetting[] {
-  if (!cv.base) return cv.own;
+/**
+ * `list` of the config and of the configs it is built on, bases first. A config without a base
+ * (most of them) returns its own list as is; the set of configs seen only guards against a cycle
+ * of bases, which a config without a base ends.
+ */
+function alongBases<T>(cv: ConfigVar, list: (c: ConfigVar) => T[], seen?: Set<ConfigVar>): T[] {
+  if (!cv.base) return list(cv);
   seen ??= new Set();
   if (seen.has(cv)) return [];
   seen.add(cv);
-  return [...ownSettingsOf(cv.base, seen), ...cv.own];
+  return [...alongBases(cv.base, list, seen), ...list(cv)];
 }
-
-function ctorsOf(cv: ConfigVar, seen?: Set<ConfigVar>): ConfigVar['ctors'] {
-  if (!cv.base) return cv.ctors;
-  seen ??= new Set();
-  if (seen.has(cv)) return [];
-  seen.add(cv);
-  return [...ctorsOf(cv.base, seen), ...cv.ctors];
-}
+const ownOf = (c: ConfigVar) => c.own;
+const ctorsOf = (c: ConfigVar) => c.ctors;
 
 const shift = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
 
@@ -1871,8 +1868,8 @@ export function buildUnits(
   const idCount = new Map<string, number>();
   for (const cv of configs) {
     if (cv.consumed) continue;
-    const owns = ownSettingsOf(cv);
-    const srcCtors = ctorsOf(cv);
+    const owns = alongBases(cv, ownOf);
+    const srcCtors = alongBases(cv, ctorsOf);
     let m = cache?.get(cv);
     if (m && m.name === cv.name && sameItems(m.owns, owns) && sameItems(m.srcCtors, srcCtors) && (m.unit.ext as GoUnitExt).alias === alias) {
       moveUnit(m, importUses);
@@ -1987,10 +1984,12 @@ const GO_SHAPES = [
 ].join('\n');
 /** What keepGoShapes keeps. */
 const keptShapes: object[] = [];
+let shapesRead = false;
 
 /** Reads GO_SHAPES once and keeps its lexer, parser, analyser and result (see above). */
 export function keepGoShapes(): void {
-  if (keptShapes.length) return;
+  if (shapesRead) return;
+  shapesRead = true;
   try {
     keptShapes.push(parseGo(GO_SHAPES, 'shapes.go', keptShapes));
   } catch {
