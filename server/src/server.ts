@@ -45,7 +45,6 @@ import { isSpringBaseFile, springBaseNames } from './engine/springProfiles.js';
 
 const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.Value, constant: CompletionItemKind.Constant, field: CompletionItemKind.Field } as const;
 
-
 interface ServerSettings {
   enable: boolean;
   rules: Record<string, RuleSetting>;

@@ -46,7 +46,7 @@ describe('objects kept for their hidden classes', () => {
     assert.equal(file.units.length, 2);
   });
 
-  // Without the kept objects: ~20 such deopts per round for either input (the readers' functions).
+  // Without the kept objects: 72 such deopts in four rounds for Spring and 137 for sarama (the readers' functions).
   for (const input of ['Spring', 'sarama']) {
     it(`reading the 10,000-line ${input} input again after a full collection keeps V8's compiled readers`, () => {
       const deopts = weakDeopts(input, 4);
