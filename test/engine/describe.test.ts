@@ -21,6 +21,18 @@ describe('hover: the default that applies', () => {
     const md = hoverAt('group.id=g\nbootstrap.servers=k:9092\nenable.auto.commit=true\n', 'consumer.properties', 'enable.auto.commit');
     assert.match(md, /Default when unset: `true` \(Kafka 4\.0 default;/);
   });
+  it("Strimzi: the default for the cluster's spec.kafka.version, for the Kafka resource and its topics", () => {
+    const text =
+      'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: events\nspec:\n  kafka:\n    version: 3.9.0\n    config:\n      min.insync.replicas: 1\n' +
+      '---\napiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: t\n  labels:\n    strimzi.io/cluster: events\nspec:\n  config:\n    unclean.leader.election.enable: true\n';
+    assert.match(hoverAt(text, 'kafka.yaml', 'min.insync'), /Default when unset: `1` \(Kafka 3\.9\.0 default; Kafka 3\.9\.0 from `spec\.kafka\.version`\)/);
+    assert.match(hoverAt(text, 'kafka.yaml', 'unclean.leader'), /Default when unset: `false` \(Kafka 3\.9\.0 default; Kafka 3\.9\.0 from `kafka\/events spec\.kafka\.version`\)/);
+    assert.match(hoverAt(text, 'kafka.yaml', 'min.insync', 'zh-cn'), /Kafka 3\.9\.0，来自 `spec\.kafka\.version`/);
+  });
+  it('compose: the default for the Kafka release in the image tag', () => {
+    const text = 'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.4.1\n    environment:\n      KAFKA_MIN_INSYNC_REPLICAS: 1\n';
+    assert.match(hoverAt(text, 'docker-compose.yml', 'KAFKA_MIN'), /\(Kafka 3\.4 default; Kafka 3\.4 from `confluentinc\/cp-kafka:7\.4\.1`\)/);
+  });
   it('Chinese', () => {
     const md = hoverAt('spring:\n  kafka:\n    consumer:\n      enable-auto-commit: true\n', 'application.yml', 'enable-auto-commit', 'zh-cn');
     assert.match(md, /未设置时的默认值：`false`（spring-kafka；应用未设置时由 Spring 设置）/);

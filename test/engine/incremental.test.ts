@@ -173,7 +173,9 @@ function strimziTopics(n: number): string {
     docs.push(
       `apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: t${i}\n  labels:\n    strimzi.io/cluster: ${i % 4 ? 'events' : 'other'}\nspec:\n  replicas: ${(i % 4) + 1}\n  config:\n    min.insync.replicas: ${(i % 3) + 1}\n` +
         (i % 5 === 1 ? '    min.insync.replicas: 1\n' : '') +
-        (i % 3 === 2 ? '    unclean.leader.election.enable: true\n' : ''),
+        (i % 3 === 2 ? '    unclean.leader.election.enable: true\n' : '') +
+        // (removed in Kafka 4.0: found or not by the cluster's spec.kafka.version)
+        (i % 2 === 0 ? '    message.format.version: "3.0"\n' : ''),
     );
   }
   docs.push('apiVersion: kafka.strimzi.io/v1\nkind: KafkaNodePool\nmetadata:\n  name: more\n  labels:\n    strimzi.io/cluster: events\nspec:\n  replicas: 2\n  roles:\n    - broker\n');
@@ -436,6 +438,9 @@ describe('incremental linting equals a fresh lint()', () => {
       ['pool replicas unknown', (t) => t.replace('replicas: 1\n  roles: [broker]', 'replicas: x\n  roles: [broker]')],
       ['cluster name', (t) => t.replace('  name: events\n  annotations', '  name: other\n  annotations')],
       ['node pools annotation', (t) => t.replace('strimzi.io/node-pools: enabled', 'strimzi.io/node-pools: disabled')],
+      ['cluster version', (t) => t.replace('spec:\n  kafka:\n    config:', 'spec:\n  kafka:\n    version: 3.9.0\n    config:')],
+      ['cluster version changed', (t) => t.replace('version: 3.9.0', 'version: 4.1.0')],
+      ['cluster version back', (t) => t.replace('version: 4.1.0', 'version: 3.9.0')],
       ['ack mode', (t) => t.replace('ack-mode: manual', 'ack-mode: batch')],
       ['ack mode back', (t) => t.replace('ack-mode: batch', 'ack-mode: manual_immediate')],
       ['transactional producer', (t) => t.replace('transaction-id-prefix: tx-', 'transaction-id-prefix: ""')],

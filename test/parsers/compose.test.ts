@@ -11,6 +11,7 @@ import {
   confluentSuffixToKey,
   envNameFor,
   imageFamily,
+  imageKafkaVersion,
   imageRepository,
   mapEnvVar,
 } from '../../server/src/engine/knowledge/env.js';
@@ -56,6 +57,42 @@ describe('env: image families', () => {
     ];
     for (const [image, family] of cases) assert.equal(imageFamily(image), family, image);
     assert.equal(imageRepository('Registry.io:443/Bitnami/Kafka:3.7'), 'bitnami/kafka');
+  });
+
+  it('the Kafka release from the tag: Apache and Bitnami tags name it, Confluent tags name the Platform release', () => {
+    const cases: [string, string | undefined][] = [
+      ['apache/kafka:3.9.0', '3.9.0'],
+      ['apache/kafka-native:4.1.0-rc1', '4.1.0'],
+      ['bitnami/kafka:3.6', '3.6'],
+      ['docker.io/bitnami/kafka:3.7.1-debian-12-r4', '3.7.1'],
+      ['registry.local:5000/bitnami/kafka:3.5.1@sha256:abc', '3.5.1'],
+      ['confluentinc/cp-kafka:7.4.1', '3.4'],
+      ['confluentinc/cp-server:7.6.0-1-ubi8', '3.6'],
+      ['confluentinc/cp-kafka:6.2.0', '2.8'],
+      ['confluentinc/cp-kafka:5.5.3', '2.5'],
+      ['confluentinc/confluent-local:8.0.0', '4.0'],
+      // No source for these Platform releases: the configured version applies.
+      ['confluentinc/cp-kafka:7.9.0', undefined],
+      ['confluentinc/cp-kafka:8.2.0', undefined],
+      ['apache/kafka:latest', undefined],
+      ['apache/kafka', undefined],
+      ['bitnami/kafka@sha256:abc', undefined],
+      ['localhost:5000/apache/kafka', undefined],
+      ['bitnami/kafka:3.9.0.1', undefined],
+    ];
+    for (const [image, version] of cases) assert.equal(imageKafkaVersion(image, imageFamily(image)!), version, image);
+  });
+
+  it("a service's image tag becomes its unit's Kafka version", () => {
+    const text = 'services:\n  a:\n    image: bitnami/kafka:3.7.0\n    environment:\n      KAFKA_CFG_NODE_ID: 1\n  b:\n    image: apache/kafka:latest\n';
+    const f = parseYaml(text, 'docker-compose.yml');
+    assert.deepEqual(
+      f.units.map((u) => [u.facts.resourceName, u.facts.kafkaVersion]),
+      [
+        ['a', { version: '3.7.0', from: 'bitnami/kafka:3.7.0' }],
+        ['b', undefined],
+      ],
+    );
   });
 });
 

@@ -78,6 +78,24 @@ describe('strimzi: Kafka', () => {
     );
   });
 
+  it("spec.kafka.version: the Kafka resource's version, and its topics' (not another cluster's)", () => {
+    const text = [
+      'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: c\nspec:\n  kafka:\n    version: "3.9.0"\n    replicas: 3\n    config:\n      min.insync.replicas: 2\n',
+      'apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: t\n  labels:\n    strimzi.io/cluster: c\nspec:\n  replicas: 3\n',
+      'apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: u\n  labels:\n    strimzi.io/cluster: d\nspec:\n  replicas: 3\n',
+      'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: e\nspec:\n  kafka:\n    version: ${KAFKA_VERSION}\n    config:\n      min.insync.replicas: 2\n',
+    ].join('---\n');
+    assert.deepEqual(
+      parseYaml(text, 'kafka.yaml').units.map((u) => [u.facts.resourceName, u.facts.brokerCount, u.facts.kafkaVersion]),
+      [
+        ['c', 3, { version: '3.9.0', from: 'spec.kafka.version' }],
+        ['t', 3, { version: '3.9.0', from: 'kafka/c spec.kafka.version' }],
+        ['u', undefined, undefined],
+        ['e', undefined, undefined],
+      ],
+    );
+  });
+
   it('older CRs: broker count from spec.kafka.replicas', () => {
     const text = 'apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata:\n  name: c\nspec:\n  kafka:\n    replicas: 3\n    config:\n      min.insync.replicas: 2\n';
     const u = parseYaml(text, 'kafka.yaml').units[0];

@@ -83,7 +83,8 @@ ruleTester('min-isr-vs-replication', {
           text: '1',
           line: 6,
           severity: 'error',
-          message: '`KAFKA_TRANSACTION_STATE_LOG_MIN_ISR` (unset; the Kafka 4.0 default is `2`) is greater than',
+          // (the image tag names the release: apache/kafka:4.0.0)
+          message: '`KAFKA_TRANSACTION_STATE_LOG_MIN_ISR` (unset; the Kafka 4.0.0 default is `2`) is greater than the replication factor `KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: 1`: `acks=all` writes to the transaction state topic can never have enough in-sync replicas',
           fixes: [],
         },
       ],

@@ -5,6 +5,18 @@ const BS = 'bootstrap.servers=localhost:9092\n';
 const strimzi = (config: string) =>
   'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: my-cluster\nspec:\n  kafka:\n    replicas: 3\n    config:\n' + config;
 
+/** A Kafka resource with `spec.kafka.version`. */
+const strimziVersion = (version: string, config: string) =>
+  `apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: my-cluster\nspec:\n  kafka:\n    version: ${version}\n    replicas: 3\n    config:\n` + config;
+
+/** A KafkaTopic of `cluster`, as a further document. */
+const topic = (cluster: string, config: string) =>
+  `---\napiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: events\n  labels:\n    strimzi.io/cluster: ${cluster}\nspec:\n  replicas: 3\n  config:\n` + config;
+
+/** A compose service running `image` with one variable (`head`: with the `services:` line). */
+const compose = (image: string, variable: string, name = 'kafka', head = true) =>
+  `${head ? 'services:\n' : ''}  ${name}:\n    image: ${image}\n    environment:\n      ${variable}: "3.0"\n`;
+
 ruleTester('removed-key', {
   valid: [
     { name: 'current keys', path: 'producer.properties', code: BS + 'acks=all\nlinger.ms=5\nretries=2147483647\n' },
@@ -16,6 +28,22 @@ ruleTester('removed-key', {
     { name: 'metadata.fetch.timeout.ms before 0.11', path: 'producer.properties', code: BS + 'metadata.fetch.timeout.ms=60000\n', options: { kafkaVersion: '0.10.2' } },
     { name: 'broker with replica.lag.time.max.ms', path: 'server.properties', code: 'process.roles=broker\nnode.id=1\nreplica.lag.time.max.ms=30000\n' },
     { name: 'Strimzi with current keys', path: 'kafka.yaml', code: strimzi('      replica.lag.time.max.ms: 30000\n') },
+    {
+      name: 'a Strimzi cluster whose spec.kafka.version is 3.9.0 still reads log.message.format.version, and so do its topics',
+      path: 'kafka.yaml',
+      code: strimziVersion('3.9.0', '      log.message.format.version: "3.0"\n') + topic('my-cluster', '    message.format.version: "3.0"\n'),
+    },
+    {
+      name: 'spec.kafka.version decides over the configured target',
+      path: 'kafka.yaml',
+      code: strimziVersion('2.8.0', '      log.message.format.version: "2.8"\n'),
+      options: { kafkaVersion: '4.0' },
+    },
+    {
+      name: 'a compose broker image tagged with a 3.x release reads KAFKA_LOG_MESSAGE_FORMAT_VERSION',
+      path: 'docker-compose.yml',
+      code: compose('apache/kafka:3.9.0', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION') + compose('bitnami/kafka:3.7.0-debian-12-r0', 'KAFKA_CFG_LOG_MESSAGE_FORMAT_VERSION', 'k2', false) + compose('confluentinc/cp-kafka:7.6.1', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION', 'k3', false),
+    },
   ],
   invalid: [
     {
@@ -170,6 +198,34 @@ ruleTester('removed-key', {
         'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_NODE_ID: 1\n      KAFKA_REPLICA_LAG_MAX_MESSAGES: 4000\n',
       errors: [{ text: 'KAFKA_REPLICA_LAG_MAX_MESSAGES', line: 6, message: '`KAFKA_REPLICA_LAG_MAX_MESSAGES` was removed in Kafka 0.9' }],
       output: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_NODE_ID: 1\n',
+    },
+    {
+      name: 'spec.kafka.version 4.1.0 decides over a configured 3.9',
+      path: 'kafka.yaml',
+      code: strimziVersion('4.1.0', '      log.message.format.version: "3.0"\n'),
+      options: { kafkaVersion: '3.9' },
+      errors: [{ text: 'log.message.format.version', line: 10, message: 'was removed in Kafka 4.0' }],
+      // (the emptied `config:` goes with it)
+      output: strimziVersion('4.1.0', '').replace('    config:\n', ''),
+    },
+    {
+      name: "a topic of another cluster does not take this cluster's version",
+      path: 'kafka.yaml',
+      code: strimziVersion('3.9.0', '      log.message.format.version: "3.0"\n') + topic('other-cluster', '    message.format.version: "3.0"\n'),
+      errors: [{ text: 'message.format.version', line: 21, message: 'was removed in Kafka 4.0' }],
+      output:
+        strimziVersion('3.9.0', '      log.message.format.version: "3.0"\n') +
+        topic('other-cluster', '').replace('  config:\n', ''),
+    },
+    {
+      name: 'compose images tagged 4.0.0, and a Confluent release whose Kafka version we have no source for (the configured 4.0 applies)',
+      path: 'docker-compose.yml',
+      code: compose('apache/kafka:4.0.0', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION') + compose('confluentinc/cp-server:7.9.0', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION', 'k2', false),
+      errors: [
+        { text: 'KAFKA_LOG_MESSAGE_FORMAT_VERSION', line: 5, message: 'was removed in Kafka 4.0' },
+        { text: 'KAFKA_LOG_MESSAGE_FORMAT_VERSION', line: 9, message: 'was removed in Kafka 4.0' },
+      ],
+      output: 'services:\n  kafka:\n    image: apache/kafka:4.0.0\n  k2:\n    image: confluentinc/cp-server:7.9.0\n',
     },
   ],
 });

@@ -8,7 +8,7 @@ import { fmt, localizeDefaultSource, withZh, type L10n, type Locale } from './l1
 import { defaultFor, springDefault } from './knowledge/index.js';
 import { conceptDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
 import { createFixer } from './fixer.js';
-import type { ResolvedOptions } from './options.js';
+import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 import { lineOf, lineStarts } from './suppressions.js';
 
 export interface HoverResult {
@@ -86,6 +86,8 @@ function versionWhy(unit: ConfigUnit, options: ResolvedOptions): L10n {
       : { en: 'no go.mod pins sarama, so the newest release is assumed', zh: '没有 go.mod 固定 sarama 版本，按最新版本假定' };
   }
   if (unit.client === 'librdkafka') return { en: 'librdkafka-based client detected', zh: '检测到基于 librdkafka 的客户端' };
+  const own = unit.facts.kafkaVersion;
+  if (own) return { en: `Kafka ${own.version} from \`${own.from}\``, zh: `Kafka ${own.version}，来自 \`${own.from}\`` };
   return options.kafkaVersionSource === 'default'
     ? {
         en: `Kafka ${options.kafkaVersion} is the default target; set \`kafkaLint.kafkaVersion\` or \`kafkaVersion\` in .kafkalint.json`,
@@ -118,7 +120,7 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   // Spring sets some keys itself when the application leaves them unset (enable.auto.commit=false
   // since spring-kafka 2.3, ack mode BATCH): that, not Kafka's default, is what applies there.
   const spring = unit.surface === 'spring-yaml' || unit.surface === 'spring-properties' ? springDefault(s.key) : undefined;
-  const def = spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: options.kafkaVersion, saramaVersion: options.saramaVersion });
+  const def = spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
   if (def) {
     const value = '`' + (def.value === '' ? '""' : fixer.valueText(unit, s.key, def.value)) + '`';
     const why = spring ? T.springWhy : versionWhy(unit, options);

@@ -7,7 +7,7 @@ import { applyEdits, createFixer } from './fixer.js';
 import { fmt, localizeDefaultSource, type L10n, type Locale } from './l10n.js';
 import { defaultFor } from './knowledge/index.js';
 import type { ResolvedOptions } from './options.js';
-import { resolveOptions } from './options.js';
+import { resolveOptions, unitKafkaVersion } from './options.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 import { fileView, producerSurfaces } from './rule.js';
 import { allRules } from './rules/index.js';
@@ -208,9 +208,10 @@ function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: 
     locale,
     t: (msg: L10n, data) => fmt(msg, locale, data),
     fixer,
+    kafkaVersion: (unit) => unitKafkaVersion(unit, options),
     defaultOf: (unit, key) => {
       const d = defaultFor(key, unit.role, unit.client, {
-        kafkaVersion: options.kafkaVersion,
+        kafkaVersion: unitKafkaVersion(unit, options),
         saramaVersion: options.saramaVersion,
       });
       return d && { value: d.value, source: localizeDefaultSource(d.source, locale) };

@@ -2,7 +2,7 @@
 // the one object the engine runs with. The CLI and the server both call resolveOptions(), so a
 // project behaves the same in the terminal and in the editor.
 
-import type { Severity } from './model.js';
+import type { ConfigUnit, Severity } from './model.js';
 import { normalizeLocale, type Locale } from './l10n.js';
 
 export type RuleSetting = Severity | 'off';
@@ -125,6 +125,11 @@ export function resolveOptions(layers: { source: string; options: LintOptions | 
     if (options.locale) resolved.locale = normalizeLocale(options.locale);
   }
   return resolved;
+}
+
+/** The Kafka version whose defaults apply to a unit: the one its file states for it, else the configured target. */
+export function unitKafkaVersion(unit: ConfigUnit, options: ResolvedOptions): string {
+  return unit.facts.kafkaVersion?.version ?? options.kafkaVersion;
 }
 
 /** The sarama version a go.mod pins, from either module path. */

@@ -101,8 +101,14 @@ export interface RuleContext {
   /** Format-aware edits and spellings for this file. */
   fixer: Fixer;
   /**
-   * The default a setting has in this unit when unset, for the unit's client and the
-   * configured version; `source` says which assumption that is, e.g. "Kafka 4.0 default",
+   * The Kafka version whose defaults and keys apply to a unit: the version its file states for it
+   * (`UnitFacts.kafkaVersion`: Strimzi `spec.kafka.version`, a compose image tag), else the
+   * configured target (`options.kafkaVersion`). Rules never read `options.kafkaVersion` directly.
+   */
+  kafkaVersion(unit: ConfigUnit): string;
+  /**
+   * The default a setting has in this unit when unset, for the unit's client and Kafka version
+   * (`kafkaVersion`); `source` says which assumption that is, e.g. "Kafka 4.0 default",
    * "sarama v1.45.0 default".
    */
   defaultOf(unit: ConfigUnit, key: string): { value: string; source: string } | undefined;

@@ -31,6 +31,37 @@ const FAMILIES: [RegExp, ImageFamily][] = [
   [/(^|\/)(bitnami|bitnamilegacy)\/kafka$/, 'bitnami'],
 ];
 
+/**
+ * Apache Kafka in each Confluent Platform release: Confluent's "Supported Versions and
+ * Interoperability" table (Platform 5.5 docs: CP 3.0-5.5), the compatibility matrix of the Kafka
+ * Streams upgrade guide (Platform 7.6 docs: CP 6.0-7.6) and that guide for CP 8.0 and 8.1. Releases
+ * we have no source for (7.7-7.9, 8.2 and later) are left out: the configured version applies.
+ */
+const CONFLUENT_TO_KAFKA: Record<string, string> = {
+  '3.0': '0.10.0', '3.1': '0.10.1', '3.2': '0.10.2', '3.3': '0.11.0', '4.0': '1.0', '4.1': '1.1',
+  '5.0': '2.0', '5.1': '2.1', '5.2': '2.2', '5.3': '2.3', '5.4': '2.4', '5.5': '2.5',
+  '6.0': '2.6', '6.1': '2.7', '6.2': '2.8',
+  '7.0': '3.0', '7.1': '3.1', '7.2': '3.2', '7.3': '3.3', '7.4': '3.4', '7.5': '3.5', '7.6': '3.6',
+  '8.0': '4.0', '8.1': '4.1',
+};
+
+/**
+ * The Apache Kafka version an image reference runs, from its tag: `apache/kafka:3.7.0` and
+ * `bitnami/kafka:3.6.1-debian-12-r0` are tagged with it; Confluent images with the Platform
+ * version (`cp-kafka:7.4.1` runs Kafka 3.4). Undefined without a version tag (`latest`, a digest).
+ */
+export function imageKafkaVersion(image: string, family: ImageFamily): string | undefined {
+  let s = image.trim();
+  const at = s.indexOf('@');
+  if (at >= 0) s = s.slice(0, at);
+  const colon = s.lastIndexOf(':');
+  if (colon < 0 || colon < s.lastIndexOf('/')) return undefined;
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?(?![\d.])/.exec(s.slice(colon + 1));
+  if (!m) return undefined;
+  if (family !== 'confluent') return m[3] !== undefined ? `${m[1]}.${m[2]}.${m[3]}` : `${m[1]}.${m[2]}`;
+  return CONFLUENT_TO_KAFKA[`${m[1]}.${m[2]}`];
+}
+
 /** The Kafka broker image family of an image reference, or undefined when it runs no broker we know. */
 export function imageFamily(image: string): ImageFamily | undefined {
   const repo = imageRepository(image);

@@ -9,7 +9,7 @@ import { effective } from '../model.js';
 import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
-import { envNameFor, imageFamily, mapEnvVar, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';
+import { envNameFor, imageFamily, imageKafkaVersion, mapEnvVar, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';
 import {
   asMap,
   contentEnd,
@@ -214,6 +214,7 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
         }
       }
       const keySpan = nodeSpan(svc.key) ?? { start: 0, end: 0 };
+      const version = imageKafkaVersion(image.value, family);
       const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service, family };
       const unit: ConfigUnit = {
         id: `compose#${docIndex}:${svc.keyText}`,
@@ -230,6 +231,7 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
           resourceName: svc.keyText,
           roleEvidence: 'structure',
           ...(ignoredEnv.length ? { ignoredEnv } : {}),
+          ...(version ? { kafkaVersion: { version, from: image.value } } : {}),
         },
         ext,
       };

@@ -103,9 +103,9 @@ export interface StrimziDoc {
   cluster?: string;
   /** KafkaNodePool: whether it has the broker role, and its replicas. */
   pool?: { broker: boolean; replicas?: number };
-  /** Kafka: node pools enabled by annotation, and `spec.kafka.replicas`. */
-  kafka?: { poolsEnabled: boolean; replicas?: number };
-  /** Kafka or KafkaTopic: the unit, `facts.brokerCount` left out. */
+  /** Kafka: node pools enabled by annotation, `spec.kafka.replicas` and `spec.kafka.version`. */
+  kafka?: { poolsEnabled: boolean; replicas?: number; version?: string };
+  /** Kafka or KafkaTopic: the unit, `facts.brokerCount` and `facts.kafkaVersion` left out. */
   unit?: ConfigUnit;
 }
 
@@ -140,7 +140,9 @@ export function readStrimziDoc(text: string, doc: YamlDoc, docIndex: number): St
     const annotations = asMap(getEntry(meta, 'annotations', doc)?.value);
     const poolsEnabled = scalarString(text, getEntry(annotations, 'strimzi.io/node-pools', doc)?.value)?.trim() === 'enabled';
     const replicas = poolsEnabled ? undefined : intValue(text, getEntry(kafka, 'replicas', doc)?.value);
-    out.kafka = { poolsEnabled, ...(replicas !== undefined ? { replicas } : {}) };
+    // The broker version the operator deploys (it defaults to the operator's newest when unset).
+    const version = scalarString(text, getEntry(kafka, 'version', doc)?.value)?.trim();
+    out.kafka = { poolsEnabled, ...(replicas !== undefined ? { replicas } : {}), ...(version && VERSION.test(version) ? { version } : {}) };
     const anchor =
       keySpanOf(configE) ?? keySpanOf(kafkaE) ?? keySpanOf(specE) ?? nodeSpan(getEntry(root, 'kind', doc)?.value) ?? { start: 0, end: 0 };
     const ext: StrimziUnitExt = { kind: 'strimzi-kafka', docIndex, doc };
@@ -201,12 +203,28 @@ export function moveStrimziDoc(d: StrimziDoc, spans: Span[], delta: number, docI
   u.id = `${ue.kind}#${docIndex}:${d.name ?? ''}`;
 }
 
-function withBrokerCount(u: ConfigUnit, brokerCount: number | undefined): ConfigUnit {
-  if (brokerCount === undefined) return u;
-  // The same unit while its count and id are unchanged: an editor keeps resources from one
+const VERSION = /^\d+\.\d+(\.\d+)?$/;
+
+/** What a resource's unit learns from its cluster: the broker count and the Kafka version. */
+interface ClusterFacts {
+  brokerCount?: number;
+  kafkaVersion?: { version: string; from: string };
+}
+
+function withClusterFacts(u: ConfigUnit, c: ClusterFacts): ConfigUnit {
+  const { brokerCount, kafkaVersion } = c;
+  if (brokerCount === undefined && kafkaVersion === undefined) return u;
+  // The same unit while its facts and id are unchanged: an editor keeps resources from one
   // keystroke to the next, and cached findings are keyed by the facts object (engine/index.ts).
   const kept = counted.get(u);
-  if (kept && kept.facts.brokerCount === brokerCount && kept.id === u.id) return kept;
+  if (
+    kept &&
+    kept.facts.brokerCount === brokerCount &&
+    kept.facts.kafkaVersion?.version === kafkaVersion?.version &&
+    kept.facts.kafkaVersion?.from === kafkaVersion?.from &&
+    kept.id === u.id
+  )
+    return kept;
   const out: ConfigUnit = {
     id: u.id,
     surface: u.surface,
@@ -216,7 +234,11 @@ function withBrokerCount(u: ConfigUnit, brokerCount: number | undefined): Config
     settings: u.settings,
     anchor: u.anchor,
     span: u.span,
-    facts: { ...u.facts, brokerCount },
+    facts: {
+      ...u.facts,
+      ...(brokerCount !== undefined ? { brokerCount } : {}),
+      ...(kafkaVersion !== undefined ? { kafkaVersion } : {}),
+    },
     ext: u.ext,
   };
   counted.set(u, out);
@@ -248,7 +270,7 @@ export function extractStrimzi(
     else acc.brokers += p.pool.replicas;
     pools.set(p.cluster, acc);
   }
-  const brokerCounts = new Map<string, number>();
+  const clusters = new Map<string, ClusterFacts>();
   const kafkaUnits: ConfigUnit[] = [];
   for (const r of resources) {
     if (r.kind !== 'Kafka' || !r.unit) continue;
@@ -256,14 +278,17 @@ export function extractStrimzi(
     const acc = r.name !== undefined ? pools.get(r.name) : undefined;
     if (acc && acc.count) brokerCount = acc.known ? acc.brokers : undefined;
     else if (!r.kafka?.poolsEnabled) brokerCount = r.kafka?.replicas;
-    if (r.name !== undefined && brokerCount !== undefined) brokerCounts.set(r.name, brokerCount);
-    kafkaUnits.push(withBrokerCount(r.unit, brokerCount));
+    const version = r.kafka?.version;
+    kafkaUnits.push(withClusterFacts(r.unit, { brokerCount, ...(version ? { kafkaVersion: { version, from: 'spec.kafka.version' } } : {}) }));
+    if (r.name !== undefined) {
+      // Its topics name it by `strimzi.io/cluster`: say whose version it is (`kafka/<name>`, as kubectl does).
+      clusters.set(r.name, { brokerCount, ...(version ? { kafkaVersion: { version, from: `kafka/${r.name} spec.kafka.version` } } : {}) });
+    }
   }
   const topicUnits: ConfigUnit[] = [];
   for (const r of resources) {
     if (r.kind !== 'KafkaTopic' || !r.unit) continue;
-    const brokerCount = r.cluster !== undefined ? brokerCounts.get(r.cluster) : undefined;
-    topicUnits.push(withBrokerCount(r.unit, brokerCount));
+    topicUnits.push(withClusterFacts(r.unit, (r.cluster !== undefined && clusters.get(r.cluster)) || {}));
   }
   return [...kafkaUnits, ...topicUnits];
 }

@@ -107,7 +107,7 @@ function checkJava(ctx: RuleContext, unit: ConfigUnit): void {
   }
   // Unset: only where the file is clearly a consumer config of the plain Java client.
   if (!definitelyConsumer(unit) || !unit.facts.roleEvidence) return;
-  const def = defaultTrue(ctx, unit, KEY, `Kafka ${ctx.options.kafkaVersion} default`);
+  const def = defaultTrue(ctx, unit, KEY, `Kafka ${ctx.kafkaVersion(unit)} default`);
   if (asBool(def.value) !== true) return;
   ctx.report({
     severity: 'information',

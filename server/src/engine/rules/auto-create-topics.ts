@@ -74,8 +74,8 @@ const rule: Rule = {
       if (unit.facts.ignoredEnv?.some((e) => e.intendedKey === ACE || e.intendedKey === DRF)) continue;
       // Dynamic values are never judged.
       if ((!ace && unit.settings.some((s) => s.key === ACE)) || (!drf && unit.settings.some((s) => s.key === DRF))) continue;
-      const aceDef = ace ? undefined : ctx.defaultOf(unit, ACE) ?? { value: 'true', source: `Kafka ${ctx.options.kafkaVersion} default` };
-      const drfDef = drf ? undefined : ctx.defaultOf(unit, DRF) ?? { value: '1', source: `Kafka ${ctx.options.kafkaVersion} default` };
+      const aceDef = ace ? undefined : ctx.defaultOf(unit, ACE) ?? { value: 'true', source: `Kafka ${ctx.kafkaVersion(unit)} default` };
+      const drfDef = drf ? undefined : ctx.defaultOf(unit, DRF) ?? { value: '1', source: `Kafka ${ctx.kafkaVersion(unit)} default` };
       if (asBool(ace ? ace.value : aceDef!.value) !== true) continue;
       if (asInt(drf ? drf.value : drfDef!.value) !== 1) continue;
       const unsetText = (key: string, d: { value: string; source: string }) =>

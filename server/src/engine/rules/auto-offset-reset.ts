@@ -28,7 +28,7 @@ function failFast(client: Client): string | undefined {
 function fallbackDefault(ctx: RuleContext, unit: ConfigUnit): { value: string; source: string } {
   if (unit.client === 'sarama') return { value: 'latest', source: 'sarama default' };
   if (unit.client === 'librdkafka') return { value: 'largest', source: 'librdkafka default' };
-  return { value: 'latest', source: `Kafka ${ctx.options.kafkaVersion} default` };
+  return { value: 'latest', source: `Kafka ${ctx.kafkaVersion(unit)} default` };
 }
 
 /** The setting as it would read with another value, in the unit's own spelling. */

@@ -78,10 +78,10 @@ const rule: Rule = {
   },
   check(ctx) {
     const f = ctx.fixer;
-    if (!kafkaAtLeast(ctx, '2.1')) return;
     for (const unit of ctx.file.units) {
       // librdkafka's delivery.timeout.ms is an alias of message.timeout.ms, without this check.
       if (unit.client !== 'java' || !producerLike(ctx.file, unit)) continue;
+      if (!kafkaAtLeast(ctx, unit, '2.1')) continue;
       const dt = explicit(unit, DELIVERY);
       if (!dt.setting || dt.dynamic) continue;
       const delivery = asInt(dt.setting.value);

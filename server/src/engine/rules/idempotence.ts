@@ -19,9 +19,9 @@ export const IN_FLIGHT = 'max.in.flight.requests.per.connection';
 export const TXN_ID = 'transactional.id';
 export const MAX_INT = '2147483647';
 
-/** The configured Kafka target version is at least `v`. */
-export function kafkaAtLeast(ctx: RuleContext, v: string): boolean {
-  return compareVersions(ctx.options.kafkaVersion, v) >= 0;
+/** The Kafka version of a unit (ctx.kafkaVersion) is at least `v`. */
+export function kafkaAtLeast(ctx: RuleContext, unit: ConfigUnit, v: string): boolean {
+  return compareVersions(ctx.kafkaVersion(unit), v) >= 0;
 }
 
 function atLeast(version: string, v: string): boolean {
@@ -54,8 +54,8 @@ export function defaultOf(ctx: RuleContext, unit: ConfigUnit, key: string): { va
   const known = ctx.defaultOf(unit, key);
   if (known) return known;
   if (unit.client === 'java') {
-    const value = JAVA_DEFAULTS[key]?.(ctx.options.kafkaVersion);
-    return value === undefined ? undefined : { value, source: `Kafka ${ctx.options.kafkaVersion} default` };
+    const value = JAVA_DEFAULTS[key]?.(ctx.kafkaVersion(unit));
+    return value === undefined ? undefined : { value, source: `Kafka ${ctx.kafkaVersion(unit)} default` };
   }
   if (unit.client === 'sarama') {
     const value = SARAMA_DEFAULTS[key];
@@ -115,8 +115,8 @@ export interface IdempotenceState {
 }
 
 /** KAFKA-13598: the 3.0.0 and 3.1.0 clients never applied the new default. */
-export function idempotenceDefaultBroken(ctx: RuleContext): boolean {
-  const v = ctx.options.kafkaVersion;
+export function idempotenceDefaultBroken(ctx: RuleContext, unit: ConfigUnit): boolean {
+  const v = ctx.kafkaVersion(unit);
   return v === '3.0.0' || v === '3.1.0';
 }
 
@@ -124,7 +124,7 @@ export function idempotenceDefaultBroken(ctx: RuleContext): boolean {
 export function javaIdempotence(ctx: RuleContext, unit: ConfigUnit): IdempotenceState {
   const idem = explicit(unit, IDEMPOTENCE);
   const d = defaultOf(ctx, unit, IDEMPOTENCE);
-  const defaultOn = asBool(d?.value) === true && !idempotenceDefaultBroken(ctx);
+  const defaultOn = asBool(d?.value) === true && !idempotenceDefaultBroken(ctx, unit);
   const disablers: Setting[] = [];
   let unknown = false;
   const acks = explicit(unit, ACKS);
@@ -199,7 +199,7 @@ export function javaIdempotenceRepair(ctx: RuleContext, unit: ConfigUnit, setIde
     sets.push(assignFor(ctx, unit, acks.setting, 'all'));
   }
   const inFlight = explicit(unit, IN_FLIGHT);
-  const limit = kafkaAtLeast(ctx, '1.0') ? 5 : 1;
+  const limit = kafkaAtLeast(ctx, unit, '1.0') ? 5 : 1;
   const n = inFlight.setting && !inFlight.dynamic ? asInt(inFlight.setting.value) : undefined;
   if (inFlight.setting && n !== undefined && n > limit) {
     lists.push(f.setValue(unit, inFlight.setting, String(limit)));
@@ -315,7 +315,7 @@ const rule: Rule = {
   check(ctx) {
     for (const unit of ctx.file.units) {
       if (unit.client !== 'java' || !producerLike(ctx.file, unit)) continue;
-      if (!kafkaAtLeast(ctx, '0.11')) continue; // no idempotent producer before 0.11
+      if (!kafkaAtLeast(ctx, unit, '0.11')) continue; // no idempotent producer before 0.11
       const st = javaIdempotence(ctx, unit);
       const f = ctx.fixer;
       if (st.setting) {
@@ -400,7 +400,7 @@ const rule: Rule = {
             {
               shown: f.show(unit, s),
               ph: placeholder(ctx, s),
-              source: d?.source ?? `Kafka ${ctx.options.kafkaVersion} default`,
+              source: d?.source ?? `Kafka ${ctx.kafkaVersion(unit)} default`,
               remedy: plan?.title ?? fixTitle(ctx, [f.assignment(unit, IDEMPOTENCE, 'true'), f.assignment(unit, ACKS, 'all')], []),
             },
           ),

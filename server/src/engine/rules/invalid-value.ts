@@ -169,7 +169,7 @@ const rule: Rule = {
         if (isDynamic(s) || s.key.startsWith('sarama:')) continue;
         const sp = springProblem(unit, s);
         if (sp === 'skip') continue;
-        const problem = sp ?? checkValue(s.key, s.role, s.value, ctx.options.kafkaVersion);
+        const problem = sp ?? checkValue(s.key, s.role, s.value, ctx.kafkaVersion(unit));
         if (!problem) continue;
         const shownWith = (v: string) => ctx.fixer.show(unit, { ...s, rawValue: ctx.fixer.valueText(unit, s.key, v) });
         const fixes: Fix[] = [];

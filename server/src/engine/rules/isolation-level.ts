@@ -122,7 +122,7 @@ const rule: Rule = {
       if (unit.client !== 'java' || !definitelyConsumer(unit)) continue;
       const def = isSpring(unit)
         ? { value: 'read_uncommitted', source: ctx.t({ en: 'Spring Boot default', zh: 'Spring Boot 默认值' }) }
-        : (ctx.defaultOf(unit, KEY) ?? { value: 'read_uncommitted', source: `Kafka ${ctx.options.kafkaVersion} default` });
+        : (ctx.defaultOf(unit, KEY) ?? { value: 'read_uncommitted', source: `Kafka ${ctx.kafkaVersion(unit)} default` });
       if (def.value.trim().toLowerCase() !== 'read_uncommitted') continue;
       ctx.report({
         severity: 'warning',

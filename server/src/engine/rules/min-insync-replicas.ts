@@ -220,7 +220,7 @@ const rule: Rule = {
       if (unit.facts.ignoredEnv?.some((e) => e.intendedKey === KEY)) continue;
       const evidence = multiBrokerEvidence(ctx, unit);
       if (!evidence) continue;
-      const def = ctx.defaultOf(unit, KEY) ?? { value: '1', source: `Kafka ${ctx.options.kafkaVersion} default` };
+      const def = ctx.defaultOf(unit, KEY) ?? { value: '1', source: `Kafka ${ctx.kafkaVersion(unit)} default` };
       if (asInt(def.value) !== 1) continue;
       const p = plan(ctx, unit, undefined);
       ctx.report({

@@ -61,7 +61,7 @@ function side(ctx: RuleContext, unit: ConfigUnit, key: string, useDefaults: bool
     return v < 1 ? 'unknown' : { value: v, setting: s, text: `\`${ctx.fixer.show(unit, s)}\`${placeholderNote(s, ctx.locale === 'zh-cn')}` };
   }
   if (!useDefaults) return 'unknown';
-  const def = ctx.defaultOf(unit, key) ?? (fallback !== undefined ? { value: fallback, source: `Kafka ${ctx.options.kafkaVersion} default` } : undefined);
+  const def = ctx.defaultOf(unit, key) ?? (fallback !== undefined ? { value: fallback, source: `Kafka ${ctx.kafkaVersion(unit)} default` } : undefined);
   const v = asInt(def?.value);
   if (!def || v === undefined || v < 1) return 'unknown';
   return {
@@ -74,7 +74,7 @@ function side(ctx: RuleContext, unit: ConfigUnit, key: string, useDefaults: bool
 }
 
 const GREATER: L10n = {
-  en: '{isr} is greater than the replication factor {rf}: {what} never have enough in-sync replicas, so every `acks=all` write to them fails with NotEnoughReplicas. {remedy}',
+  en: '{isr} is greater than the replication factor {rf}: `acks=all` writes to {what} can never have enough in-sync replicas, so every one fails with NotEnoughReplicas. {remedy}',
   zh: '{isr} 大于副本数 {rf}：{what}永远凑不够同步副本，所有 `acks=all` 的写入都会以 NotEnoughReplicas 失败。{remedy}',
 };
 

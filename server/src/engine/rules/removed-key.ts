@@ -103,7 +103,7 @@ const rule: Rule = {
       for (const s of unit.settings) {
         // Filtered by the target version, except keys of the old Scala clients, which no Java
         // client ever read.
-        const info = removedKey(s.key, unit.role, { client: unit.client, kafkaVersion: ctx.options.kafkaVersion });
+        const info = removedKey(s.key, unit.role, { client: unit.client, kafkaVersion: ctx.kafkaVersion(unit) });
         if (!info) continue;
         const note = ctx.t(info.note);
         const present = info.successor ? effective(unit, info.successor) : undefined;

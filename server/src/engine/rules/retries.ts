@@ -120,7 +120,7 @@ const rule: Rule = {
         );
         fixes.push(ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }), 'unsafe', f.setValue(unit, s, SARAMA_RETRIES), true));
         fixes.push(ctx.makeFix(ctx.t({ en: 'Remove `{a}`', zh: '删除 `{a}`' }, { a: shown }), 'unsafe', f.remove(unit, s)));
-      } else if ((unit.client === 'librdkafka' || kafkaAtLeast(ctx, '2.1')) && !s.placeholderDefault) {
+      } else if ((unit.client === 'librdkafka' || kafkaAtLeast(ctx, unit, '2.1')) && !s.placeholderDefault) {
         // (A placeholder keeps its variable: only its default is changed, below.)
         message = ctx.t(
           {

@@ -152,7 +152,7 @@ const rule: Rule = {
       if (!tid) continue;
       const tidShown = f.show(unit, tid);
       if (unit.client === 'java') {
-        if (!kafkaAtLeast(ctx, '0.11')) continue;
+        if (!kafkaAtLeast(ctx, unit, '0.11')) continue;
         const st = javaIdempotence(ctx, unit);
         if (st.setting) {
           if (st.explicitValue !== false) continue; // true: the idempotence rule reports acks/retries conflicts

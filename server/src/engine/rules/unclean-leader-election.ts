@@ -94,8 +94,8 @@ const rule: Rule = {
       if (unit.role !== 'broker' || unit.settings.some((x) => x.key === KEY)) continue;
       // An image-ignored variable meant to set it: env-var-image reports that.
       if (unit.facts.ignoredEnv?.some((e) => e.intendedKey === KEY)) continue;
-      const old = compareVersions(ctx.options.kafkaVersion, '0.11') < 0;
-      const def = ctx.defaultOf(unit, KEY) ?? (old ? { value: 'true', source: `Kafka ${ctx.options.kafkaVersion} default` } : undefined);
+      const old = compareVersions(ctx.kafkaVersion(unit), '0.11') < 0;
+      const def = ctx.defaultOf(unit, KEY) ?? (old ? { value: 'true', source: `Kafka ${ctx.kafkaVersion(unit)} default` } : undefined);
       if (!def || asBool(def.value) !== true) continue;
       ctx.report({
         severity: 'warning',

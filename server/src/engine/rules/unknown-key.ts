@@ -131,7 +131,7 @@ const notSuspectMemo = new Memo((key: string, role: Role, kafkaVersion: string) 
 
 function kafkaSuggestions(ctx: RuleContext, unit: ConfigUnit, s: Setting): Suggestion[] | undefined {
   const key = s.key;
-  if (notSuspectMemo.get(key, s.role, ctx.options.kafkaVersion)) return undefined;
+  if (notSuspectMemo.get(key, s.role, ctx.kafkaVersion(unit))) return undefined;
   const ranked = rank(key, suggestKeys(key, s.role)).filter((x) => lookupKey(x.c, s.role) !== undefined);
   return ranked.map((x) => ({ key: x.c, shown: ctx.fixer.keyName(unit, x.c), distance: x.d }));
 }
