@@ -71,8 +71,8 @@ describe('env: image families', () => {
       ['confluentinc/cp-kafka:6.2.0', '2.8'],
       ['confluentinc/cp-kafka:5.5.3', '2.5'],
       ['confluentinc/confluent-local:8.0.0', '4.0'],
-      // No source for these Platform releases: the configured version applies.
-      ['confluentinc/cp-kafka:7.9.0', undefined],
+      ['confluentinc/cp-kafka:7.8.0', '3.8'],
+      // No source for this Platform release: the configured version applies.
       ['confluentinc/cp-kafka:8.2.0', undefined],
       ['apache/kafka:latest', undefined],
       ['apache/kafka', undefined],

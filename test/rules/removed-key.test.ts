@@ -42,7 +42,7 @@ ruleTester('removed-key', {
     {
       name: 'a compose broker image tagged with a 3.x release reads KAFKA_LOG_MESSAGE_FORMAT_VERSION',
       path: 'docker-compose.yml',
-      code: compose('apache/kafka:3.9.0', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION') + compose('bitnami/kafka:3.7.0-debian-12-r0', 'KAFKA_CFG_LOG_MESSAGE_FORMAT_VERSION', 'k2', false) + compose('confluentinc/cp-kafka:7.6.1', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION', 'k3', false),
+      code: compose('apache/kafka:3.9.0', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION') + compose('bitnami/kafka:3.7.0-debian-12-r0', 'KAFKA_CFG_LOG_MESSAGE_FORMAT_VERSION', 'k2', false) + compose('confluentinc/cp-kafka:7.6.1', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION', 'k3', false) + compose('confluentinc/cp-kafka:7.8.0', 'KAFKA_ZOOKEEPER_CONNECT', 'k4', false),
     },
   ],
   invalid: [
@@ -220,12 +220,12 @@ ruleTester('removed-key', {
     {
       name: 'compose images tagged 4.0.0, and a Confluent release whose Kafka version we have no source for (the configured 4.0 applies)',
       path: 'docker-compose.yml',
-      code: compose('apache/kafka:4.0.0', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION') + compose('confluentinc/cp-server:7.9.0', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION', 'k2', false),
+      code: compose('apache/kafka:4.0.0', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION') + compose('confluentinc/cp-server:8.2.0', 'KAFKA_LOG_MESSAGE_FORMAT_VERSION', 'k2', false),
       errors: [
         { text: 'KAFKA_LOG_MESSAGE_FORMAT_VERSION', line: 5, message: 'was removed in Kafka 4.0' },
         { text: 'KAFKA_LOG_MESSAGE_FORMAT_VERSION', line: 9, message: 'was removed in Kafka 4.0' },
       ],
-      output: 'services:\n  kafka:\n    image: apache/kafka:4.0.0\n  k2:\n    image: confluentinc/cp-server:7.9.0\n',
+      output: 'services:\n  kafka:\n    image: apache/kafka:4.0.0\n  k2:\n    image: confluentinc/cp-server:8.2.0\n',
     },
   ],
 });

@@ -34,14 +34,17 @@ const FAMILIES: [RegExp, ImageFamily][] = [
 /**
  * Apache Kafka in each Confluent Platform release: Confluent's "Supported Versions and
  * Interoperability" table (Platform 5.5 docs: CP 3.0-5.5), the compatibility matrix of the Kafka
- * Streams upgrade guide (Platform 7.6 docs: CP 6.0-7.6) and that guide for CP 8.0 and 8.1. Releases
- * we have no source for (7.7-7.9, 8.2 and later) are left out: the configured version applies.
+ * Streams upgrade guide (Platform 7.6 docs: CP 6.0-7.6) and that guide for CP 8.0 and 8.1. Every
+ * sourced Platform minor release is on its own, newer Kafka minor release; 7.7-7.9 lie between 7.6
+ * (Kafka 3.6) and 8.0 (Kafka 4.0), which leaves exactly 3.7-3.9 for them. Later releases (8.2 on) have
+ * no such bound and are left out: the configured version applies.
  */
 const CONFLUENT_TO_KAFKA: Record<string, string> = {
   '3.0': '0.10.0', '3.1': '0.10.1', '3.2': '0.10.2', '3.3': '0.11.0', '4.0': '1.0', '4.1': '1.1',
   '5.0': '2.0', '5.1': '2.1', '5.2': '2.2', '5.3': '2.3', '5.4': '2.4', '5.5': '2.5',
   '6.0': '2.6', '6.1': '2.7', '6.2': '2.8',
   '7.0': '3.0', '7.1': '3.1', '7.2': '3.2', '7.3': '3.3', '7.4': '3.4', '7.5': '3.5', '7.6': '3.6',
+  '7.7': '3.7', '7.8': '3.8', '7.9': '3.9',
   '8.0': '4.0', '8.1': '4.1',
 };
 
