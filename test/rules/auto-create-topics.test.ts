@@ -9,6 +9,11 @@ const service = (name: string, env = '') =>
 ruleTester('auto-create-topics', {
   valid: [
     { name: 'auto-creation off', path: 'server.properties', code: 'process.roles=broker\nnode.id=4\nauto.create.topics.enable=false\n' },
+    {
+      name: 'a KRaft controller creates no topics on first use (only brokers answer metadata requests)',
+      path: 'controller.properties',
+      code: 'process.roles=controller\nnode.id=1\nauto.create.topics.enable=true\n',
+    },
     { name: 'auto-created topics get 3 replicas', path: 'server.properties', code: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=3\n' },
     { name: 'dynamic switch', path: 'server.properties', code: 'process.roles=broker\nnode.id=4\nauto.create.topics.enable=${AUTO_CREATE}\n' },
     { name: 'single-broker compose', path: 'docker-compose.yml', code: 'services:\n' + service('kafka', '      KAFKA_NODE_ID: 1\n') },

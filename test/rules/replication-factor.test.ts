@@ -25,6 +25,20 @@ ruleTester('replication-factor', {
   ],
   invalid: [
     {
+      name: 'a KRaft controller: its default.replication.factor counts (it creates topics asked for with -1), the internal topics are the brokers\' business',
+      path: 'controller.properties',
+      code: 'process.roles=controller\nnode.id=1\noffsets.topic.replication.factor=1\ntransaction.state.log.replication.factor=1\ndefault.replication.factor=1\n',
+      errors: [{ text: '1', line: 5, severity: 'warning', message: '`default.replication.factor=1`' }],
+      output: 'process.roles=controller\nnode.id=1\noffsets.topic.replication.factor=1\ntransaction.state.log.replication.factor=1\ndefault.replication.factor=3\n',
+    },
+    {
+      name: 'a combined broker and controller creates the internal topics too',
+      path: 'server.properties',
+      code: 'process.roles=broker,controller\nnode.id=1\noffsets.topic.replication.factor=1\n',
+      errors: [{ text: '1', line: 3, severity: 'warning', message: '`offsets.topic.replication.factor=1`' }],
+      output: 'process.roles=broker,controller\nnode.id=1\noffsets.topic.replication.factor=3\n',
+    },
+    {
       name: 'RF 1 is a warning',
       path: 'server.properties',
       code: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=1\n',

@@ -217,6 +217,19 @@ export function effective(unit: ConfigUnit, key: string): Setting | undefined {
   return best;
 }
 
+/**
+ * A KRaft controller that is not also a broker (`process.roles` without `broker`): it stores no
+ * partitions, answers no client requests and runs no group or transaction coordinator, so the
+ * broker-side settings for those (`auto.create.topics.enable`, the internal topics' replication
+ * factors) do nothing there. It does decide `default.replication.factor` for topics created with -1.
+ */
+export function controllerOnly(unit: ConfigUnit): boolean {
+  if (unit.role !== 'broker') return false;
+  const roles = effective(unit, 'process.roles');
+  if (!roles || roles.dynamic || roles.value.trim() === '') return false;
+  return !roles.value.split(',').some((r) => r.trim() === 'broker');
+}
+
 /** The spans of inherited settings (copies made for `ConfigUnit.inherited`), with the file that
  *  writes the setting (undefined: another document of the same file). */
 const inheritedSpans = new WeakMap<Span, { path?: string }>();

@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigUnit, Edit, IgnoredEnv, Setting, Span } from '../model.js';
-import { effective } from '../model.js';
+import { controllerOnly } from '../model.js';
 import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
@@ -235,12 +235,10 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
         },
         ext,
       };
-      // A KRaft node whose process roles lack `broker` is a controller: it stores no partitions.
-      const roles = effective(unit, 'process.roles');
-      const controllerOnly = !!roles && !roles.dynamic && !roles.value.split(',').map((r) => r.trim()).includes('broker') && roles.value.trim() !== '';
       const deploy = asMap(getEntry(service, 'deploy', doc)?.value);
       const replicas = intOf(text, getEntry(deploy, 'replicas', doc)?.value) ?? intOf(text, getEntry(service, 'scale', doc)?.value) ?? 1;
-      found.push({ unit, brokers: controllerOnly ? 0 : replicas });
+      // A KRaft node whose process roles lack `broker` is a controller: it stores no partitions.
+      found.push({ unit, brokers: controllerOnly(unit) ? 0 : replicas });
     }
     const brokerCount = found.reduce((n, f) => n + f.brokers, 0);
     for (const f of found) {

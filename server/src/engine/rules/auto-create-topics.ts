@@ -5,6 +5,7 @@
 import type { L10n } from '../l10n.js';
 import type { Rule } from '../rule.js';
 import { asBool, asInt, judged, placeholderNote } from './util.js';
+import { controllerOnly } from '../model.js';
 
 const ACE = 'auto.create.topics.enable';
 const DRF = 'default.replication.factor';
@@ -28,8 +29,8 @@ const rule: Rule = {
         zh: '发现会自动创建主题（显式开启或默认开启）且默认副本数为 1 的 broker。',
       },
       why: {
-        en: '`auto.create.topics.enable` defaults to `true`: producing to or fetching metadata for a missing topic creates it with `num.partitions` partitions and `default.replication.factor` replicas, whose default is 1. A misspelled topic name or a topic used before it was set up therefore becomes a single-replica topic whose records are lost with one broker. A known single-broker setup is not reported.',
-        zh: '`auto.create.topics.enable` 默认为 `true`：向不存在的主题生产或获取其元数据时，会以 `num.partitions` 个分区和 `default.replication.factor` 个副本（默认 1）创建该主题。因此拼错的主题名或尚未正式创建就被使用的主题会成为单副本主题，一个 broker 故障即丢失消息。已知的单 broker 环境不报告。',
+        en: '`auto.create.topics.enable` defaults to `true`: producing to or fetching metadata for a missing topic creates it with `num.partitions` partitions and `default.replication.factor` replicas, whose default is 1. A misspelled topic name or a topic used before it was set up therefore becomes a single-replica topic whose records are lost with one broker. A known single-broker setup is not reported, nor is a KRaft controller that is not also a broker (`process.roles=controller`): only brokers answer the requests that create topics.',
+        zh: '`auto.create.topics.enable` 默认为 `true`：向不存在的主题生产或获取其元数据时，会以 `num.partitions` 个分区和 `default.replication.factor` 个副本（默认 1）创建该主题。因此拼错的主题名或尚未正式创建就被使用的主题会成为单副本主题，一个 broker 故障即丢失消息。已知的单 broker 环境不报告；不兼任 broker 的 KRaft controller（`process.roles=controller`）也不报告：只有 broker 会响应触发建主题的请求。',
       },
       fix: {
         en: 'Set `auto.create.topics.enable=false` and create topics explicitly with a replication factor of 3 (or raise `default.replication.factor` to 3). The fix is unsafe: applications that rely on topics appearing on first use get errors until the topics are created.',
@@ -66,6 +67,8 @@ const rule: Rule = {
     const zh = ctx.locale === 'zh-cn';
     for (const unit of ctx.file.units) {
       if (unit.role !== 'broker') continue;
+      // Only brokers create topics on first use (a controller answers no client's metadata request).
+      if (controllerOnly(unit)) continue;
       // A single broker cannot give any topic more than one replica.
       if (unit.facts.brokerCount === 1) continue;
       const ace = judged(unit, ACE);

@@ -4,12 +4,15 @@
 // when the cluster is not known to be smaller.
 
 import type { ConfigUnit, Setting } from '../model.js';
+import { controllerOnly } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { asInt, judged, placeholderNote } from './util.js';
 
 const BROKER_KEYS = ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor'];
 const TOPIC_KEYS = ['replication.factor'];
+/** What a KRaft controller reads of them: the factor for topics created with -1 (the brokers create the internal topics). */
+const CONTROLLER_KEYS = ['default.replication.factor'];
 
 /** What the replicas protect, per key. */
 const SUBJECT: Record<string, L10n> = {
@@ -91,8 +94,8 @@ const rule: Rule = {
         zh: '发现低于 3 的副本数：`default.replication.factor`、`offsets.topic.replication.factor`、`transaction.state.log.replication.factor` 以及 Strimzi `KafkaTopic` 的 `spec.replicas`。',
       },
       why: {
-        en: 'With f+1 replicas a partition survives f broker failures without losing committed records. One replica (warning) means a single disk or broker loss loses the data — for `__consumer_offsets` the committed offsets, so consumers skip or reprocess. Two replicas (information) survive one failure only if `min.insync.replicas` is 1, which lets a write rest on one copy. In a setup known to have a single broker, one replica is all it can have: reported as information.',
-        zh: '有 f+1 个副本的分区可以在 f 个 broker 故障时不丢失已提交的消息。一个副本（警告）意味着一块磁盘或一个 broker 丢失即丢数据；对 `__consumer_offsets` 而言丢失的是已提交位点，消费者会跳过或重复处理消息。两个副本（提示）只有在 `min.insync.replicas` 为 1 时才能容忍一个故障，而这会让写入只落在一份副本上。已知只有一个 broker 的环境只能有一个副本，按提示报告。',
+        en: 'With f+1 replicas a partition survives f broker failures without losing committed records. One replica (warning) means a single disk or broker loss loses the data — for `__consumer_offsets` the committed offsets, so consumers skip or reprocess. Two replicas (information) survive one failure only if `min.insync.replicas` is 1, which lets a write rest on one copy. In a setup known to have a single broker, one replica is all it can have: reported as information. On a KRaft controller that is not also a broker (`process.roles=controller`) only `default.replication.factor` is checked: the controller applies it to topics created with -1, while the brokers create `__consumer_offsets` and `__transaction_state` with their own settings.',
+        zh: '有 f+1 个副本的分区可以在 f 个 broker 故障时不丢失已提交的消息。一个副本（警告）意味着一块磁盘或一个 broker 丢失即丢数据；对 `__consumer_offsets` 而言丢失的是已提交位点，消费者会跳过或重复处理消息。两个副本（提示）只有在 `min.insync.replicas` 为 1 时才能容忍一个故障，而这会让写入只落在一份副本上。已知只有一个 broker 的环境只能有一个副本，按提示报告。在不兼任 broker 的 KRaft controller（`process.roles=controller`）上只检查 `default.replication.factor`：controller 会把它用于以 -1 创建的主题，而 `__consumer_offsets` 和 `__transaction_state` 由 broker 按其自身配置创建。',
       },
       fix: {
         en: 'Set the replication factor to 3 (with `min.insync.replicas=2`). The fix is unsafe: it needs at least 3 brokers (Strimzi rejects a larger replication factor than brokers, and internal topics are not created until enough brokers exist), and it triples the storage and replication traffic. It changes only topics created afterwards; existing topics keep their replicas until reassigned. No fix is offered when the broker count is known to be below 3.',
@@ -136,7 +139,8 @@ const rule: Rule = {
   check(ctx) {
     const zh = ctx.locale === 'zh-cn';
     for (const unit of ctx.file.units) {
-      const keys = unit.role === 'broker' ? BROKER_KEYS : unit.role === 'topic' ? TOPIC_KEYS : undefined;
+      // A controller-only node creates no internal topics: only its default.replication.factor counts.
+      const keys = unit.role === 'broker' ? (controllerOnly(unit) ? CONTROLLER_KEYS : BROKER_KEYS) : unit.role === 'topic' ? TOPIC_KEYS : undefined;
       if (!keys) continue;
       for (const key of keys) {
         const s = judged(unit, key);
