@@ -40,6 +40,11 @@ ruleTester('unknown-key', {
     { name: 'not Kafka', path: 'app.properties', code: 'min.insync.replica=2\n' },
     { name: 'Spring: known dedicated properties', path: 'application.properties', code: 'spring.kafka.producer.acks=all\nspring.kafka.listener.ack-mode=record\nspring.kafka.listener.idle-between-polls=1s\n' },
     { name: 'Spring: Boot binds names ignoring case and separators', path: 'application.properties', code: 'spring.kafka.producer.batchsize=16KB\nspring.kafka.consumer.MAX_POLL_RECORDS=10\n' },
+    {
+      name: "Spring: Boot's own properties directly below spring.kafka, and ones no section has",
+      path: 'application.properties',
+      code: 'spring.kafka.bootstrap-servers=k:9092\nspring.kafka.client-id=orders\nspring.kafka.clientId=orders\nspring.kafka.frobnicate=1\n',
+    },
     { name: 'Spring: JSON deserializer settings', path: 'application.properties', code: 'spring.kafka.consumer.properties[spring.json.trusted.packages]=*\nspring.kafka.consumer.group-id=orders\n' },
   ],
   invalid: [
@@ -129,6 +134,29 @@ ruleTester('unknown-key', {
         },
       ],
       output: 'spring:\n  kafka:\n    consumer:\n      enable-auto-commit: false\n',
+    },
+    {
+      name: "Spring: a section's property written directly below spring.kafka is ignored; the rename moves it into the section",
+      path: 'application.properties',
+      code: 'spring.kafka.bootstrap-servers=k:9092\nspring.kafka.group-id=orders\nspring.kafka.acks=all\n',
+      errors: [
+        {
+          text: 'spring.kafka.group-id',
+          line: 2,
+          severity: 'warning',
+          message: '`spring.kafka.group-id` is not a Spring Boot Kafka property; Spring Boot ignores it, so the default stays in force. Did you mean `spring.kafka.consumer.group-id`?',
+          fixes: ['Rename to `spring.kafka.consumer.group-id`'],
+        },
+        { text: 'spring.kafka.acks', line: 3, message: 'Did you mean `spring.kafka.producer.acks`?', fixes: ['Rename to `spring.kafka.producer.acks`'] },
+      ],
+      output: 'spring.kafka.bootstrap-servers=k:9092\nspring.kafka.consumer.group-id=orders\nspring.kafka.producer.acks=all\n',
+    },
+    {
+      name: 'Spring YAML: a section property one level too high',
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    bootstrap-servers: k:9092\n    enable-auto-commit: false\n',
+      errors: [{ text: 'enable-auto-commit', line: 4, message: 'Did you mean `spring.kafka.consumer.enable-auto-commit`?', fixes: ['Rename to `spring.kafka.consumer.enable-auto-commit`'] }],
+      output: 'spring:\n  kafka:\n    bootstrap-servers: k:9092\n    consumer.enable-auto-commit: false\n',
     },
     {
       name: 'Spring YAML map entry',

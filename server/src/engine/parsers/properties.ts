@@ -1113,19 +1113,29 @@ function springSetting(text: string, e: PropEntry): Setting | undefined {
       };
     } else ext.spring = { form: 'dedicated' };
   } else {
-    // A property below a known section that Spring Boot does not define (or we do not know):
-    // keep it so the unknown-key rule can suggest the right name.
-    if (dot < 0 || !(firstSeg in SPRING_SECTIONS)) return undefined;
-    const prop = rest
-      .slice(dot + 1)
-      .split('.')
-      .map(canonicalSpringSegment)
-      .join('.');
-    if (!prop || /^properties([.[]|$)/.test(prop)) return undefined;
-    key = `spring:${firstSeg}.${prop}`;
-    role = SPRING_SECTIONS[firstSeg];
-    precedence = 1;
-    ext.spring = { form: 'unknown' };
+    // A property below a known section that Spring Boot does not define (or we do not know), or
+    // one directly below spring.kafka (a section's property written one level too high, as the
+    // YAML reader keeps it too): keep it so the unknown-key rule can suggest the right name.
+    if (dot < 0) {
+      const top = canonicalSpringSegment(rest);
+      if (!top || top in SPRING_SECTIONS || top === 'properties' || /[[\]]/.test(top)) return undefined;
+      key = `spring:${top}`;
+      role = 'client';
+      precedence = 0;
+      ext.spring = { form: 'unknown' };
+    } else if (!(firstSeg in SPRING_SECTIONS)) return undefined;
+    else {
+      const prop = rest
+        .slice(dot + 1)
+        .split('.')
+        .map(canonicalSpringSegment)
+        .join('.');
+      if (!prop || /^properties([.[]|$)/.test(prop)) return undefined;
+      key = `spring:${firstSeg}.${prop}`;
+      role = SPRING_SECTIONS[firstSeg];
+      precedence = 1;
+      ext.spring = { form: 'unknown' };
+    }
   }
 
   const rawValue = text.slice(e.valueSpan.start, e.valueSpan.end);

@@ -141,7 +141,7 @@ function springSuggestions(s: Setting): Suggestion[] | undefined {
   const rest = s.key.slice('spring:'.length);
   if (mapSpringKafkaPath(rest)) return undefined;
   const dot = rest.indexOf('.');
-  if (dot < 0) return undefined;
+  if (dot < 0) return misplacedSpringProperty(rest);
   const section = canonicalSpringSegment(rest.slice(0, dot));
   const prop = rest
     .slice(dot + 1)
@@ -152,13 +152,40 @@ function springSuggestions(s: Setting): Suggestion[] | undefined {
   if (!known.length) return undefined;
   // Spring Boot matches each name element ignoring case and every non-alphanumeric character
   // (ConfigurationPropertyName), so `batchsize` binds to `batch-size`: not unknown.
-  const bound = (p: string) => p.split('.').map((e) => e.toLowerCase().replace(/[^a-z0-9]/g, '')).join('.');
-  const all = [...known, ...(SPRING_EXTRA[section] ?? [])].map(bound);
-  if (all.includes(bound(prop)) || prop.startsWith('properties')) return undefined;
+  const all = [...known, ...(SPRING_EXTRA[section] ?? [])].map(springBound);
+  if (all.includes(springBound(prop)) || prop.startsWith('properties')) return undefined;
   return rank(prop, known).map((x) => {
     const key = mapSpringKafkaPath(`${section}.${x.c}`)?.key ?? '';
     return { key, shown: `spring.kafka.${section}.${x.c}`, distance: x.d };
   });
+}
+
+/** Spring Boot's own properties directly below `spring.kafka` that are not sections. */
+const SPRING_TOP = ['bootstrap-servers', 'client-id', 'properties'];
+const SECTIONS = ['producer', 'consumer', 'admin', 'streams', 'listener'];
+
+/**
+ * A section's property written directly below `spring.kafka` (`spring.kafka.enable-auto-commit`,
+ * `spring.kafka.acks`): Spring Boot binds no such property and ignores it. Suggests the sections
+ * that have it; the rename moves the key into the section (`consumer.enable-auto-commit`).
+ */
+function misplacedSpringProperty(prop: string): Suggestion[] | undefined {
+  const b = springBound(prop);
+  if (SPRING_TOP.some((t) => springBound(t) === b)) return undefined;
+  const out: Suggestion[] = [];
+  for (const section of SECTIONS) {
+    const hit = springSectionProperties(section).find((p) => springBound(p) === b);
+    if (hit) out.push({ key: `spring:${section}.${hit}`, shown: `spring.kafka.${section}.${hit}`, distance: 0 });
+  }
+  return out;
+}
+
+/** How Spring Boot compares a property name: each element without case and non-alphanumerics (ConfigurationPropertyName). */
+function springBound(p: string): string {
+  return p
+    .split('.')
+    .map((e) => e.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .join('.');
 }
 
 const MESSAGE: L10n = {
@@ -185,8 +212,8 @@ const rule: Rule = {
         zh: '发现拼写错误的 Kafka 配置项（`min.insync.replica`、`enable.idempotance`），Kafka 会忽略它们。',
       },
       why: {
-        en: 'Kafka clients and brokers do not reject keys they do not know; they log a warning ("was supplied but isn\'t a known config") and carry on, and Spring Boot silently ignores unknown `spring.kafka` properties. A misspelled durability setting therefore leaves the default in force while the file looks right. To stay quiet about the many legitimate plug-in keys (serializer and Schema Registry settings, SASL and SSL options, interceptors, Streams and Connect prefixes), the rule only reports a key that no Kafka role knows, that is close to a real key of the file\'s role, and that is not a removed key (those are reported by `removed-key`). librdkafka and sarama configurations are not checked.',
-        zh: 'Kafka 客户端和 broker 不会拒绝不认识的配置项，只记录一条警告（"was supplied but isn\'t a known config"）后继续运行；Spring Boot 则会静默忽略未知的 `spring.kafka` 属性。因此拼错的持久性配置会让默认值继续生效，而文件看起来却没有问题。为了不对大量合法的插件配置项（序列化器与 Schema Registry 配置、SASL 与 SSL 选项、拦截器、Streams 与 Connect 前缀）误报，本规则只报告任何 Kafka 角色都不认识、与文件所属角色的某个真实配置项非常接近、且不是已移除配置项（由 `removed-key` 报告）的键。librdkafka 和 sarama 配置不在检查范围内。',
+        en: 'Kafka clients and brokers do not reject keys they do not know; they log a warning ("was supplied but isn\'t a known config") and carry on, and Spring Boot silently ignores unknown `spring.kafka` properties. A misspelled durability setting therefore leaves the default in force while the file looks right. To stay quiet about the many legitimate plug-in keys (serializer and Schema Registry settings, SASL and SSL options, interceptors, Streams and Connect prefixes), the rule only reports a key that no Kafka role knows, that is close to a real key of the file\'s role, and that is not a removed key (those are reported by `removed-key`). A section\'s property written directly below `spring.kafka` (`spring.kafka.enable-auto-commit`, `spring.kafka.acks`) is reported too: Spring Boot binds nothing there. librdkafka and sarama configurations are not checked.',
+        zh: 'Kafka 客户端和 broker 不会拒绝不认识的配置项，只记录一条警告（"was supplied but isn\'t a known config"）后继续运行；Spring Boot 则会静默忽略未知的 `spring.kafka` 属性。因此拼错的持久性配置会让默认值继续生效，而文件看起来却没有问题。为了不对大量合法的插件配置项（序列化器与 Schema Registry 配置、SASL 与 SSL 选项、拦截器、Streams 与 Connect 前缀）误报，本规则只报告任何 Kafka 角色都不认识、与文件所属角色的某个真实配置项非常接近、且不是已移除配置项（由 `removed-key` 报告）的键。直接写在 `spring.kafka` 下的分节属性（`spring.kafka.enable-auto-commit`、`spring.kafka.acks`）也会报告：Spring Boot 不会在那里绑定任何属性。librdkafka 和 sarama 配置不在检查范围内。',
       },
       fix: {
         en: 'Rename the key to the suggested one. The fix is unsafe: the setting starts to take effect, which is the point but changes behaviour (for example a real `min.insync.replicas=2` makes `acks=all` writes fail while fewer replicas are in sync).',
