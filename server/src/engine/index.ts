@@ -208,7 +208,6 @@ function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: 
     locale,
     t: (msg: L10n, data) => fmt(msg, locale, data),
     fixer,
-    kafkaVersion: (unit) => unitKafkaVersion(unit, options),
     defaultOf: (unit, key) => {
       const d = defaultFor(key, unit.role, unit.client, {
         kafkaVersion: unitKafkaVersion(unit, options),

@@ -2,6 +2,7 @@ import type { ConfigUnit, Fix, Format, ParsedFile, Setting, Severity, Span, Surf
 import type { L10n, Locale, MessageData } from './l10n.js';
 import type { Fixer } from './fixer.js';
 import type { ResolvedOptions } from './options.js';
+import { unitKafkaVersion } from './options.js';
 
 export interface RuleExample {
   /** The surface the example is written for; the meta-test lints it as `path`. */
@@ -101,19 +102,24 @@ export interface RuleContext {
   /** Format-aware edits and spellings for this file. */
   fixer: Fixer;
   /**
-   * The Kafka version whose defaults and keys apply to a unit: the version its file states for it
-   * (`UnitFacts.kafkaVersion`: Strimzi `spec.kafka.version`, a compose image tag), else the
-   * configured target (`options.kafkaVersion`). Rules never read `options.kafkaVersion` directly.
-   */
-  kafkaVersion(unit: ConfigUnit): string;
-  /**
    * The default a setting has in this unit when unset, for the unit's client and Kafka version
-   * (`kafkaVersion`); `source` says which assumption that is, e.g. "Kafka 4.0 default",
+   * (`kafkaVersionOf`); `source` says which assumption that is, e.g. "Kafka 4.0 default",
    * "sarama v1.45.0 default".
    */
   defaultOf(unit: ConfigUnit, key: string): { value: string; source: string } | undefined;
   /** Make a fix object; title is already localised. */
   makeFix(title: string, safety: Fix['safety'], edits: Fix['edits'], preferred?: boolean): Fix;
+}
+
+/**
+ * The Kafka version whose defaults and keys apply to a unit: the version its file states for it
+ * (`UnitFacts.kafkaVersion`: Strimzi `spec.kafka.version`, a compose image tag), else the
+ * configured target. Rules never read `options.kafkaVersion` directly. (A function, not a closure
+ * on the context: as a closure, the compiled code of the rules that call it was thrown away after
+ * each lint, "weak objects" in `--trace-deopt`, which `test/engine/shapes.test.ts` counts.)
+ */
+export function kafkaVersionOf(ctx: RuleContext, unit: ConfigUnit): string {
+  return unitKafkaVersion(unit, ctx.options);
 }
 
 export interface Rule {

@@ -11,7 +11,7 @@ import type { ConfigUnit, Setting } from '../model.js';
 import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { allUnits } from '../rule.js';
+import { allUnits, kafkaVersionOf } from '../rule.js';
 import { asBool, code, definitelyConsumer, isConsumer, isDynamic, placeholderNote } from './util.js';
 
 const KEY = 'enable.auto.commit';
@@ -107,7 +107,7 @@ function checkJava(ctx: RuleContext, unit: ConfigUnit): void {
   }
   // Unset: only where the file is clearly a consumer config of the plain Java client.
   if (!definitelyConsumer(unit) || !unit.facts.roleEvidence) return;
-  const def = defaultTrue(ctx, unit, KEY, `Kafka ${ctx.kafkaVersion(unit)} default`);
+  const def = defaultTrue(ctx, unit, KEY, `Kafka ${kafkaVersionOf(ctx, unit)} default`);
   if (asBool(def.value) !== true) return;
   ctx.report({
     severity: 'information',

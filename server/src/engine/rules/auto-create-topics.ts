@@ -4,6 +4,7 @@
 
 import type { L10n } from '../l10n.js';
 import type { Rule } from '../rule.js';
+import { kafkaVersionOf } from '../rule.js';
 import { asBool, asInt, judged, placeholderNote } from './util.js';
 import { controllerOnly } from '../model.js';
 
@@ -77,8 +78,8 @@ const rule: Rule = {
       if (unit.facts.ignoredEnv?.some((e) => e.intendedKey === ACE || e.intendedKey === DRF)) continue;
       // Dynamic values are never judged.
       if ((!ace && unit.settings.some((s) => s.key === ACE)) || (!drf && unit.settings.some((s) => s.key === DRF))) continue;
-      const aceDef = ace ? undefined : ctx.defaultOf(unit, ACE) ?? { value: 'true', source: `Kafka ${ctx.kafkaVersion(unit)} default` };
-      const drfDef = drf ? undefined : ctx.defaultOf(unit, DRF) ?? { value: '1', source: `Kafka ${ctx.kafkaVersion(unit)} default` };
+      const aceDef = ace ? undefined : ctx.defaultOf(unit, ACE) ?? { value: 'true', source: `Kafka ${kafkaVersionOf(ctx, unit)} default` };
+      const drfDef = drf ? undefined : ctx.defaultOf(unit, DRF) ?? { value: '1', source: `Kafka ${kafkaVersionOf(ctx, unit)} default` };
       if (asBool(ace ? ace.value : aceDef!.value) !== true) continue;
       if (asInt(drf ? drf.value : drfDef!.value) !== 1) continue;
       const unsetText = (key: string, d: { value: string; source: string }) =>

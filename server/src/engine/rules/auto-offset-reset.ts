@@ -10,6 +10,7 @@ import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Fix } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { kafkaVersionOf } from '../rule.js';
 import { definitelyConsumer, isConsumer, isDynamic, placeholderNote } from './util.js';
 
 const KEY = 'auto.offset.reset';
@@ -28,7 +29,7 @@ function failFast(client: Client): string | undefined {
 function fallbackDefault(ctx: RuleContext, unit: ConfigUnit): { value: string; source: string } {
   if (unit.client === 'sarama') return { value: 'latest', source: 'sarama default' };
   if (unit.client === 'librdkafka') return { value: 'largest', source: 'librdkafka default' };
-  return { value: 'latest', source: `Kafka ${ctx.kafkaVersion(unit)} default` };
+  return { value: 'latest', source: `Kafka ${kafkaVersionOf(ctx, unit)} default` };
 }
 
 /** The setting as it would read with another value, in the unit's own spelling. */

@@ -5,7 +5,7 @@
 import type { ConfigUnit, Edit, ParsedFile, Setting } from '../model.js';
 import { effective, isInherited } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { allUnits } from '../rule.js';
+import { allUnits, kafkaVersionOf } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
 import { asBool, asInt, code, isConsumer, isDynamic, isProducer, normAcks, reportAt } from './util.js';
 
@@ -19,9 +19,9 @@ export const IN_FLIGHT = 'max.in.flight.requests.per.connection';
 export const TXN_ID = 'transactional.id';
 export const MAX_INT = '2147483647';
 
-/** The Kafka version of a unit (ctx.kafkaVersion) is at least `v`. */
+/** The Kafka version of a unit (kafkaVersionOf) is at least `v`. */
 export function kafkaAtLeast(ctx: RuleContext, unit: ConfigUnit, v: string): boolean {
-  return compareVersions(ctx.kafkaVersion(unit), v) >= 0;
+  return compareVersions(kafkaVersionOf(ctx, unit), v) >= 0;
 }
 
 function atLeast(version: string, v: string): boolean {
@@ -54,8 +54,8 @@ export function defaultOf(ctx: RuleContext, unit: ConfigUnit, key: string): { va
   const known = ctx.defaultOf(unit, key);
   if (known) return known;
   if (unit.client === 'java') {
-    const value = JAVA_DEFAULTS[key]?.(ctx.kafkaVersion(unit));
-    return value === undefined ? undefined : { value, source: `Kafka ${ctx.kafkaVersion(unit)} default` };
+    const value = JAVA_DEFAULTS[key]?.(kafkaVersionOf(ctx, unit));
+    return value === undefined ? undefined : { value, source: `Kafka ${kafkaVersionOf(ctx, unit)} default` };
   }
   if (unit.client === 'sarama') {
     const value = SARAMA_DEFAULTS[key];
@@ -116,7 +116,7 @@ export interface IdempotenceState {
 
 /** KAFKA-13598: the 3.0.0 and 3.1.0 clients never applied the new default. */
 export function idempotenceDefaultBroken(ctx: RuleContext, unit: ConfigUnit): boolean {
-  const v = ctx.kafkaVersion(unit);
+  const v = kafkaVersionOf(ctx, unit);
   return v === '3.0.0' || v === '3.1.0';
 }
 
@@ -400,7 +400,7 @@ const rule: Rule = {
             {
               shown: f.show(unit, s),
               ph: placeholder(ctx, s),
-              source: d?.source ?? `Kafka ${ctx.kafkaVersion(unit)} default`,
+              source: d?.source ?? `Kafka ${kafkaVersionOf(ctx, unit)} default`,
               remedy: plan?.title ?? fixTitle(ctx, [f.assignment(unit, IDEMPOTENCE, 'true'), f.assignment(unit, ACKS, 'all')], []),
             },
           ),

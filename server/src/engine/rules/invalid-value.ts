@@ -8,6 +8,7 @@
 import type { ConfigUnit, Fix, Setting } from '../model.js';
 import { withZh, type L10n } from '../l10n.js';
 import type { Rule } from '../rule.js';
+import { kafkaVersionOf } from '../rule.js';
 import { checkValue, type ValueProblem } from '../knowledge/index.js';
 import { mapSpringKafkaPath, springValueToKafka } from '../knowledge/spring.js';
 import { isDynamic, placeholderNote } from './util.js';
@@ -169,7 +170,7 @@ const rule: Rule = {
         if (isDynamic(s) || s.key.startsWith('sarama:')) continue;
         const sp = springProblem(unit, s);
         if (sp === 'skip') continue;
-        const problem = sp ?? checkValue(s.key, s.role, s.value, ctx.kafkaVersion(unit));
+        const problem = sp ?? checkValue(s.key, s.role, s.value, kafkaVersionOf(ctx, unit));
         if (!problem) continue;
         const shownWith = (v: string) => ctx.fixer.show(unit, { ...s, rawValue: ctx.fixer.valueText(unit, s.key, v) });
         const fixes: Fix[] = [];

@@ -10,7 +10,7 @@ import type { ConfigUnit, ParsedFile, Setting } from '../model.js';
 import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { allUnits } from '../rule.js';
+import { allUnits, kafkaVersionOf } from '../rule.js';
 import { definitelyConsumer, isConsumer, isDynamic, isProducer, placeholderNote } from './util.js';
 
 const KEY = 'isolation.level';
@@ -122,7 +122,7 @@ const rule: Rule = {
       if (unit.client !== 'java' || !definitelyConsumer(unit)) continue;
       const def = isSpring(unit)
         ? { value: 'read_uncommitted', source: ctx.t({ en: 'Spring Boot default', zh: 'Spring Boot 默认值' }) }
-        : (ctx.defaultOf(unit, KEY) ?? { value: 'read_uncommitted', source: `Kafka ${ctx.kafkaVersion(unit)} default` });
+        : (ctx.defaultOf(unit, KEY) ?? { value: 'read_uncommitted', source: `Kafka ${kafkaVersionOf(ctx, unit)} default` });
       if (def.value.trim().toLowerCase() !== 'read_uncommitted') continue;
       ctx.report({
         severity: 'warning',

@@ -2,6 +2,7 @@
 // more than 1 without idempotence lets retries reorder records.
 
 import type { Rule } from '../rule.js';
+import { kafkaVersionOf } from '../rule.js';
 import { asInt, normAcks, reportAt } from './util.js';
 import {
   ACKS,
@@ -138,7 +139,7 @@ const rule: Rule = {
                         '`{shown}`{ph}：幂等性默认开启，最多允许 {limit} 个在途请求；从 Kafka 4.0 起生产者不再关闭幂等性，而是启动时抛出 ' +
                         'ConfigException（目标版本 Kafka {version}）。请设置 `{fixed}`。',
                     },
-                { shown, ph, why: why ?? '', limit, fixed, version: ctx.kafkaVersion(unit) },
+                { shown, ph, why: why ?? '', limit, fixed, version: kafkaVersionOf(ctx, unit) },
               )
             : ctx.t(
                 {
@@ -149,7 +150,7 @@ const rule: Rule = {
                     '`{shown}`{ph} 会在 Kafka {version} 上悄悄关闭默认的幂等性（幂等性最多允许 {limit} 个在途请求）：重试随后可能产生重复并打乱顺序，' +
                     'Kafka 4.0 会拒绝该配置。请设置 `{fixed}`。',
                 },
-                { shown, ph, version: ctx.kafkaVersion(unit), limit, fixed },
+                { shown, ph, version: kafkaVersionOf(ctx, unit), limit, fixed },
               ),
           // (an inherited count fails here because of this unit's own idempotence or transactional id)
           ...reportAt(unit, m.setting, st.explicitValue === true ? st.setting : undefined, tid),
@@ -177,7 +178,7 @@ const rule: Rule = {
       if (!retries || retries <= 0) continue;
       let reason: string;
       if (!hasIdempotence) {
-        reason = ctx.t({ en: 'Kafka {version} has no idempotent producer', zh: 'Kafka {version} 没有幂等生产者' }, { version: ctx.kafkaVersion(unit) });
+        reason = ctx.t({ en: 'Kafka {version} has no idempotent producer', zh: 'Kafka {version} 没有幂等生产者' }, { version: kafkaVersionOf(ctx, unit) });
       } else if (st.setting) {
         reason = ctx.t({ en: '`{s}`', zh: '`{s}`' }, { s: f.show(unit, st.setting) });
       } else if (st.disablers.length) {
@@ -186,12 +187,12 @@ const rule: Rule = {
         const d = defaultOf(ctx, unit, 'enable.idempotence');
         reason = ctx.t(
           { en: 'idempotence is unset; the {source} is `{value}`', zh: '未设置幂等性，默认值（{source}）为 `{value}`' },
-          { source: d?.source ?? `Kafka ${ctx.kafkaVersion(unit)} default`, value: st.defaultOn ? 'true' : 'false' },
+          { source: d?.source ?? `Kafka ${kafkaVersionOf(ctx, unit)} default`, value: st.defaultOn ? 'true' : 'false' },
         );
         if (st.defaultOn === false && d?.value === 'true') {
           reason = ctx.t(
             { en: 'idempotence is unset and Kafka {version} does not apply its default (KAFKA-13598)', zh: '未设置幂等性，且 Kafka {version} 不会应用其默认值（KAFKA-13598）' },
-            { version: ctx.kafkaVersion(unit) },
+            { version: kafkaVersionOf(ctx, unit) },
           );
         }
       }

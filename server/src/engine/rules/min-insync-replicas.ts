@@ -7,6 +7,7 @@ import type { ConfigUnit, Edit, Setting } from '../model.js';
 import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { kafkaVersionOf } from '../rule.js';
 import { asInt, code, isDynamic, judged, placeholderNote } from './util.js';
 
 const KEY = 'min.insync.replicas';
@@ -220,7 +221,7 @@ const rule: Rule = {
       if (unit.facts.ignoredEnv?.some((e) => e.intendedKey === KEY)) continue;
       const evidence = multiBrokerEvidence(ctx, unit);
       if (!evidence) continue;
-      const def = ctx.defaultOf(unit, KEY) ?? { value: '1', source: `Kafka ${ctx.kafkaVersion(unit)} default` };
+      const def = ctx.defaultOf(unit, KEY) ?? { value: '1', source: `Kafka ${kafkaVersionOf(ctx, unit)} default` };
       if (asInt(def.value) !== 1) continue;
       const p = plan(ctx, unit, undefined);
       ctx.report({

@@ -3,6 +3,7 @@
 
 import { effective } from '../model.js';
 import type { Rule } from '../rule.js';
+import { kafkaVersionOf } from '../rule.js';
 import { removedKey } from '../knowledge/index.js';
 
 const rule: Rule = {
@@ -103,7 +104,7 @@ const rule: Rule = {
       for (const s of unit.settings) {
         // Filtered by the target version, except keys of the old Scala clients, which no Java
         // client ever read.
-        const info = removedKey(s.key, unit.role, { client: unit.client, kafkaVersion: ctx.kafkaVersion(unit) });
+        const info = removedKey(s.key, unit.role, { client: unit.client, kafkaVersion: kafkaVersionOf(ctx, unit) });
         if (!info) continue;
         const note = ctx.t(info.note);
         const present = info.successor ? effective(unit, info.successor) : undefined;

@@ -11,6 +11,7 @@
 import type { ConfigUnit, Role, Setting } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { kafkaVersionOf } from '../rule.js';
 import { isKnownKey, lookupKey, removedKey, suggestKeys } from '../knowledge/index.js';
 import { canonicalSpringSegment, mapSpringKafkaPath, springSectionProperties } from '../knowledge/spring.js';
 import { Memo } from '../memo.js';
@@ -131,7 +132,7 @@ const notSuspectMemo = new Memo((key: string, role: Role, kafkaVersion: string) 
 
 function kafkaSuggestions(ctx: RuleContext, unit: ConfigUnit, s: Setting): Suggestion[] | undefined {
   const key = s.key;
-  if (notSuspectMemo.get(key, s.role, ctx.kafkaVersion(unit))) return undefined;
+  if (notSuspectMemo.get(key, s.role, kafkaVersionOf(ctx, unit))) return undefined;
   const ranked = rank(key, suggestKeys(key, s.role)).filter((x) => lookupKey(x.c, s.role) !== undefined);
   return ranked.map((x) => ({ key: x.c, shown: ctx.fixer.keyName(unit, x.c), distance: x.d }));
 }
