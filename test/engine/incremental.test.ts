@@ -544,6 +544,38 @@ describe('YAML nodes between lints', () => {
   }
 });
 
+describe('.properties templates', () => {
+  const JINJA = 'bootstrap.servers={{ servers }}\n{% if kraft %}\nprocess.roles=broker,controller\n{% else %}\nprocess.roles=broker\n{% endif %}\nnode.id=1\n';
+  it('a template with Kafka settings is skipped with the directive and its line, in both languages; lint() and the editor agree', () => {
+    const en = lint({ text: JINJA, path: '/t/server.properties' }, OPTIONS);
+    assert.deepEqual(en.findings, []);
+    assert.match(en.skipped ?? '', /^file is a template \(`\{% if` on line 2\)/);
+    const zh = resolveOptions([{ source: 'test', options: { locale: 'zh-cn' } }]);
+    assert.match(lint({ text: JINJA, path: '/t/server.properties' }, zh).skipped ?? '', /文件是模板（第 2 行的 `\{% if`）/);
+    const linter = createDocumentLinter();
+    assert.equal(linter.lint(JINJA, '/t/server.properties', OPTIONS).skipped, en.skipped);
+    // The directives go: the same linter checks the file again.
+    const plain = JINJA.replace(/\{%[^\n]*\n/g, '');
+    assert.deepEqual(view(linter.lint(plain, '/t/server.properties', OPTIONS)), view(lint({ text: plain, path: '/t/server.properties' }, OPTIONS)));
+    assert.ok(lint({ text: plain, path: '/t/server.properties' }, OPTIONS).findings.some((f) => f.ruleId === 'duplicate-key'));
+  });
+  it('Go template actions, Jinja comments and ERB tags are directives; values like {{ servers }} alone are not', () => {
+    for (const d of ['{{- if .Values.kraft }}', '  {{ end }}', '{# managed by ansible #}', '<% if @kraft %>']) {
+      assert.ok(lint({ text: `${d}\nacks=1\n`, path: '/t/producer.properties' }, OPTIONS).skipped, d);
+    }
+    for (const v of ['acks={{ acks }}\nretries=0\n', 'acks=1\n# {% if x %} in a comment\n', 'acks=1\nmessage=<%= x %>\n']) {
+      const r = lint({ text: v, path: '/t/producer.properties' }, OPTIONS);
+      assert.equal(r.skipped, undefined, v);
+      assert.ok(r.findings.length > 0, v);
+    }
+  });
+  it('a template without Kafka settings (a log4j template) says nothing', () => {
+    const r = lint({ text: '{% if debug %}\nlog4j.rootLogger=DEBUG, stdout\n{% endif %}\n', path: '/t/log4j.properties' }, OPTIONS);
+    assert.equal(r.skipped, undefined);
+    assert.deepEqual(r.findings, []);
+  });
+});
+
 describe('DocumentLinter.fresh', () => {
   it('is true until the first lint, and again after reset() until the next', () => {
     const linter = createDocumentLinter();

@@ -213,6 +213,18 @@ describe('language server over stdio', () => {
     assert.match(p.diagnostics[0].message, /binary/);
   });
 
+  it('skips a .properties template (Jinja directives) with Kafka settings, with one information diagnostic naming the line; checks it once the directive goes', async () => {
+    const template = 'bootstrap.servers={{ servers }}\n{% if transactional %}\nacks=all\n{% else %}\nacks=1\n{% endif %}\n';
+    const uri = client.open(path.join(dir, 'tpl', 'producer.properties'), template, 'properties');
+    const p = await client.waitFor(uri, (x) => x.diagnostics.length > 0);
+    assert.equal(p.diagnostics.length, 1);
+    assert.equal(p.diagnostics[0].severity, 3);
+    assert.match(p.diagnostics[0].message, /template \(`\{% if` on line 2\)/);
+    const v = client.change(uri, 'bootstrap.servers={{ servers }}\nacks=1\n');
+    const q = await client.waitFor(uri, (x) => x.version === v);
+    assert.deepEqual(q.diagnostics.map((d) => d.code), ['acks', 'idempotence']);
+  });
+
   it('nothing but protocol on stdout', () => {
     // A stray write would have broken the JSON-RPC stream and every test above.
     assert.equal(client.proc.exitCode, null);

@@ -5,6 +5,17 @@ const ackModes = ['RECORD', 'BATCH', 'TIME', 'COUNT', 'COUNT_TIME', 'MANUAL', 'M
 ruleTester('invalid-value', {
   valid: [
     {
+      name: 'template expressions (a Helm chart, an Ansible-rendered compose file) are filled in at render time: not judged',
+      path: 'topic.yaml',
+      code: 'apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: t\nspec:\n  config:\n    min.insync.replicas: "{{ .Values.minIsr }}"\n    cleanup.policy: "{{ policy }}"\n',
+    },
+    {
+      name: 'template expressions in compose variables and Spring YAML',
+      path: 'docker-compose.yml',
+      code: 'services:\n  kafka:\n    image: bitnami/kafka:3.7\n    environment:\n      KAFKA_CFG_MIN_INSYNC_REPLICAS: "{{ min_isr }}"\n      KAFKA_CFG_DEFAULT_REPLICATION_FACTOR: "{{ rf }}"\n',
+    },
+    { name: 'a template expression in Spring YAML', path: 'application.yml', code: 'spring:\n  kafka:\n    producer:\n      acks: "{{ .Values.acks }}"\n' },
+    {
       name: 'Strimzi broker config with valid values',
       path: 'kafka.yaml',
       code: 'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: c\nspec:\n  kafka:\n    replicas: 3\n    config:\n      min.insync.replicas: 2\n      unclean.leader.election.enable: false\n',

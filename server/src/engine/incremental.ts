@@ -159,7 +159,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
 
   return {
     lint(text, path, options, languageId, springBase) {
-      const skipped = skipReason(text);
+      const skipped = skipReason(text, options.locale);
       if (skipped) {
         reset();
         return { findings: [], skipped, ruleErrors: [] };

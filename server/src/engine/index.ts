@@ -116,13 +116,47 @@ function baseUnits(bases: SpringBase[]): { path: string; units: ConfigUnit[] }[]
 }
 
 /** Reason a text must not be parsed, or undefined. */
-export function skipReason(text: string): string | undefined {
+export function skipReason(text: string, locale: Locale = 'en'): string | undefined {
   if (text.length > MAX_TEXT_LENGTH) {
-    return `file is larger than ${MAX_TEXT_LENGTH / (1024 * 1024)} MB; not checked`;
+    return fmt({ en: 'file is larger than {mb} MB; not checked', zh: '文件大于 {mb} MB，不检查' }, locale, { mb: MAX_TEXT_LENGTH / (1024 * 1024) });
   }
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
-  if (head.includes('\u0000')) return 'file looks binary (contains NUL characters); not checked';
+  if (head.includes('\u0000')) return fmt({ en: 'file looks binary (contains NUL characters); not checked', zh: '文件看起来是二进制文件（含 NUL 字符），不检查' }, locale);
   return undefined;
+}
+
+/**
+ * A `.properties` file with Kafka settings and template directives on lines of their own is a
+ * template, not a configuration: which settings it makes depends on how it is rendered (two
+ * branches setting `process.roles` are no duplicate). Without Kafka settings it says nothing.
+ */
+function templateReason(file: ParsedFile, locale: Locale): string | undefined {
+  if (file.format !== 'properties') return undefined;
+  const d = templateDirective(file.text);
+  if (!d) return undefined;
+  return fmt(
+    {
+      en: 'file is a template (`{directive}` on line {line}): its settings depend on how it is rendered; not checked. Check the rendered file instead',
+      zh: '文件是模板（第 {line} 行的 `{directive}`）：其中的配置取决于渲染结果，不检查。请检查渲染后的文件',
+    },
+    locale,
+    d,
+  );
+}
+
+/**
+ * The first line that is a template directive of its own: a Jinja statement or comment (`{% if %}`,
+ * `{# #}`), a Go template action (`{{ if }}`, `{{- end }}`, `{{ range }}`) or an ERB tag (`<% %>`).
+ * Values such as `{{ servers }}` alone do not make a template: they are read as unknown values.
+ */
+function templateDirective(text: string): { directive: string; line: number } | undefined {
+  // (most files have none of these: no regular expression over the whole text then)
+  if (text.indexOf('{%') < 0 && text.indexOf('{#') < 0 && text.indexOf('{{') < 0 && text.indexOf('<%') < 0) return undefined;
+  const m = /^[ \t]*(\{%-?[ \t]*\w+|\{#|\{\{-?[ \t]*(?:if|else|end|range|with|define|template|block)\b|<%(?!=))/m.exec(text);
+  if (!m) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+  return { directive: m[1], line };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -138,7 +172,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 export function lint(input: LintInput, options: ResolvedOptions = resolveOptions([]), rules: Rule[] = allRules): LintResult {
-  const skipped = skipReason(input.text);
+  const skipped = skipReason(input.text, options.locale);
   if (skipped) return { findings: [], skipped, ruleErrors: [] };
   let file: ParsedFile | undefined;
   try {
@@ -249,6 +283,8 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
   if (!file.units.length) return { file, findings, ruleErrors };
+  const template = templateReason(file, options.locale);
+  if (template) return { file, findings, ruleErrors, skipped: template };
   const fixer = createFixer(file);
   const locale = options.locale;
   const enabled = (id: string) => options.rules[id] !== 'off';

@@ -13,6 +13,7 @@ import {
   contentEnd,
   entryPlaces,
   getEntry,
+  hasTemplateExpression,
   keyQuote,
   mapEntries,
   nodeSpan,
@@ -56,8 +57,9 @@ function settingFrom(text: string, e: MapEntry, key: string, sourceKey: string, 
   if (isScalar(e.value)) {
     read = readScalar(text, e.value);
     value = read.quote === 'plain' ? yaml11Bool(read.value, true) ?? read.value : read.value;
-    // `${provider:path:key}` is a Kafka config provider reference, resolved at runtime.
-    if (value.includes('${')) dynamic = true;
+    // `${provider:path:key}` is a Kafka config provider reference, resolved at runtime; `{{ }}` a
+    // template expression (a Helm chart's resource), filled in when it is rendered.
+    if (value.includes('${') || hasTemplateExpression(value)) dynamic = true;
     rawValue = read.raw;
     valueSpan = read.span;
   } else if (isSeq(e.value)) {

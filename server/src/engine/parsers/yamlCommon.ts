@@ -256,10 +256,20 @@ function closingBrace(s: string, open: number): number {
 }
 
 /**
+ * A template expression (Helm, Jinja, Go templates: `"{{ .Values.minIsr }}"`) in a value: filled in
+ * when the file is rendered, so the value is unknown, like `${NAME}`.
+ */
+export function hasTemplateExpression(v: string): boolean {
+  const open = v.indexOf('{{');
+  return open >= 0 && v.indexOf('}}', open + 2) >= 0;
+}
+
+/**
  * Spring property placeholders: `${NAME}` is unknown, `${NAME:default}` is judged on its default
  * (nested `${A:${B:x}}` resolves to `x`). Text mixing literals and placeholders is unknown.
  */
 export function resolveSpringPlaceholder(v: string): Resolved {
+  if (hasTemplateExpression(v)) return { value: v, dynamic: true, placeholderDefault: false };
   if (!v.includes('${')) return { value: v, dynamic: false, placeholderDefault: false };
   if (v.startsWith('${') && closingBrace(v, 1) === v.length - 1) {
     const inner = v.slice(2, -1);
@@ -291,6 +301,7 @@ export function resolveSpringPlaceholder(v: string): Resolved {
  * `$$` is a literal `$`.
  */
 export function resolveComposeValue(v: string): Resolved {
+  if (hasTemplateExpression(v)) return { value: v, dynamic: true, placeholderDefault: false };
   if (!v.includes('$')) return { value: v, dynamic: false, placeholderDefault: false };
   const unescaped = v.replace(/\$\$/g, '');
   if (!unescaped.includes('$')) return { value: v.replace(/\$\$/g, '$'), dynamic: false, placeholderDefault: false };
