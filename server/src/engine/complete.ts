@@ -11,7 +11,7 @@ import { SPRING_ACK_MODES, springSectionProperties } from './knowledge/spring.js
 import { SARAMA_ACKS, SARAMA_ISOLATION, SARAMA_OFFSETS, SARAMA_FIELDS } from './knowledge/sarama.js';
 import { classifyName } from './parsers/properties.js';
 import { parseFile } from './index.js';
-import type { ResolvedOptions } from './options.js';
+import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 
 export interface CompletionEntry {
   label: string;
@@ -38,7 +38,7 @@ export function completeAt(text: string, path: string, offset: number, options: 
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const before = text.slice(lineStart, offset);
   if (lower.endsWith('.properties')) return completeProperties(path, before, offset, options, parse);
-  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) return completeYaml(text, path, before, lineStart, offset, options);
+  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) return completeYaml(text, path, before, lineStart, offset, options, parse);
   if (lower.endsWith('.go')) return completeGo(text, before, offset, options, parse);
   return [];
 }
@@ -153,7 +153,15 @@ function springDedicated(rest: string): { key: string; role: Role } | undefined 
 
 // ---------------------------------------------------------------- YAML
 
-function completeYaml(text: string, path: string, before: string, lineStart: number, offset: number, options: ResolvedOptions): CompletionEntry[] {
+function completeYaml(
+  text: string,
+  path: string,
+  before: string,
+  lineStart: number,
+  offset: number,
+  options: ResolvedOptions,
+  parse: () => ParsedFile | undefined,
+): CompletionEntry[] {
   if (/^\s*#/.test(before)) return [];
   const locale = options.locale;
   const indent = /^\s*/.exec(before)![0].length;
@@ -198,7 +206,12 @@ function completeYaml(text: string, path: string, before: string, lineStart: num
     return [];
   }
   const role = strimziRole(docKind, parents);
-  if (role) return keyItems(keysOfRole(role, options.kafkaVersion), role, replace, locale).map((i) => ({ ...i, insertText: `${i.insertText}: ` }));
+  if (role) {
+    // The keys of the cluster's own Kafka version (`spec.kafka.version`), when the resource states it.
+    const unit = parse()?.units.find((u) => u.role === role && u.span.start <= offset && offset <= u.span.end);
+    const version = unit ? unitKafkaVersion(unit, options) : options.kafkaVersion;
+    return keyItems(keysOfRole(role, version), role, replace, locale).map((i) => ({ ...i, insertText: `${i.insertText}: ` }));
+  }
   void path;
   return [];
 }
