@@ -7,7 +7,7 @@ import type { ParsedFile, Role, Span } from './model.js';
 import { fmt, type Locale } from './l10n.js';
 import { keysOfRole, lookupKey } from './knowledge/index.js';
 import { keyDoc, saramaDoc } from './knowledge/docs.js';
-import { SPRING_ACK_MODES, springSectionProperties } from './knowledge/spring.js';
+import { SPRING_ACK_MODES, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springSectionProperties } from './knowledge/spring.js';
 import { SARAMA_ACKS, SARAMA_ISOLATION, SARAMA_OFFSETS, SARAMA_FIELDS } from './knowledge/sarama.js';
 import { classifyName } from './parsers/properties.js';
 import { parseFile } from './index.js';
@@ -25,7 +25,7 @@ export interface CompletionEntry {
   sortText?: string;
 }
 
-const SPRING_SECTIONS = ['producer', 'consumer', 'admin', 'streams', 'listener', 'properties', 'bootstrap-servers', 'client-id'];
+const SPRING_SECTIONS = [...SPRING_KAFKA_SECTIONS, ...SPRING_KAFKA_TOP];
 const SECTION_ROLE: Record<string, Role> = { producer: 'producer', consumer: 'consumer', admin: 'admin', streams: 'streams' };
 
 /**

@@ -95,7 +95,7 @@ export interface UnitFacts {
   /**
    * The Kafka version the file itself states for this unit: a Strimzi `Kafka` resource's
    * `spec.kafka.version` (and its topics'), a compose service's image tag. It decides the unit's
-   * defaults and removed keys instead of the configured target (`RuleContext.kafkaVersion`).
+   * defaults and removed keys instead of the configured target (`kafkaVersionOf` in rule.ts).
    * `from` names the statement for messages and hovers (`spec.kafka.version`, `bitnami/kafka:3.7.0`).
    */
   kafkaVersion?: { version: string; from: string };

@@ -108,6 +108,11 @@ const LISTENER: Record<string, SpringValueKind> = {
 
 export const SPRING_ACK_MODES = ['RECORD', 'BATCH', 'TIME', 'COUNT', 'COUNT_TIME', 'MANUAL', 'MANUAL_IMMEDIATE'];
 
+/** The sections below `spring.kafka` whose properties `springSectionProperties` lists. */
+export const SPRING_KAFKA_SECTIONS = ['producer', 'consumer', 'admin', 'streams', 'listener'];
+/** Spring Boot's own properties directly below `spring.kafka` that are not sections. */
+export const SPRING_KAFKA_TOP = ['properties', 'bootstrap-servers', 'client-id'];
+
 const SECTIONS: Record<string, { role: Role; table: Table }> = {
   producer: { role: 'producer', table: PRODUCER },
   consumer: { role: 'consumer', table: CONSUMER },

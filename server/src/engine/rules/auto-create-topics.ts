@@ -2,11 +2,11 @@
 // default.replication.factor replicas (default 1): a producer's typo or a forgotten topic ends up
 // with a single replica (facts.md §4.9, §4.2). Kafka's production example disables it.
 
+import { controllerOnly } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
 import { asBool, asInt, judged, placeholderNote } from './util.js';
-import { controllerOnly } from '../model.js';
 
 const ACE = 'auto.create.topics.enable';
 const DRF = 'default.replication.factor';

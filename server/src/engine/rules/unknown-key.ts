@@ -13,7 +13,7 @@ import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
 import { isKnownKey, lookupKey, removedKey, suggestKeys } from '../knowledge/index.js';
-import { canonicalSpringSegment, mapSpringKafkaPath, springSectionProperties } from '../knowledge/spring.js';
+import { canonicalSpringSegment, mapSpringKafkaPath, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springSectionProperties } from '../knowledge/spring.js';
 import { Memo } from '../memo.js';
 
 const ROLES: Role[] = ['producer', 'consumer', 'admin', 'broker', 'topic', 'streams'];
@@ -161,10 +161,6 @@ function springSuggestions(s: Setting): Suggestion[] | undefined {
   });
 }
 
-/** Spring Boot's own properties directly below `spring.kafka` that are not sections. */
-const SPRING_TOP = ['bootstrap-servers', 'client-id', 'properties'];
-const SECTIONS = ['producer', 'consumer', 'admin', 'streams', 'listener'];
-
 /**
  * A section's property written directly below `spring.kafka` (`spring.kafka.enable-auto-commit`,
  * `spring.kafka.acks`): Spring Boot binds no such property and ignores it. Suggests the sections
@@ -172,9 +168,9 @@ const SECTIONS = ['producer', 'consumer', 'admin', 'streams', 'listener'];
  */
 function misplacedSpringProperty(prop: string): Suggestion[] | undefined {
   const b = springBound(prop);
-  if (SPRING_TOP.some((t) => springBound(t) === b)) return undefined;
+  if (SPRING_KAFKA_TOP.some((t) => springBound(t) === b)) return undefined;
   const out: Suggestion[] = [];
-  for (const section of SECTIONS) {
+  for (const section of SPRING_KAFKA_SECTIONS) {
     const hit = springSectionProperties(section).find((p) => springBound(p) === b);
     if (hit) out.push({ key: `spring:${section}.${hit}`, shown: `spring.kafka.${section}.${hit}`, distance: 0 });
   }
