@@ -70,7 +70,7 @@ ruleTester('min-insync-replicas', {
       name: 'explicit 1 with RF 2: no min ISR fits, no fix',
       path: 'server.properties',
       code: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=2\nmin.insync.replicas=1\n',
-      errors: [{ text: '1', message: 'With `default.replication.factor=2` no min ISR both protects writes', fixes: [] }],
+      errors: [{ text: '1', message: 'With `default.replication.factor=2`, no min ISR value both protects acknowledged writes', fixes: [] }],
     },
     {
       name: 'unset with a three-voter quorum',
@@ -166,7 +166,7 @@ ruleTester('min-insync-replicas', {
       path: 'docker-compose.yml',
       code: 'services:\n' + service('kafka1', '      KAFKA_NODE_ID: 1\n') + service('kafka2', '      KAFKA_NODE_ID: 2\n'),
       errors: [
-        { text: 'kafka1', message: 'With 2 brokers no min ISR both protects writes', fixes: [] },
+        { text: 'kafka1', message: 'With 2 brokers, no min ISR value both protects acknowledged writes', fixes: [] },
         { text: 'kafka2', fixes: [] },
       ],
     },

@@ -113,7 +113,7 @@ function remedy(ctx: RuleContext, unit: ConfigUnit, p: Plan | undefined): string
   if (rf && rf !== 'dynamic' && rf.value < 3) {
     return ctx.t(
       {
-        en: 'With `{rf}` no min ISR both protects writes and survives a broker failure: raise the replication factor to 3, then set `{key}` to 2.',
+        en: 'With `{rf}`, no min ISR value both protects acknowledged writes and survives a broker failure: raise the replication factor to 3, then set `{key}` to 2.',
         zh: '在 `{rf}` 下，任何 min ISR 都无法既保护写入又容忍一个 broker 故障：先把副本数提高到 3，再把 `{key}` 设为 2。',
       },
       { rf: ctx.fixer.show(unit, rf.setting), key: ctx.fixer.keyName(unit, KEY) },
@@ -122,7 +122,7 @@ function remedy(ctx: RuleContext, unit: ConfigUnit, p: Plan | undefined): string
   if (unit.facts.brokerCount !== undefined && unit.facts.brokerCount < 3) {
     return ctx.t(
       {
-        en: 'With {n} brokers no min ISR both protects writes and survives a broker failure: add a third broker, then use replication factor 3 with `{key}` 2.',
+        en: 'With {n} brokers, no min ISR value both protects acknowledged writes and survives a broker failure: add a third broker, then use replication factor 3 with `{key}` 2.',
         zh: '只有 {n} 个 broker 时，任何 min ISR 都无法既保护写入又容忍一个 broker 故障：增加第三个 broker，再使用副本数 3 与 `{key}` 2。',
       },
       { n: unit.facts.brokerCount, key: ctx.fixer.keyName(unit, KEY) },
