@@ -18,8 +18,8 @@ const KEYS: Record<string, { role: 'broker' | 'topic'; unit: 'messages' | 'ms' }
 };
 
 const MESSAGE: L10n = {
-  en: '`{shown}`{note}: forces an fsync {every}, which blocks writes and costs throughput and latency. Kafka gets durability from replication, not fsync, and recommends leaving flushing to the operating system. Remove it unless you deliberately want both.',
-  zh: '`{shown}`{note}：强制{every}执行一次 fsync，fsync 会阻塞写入，降低吞吐并增加延迟。Kafka 的持久性来自副本复制而不是 fsync，官方建议把刷盘交给操作系统。除非有意同时采用两者，请删除该设置。',
+  en: '`{shown}`{note}: forces an fsync {every}, which blocks writes and costs throughput and latency. Kafka gets durability from replication, not fsync, and recommends leaving flushing to the operating system. Remove it unless you deliberately want fsync on top of replication.',
+  zh: '`{shown}`{note}：强制{every}执行一次 fsync，fsync 会阻塞写入，降低吞吐并增加延迟。Kafka 的持久性来自副本复制而不是 fsync，官方建议把刷盘交给操作系统。除非有意在副本复制之外再加上 fsync，否则请删除该设置。',
 };
 
 function parseLong(v: string): bigint | undefined {
