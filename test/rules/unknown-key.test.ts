@@ -152,6 +152,13 @@ ruleTester('unknown-key', {
       output: 'spring.kafka.bootstrap-servers=k:9092\nspring.kafka.consumer.group-id=orders\nspring.kafka.producer.acks=all\n',
     },
     {
+      name: "Spring: a misspelled entry of the map all clients share is named in that map, not in the section of the unit judging it",
+      path: 'application.properties',
+      code: 'spring.kafka.properties.auto-offset-reset=earliest\nspring.kafka.streams.application-id=x\n',
+      errors: [{ text: 'spring.kafka.properties.auto-offset-reset', message: 'Did you mean `spring.kafka.properties[auto.offset.reset]`?' }],
+      output: 'spring.kafka.properties.auto.offset.reset=earliest\nspring.kafka.streams.application-id=x\n',
+    },
+    {
       name: 'Spring YAML: a section property one level too high',
       path: 'application.yml',
       code: 'spring:\n  kafka:\n    bootstrap-servers: k:9092\n    enable-auto-commit: false\n',

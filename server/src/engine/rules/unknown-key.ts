@@ -134,7 +134,10 @@ function kafkaSuggestions(ctx: RuleContext, unit: ConfigUnit, s: Setting): Sugge
   const key = s.key;
   if (notSuspectMemo.get(key, s.role, kafkaVersionOf(ctx, unit))) return undefined;
   const ranked = rank(key, suggestKeys(key, s.role)).filter((x) => lookupKey(x.c, s.role) !== undefined);
-  return ranked.map((x) => ({ key: x.c, shown: ctx.fixer.keyName(unit, x.c), distance: x.d }));
+  // Named where the setting is written: an entry of the map Spring shares among all clients
+  // (`spring.kafka.properties`) stays there, whichever client's unit it is judged in.
+  const place = s.role === unit.role ? unit : { ...unit, role: s.role };
+  return ranked.map((x) => ({ key: x.c, shown: ctx.fixer.keyName(place, x.c), distance: x.d }));
 }
 
 /** `spring:<section>.<prop>` keys the Spring mapping does not know. */
