@@ -39,7 +39,10 @@ describe('env: image families', () => {
       ['confluentinc/cp-kafka:7.6.0', 'confluent'],
       ['confluentinc/cp-server:7.6.0', 'confluent'],
       ['confluentinc/confluent-local:7.6.0', 'confluent'],
+      ['confluentinc/cp-enterprise-kafka:5.0.1', 'confluent'],
       ['docker.io/confluentinc/cp-kafka', 'confluent'],
+      ['quay.io/debezium/kafka:2.7', 'debezium'],
+      ['debezium/kafka:1.9', 'debezium'],
       ['apache/kafka:3.8.0', 'apache'],
       ['apache/kafka-native:3.8.0', 'apache'],
       ['bitnami/kafka:3.7', 'bitnami'],
@@ -71,6 +74,9 @@ describe('env: image families', () => {
       ['confluentinc/cp-kafka:6.2.0', '2.8'],
       ['confluentinc/cp-kafka:5.5.3', '2.5'],
       ['confluentinc/confluent-local:8.0.0', '4.0'],
+      ['confluentinc/cp-enterprise-kafka:5.0.1', '2.0'],
+      // Debezium tags name the Debezium release.
+      ['quay.io/debezium/kafka:2.7', undefined],
       ['confluentinc/cp-kafka:7.8.0', '3.8'],
       // No source for this Platform release: the configured version applies.
       ['confluentinc/cp-kafka:8.2.0', undefined],
@@ -97,6 +103,13 @@ describe('env: image families', () => {
 });
 
 describe('env: variable names', () => {
+  it('Debezium: strip KAFKA_, lower-case, every _ -> . (keys with _ or - cannot be written); its own variables are not settings', () => {
+    assert.deepEqual(mapEnvVar('KAFKA_MIN_INSYNC_REPLICAS', 'debezium'), { kind: 'setting', key: 'min.insync.replicas', precedence: 1 });
+    assert.deepEqual(mapEnvVar('KAFKA_HOME', 'debezium'), { kind: 'none' });
+    assert.deepEqual(mapEnvVar('KAFKA_VERSION', 'debezium'), { kind: 'none' });
+    assert.equal(envNameFor('min.insync.replicas', 'debezium'), 'KAFKA_MIN_INSYNC_REPLICAS');
+    assert.equal(envNameFor('listener.name.internal.sasl.enabled_mechanisms', 'debezium'), undefined);
+  });
   it('Confluent / Apache: strip KAFKA_, lower-case, ___ -> -, __ -> _, _ -> .', () => {
     assert.equal(confluentSuffixToKey('MIN_INSYNC_REPLICAS'), 'min.insync.replicas');
     assert.equal(confluentSuffixToKey('LISTENER_NAME_INTERNAL_SASL_ENABLED__MECHANISMS'), 'listener.name.internal.sasl.enabled_mechanisms');
@@ -296,6 +309,37 @@ describe('compose: mapping', () => {
     );
     const one = 'services:\n  kafka:\n    image: bitnami/kafka:latest\n    environment:\n      KAFKA_CFG_PROCESS_ROLES: controller,broker\n';
     assert.equal(parseYaml(one, 'docker-compose.yml').units[0].facts.brokerCount, 1);
+  });
+
+  it('broker count per cluster when the services name different ones (ZooKeeper ensemble, KRaft quorum)', () => {
+    const svc = (name: string, env: string) => `  ${name}:\n    image: confluentinc/cp-kafka:7.6.1\n    environment:\n${env}`;
+    // A replication demo: two single-broker clusters, each on its own ZooKeeper, and a third
+    // cluster of two brokers sharing one (the order of the ensemble's hosts does not matter).
+    const t =
+      'services:\n' +
+      svc('kafka-a', '      KAFKA_ZOOKEEPER_CONNECT: zookeeper-a:2181\n') +
+      svc('kafka-b', '      KAFKA_ZOOKEEPER_CONNECT: zookeeper-b:2181\n') +
+      svc('kafka-c1', '      KAFKA_ZOOKEEPER_CONNECT: zk-1:2181,zk-2:2181/c\n') +
+      svc('kafka-c2', '      KAFKA_ZOOKEEPER_CONNECT: zk-2:2181,zk-1:2181/c\n') +
+      svc('unnamed', '      KAFKA_NODE_ID: 9\n');
+    assert.deepEqual(
+      parseYaml(t, 'docker-compose.yml').units.map((u) => [u.facts.resourceName, u.facts.brokerCount]),
+      [
+        ['kafka-a', 1],
+        ['kafka-b', 1],
+        ['kafka-c1', 2],
+        ['kafka-c2', 2],
+        ['unnamed', undefined],
+      ],
+    );
+    const kraft =
+      'services:\n' +
+      svc('k1', '      KAFKA_PROCESS_ROLES: broker,controller\n      KAFKA_CONTROLLER_QUORUM_VOTERS: 1@k1:9093\n') +
+      svc('k2', '      KAFKA_PROCESS_ROLES: broker,controller\n      KAFKA_CONTROLLER_QUORUM_VOTERS: 1@k2:9093\n');
+    assert.deepEqual(parseYaml(kraft, 'docker-compose.yml').units.map((u) => u.facts.brokerCount), [1, 1]);
+    // One named cluster and services that name none: one cluster, as before.
+    const shared = 'services:\n' + svc('x', '      KAFKA_ZOOKEEPER_CONNECT: zk:2181\n') + svc('y', '      KAFKA_BROKER_ID: 2\n');
+    assert.deepEqual(parseYaml(shared, 'docker-compose.yml').units.map((u) => u.facts.brokerCount), [2, 2]);
   });
 
   it('images from interpolation defaults; unknown images are quiet', () => {

@@ -12,6 +12,20 @@ ruleTester('env-var-image', {
   ],
   invalid: [
     {
+      name: 'Debezium reads KAFKA_<KEY> with every _ turned into .: KAFKA_CFG_ is ignored',
+      path: 'docker-compose.yml',
+      code: svc('quay.io/debezium/kafka:2.7', '      KAFKA_NODE_ID: 1\n      KAFKA_CFG_MIN_INSYNC_REPLICAS: 2\n'),
+      errors: [
+        {
+          text: 'KAFKA_CFG_MIN_INSYNC_REPLICAS',
+          line: 6,
+          message: '`KAFKA_CFG_MIN_INSYNC_REPLICAS`: the Debezium image does not read this variable',
+          fixes: ['Rename to `KAFKA_MIN_INSYNC_REPLICAS`'],
+        },
+      ],
+      output: svc('quay.io/debezium/kafka:2.7', '      KAFKA_NODE_ID: 1\n      KAFKA_MIN_INSYNC_REPLICAS: 2\n'),
+    },
+    {
       name: 'Bitnami ignores KAFKA_MIN_INSYNC_REPLICAS',
       path: 'docker-compose.yml',
       code: svc('bitnami/kafka:3.9', '      KAFKA_CFG_NODE_ID: 0\n      KAFKA_MIN_INSYNC_REPLICAS: 2\n'),

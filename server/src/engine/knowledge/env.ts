@@ -1,12 +1,13 @@
 // Container images configure the broker from environment variables, each with its own naming
 // scheme (facts.md §10). Sources: Confluent `kafka.properties.template` + `dub.py env_to_props`
 // [CKI, CDU]; the official apache/kafka image documents the same scheme [KDOCK]; Bitnami
-// `libkafka.sh` (`kafka_create_alias_environment_variables`, `kafka_configure_from_environment_variables`) [BIT].
+// `libkafka.sh` (`kafka_create_alias_environment_variables`, `kafka_configure_from_environment_variables`) [BIT];
+// Debezium's `kafka/<version>/docker-entrypoint.sh` (debezium/container-images).
 // Pure functions, never throw.
 
 import { lookupKey } from './index.js';
 
-export type ImageFamily = 'bitnami' | 'confluent' | 'apache';
+export type ImageFamily = 'bitnami' | 'confluent' | 'apache' | 'debezium';
 
 /**
  * The repository path of an image reference without registry host, tag or digest:
@@ -26,7 +27,10 @@ export function imageRepository(image: string): string {
 }
 
 const FAMILIES: [RegExp, ImageFamily][] = [
-  [/(^|\/)confluentinc\/(cp-kafka|cp-server|confluent-local)$/, 'confluent'],
+  // (cp-enterprise-kafka, the Platform 5.x broker image, is built FROM cp-kafka with the same
+  // kafka.properties.template: confluentinc/cp-docker-images debian/enterprise-kafka)
+  [/(^|\/)confluentinc\/(cp-kafka|cp-server|confluent-local|cp-enterprise-kafka)$/, 'confluent'],
+  [/(^|\/)debezium\/kafka$/, 'debezium'],
   [/(^|\/)apache\/(kafka|kafka-native)$/, 'apache'],
   [/(^|\/)(bitnami|bitnamilegacy)\/kafka$/, 'bitnami'],
 ];
@@ -61,8 +65,10 @@ export function imageKafkaVersion(image: string, family: ImageFamily): string | 
   if (colon < 0 || colon < s.lastIndexOf('/')) return undefined;
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?(?![\d.])/.exec(s.slice(colon + 1));
   if (!m) return undefined;
-  if (family !== 'confluent') return m[3] !== undefined ? `${m[1]}.${m[2]}.${m[3]}` : `${m[1]}.${m[2]}`;
-  return CONFLUENT_TO_KAFKA[`${m[1]}.${m[2]}`];
+  if (family === 'confluent') return CONFLUENT_TO_KAFKA[`${m[1]}.${m[2]}`];
+  // Debezium tags name the Debezium release, not Kafka's.
+  if (family === 'debezium') return undefined;
+  return m[3] !== undefined ? `${m[1]}.${m[2]}.${m[3]}` : `${m[1]}.${m[2]}`;
 }
 
 /** The Kafka broker image family of an image reference, or undefined when it runs no broker we know. */
@@ -187,9 +193,27 @@ export function bitnamiEnvName(key: string): string | undefined {
   return bitnamiSuffixToKey(name.slice('KAFKA_CFG_'.length)) === key ? name : undefined;
 }
 
+/**
+ * Debezium scheme, `KAFKA_` stripped: lower-case, every `_` is `.` (its entrypoint runs
+ * `tr '[:upper:]' '[:lower:]' | tr _ .`; there is no escape for `_` or `-`).
+ */
+export function debeziumSuffixToKey(suffix: string): string {
+  return suffix.toLowerCase().replace(/_/g, '.');
+}
+
+/** `min.insync.replicas` -> `KAFKA_MIN_INSYNC_REPLICAS` (Debezium). Undefined for keys with `_` or `-`, which it cannot express. */
+export function debeziumEnvName(key: string): string | undefined {
+  const name = 'KAFKA_' + key.replace(/\./g, '_').toUpperCase();
+  if (!/^[A-Z0-9_]+$/.test(name)) return undefined;
+  return debeziumSuffixToKey(name.slice('KAFKA_'.length)) === key ? name : undefined;
+}
+
+/** `KAFKA_*` variables the Debezium entrypoint leaves out of the broker configuration. */
+const DEBEZIUM_EXCLUDED: ReadonlySet<string> = new Set(['KAFKA_VERSION', 'KAFKA_HOME', 'KAFKA_LOG4J_OPTS', 'KAFKA_JMX_OPTS']);
+
 /** The variable an image reads for a Kafka key; undefined when the image cannot express it. */
 export function envNameFor(key: string, family: ImageFamily): string | undefined {
-  return family === 'bitnami' ? bitnamiEnvName(key) : confluentEnvName(key);
+  return family === 'bitnami' ? bitnamiEnvName(key) : family === 'debezium' ? debeziumEnvName(key) : confluentEnvName(key);
 }
 
 export type EnvMapping =
@@ -235,14 +259,15 @@ export function mapEnvVar(name: string, family: ImageFamily, opts: EnvMappingOpt
     }
     return { kind: 'none' };
   }
-  if (KAFKA_ENV_EXCLUDED.has(name)) return { kind: 'none' };
+  if (family === 'debezium' ? DEBEZIUM_EXCLUDED.has(name) || KAFKA_ENV_EXCLUDED.has(name) : KAFKA_ENV_EXCLUDED.has(name)) return { kind: 'none' };
   if (name.startsWith('KAFKA_CFG_')) {
-    // Confluent/Apache turn it into the unknown property `cfg.<...>`, which the broker ignores.
+    // Confluent/Apache/Debezium turn it into the unknown property `cfg.<...>`, which the broker ignores.
     const intendedKey = bitnamiSuffixToKey(name.slice('KAFKA_CFG_'.length));
-    if (intendedKey) return { kind: 'ignored', intendedKey, suggestedName: confluentEnvName(intendedKey) };
+    const suggestedName = intendedKey ? envNameFor(intendedKey, family) : undefined;
+    if (intendedKey && suggestedName) return { kind: 'ignored', intendedKey, suggestedName };
     return { kind: 'none' };
   }
   const suffix = name.slice('KAFKA_'.length);
   if (!suffix) return { kind: 'none' };
-  return { kind: 'setting', key: confluentSuffixToKey(suffix), precedence: 1 };
+  return { kind: 'setting', key: family === 'debezium' ? debeziumSuffixToKey(suffix) : confluentSuffixToKey(suffix), precedence: 1 };
 }

@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigUnit, Edit, IgnoredEnv, Setting, Span } from '../model.js';
-import { controllerOnly } from '../model.js';
+import { controllerOnly, effective } from '../model.js';
 import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
@@ -240,13 +240,42 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       // A KRaft node whose process roles lack `broker` is a controller: it stores no partitions.
       found.push({ unit, brokers: controllerOnly(unit) ? 0 : replicas });
     }
-    const brokerCount = found.reduce((n, f) => n + f.brokers, 0);
-    for (const f of found) {
-      f.unit.facts.brokerCount = brokerCount;
-      units.push(f.unit);
+    // One cluster per file, unless the services name different ones (a replication demo's source
+    // and target): then each counts its own brokers, and a service that names none is not counted.
+    const ids = found.map((f) => clusterIdentity(f.unit));
+    const distinct = new Set(ids.filter((id) => id !== undefined));
+    const counts = new Map<string | undefined, number>();
+    for (let i = 0; i < found.length; i++) {
+      const id = distinct.size > 1 ? ids[i] : undefined;
+      counts.set(id, (counts.get(id) ?? 0) + found[i].brokers);
+    }
+    for (let i = 0; i < found.length; i++) {
+      const id = distinct.size > 1 ? ids[i] : undefined;
+      if (distinct.size <= 1 || id !== undefined) found[i].unit.facts.brokerCount = counts.get(id);
+      units.push(found[i].unit);
     }
   });
   return units;
+}
+
+/**
+ * The cluster a service belongs to, as its settings name it: the ZooKeeper ensemble (and chroot)
+ * it registers in, else its KRaft controller quorum. Undefined when it names neither (or only
+ * through a variable).
+ */
+function clusterIdentity(unit: ConfigUnit): string | undefined {
+  for (const key of ['zookeeper.connect', 'controller.quorum.voters', 'controller.quorum.bootstrap.servers']) {
+    const s = effective(unit, key);
+    if (!s || s.dynamic || !s.value.trim()) continue;
+    const [hosts, ...chroot] = s.value.trim().toLowerCase().split('/');
+    const members = hosts
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .sort();
+    return `${key}=${members.join(',')}${chroot.length ? '/' + chroot.join('/') : ''}`;
+  }
+  return undefined;
 }
 
 // ---- editor ----
@@ -263,7 +292,7 @@ function uExt(u: ConfigUnit): ComposeUnitExt | undefined {
 
 function envName(unit: ConfigUnit, key: string): string | undefined {
   const u = uExt(unit);
-  const family = u?.family ?? (unit.facts.image === 'bitnami' ? 'bitnami' : 'confluent');
+  const family = u?.family ?? (unit.facts.image === 'bitnami' || unit.facts.image === 'debezium' ? unit.facts.image : 'confluent');
   return envNameFor(key, family);
 }
 

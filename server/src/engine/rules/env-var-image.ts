@@ -8,7 +8,7 @@ import type { ConfigUnit, Edit, IgnoredEnv } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 
-const IMAGE: Record<string, string> = { bitnami: 'Bitnami', confluent: 'Confluent', apache: 'Apache Kafka', other: '' };
+const IMAGE: Record<string, string> = { bitnami: 'Bitnami', confluent: 'Confluent', apache: 'Apache Kafka', debezium: 'Debezium', other: '' };
 
 const MESSAGE: L10n = {
   en: '`{name}`: the {image} image does not read this variable, so `{key}` keeps its default and the value `{value}` never reaches the broker. Rename it to `{suggested}`, the name this image reads.',
@@ -54,8 +54,8 @@ const rule: Rule = {
         zh: '发现服务所用 Kafka 镜像会忽略的 docker-compose 环境变量（Bitnami 上的 `KAFKA_MIN_INSYNC_REPLICAS`，Confluent 或 Apache 镜像上的 `KAFKA_CFG_*`）。',
       },
       why: {
-        en: 'Each image maps environment variables to broker properties differently. Confluent (`cp-kafka`) and Apache (`apache/kafka`) read `KAFKA_<PROPERTY>` (dots become `_`); `KAFKA_CFG_MIN_INSYNC_REPLICAS` there becomes the unknown property `cfg.min.insync.replicas`. Bitnami reads `KAFKA_CFG_<PROPERTY>` and accepts `KAFKA_<PROPERTY>` only for a fixed list of aliases, which does not include `MIN_INSYNC_REPLICAS` or `UNCLEAN_LEADER_ELECTION_ENABLE`. An ignored variable leaves the broker on the default the author wanted to change — typically `min.insync.replicas=1` — with no error at startup.',
-        zh: '不同镜像把环境变量映射为 broker 属性的方式不同。Confluent（`cp-kafka`）与 Apache（`apache/kafka`）读取 `KAFKA_<属性>`（点号变为 `_`），因此 `KAFKA_CFG_MIN_INSYNC_REPLICAS` 在这些镜像中会变成未知属性 `cfg.min.insync.replicas`。Bitnami 读取 `KAFKA_CFG_<属性>`，只对固定的别名列表接受 `KAFKA_<属性>`，其中不包括 `MIN_INSYNC_REPLICAS` 和 `UNCLEAN_LEADER_ELECTION_ENABLE`。被忽略的变量会让 broker 停留在作者本想修改的默认值上（通常是 `min.insync.replicas=1`），启动时也不会报错。',
+        en: 'Each image maps environment variables to broker properties differently. Confluent (`cp-kafka`) and Apache (`apache/kafka`) read `KAFKA_<PROPERTY>` (dots become `_`); `KAFKA_CFG_MIN_INSYNC_REPLICAS` there becomes the unknown property `cfg.min.insync.replicas`. Bitnami reads `KAFKA_CFG_<PROPERTY>` and accepts `KAFKA_<PROPERTY>` only for a fixed list of aliases, which does not include `MIN_INSYNC_REPLICAS` or `UNCLEAN_LEADER_ELECTION_ENABLE`. Debezium (`quay.io/debezium/kafka`) reads `KAFKA_<PROPERTY>` with every `_` turned into `.`, so `KAFKA_CFG_*` is ignored there too. An ignored variable leaves the broker on the default the author wanted to change — typically `min.insync.replicas=1` — with no error at startup.',
+        zh: '不同镜像把环境变量映射为 broker 属性的方式不同。Confluent（`cp-kafka`）与 Apache（`apache/kafka`）读取 `KAFKA_<属性>`（点号变为 `_`），因此 `KAFKA_CFG_MIN_INSYNC_REPLICAS` 在这些镜像中会变成未知属性 `cfg.min.insync.replicas`。Bitnami 读取 `KAFKA_CFG_<属性>`，只对固定的别名列表接受 `KAFKA_<属性>`，其中不包括 `MIN_INSYNC_REPLICAS` 和 `UNCLEAN_LEADER_ELECTION_ENABLE`。Debezium（`quay.io/debezium/kafka`）读取 `KAFKA_<属性>`，并把每个 `_` 变为 `.`，因此 `KAFKA_CFG_*` 在该镜像中同样被忽略。被忽略的变量会让 broker 停留在作者本想修改的默认值上（通常是 `min.insync.replicas=1`），启动时也不会报错。',
       },
       fix: {
         en: 'Rename the variable to the name the image reads. The fix is unsafe: the setting starts to take effect on the next container start, which changes broker behaviour (for example a min ISR of 2 makes `acks=all` writes fail while fewer replicas are in sync). Review the value first. When the service already sets the right variable, remove the ignored one instead.',
@@ -65,6 +65,7 @@ const rule: Rule = {
         { title: 'Confluent Docker image configuration reference', url: 'https://docs.confluent.io/platform/current/installation/docker/config-reference.html' },
         { title: 'Apache Kafka Docker image examples', url: 'https://github.com/apache/kafka/blob/trunk/docker/examples/README.md' },
         { title: 'Bitnami Kafka image: configuration', url: 'https://github.com/bitnami/containers/blob/main/bitnami/kafka/README.md' },
+        { title: 'Debezium Kafka image: entrypoint', url: 'https://github.com/debezium/container-images/tree/main/kafka' },
       ],
       examples: [
         {
