@@ -311,6 +311,47 @@ describe('compose: mapping', () => {
     assert.equal(parseYaml(one, 'docker-compose.yml').units[0].facts.brokerCount, 1);
   });
 
+  it('a container of a broker image that runs something else is no broker; one whose override still starts it is', () => {
+    const t = [
+      'services:',
+      '  kafka:',
+      '    image: confluentinc/cp-kafka:7.7.8',
+      '    environment: {KAFKA_PROCESS_ROLES: "broker,controller"}',
+      '  kafka-setup:',
+      '    image: confluentinc/cp-kafka:7.7.8',
+      '    entrypoint: /bin/bash',
+      '    command:',
+      '      - -c',
+      '      - |',
+      '        kafka-topics --bootstrap-server kafka:29092 --create --topic t --replication-factor 1',
+      '  tools:',
+      '    image: confluentinc/cp-kafka:7.7.8',
+      '    entrypoint: sleep infinity',
+      '  broker2:',
+      '    image: confluentinc/cp-kafka:7.7.8',
+      '    command: bash -c "echo 127.0.0.1 kafka >> /etc/hosts; /etc/confluent/docker/run"',
+      '  bitnami:',
+      '    image: bitnami/kafka:3.7',
+      '    command: ["/opt/bitnami/scripts/kafka/run.sh"]',
+      '  dbz:',
+      '    image: quay.io/debezium/kafka:2.7',
+      '    command: start',
+      '  dbz-watch:',
+      '    image: quay.io/debezium/kafka:2.7',
+      '    command: watch-topic -a orders',
+      '',
+    ].join('\n');
+    assert.deepEqual(
+      parseYaml(t, 'docker-compose.yml').units.map((u) => [u.facts.resourceName, u.facts.brokerCount]),
+      [
+        ['kafka', 4],
+        ['broker2', 4],
+        ['bitnami', 4],
+        ['dbz', 4],
+      ],
+    );
+  });
+
   it('broker count per cluster when the services name different ones (ZooKeeper ensemble, KRaft quorum)', () => {
     const svc = (name: string, env: string) => `  ${name}:\n    image: confluentinc/cp-kafka:7.6.1\n    environment:\n${env}`;
     // A replication demo: two single-broker clusters, each on its own ZooKeeper, and a third

@@ -179,6 +179,8 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       if (image.dynamic) continue;
       const family = imageFamily(image.value);
       if (!family) continue;
+      // A container of the broker image that runs something else (creating topics, a shell).
+      if (!runsBroker(text, doc, service, family)) continue;
 
       const envE = getEntry(service, 'environment', doc);
       const env = envEntries(text, doc, envE?.value ?? null, envE?.via ?? envE?.valueAlias);
@@ -256,6 +258,29 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
     }
   });
   return units;
+}
+
+/**
+ * Whether a service of a broker image runs the broker: the image's own command, or an
+ * `entrypoint`/`command` override that still starts it (`/etc/confluent/docker/run`,
+ * `/etc/kafka/docker/run`, Bitnami's `run.sh`, `kafka-server-start`, Debezium's `start`). A setup
+ * container that only runs `kafka-topics` or `sleep infinity` is no broker: counting it would
+ * double a single-broker setup's broker count.
+ */
+function runsBroker(text: string, doc: YamlDoc, service: YAMLMap, family: ImageFamily): boolean {
+  const parts: string[] = [];
+  for (const key of ['entrypoint', 'command']) {
+    const v = getEntry(service, key, doc)?.value;
+    if (v === undefined || v === null) continue;
+    if (isSeq(v)) {
+      for (const it of v.items) if (isScalar(it)) parts.push(readScalar(text, it).value);
+    } else if (isScalar(v)) parts.push(readScalar(text, v).value);
+    else return true;
+  }
+  if (!parts.length) return true;
+  const run = parts.join(' ');
+  if (/docker\/run|kafka-server-start|\brun\.sh\b/.test(run)) return true;
+  return family === 'debezium' && /(^|\s)start(\s|$)/.test(run);
 }
 
 /**
