@@ -106,6 +106,11 @@ describe('env: variable names', () => {
   it('Debezium: strip KAFKA_, lower-case, every _ -> . (keys with _ or - cannot be written); its own variables are not settings', () => {
     assert.deepEqual(mapEnvVar('KAFKA_MIN_INSYNC_REPLICAS', 'debezium'), { kind: 'setting', key: 'min.insync.replicas', precedence: 1 });
     assert.deepEqual(mapEnvVar('KAFKA_HOME', 'debezium'), { kind: 'none' });
+    // Its entrypoint builds the listeners from these and unsets them: not the removed host.name & co.
+    for (const n of ['KAFKA_HOST_NAME', 'KAFKA_PORT', 'KAFKA_ADVERTISED_HOST_NAME', 'KAFKA_ADVERTISED_PORT']) {
+      assert.deepEqual(mapEnvVar(n, 'debezium'), { kind: 'none' }, n);
+      assert.equal(mapEnvVar(n, 'confluent').kind, 'setting', n);
+    }
     assert.deepEqual(mapEnvVar('KAFKA_VERSION', 'debezium'), { kind: 'none' });
     assert.equal(envNameFor('min.insync.replicas', 'debezium'), 'KAFKA_MIN_INSYNC_REPLICAS');
     assert.equal(envNameFor('listener.name.internal.sasl.enabled_mechanisms', 'debezium'), undefined);

@@ -74,7 +74,7 @@ export interface UnitFacts {
   /** Known broker count: Strimzi node pools/replicas, compose Kafka services. */
   brokerCount?: number;
   /** Container image family of a compose service. */
-  image?: 'bitnami' | 'confluent' | 'apache' | 'debezium' | 'other';
+  image?: 'bitnami' | 'confluent' | 'apache' | 'debezium';
   imageName?: string;
   /** Spring profile(s) the document is active for (spring.config.activate.on-profile / file name). */
   profile?: string;

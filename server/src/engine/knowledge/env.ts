@@ -208,8 +208,12 @@ export function debeziumEnvName(key: string): string | undefined {
   return debeziumSuffixToKey(name.slice('KAFKA_'.length)) === key ? name : undefined;
 }
 
-/** `KAFKA_*` variables the Debezium entrypoint leaves out of the broker configuration. */
-const DEBEZIUM_EXCLUDED: ReadonlySet<string> = new Set(['KAFKA_VERSION', 'KAFKA_HOME', 'KAFKA_LOG4J_OPTS', 'KAFKA_JMX_OPTS']);
+/**
+ * `KAFKA_*` variables the Debezium entrypoint keeps for itself (beyond KAFKA_ENV_EXCLUDED): it
+ * skips `KAFKA_HOME`, and builds `listeners`/`advertised.listeners` from the host and port ones,
+ * then unsets them, so they never become the removed `host.name`/`advertised.port` properties.
+ */
+const DEBEZIUM_OWN: ReadonlySet<string> = new Set(['KAFKA_HOME', 'KAFKA_HOST_NAME', 'KAFKA_PORT', 'KAFKA_ADVERTISED_HOST_NAME', 'KAFKA_ADVERTISED_PORT']);
 
 /** The variable an image reads for a Kafka key; undefined when the image cannot express it. */
 export function envNameFor(key: string, family: ImageFamily): string | undefined {
@@ -259,7 +263,7 @@ export function mapEnvVar(name: string, family: ImageFamily, opts: EnvMappingOpt
     }
     return { kind: 'none' };
   }
-  if (family === 'debezium' ? DEBEZIUM_EXCLUDED.has(name) || KAFKA_ENV_EXCLUDED.has(name) : KAFKA_ENV_EXCLUDED.has(name)) return { kind: 'none' };
+  if (KAFKA_ENV_EXCLUDED.has(name) || (family === 'debezium' && DEBEZIUM_OWN.has(name))) return { kind: 'none' };
   if (name.startsWith('KAFKA_CFG_')) {
     // Confluent/Apache/Debezium turn it into the unknown property `cfg.<...>`, which the broker ignores.
     const intendedKey = bitnamiSuffixToKey(name.slice('KAFKA_CFG_'.length));

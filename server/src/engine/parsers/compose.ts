@@ -245,15 +245,12 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
     // One cluster per file, unless the services name different ones (a replication demo's source
     // and target): then each counts its own brokers, and a service that names none is not counted.
     const ids = found.map((f) => clusterIdentity(f.unit));
-    const distinct = new Set(ids.filter((id) => id !== undefined));
+    const split = new Set(ids.filter((id) => id !== undefined)).size > 1;
+    const cluster = (i: number) => (split ? ids[i] : '');
     const counts = new Map<string | undefined, number>();
+    for (let i = 0; i < found.length; i++) counts.set(cluster(i), (counts.get(cluster(i)) ?? 0) + found[i].brokers);
     for (let i = 0; i < found.length; i++) {
-      const id = distinct.size > 1 ? ids[i] : undefined;
-      counts.set(id, (counts.get(id) ?? 0) + found[i].brokers);
-    }
-    for (let i = 0; i < found.length; i++) {
-      const id = distinct.size > 1 ? ids[i] : undefined;
-      if (distinct.size <= 1 || id !== undefined) found[i].unit.facts.brokerCount = counts.get(id);
+      if (cluster(i) !== undefined) found[i].unit.facts.brokerCount = counts.get(cluster(i));
       units.push(found[i].unit);
     }
   });
@@ -317,7 +314,7 @@ function uExt(u: ConfigUnit): ComposeUnitExt | undefined {
 
 function envName(unit: ConfigUnit, key: string): string | undefined {
   const u = uExt(unit);
-  const family = u?.family ?? (unit.facts.image === 'bitnami' || unit.facts.image === 'debezium' ? unit.facts.image : 'confluent');
+  const family = u?.family ?? unit.facts.image ?? 'confluent';
   return envNameFor(key, family);
 }
 

@@ -8,7 +8,7 @@ import type { ConfigUnit, Edit, IgnoredEnv } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 
-const IMAGE: Record<string, string> = { bitnami: 'Bitnami', confluent: 'Confluent', apache: 'Apache Kafka', debezium: 'Debezium', other: '' };
+const IMAGE: Record<string, string> = { bitnami: 'Bitnami', confluent: 'Confluent', apache: 'Apache Kafka', debezium: 'Debezium' };
 
 const MESSAGE: L10n = {
   en: '`{name}`: the {image} image does not read this variable, so `{key}` keeps its default and the value `{value}` never reaches the broker. Rename it to `{suggested}`, the name this image reads.',
