@@ -82,7 +82,7 @@ ruleTester('invalid-value', {
           text: 'manual-commit',
           line: 2,
           severity: 'error',
-          message: '`spring.kafka.listener.ack-mode=manual-commit`: `spring.kafka.listener.ack-mode` accepts RECORD, BATCH, TIME, COUNT, COUNT_TIME, MANUAL, MANUAL_IMMEDIATE; `manual-commit` is none of them, so the application fails to start.',
+          message: '`spring.kafka.listener.ack-mode=manual-commit`: the listener container\'s ack mode is one of RECORD, BATCH, TIME, COUNT, COUNT_TIME, MANUAL, MANUAL_IMMEDIATE; `manual-commit` is none of them, so the application fails to start.',
           fixes: ackModes.map((m) => `Set \`spring.kafka.listener.ack-mode=${m}\``),
         },
       ],

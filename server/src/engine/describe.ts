@@ -96,6 +96,22 @@ function versionWhy(unit: ConfigUnit, options: ResolvedOptions): L10n {
     : { en: `Kafka ${options.kafkaVersion} from ${options.kafkaVersionSource}`, zh: `Kafka ${options.kafkaVersion}，来自 ${options.kafkaVersionSource}` };
 }
 
+/** What Spring Cloud Stream's Kafka binder does with a key no place sets (knowledge/scst.ts). */
+const BINDER_DEFAULTS: Record<string, L10n> = {
+  acks: {
+    en: 'Set nowhere, it is the Kafka binder\'s `spring.cloud.stream.kafka.binder.required-acks`: `1` up to Spring Cloud Stream 5.0.1, `all` from 5.0.2.',
+    zh: '若各处都未设置，取 Kafka binder 的 `spring.cloud.stream.kafka.binder.required-acks`：Spring Cloud Stream 5.0.1 及更早为 `1`，5.0.2 起为 `all`。',
+  },
+  'auto.offset.reset': {
+    en: 'Set nowhere, the Kafka binder starts a binding with a `group` at `earliest`, and one without at `latest` (in a new random group at every start). The binding\'s `start-offset` (`earliest` or `latest`) overrides every other place.',
+    zh: '若各处都未设置，Kafka binder 让有 `group` 的绑定从 `earliest` 开始，没有 `group` 的从 `latest` 开始（每次启动都是新的随机消费者组）。绑定的 `start-offset`（`earliest` 或 `latest`）优先于其他所有位置。',
+  },
+  'enable.auto.commit': {
+    en: 'The Kafka binder sets `false` and drops a `true` that Spring Boot or its binder-wide settings give; only a binding\'s `configuration` can turn it on.',
+    zh: 'Kafka binder 设为 `false`，并丢弃来自 Spring Boot 或 binder 全局配置的 `true`；只有绑定自己的 `configuration` 能打开它。',
+  },
+};
+
 function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span, options: ResolvedOptions): HoverResult | undefined {
   const locale = options.locale;
   const t = (m: L10n, d?: Record<string, string | number>) => fmt(m, locale, d);
@@ -119,8 +135,10 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   if (s.sourceKey !== s.key && !s.key.includes(':')) lines.push(t(T.kafkaKey, { key: '`' + s.key + '`' }));
   // Spring sets some keys itself when the application leaves them unset (enable.auto.commit=false
   // since spring-kafka 2.3, ack mode BATCH): that, not Kafka's default, is what applies there.
-  const spring = unit.surface === 'spring-yaml' || unit.surface === 'spring-properties' ? springDefault(s.key) : undefined;
-  const def = spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
+  const binder = unit.facts.binding ? BINDER_DEFAULTS[s.key] : undefined;
+  const spring = binder || !(unit.surface === 'spring-yaml' || unit.surface === 'spring-properties') ? undefined : springDefault(s.key);
+  if (binder) lines.push(t(binder));
+  const def = binder ? undefined : spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
   if (def) {
     const value = '`' + (def.value === '' ? '""' : fixer.valueText(unit, s.key, def.value)) + '`';
     const why = spring ? T.springWhy : versionWhy(unit, options);

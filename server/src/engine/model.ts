@@ -99,6 +99,16 @@ export interface UnitFacts {
    * `from` names the statement for messages and hovers (`spec.kafka.version`, `bitnami/kafka:3.7.0`).
    */
   kafkaVersion?: { version: string; from: string };
+  /**
+   * Spring Cloud Stream's Kafka binder: the unit is a binding's consumer or producer (`name`), or,
+   * in a document without bindings, what the binder sets for all of them (no `name`). Its settings
+   * are the binder's (`spring.cloud.stream.kafka.*`) on top of Spring Boot's (`inherited`).
+   */
+  binding?: {
+    name?: string;
+    /** Where binder-wide findings about a producer binding are reported (one place per document). */
+    at?: Span;
+  };
 }
 
 export interface IgnoredEnv {

@@ -74,7 +74,11 @@ export function linkSpringDocuments(units: ConfigUnit[], external: { path: strin
     const below = [...(outside.get('') ?? []), ...(group ? outside.get(group) ?? [] : [])];
     const here = [...(groups.get('') ?? []), ...(group ? members : [])];
     for (const u of members) {
-      const sources = [...below, ...here.filter((v) => docOf(v) !== docOf(u))];
+      // The Kafka binder's clients start from Spring Boot's settings, its own document's too; Spring
+      // Boot's clients never see the binder's.
+      const binder = !!u.facts.binding;
+      const from = (v: ConfigUnit) => (binder ? docOf(v) !== docOf(u) || !v.facts.binding : docOf(v) !== docOf(u) && !v.facts.binding);
+      const sources = [...below.filter((v) => binder || !v.facts.binding), ...here.filter(from)];
       if (!sources.length) {
         u.inherited = undefined;
         linked.delete(u);
@@ -85,7 +89,8 @@ export function linkSpringDocuments(units: ConfigUnit[], external: { path: strin
       // it inherits (the copies read their spans from the originals, so they move with them).
       const last = linked.get(u);
       if (last && sameItems(last.sources, sources)) continue;
-      const id = `${u.role}\u0000${sources.map(unitNumber).join(',')}`;
+      const binding = u.facts.binding?.name;
+      const id = `${u.role}\u0000${binder ? `scst:${binding ?? ''}` : ''}\u0000${sources.map(unitNumber).join(',')}`;
       let m = shared.get(id);
       if (!m) {
         const merged = new Map<string, { st: Setting; path?: string }>();
@@ -93,6 +98,9 @@ export function linkSpringDocuments(units: ConfigUnit[], external: { path: strin
           const path = pathOf.get(v);
           for (const st of v.settings) {
             if (st.role !== u.role && st.role !== 'client') continue;
+            // Another document's binding-level setting holds only for the binding of that name.
+            const of = (st.ext as { binding?: string } | undefined)?.binding;
+            if (of !== undefined && of !== binding) continue;
             const e = merged.get(st.key);
             if (!e || st.precedence >= e.st.precedence) merged.set(st.key, { st, path });
           }

@@ -1008,8 +1008,8 @@ function springAckModeProblem(value: string): ValueProblem | undefined {
   return {
     allowed: [...SPRING_ACK_MODES],
     reason: {
-      en: `${code('spring.kafka.listener.ack-mode')} accepts ${SPRING_ACK_MODES.join(', ')}; ${code(v)} is none of them, so the application fails to start.`,
-      zh: `${code('spring.kafka.listener.ack-mode')} 只接受 ${SPRING_ACK_MODES.join('、')}；${code(v)} 不在其中，应用会启动失败。`,
+      en: `the listener container's ack mode is one of ${SPRING_ACK_MODES.join(', ')}; ${code(v)} is none of them, so the application fails to start.`,
+      zh: `监听容器的确认模式只能是 ${SPRING_ACK_MODES.join('、')} 之一；${code(v)} 不在其中，应用会启动失败。`,
     },
   };
 }

@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, YAMLMap } from 'yaml';
 import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
+import { effective } from '../model.js';
 import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
@@ -17,6 +18,7 @@ import {
   springValueToKafka,
   type SpringValueKind,
 } from '../knowledge/spring.js';
+import { directionByName, mapScstKafkaPath, SCST_PRECEDENCE, type ScstDirection, type ScstMapping } from '../knowledge/scst.js';
 import {
   asMap,
   baseName,
@@ -53,12 +55,23 @@ export interface SpringSettingExt {
   keySegCount: number;
   /** Offsets of a placeholder default inside the value (relative to read.raw). */
   defaultRange?: [number, number];
+  /** Spring Cloud Stream: index in `path` of the map segment (`configuration`, `producer-properties`)
+   *  of a map entry, and the binding a binding-level setting belongs to. */
+  mapAt?: number;
+  binding?: string;
 }
 
 export interface SpringUnitExt {
   kind: 'spring';
   docIndex: number;
   doc: YamlDoc;
+  /** Spring Cloud Stream's Kafka binder unit (see `ConfigUnit.facts.binding`). */
+  scst?: { binding?: string; direction: ScstDirection | 'client' };
+}
+
+/** A Spring unit's id: Spring Boot's clients by role, the Kafka binder's by binding and role. */
+export function springUnitId(docIndex: number, role: Role, binding?: string | null): string {
+  return binding === undefined ? `spring-yaml#${docIndex}:${role}` : `spring-yaml#${docIndex}:scst:${binding ?? ''}:${role}`;
 }
 
 /**
@@ -215,6 +228,224 @@ function profileOf(leaves: Leaf[], text: string): string | undefined {
   return undefined;
 }
 
+/** The setting a leaf makes (undefined: its value is no scalar or list). */
+function settingOf(text: string, docIndex: number, leaf: Leaf, key: string, role: Role, precedence: number, kind: SpringValueKind): Setting | undefined {
+  const { path: full, entry: e } = leaf;
+  const { keySpan, entrySpan, aliasSpan } = entryPlaces(text, e);
+  const val = leafValue(text, e, aliasSpan, kind);
+  if (!val) return undefined;
+  // Plain literals and assignments in a fixed order (no spreads: this runs for every setting).
+  const ext: SpringSettingExt = { kind: 'spring', docIndex, keyQuote: keyQuote(e.key), path: full, keySegCount: leaf.keySegCount };
+  if (val.read) ext.read = val.read;
+  if (e.via) ext.via = e.via;
+  if (val.defaultRange) ext.defaultRange = val.defaultRange;
+  const sourceKey = joinSpringPath(full);
+  const s: Setting = val.placeholderDefault
+    ? {
+        key,
+        sourceKey,
+        role,
+        value: val.value,
+        rawValue: val.rawValue,
+        dynamic: val.dynamic,
+        placeholderDefault: true,
+        keySpan,
+        valueSpan: val.valueSpan,
+        entrySpan,
+        precedence,
+        ext,
+      }
+    : { key, sourceKey, role, value: val.value, rawValue: val.rawValue, dynamic: val.dynamic, keySpan, valueSpan: val.valueSpan, entrySpan, precedence, ext };
+  internSetting(s);
+  return s;
+}
+
+// ---- Spring Cloud Stream's Kafka binder (knowledge/scst.ts) ----
+
+/** What a document says about the Kafka binder and its bindings. */
+interface ScstRead {
+  /** The document configures the Kafka binder (`spring.cloud.stream.kafka.*`, a binder of type kafka). */
+  kafka: boolean;
+  /** Binder-wide settings and `default.*`, for every binding. */
+  shared: Setting[];
+  bindings: Map<string, { settings: Setting[]; directions: Set<ScstDirection>; binder?: string; kafka?: boolean }>;
+  /** `spring.cloud.stream.binders.<name>.type`, and the binder settings of its `environment`. */
+  binderTypes: Map<string, string>;
+  binderSettings: Map<string, Setting[]>;
+  defaultBinder?: string;
+  /** The document configures the Kafka Streams binder too; the bindings it names there are its. */
+  streams: boolean;
+  streamsBindings: Set<string>;
+}
+
+/** The anchor slot of an entry crossed on the way to a Spring Cloud Stream leaf. */
+function scstSlot(full: string[], prevLen: number): string | undefined {
+  const c = (i: number) => canonicalSpringSegment(full[i]);
+  if (c(2) !== 'stream') return undefined;
+  const area = c(3);
+  if (area === 'bindings' && full.length >= 5 && prevLen <= 4) return `scst:${full[4]}`;
+  if (area !== 'kafka' || full.length < 5) return undefined;
+  const sub = c(4);
+  if (sub === 'bindings' && full.length >= 6) return prevLen <= 5 ? `scst:${full[5]}` : undefined;
+  return (sub === 'binder' || sub === 'default') && prevLen <= 4 ? 'scst' : undefined;
+}
+
+function scstBinding(r: ScstRead, name: string) {
+  let b = r.bindings.get(name);
+  if (!b) r.bindings.set(name, (b = { settings: [], directions: new Set() }));
+  return b;
+}
+
+/** Reads one leaf below `spring.cloud`; returns the (lazily made) document record. */
+function readScstLeaf(text: string, docIndex: number, leaf: Leaf, r: ScstRead | undefined): ScstRead | undefined {
+  const full = leaf.path;
+  const c = (i: number) => (full[i].startsWith('[') ? full[i] : canonicalSpringSegment(full[i]));
+  if (c(2) !== 'stream') return r;
+  const area = c(3);
+  const rec = (): ScstRead => r ?? (r = { kafka: false, shared: [], bindings: new Map(), binderTypes: new Map(), binderSettings: new Map(), streams: false, streamsBindings: new Set() });
+  const scalar = () => (isScalar(leaf.entry.value) ? readScalar(text, leaf.entry.value).value.trim() : '');
+  if (area === 'kafka') {
+    if (full.length < 5) return r;
+    const sub = c(4);
+    if (sub === 'streams') {
+      // The Kafka Streams binder: its bindings are KStreams, not the Kafka binder's clients.
+      const y = rec();
+      y.streams = true;
+      if (full.length >= 7 && c(5) === 'bindings') y.streamsBindings.add(full[6]);
+      return r;
+    }
+    if (sub !== 'binder' && sub !== 'bindings' && sub !== 'default') return r;
+    const x = rec();
+    x.kafka = true;
+    const m = mapScstKafkaPath(full);
+    if (!m) {
+      if (sub === 'bindings' && full.length >= 7) {
+        const d = c(6);
+        if (d === 'consumer' || d === 'producer') scstBinding(x, full[5]).directions.add(d);
+      }
+      return r;
+    }
+    const s = scstSetting(text, docIndex, leaf, m);
+    if (m.binding === undefined) {
+      if (s) x.shared.push(s);
+    } else {
+      const b = scstBinding(x, m.binding);
+      b.kafka = true;
+      b.directions.add(m.role as ScstDirection);
+      if (s) b.settings.push(s);
+    }
+    return r;
+  }
+  if (area === 'default-binder') {
+    const name = scalar();
+    rec().defaultBinder = name;
+    if (name.toLowerCase() === 'kafka') r!.kafka = true;
+    return r;
+  }
+  if (area === 'binders' && full.length >= 10 && c(5) === 'environment') {
+    // A binder's own environment (multi-binder setups): its settings, for the bindings it serves.
+    const m = mapScstKafkaPath(full.slice(6));
+    if (m && m.binding === undefined) {
+      if (m.mapAt !== undefined) m.mapAt += 6;
+      const s = scstSetting(text, docIndex, leaf, m);
+      const x = rec();
+      if (s) x.binderSettings.set(full[4], [...(x.binderSettings.get(full[4]) ?? []), s]);
+    }
+    return r;
+  }
+  if (area === 'binders' && full.length === 6 && c(5) === 'type') {
+    const type = scalar().toLowerCase();
+    rec().binderTypes.set(full[4], type);
+    if (type === 'kafka') r!.kafka = true;
+    return r;
+  }
+  if (area === 'default' && full.length === 5 && c(4) === 'group') {
+    const s = scstSetting(text, docIndex, leaf, { key: 'scst:group', role: 'consumer', precedence: SCST_PRECEDENCE.defaultProperty, kind: 'string' });
+    if (s) rec().shared.push(s);
+    return r;
+  }
+  if (area !== 'bindings' || full.length < 6) return r;
+  const name = full[4];
+  const b = scstBinding(rec(), name);
+  const prop = c(5);
+  if (prop === 'consumer' || prop === 'producer') b.directions.add(prop);
+  else if (prop === 'binder' && full.length === 6) b.binder = scalar();
+  else if (prop === 'group' && full.length === 6) {
+    b.directions.add('consumer');
+    const s = scstSetting(text, docIndex, leaf, { key: 'scst:group', role: 'consumer', precedence: SCST_PRECEDENCE.bindingProperty, binding: name, kind: 'string' });
+    if (s) b.settings.push(s);
+  }
+  return r;
+}
+
+function scstSetting(text: string, docIndex: number, leaf: Leaf, m: ScstMapping): Setting | undefined {
+  const s = settingOf(text, docIndex, leaf, m.key, m.role, m.precedence, m.kind === 'enum-lower' ? 'enum-lower' : 'string');
+  if (!s) return undefined;
+  const ext = s.ext as SpringSettingExt;
+  if (m.mapAt !== undefined) ext.mapAt = m.mapAt;
+  if (m.binding !== undefined) ext.binding = m.binding;
+  return s;
+}
+
+const bySource = (a: Setting, b: Setting) => a.entrySpan.start - b.entrySpan.start || a.keySpan.start - b.keySpan.start;
+
+/** The Kafka binder's units of a document: one per binding and direction, with what the binder
+ *  and `default.*` set for every binding; without bindings, the binder-wide settings by role. */
+function scstUnits(
+  r: ScstRead,
+  docIndex: number,
+  doc: YamlDoc,
+  anchors: Map<string, Span>,
+  spans: Map<string, Span>,
+  profile: string | undefined,
+): ConfigUnit[] {
+  const out: ConfigUnit[] = [];
+  const none = { start: 0, end: 0 };
+  const make = (role: Role, settings: Setting[], binding: string | undefined, direction: ScstDirection | 'client'): ConfigUnit => {
+    const slot = binding === undefined ? 'scst' : `scst:${binding}`;
+    const anchor = anchors.get(slot) ?? anchors.get('scst') ?? none;
+    const ext: SpringUnitExt = { kind: 'spring', docIndex, doc, scst: binding === undefined ? { direction } : { binding, direction } };
+    return {
+      id: springUnitId(docIndex, role, binding ?? null),
+      surface: 'spring-yaml',
+      format: 'yaml',
+      role,
+      client: 'java',
+      settings: settings.sort(bySource),
+      anchor,
+      span: spans.get(slot) ?? anchor,
+      facts: { roleEvidence: 'structure', binding: binding === undefined ? {} : { name: binding }, ...(profile ? { profile } : {}) },
+      ext,
+    };
+  };
+  for (const [name, b] of r.bindings) {
+    // A binding of another binder (a multi-binder setup): not ours.
+    const type = b.binder ? r.binderTypes.get(b.binder) : undefined;
+    if (type !== undefined && type !== 'kafka') continue;
+    // With the Kafka Streams binder in the document, a binding without Kafka binder settings may be a KStream.
+    if (r.streamsBindings.has(name) || (r.streams && !b.kafka && type !== 'kafka')) continue;
+    const byName = directionByName(name);
+    const directions = b.directions.size ? b.directions : byName ? [byName] : [];
+    const binder = b.binder ?? r.defaultBinder ?? (r.binderSettings.size === 1 ? [...r.binderSettings.keys()][0] : undefined);
+    const shared = [...r.shared, ...((binder !== undefined && r.binderSettings.get(binder)) || [])];
+    for (const d of directions) {
+      const own = b.settings.filter((s) => s.role === d);
+      out.push(make(d, [...shared.filter((s) => s.role === d || s.role === 'client'), ...own], name, d));
+    }
+  }
+  // Binder-wide findings (its `required-acks`) are reported once, at the first producer binding.
+  const first = out.find((u) => u.role === 'producer');
+  if (first) for (const u of out) if (u.role === 'producer') u.facts.binding!.at = first.anchor;
+  if (!out.length && r.shared.length) {
+    const roles = new Set(r.shared.map((s) => s.role));
+    if (!roles.has('producer') && !roles.has('consumer')) out.push(make('client', [...r.shared], undefined, 'client'));
+    for (const d of ['producer', 'consumer'] as const) {
+      if (roles.has(d)) out.push(make(d, r.shared.filter((s) => s.role === d || s.role === 'client'), undefined, d));
+    }
+  }
+  return out;
+}
+
 export function extractSpring(
   text: string,
   path: string,
@@ -243,6 +474,14 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
       spans.set(slot, s ? { start: Math.min(s.start, whole.start), end: Math.max(s.end, whole.end) } : whole);
     };
     const leaves = springLeaves(doc, (full, prevLen, e) => {
+      if (full.length >= 4 && prevLen <= 5 && canonicalSpringSegment(full[1]) === 'cloud') {
+        const slot = scstSlot(full, prevLen);
+        if (slot) {
+          const { keySpan, entrySpan: whole } = entryPlaces(text, e);
+          note(slot, keySpan, whole);
+        }
+        return;
+      }
       if (prevLen >= 3 || full.length < 2 || canonicalSpringSegment(full[1]) !== 'kafka') return;
       const role = prevLen < 3 && full.length >= 3 && !isBracket(full[2]) ? SECTION_ROLE[canonicalSpringSegment(full[2])] : undefined;
       if (prevLen >= 2 && !role) return;
@@ -252,8 +491,13 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
     });
     const common: Setting[] = [];
     const byRole = new Map<Role, Setting[]>();
+    let binder: ScstRead | undefined;
     for (const leaf of leaves) {
       const { path: full, entry: e } = leaf;
+      if (full.length >= 4 && canonicalSpringSegment(full[1]) === 'cloud') {
+        binder = readScstLeaf(text, docIndex, leaf, binder);
+        continue;
+      }
       if (full.length < 3 || canonicalSpringSegment(full[1]) !== 'kafka') continue;
       const rest = full.slice(2);
       const restPath = joinSpringPath(rest);
@@ -280,32 +524,8 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
           precedence = 0;
         } else continue;
       }
-      const { keySpan, entrySpan, aliasSpan } = entryPlaces(text, e);
-      const val = leafValue(text, e, aliasSpan, kind);
-      if (!val) continue;
-      // Plain literals and assignments in a fixed order (no spreads: this runs for every setting).
-      const ext: SpringSettingExt = { kind: 'spring', docIndex, keyQuote: keyQuote(e.key), path: full, keySegCount: leaf.keySegCount };
-      if (val.read) ext.read = val.read;
-      if (e.via) ext.via = e.via;
-      if (val.defaultRange) ext.defaultRange = val.defaultRange;
-      const sourceKey = joinSpringPath(full);
-      const s: Setting = val.placeholderDefault
-        ? {
-            key,
-            sourceKey,
-            role,
-            value: val.value,
-            rawValue: val.rawValue,
-            dynamic: val.dynamic,
-            placeholderDefault: true,
-            keySpan,
-            valueSpan: val.valueSpan,
-            entrySpan,
-            precedence,
-            ext,
-          }
-        : { key, sourceKey, role, value: val.value, rawValue: val.rawValue, dynamic: val.dynamic, keySpan, valueSpan: val.valueSpan, entrySpan, precedence, ext };
-      internSetting(s);
+      const s = settingOf(text, docIndex, leaf, key, role, precedence, kind);
+      if (!s) continue;
       if (role === 'client') common.push(s);
       else {
         const list = byRole.get(role) ?? [];
@@ -313,15 +533,17 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
         byRole.set(role, list);
       }
     }
-    if (!common.length && !byRole.size) return units;
+    if (!common.length && !byRole.size && !binder?.kafka) return units;
     const profile = profileOf(leaves, text) ?? fileProfile;
     const unitExt: SpringUnitExt = { kind: 'spring', docIndex, doc };
     const kafkaAnchor = anchors.get('kafka') ?? { start: 0, end: 0 };
+    if (binder?.kafka) units.push(...scstUnits(binder, docIndex, doc, anchors, spans, profile));
+    if (!common.length && !byRole.size) return units;
     const make = (role: Role, settings: Setting[]): ConfigUnit => {
       const all = [...settings].sort((a, b) => a.entrySpan.start - b.entrySpan.start || a.keySpan.start - b.keySpan.start);
       const span = spans.get(role) ?? spans.get('kafka') ?? kafkaAnchor;
       return {
-        id: `spring-yaml#${docIndex}:${role}`,
+        id: springUnitId(docIndex, role),
         surface: 'spring-yaml',
         format: 'yaml',
         role,
@@ -355,8 +577,9 @@ export function moveSpringUnits(units: ConfigUnit[], spans: Span[], delta: numbe
     x.end += delta;
   }
   for (const u of units) {
-    u.id = `spring-yaml#${docIndex}:${u.role}`;
-    (u.ext as SpringUnitExt).docIndex = docIndex;
+    const ext = u.ext as SpringUnitExt;
+    u.id = springUnitId(docIndex, u.role, ext.scst ? ext.scst.binding ?? null : undefined);
+    ext.docIndex = docIndex;
     for (const st of u.settings) (st.ext as SpringSettingExt).docIndex = docIndex;
   }
 }
@@ -371,6 +594,35 @@ function settingExt(s: Setting): SpringSettingExt | undefined {
 function unitExt(u: ConfigUnit): SpringUnitExt | undefined {
   const e = u.ext as SpringUnitExt | undefined;
   return e && e.kind === 'spring' ? e : undefined;
+}
+
+/**
+ * Where a key is written for a Kafka binder unit, from `spring`: `acks` as the binder's
+ * `required-acks` (it holds for every binding), `start-offset` and `ack-mode` as the binding's
+ * properties, a `group` on the binding, anything else in the binding's `configuration` map
+ * (binder-wide units: the binder's `configuration`, `producer-properties` or `consumer-properties`).
+ */
+function scstPath(unit: ConfigUnit, key: string): string[] | undefined {
+  const x = unitExt(unit)?.scst;
+  if (!x) return undefined;
+  const base = ['spring', 'cloud', 'stream', 'kafka'];
+  // `required-acks` is below everything else that sets acks: once Spring Boot or a map sets it,
+  // only the binding's own `configuration` wins.
+  if (key === 'acks' && (effective(unit, 'acks')?.precedence ?? -1) <= SCST_PRECEDENCE.requiredAcks) return [...base, 'binder', 'required-acks'];
+  const b = x.binding;
+  const dir = unit.role === 'producer' || unit.role === 'consumer' ? unit.role : undefined;
+  if (b === undefined || !dir) {
+    if (key.startsWith('scst:') || key.startsWith('spring:')) return undefined;
+    const map = dir === 'producer' ? 'producer-properties' : dir === 'consumer' ? 'consumer-properties' : 'configuration';
+    return [...base, 'binder', map, key];
+  }
+  if (key === 'scst:group') return ['spring', 'cloud', 'stream', 'bindings', b, 'group'];
+  const at = [...base, 'bindings', b, dir];
+  if (key === 'auto.offset.reset' && dir === 'consumer') return [...at, 'start-offset'];
+  if (key === 'spring:listener.ack-mode' && dir === 'consumer') return [...at, 'ack-mode'];
+  if (key.startsWith(`scst:${dir}.`)) return [...at, key.slice(`scst:${dir}.`.length)];
+  if (key.startsWith('scst:') || key.startsWith('spring:')) return undefined;
+  return [...at, 'configuration', key];
 }
 
 /** The property path below `spring.kafka` for a canonical key and role: the dedicated property
@@ -393,6 +645,10 @@ export const springEditor: FormatEditor = {
   commentPrefix: '#',
 
   keyName(unit, key) {
+    if (unitExt(unit)?.scst) {
+      const segs = scstPath(unit, key);
+      return segs ? joinSpringPath(segs) : key;
+    }
     const p = pathFor(unit.role, key);
     return p ? `spring.kafka.${p}` : key;
   },
@@ -422,9 +678,16 @@ export const springEditor: FormatEditor = {
     const u = unitExt(unit);
     // Structural edits trust the AST, which after a parse error may not match the indentation.
     if (!u || u.doc.errors.length) return null;
-    const p = pathFor(unit.role, key);
-    if (!p) return null;
-    const segs = ['spring', 'kafka', ...splitSpringKey(p)];
+    let segs: string[];
+    if (u.scst) {
+      const at = scstPath(unit, key);
+      if (!at) return null;
+      segs = at;
+    } else {
+      const p = pathFor(unit.role, key);
+      if (!p) return null;
+      segs = ['spring', 'kafka', ...splitSpringKey(p)];
+    }
     const text = renderScalar(springEditor.valueText(unit, key, value));
     const e = insertPath(file.text, u.doc.contents as Node | null, segs, text, file.eol, springStyle(unit.anchor.start));
     return e ? [e] : null;
@@ -444,9 +707,15 @@ export const springEditor: FormatEditor = {
     if (!ext || ext.via) return null;
     const old = ext.path;
     let next: string[];
-    const propsAt = old.findIndex((s, i) => i >= 2 && !isBracket(s) && canonicalSpringSegment(s) === 'properties');
-    const isMapEntry = !setting.key.startsWith('spring:') && propsAt >= 0 && propsAt <= 3;
-    if (isMapEntry && !newKey.startsWith('spring:')) {
+    const propsAt = ext.mapAt ?? old.findIndex((s, i) => i >= 2 && !isBracket(s) && canonicalSpringSegment(s) === 'properties');
+    const isMapEntry = !setting.key.startsWith('spring:') && propsAt >= 0 && (ext.mapAt !== undefined || propsAt <= 3);
+    const binderProp = /^scst:(?:consumer|producer)\.(.+)$/.exec(newKey);
+    if (binderProp && setting.key.startsWith('scst:')) {
+      // A binder property misspelled: the same place, the right name.
+      next = [...old.slice(0, old.length - 1), binderProp[1]];
+    } else if (old.length > 1 && canonicalSpringSegment(old[1]) === 'cloud' && (!isMapEntry || newKey.includes(':'))) {
+      return null; // a Kafka binder setting moves only within its map
+    } else if (isMapEntry && !newKey.startsWith('spring:')) {
       // Stay in the same map: `properties[old]` -> `properties[new]`, same spelling form.
       const bracket = isBracket(old[propsAt + 1] ?? '');
       next = [...old.slice(0, propsAt + 1), ...(bracket ? [`[${newKey}]`] : newKey.split('.'))];

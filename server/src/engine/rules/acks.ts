@@ -3,7 +3,8 @@
 
 import type { ConfigUnit, Setting } from '../model.js';
 import { effective } from '../model.js';
-import type { Rule } from '../rule.js';
+import type { L10n } from '../l10n.js';
+import type { Rule, RuleContext } from '../rule.js';
 import { definitelyProducer, isDynamic, normAcks } from './util.js';
 import { ACKS, assignFor, defaultOf, placeholder, producerLike, transactionalId } from './idempotence.js';
 
@@ -14,6 +15,30 @@ function acksSetting(unit: ConfigUnit): Setting | undefined {
   const b = effective(unit, 'request.required.acks');
   if (!a || !b) return a ?? b;
   return b.entrySpan.start > a.entrySpan.start ? b : a;
+}
+
+const BINDER_UNSET: L10n = {
+  en:
+    '`{key}` is unset: the Kafka binder sets `acks` from it for every binding, and up to Spring Cloud Stream 5.0.1 its default is `1`, ' +
+    'which overrides the Kafka client\'s `all` (and with it idempotence): the leader acknowledges before the followers copy the record, ' +
+    'and a leader failure loses it. Binder 5.0.2 and later default to `all`; setting it keeps every version safe. Set `{fixed}`.',
+  zh:
+    '未设置 `{key}`：Kafka binder 用它为每个绑定设置 `acks`，而 Spring Cloud Stream 5.0.1 及更早版本的默认值是 `1`，' +
+    '会覆盖 Kafka 客户端的默认值 `all`（幂等性也随之关闭）：leader 在 follower 复制记录之前就确认，leader 故障会丢失该记录。' +
+    'binder 5.0.2 起默认为 `all`；显式设置可确保所有版本都安全。请设置 `{fixed}`。',
+};
+
+/** A Kafka binder producer binding with `acks` set nowhere gets the binder's `required-acks`. */
+function checkBinderUnset(ctx: RuleContext, unit: ConfigUnit, fixed: string, title: string): void {
+  if (unit.facts.binding?.name === undefined || unit.role !== 'producer') return;
+  // A transactional binder makes its producers idempotent, which needs acks=all.
+  if (transactionalId(unit)) return;
+  ctx.report({
+    severity: 'warning',
+    message: ctx.t(BINDER_UNSET, { key: ctx.fixer.keyName(unit, ACKS), fixed }),
+    span: unit.facts.binding.at ?? unit.anchor,
+    fixes: [ctx.makeFix(title, 'unsafe', ctx.fixer.insert(unit, ACKS, 'all'), true)],
+  });
 }
 
 const rule: Rule = {
@@ -137,6 +162,10 @@ const rule: Rule = {
         continue;
       }
       // Unset: report when the default of this client and version is weaker than all.
+      if (unit.facts.binding) {
+        checkBinderUnset(ctx, unit, fixed, title);
+        continue;
+      }
       if (!definitelyProducer(unit)) continue;
       // A transactional Java producer gets acks=all when acks is unset (idempotence is implied).
       if (unit.client === 'java' && transactionalId(unit)) continue;

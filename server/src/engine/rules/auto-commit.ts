@@ -10,6 +10,7 @@
 import type { ConfigUnit, Setting } from '../model.js';
 import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
+import { SCST_PRECEDENCE } from '../knowledge/scst.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { allUnits, kafkaVersionOf } from '../rule.js';
 import { asBool, code, definitelyConsumer, isConsumer, isDynamic, placeholderNote } from './util.js';
@@ -121,6 +122,9 @@ function checkSpring(ctx: RuleContext, unit: ConfigUnit): void {
   // Unset is fine: spring-kafka ≥ 2.3 sets enable.auto.commit=false itself.
   const s = effective(unit, KEY);
   if (!s || isDynamic(s) || springBool(s) !== true) return;
+  // The Kafka binder drops `true` from Spring Boot's and its own binder-wide settings (with a
+  // logged warning); only a binding's `configuration` gets it to the consumer.
+  if (unit.facts.binding && s.precedence < SCST_PRECEDENCE.defaultConfiguration) return;
   const edits = ctx.fixer.setValue(unit, s, 'false');
   const fix = shownValue(ctx, unit, KEY, 'false');
   const manual = manualAckMode(ctx, unit);

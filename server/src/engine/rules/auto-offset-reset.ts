@@ -58,10 +58,37 @@ const REMEDY_FAIL: L10n = {
   zh: '请设置 `{fix}`，从保留的最早消息开始读取（消息可能被重复处理）；或设置 `{none}`，让消费者报错而不是自行选择位置。',
 };
 
+const ANONYMOUS: L10n = {
+  en: 'The binding `{binding}` has no `group`: at every start the Kafka binder gives it a new random group (`anonymous.…`), which begins at `latest`, so records published while the application was stopped or restarting are never read by it. Set `{fix}`: a named group starts at `earliest` and resumes from its committed offsets.',
+  zh: '绑定 `{binding}` 没有设置 `group`：Kafka binder 每次启动都为它分配一个新的随机消费者组（`anonymous.…`），从 `latest` 开始读取，因此应用停止或重启期间发布的消息它永远读不到。请设置 `{fix}`：有名字的消费者组从 `earliest` 开始，并从已提交的位移继续消费。',
+};
+
+/**
+ * A Kafka binder consumer binding with `auto.offset.reset` set nowhere starts where the binder
+ * says: `earliest` with a group, `latest` without one, where every start is a new random group.
+ */
+function checkBinderUnset(ctx: RuleContext, unit: ConfigUnit): void {
+  const binding = unit.facts.binding?.name;
+  if (binding === undefined) return;
+  const group = effective(unit, GROUP);
+  if (group && (isDynamic(group) || group.value.trim() !== '')) return;
+  const name = binding.replace(/-in-\d+$/, '') || binding;
+  const fix = ctx.fixer.assignment(unit, GROUP, name);
+  ctx.report({
+    severity: 'information',
+    message: ctx.t(ANONYMOUS, { binding, fix }),
+    span: unit.anchor,
+    fixes: [ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fix }), 'unsafe', ctx.fixer.set(unit, GROUP, name), true)],
+  });
+}
+
+const GROUP = 'scst:group';
+
 function fixes(ctx: RuleContext, unit: ConfigUnit): { remedy: string; fixes: Fix[] } {
   const title = (v: string) => ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: withValue(ctx, unit, v) });
   const out: Fix[] = [ctx.makeFix(title('earliest'), 'unsafe', ctx.fixer.set(unit, KEY, 'earliest'), true)];
-  const ff = failFast(unit.client);
+  // The binder's `start-offset` takes earliest or latest only.
+  const ff = unit.facts.binding ? undefined : failFast(unit.client);
   if (ff) out.push(ctx.makeFix(title(ff), 'unsafe', ctx.fixer.set(unit, KEY, ff)));
   const remedy = ff
     ? ctx.t(REMEDY_FAIL, { fix: withValue(ctx, unit, 'earliest'), none: withValue(ctx, unit, ff) })
@@ -143,6 +170,10 @@ const rule: Rule = {
           span: s.valueSpan,
           fixes: f.fixes,
         });
+        continue;
+      }
+      if (unit.facts.binding) {
+        checkBinderUnset(ctx, unit);
         continue;
       }
       if (!definitelyConsumer(unit)) continue;

@@ -15,6 +15,7 @@ import { kafkaVersionOf } from '../rule.js';
 import { isKnownKey, lookupKey, removedKey, suggestKeys } from '../knowledge/index.js';
 import { canonicalSpringSegment, mapSpringKafkaPath, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springSectionProperties } from '../knowledge/spring.js';
 import { Memo } from '../memo.js';
+import { genericScstProperty, isKnownScstProperty, scstProperties } from '../knowledge/scst.js';
 
 const ROLES: Role[] = ['producer', 'consumer', 'admin', 'broker', 'topic', 'streams'];
 
@@ -180,6 +181,16 @@ function misplacedSpringProperty(prop: string): Suggestion[] | undefined {
   return out;
 }
 
+/** `scst:<direction>.<prop>` keys (a binding's Kafka binder properties) the binder does not bind. */
+function scstSuggestions(ctx: RuleContext, unit: ConfigUnit, s: Setting): Suggestion[] | undefined {
+  const m = /^scst:(consumer|producer)\.(.+)$/.exec(s.key);
+  if (!m || isKnownScstProperty(s.key) || genericScstProperty(s.key)) return undefined;
+  const direction = m[1] as 'consumer' | 'producer';
+  const known = scstProperties(direction);
+  if (known.map(springBound).includes(springBound(m[2]))) return undefined;
+  return rank(m[2], known).map((x) => ({ key: `scst:${direction}.${x.c}`, shown: ctx.fixer.keyName(unit, `scst:${direction}.${x.c}`), distance: x.d }));
+}
+
 /** How Spring Boot compares a property name: each element without case and non-alphanumerics (ConfigurationPropertyName). */
 function springBound(p: string): string {
   return p
@@ -193,10 +204,46 @@ const MESSAGE: L10n = {
   zh: '`{shown}` 不是 Kafka {role}配置项；Kafka 只记录一条警告并忽略它，默认值仍然生效。是否想写 {list}？',
 };
 
+const SCST_MESSAGE: L10n = {
+  en: '`{shown}` is not a property of Spring Cloud Stream\'s Kafka binder; it is ignored, so the default stays in force. Did you mean {list}?',
+  zh: '`{shown}` 不是 Spring Cloud Stream Kafka binder 的属性；它会被忽略，默认值仍然生效。是否想写 {list}？',
+};
+
+const SCST_GENERIC: L10n = {
+  en: '`{shown}` is not a property of Spring Cloud Stream\'s Kafka binder, so it is ignored here and the default stays in force: `{prop}` is a binding property of every binder, read at `{place}`.',
+  zh: '`{shown}` 不是 Spring Cloud Stream Kafka binder 的属性，写在这里会被忽略，默认值仍然生效：`{prop}` 是所有 binder 通用的绑定属性，应写在 `{place}`。',
+};
+
 const SPRING_MESSAGE: L10n = {
   en: '`{shown}` is not a Spring Boot Kafka property; Spring Boot ignores it, so the default stays in force. Did you mean {list}?',
   zh: '`{shown}` 不是 Spring Boot 的 Kafka 属性；Spring Boot 会忽略它，默认值仍然生效。是否想写 {list}？',
 };
+
+/** A binding's Kafka binder property the binder does not bind: misspelled, or a property of the
+ *  binding itself written below the Kafka binder's prefix. */
+function checkScst(ctx: RuleContext, unit: ConfigUnit, s: Setting): void {
+  const generic = genericScstProperty(s.key);
+  const binding = unit.facts.binding?.name;
+  if (generic && binding !== undefined) {
+    const place = `spring.cloud.stream.bindings.${binding}.${unit.role}.${generic}`;
+    ctx.report({ severity: 'warning', message: ctx.t(SCST_GENERIC, { shown: s.sourceKey, prop: generic, place }), span: s.keySpan });
+    return;
+  }
+  const suggestions = scstSuggestions(ctx, unit, s);
+  if (suggestions?.length) reportSuggestions(ctx, unit, s, suggestions, (list) => ctx.t(SCST_MESSAGE, { shown: s.sourceKey, list }));
+}
+
+/** Reports an unknown key with up to three suggestions, each a rename (preferred: a clear best). */
+function reportSuggestions(ctx: RuleContext, unit: ConfigUnit, s: Setting, suggestions: Suggestion[], message: (list: string) => string): void {
+  const top = suggestions.slice(0, 3);
+  const list = top.map((x) => '`' + x.shown + '`').join(ctx.t({ en: ' or ', zh: ' 或 ' }));
+  // Prefer a rename only when one suggestion is clearly the best.
+  const unique = top.length === 1 || top[1].distance > top[0].distance;
+  const fixes = top
+    .filter((x) => x.key)
+    .map((x, i) => ctx.makeFix(ctx.t({ en: 'Rename to `{k}`', zh: '改名为 `{k}`' }, { k: x.shown }), 'unsafe', ctx.fixer.rename(unit, s, x.key), i === 0 && unique));
+  ctx.report({ severity: 'warning', message: message(list), span: s.keySpan, fixes });
+}
 
 const rule: Rule = {
   meta: {
@@ -262,31 +309,16 @@ const rule: Rule = {
       if (unit.client !== 'java' && unit.client !== 'broker') continue;
       for (const s of unit.settings) {
         if (s.key.startsWith('sarama:')) continue;
+        if (s.key.startsWith('scst:')) {
+          checkScst(ctx, unit, s);
+          continue;
+        }
         const spring = s.key.startsWith('spring:');
         const suggestions = spring ? springSuggestions(s) : kafkaSuggestions(ctx, unit, s);
         if (!suggestions?.length) continue;
-        const top = suggestions.slice(0, 3);
-        const list = top.map((x) => '`' + x.shown + '`').join(ctx.t({ en: ' or ', zh: ' 或 ' }));
-        // Prefer a rename only when one suggestion is clearly the best.
-        const unique = top.length === 1 || top[1].distance > top[0].distance;
-        const fixes = top
-          .filter((x) => x.key)
-          .map((x, i) =>
-            ctx.makeFix(
-              ctx.t({ en: 'Rename to `{k}`', zh: '改名为 `{k}`' }, { k: x.shown }),
-              'unsafe',
-              ctx.fixer.rename(unit, s, x.key),
-              i === 0 && unique,
-            ),
-          );
-        ctx.report({
-          severity: 'warning',
-          message: spring
-            ? ctx.t(SPRING_MESSAGE, { shown: s.sourceKey, list })
-            : ctx.t(MESSAGE, { shown: s.sourceKey, role: ctx.t(ROLE_NAME[s.role]), list }),
-          span: s.keySpan,
-          fixes,
-        });
+        reportSuggestions(ctx, unit, s, suggestions, (list) =>
+          spring ? ctx.t(SPRING_MESSAGE, { shown: s.sourceKey, list }) : ctx.t(MESSAGE, { shown: s.sourceKey, role: ctx.t(ROLE_NAME[s.role]), list }),
+        );
       }
     }
   },

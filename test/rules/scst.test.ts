@@ -1,0 +1,185 @@
+// Spring Cloud Stream's Kafka binder (knowledge/scst.ts): the rules that judge its bindings.
+import { ruleTester } from '../helpers/ruleTester.js';
+
+const P = 'application.yml';
+
+/** A document with one functional producer binding and what else `kafka` holds below `spring.cloud.stream`. */
+const producer = (kafka = '') =>
+  'spring:\n  cloud:\n    stream:\n      bindings:\n        orders-out-0:\n          destination: orders\n' + (kafka ? '      kafka:\n' + kafka : '');
+
+const consumer = (binding: string, kafka = '') =>
+  'spring:\n  cloud:\n    stream:\n      bindings:\n        orders-in-0:\n          destination: orders\n' + binding + (kafka ? '      kafka:\n' + kafka : '');
+
+ruleTester('acks', {
+  valid: [
+    { name: 'binder required-acks: all', path: P, code: producer('        binder:\n          required-acks: all\n') },
+    { name: 'camelCase requiredAcks: -1', path: P, code: producer('        binder:\n          requiredAcks: -1\n') },
+    {
+      name: "Spring Boot's producer acks: all wins over required-acks: 1",
+      path: P,
+      code: 'spring:\n  kafka:\n    producer:\n      acks: all\n' + producer('        binder:\n          required-acks: 1\n').slice('spring:\n'.length),
+    },
+    {
+      name: "Spring Boot's acks in a document without a profile holds in a profile's document",
+      path: P,
+      code: 'spring:\n  kafka:\n    producer:\n      acks: all\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n' + producer('        binder:\n          brokers: localhost\n').slice('spring:\n'.length),
+    },
+    {
+      name: "the binding's own configuration acks",
+      path: P,
+      code: producer('        bindings:\n          orders-out-0:\n            producer:\n              configuration:\n                acks: all\n'),
+    },
+    {
+      name: 'a transactional binder',
+      path: P,
+      code: producer('        binder:\n          transaction:\n            transaction-id-prefix: tx-\n'),
+    },
+    { name: 'a consumer binding only', path: P, code: consumer('          group: billing\n', '        binder:\n          brokers: localhost\n') },
+    {
+      name: 'a binding of a Rabbit binder in a multi-binder setup',
+      path: P,
+      code:
+        'spring:\n  cloud:\n    stream:\n      bindings:\n        orders-out-0:\n          binder: rabbit1\n      binders:\n        rabbit1:\n          type: rabbit\n' +
+        '      kafka:\n        binder:\n          brokers: localhost\n',
+    },
+    {
+      name: 'a binder environment sets required-acks',
+      path: P,
+      code:
+        'spring:\n  cloud:\n    stream:\n      bindings:\n        orders-out-0:\n          binder: k1\n      binders:\n        k1:\n          type: kafka\n' +
+        '          environment:\n            spring.cloud.stream.kafka.binder.required-acks: all\n',
+    },
+    { name: 'no Kafka binder in sight (bindings alone)', path: P, code: producer() },
+    {
+      name: 'a binding with no Kafka binder settings, in a document that uses the Kafka Streams binder too, may be a KStream',
+      path: P,
+      code:
+        'spring:\n  cloud:\n    stream:\n      bindings:\n        process-out-0:\n          destination: out\n      kafka:\n        binder:\n          brokers: localhost\n        streams:\n          binder:\n            brokers: localhost\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'required-acks unset: one finding for every producer binding of the document, at the first',
+      path: P,
+      code: producer('        binder:\n          brokers: localhost\n').replace('          destination: orders\n', '          destination: orders\n        audit-out-0:\n          destination: audit\n'),
+      errors: [
+        {
+          line: 5,
+          text: 'orders-out-0',
+          severity: 'warning',
+          message: '`spring.cloud.stream.kafka.binder.required-acks` is unset: the Kafka binder sets `acks` from it for every binding, and up to Spring Cloud Stream 5.0.1 its default is `1`',
+          fixes: ['Set `spring.cloud.stream.kafka.binder.required-acks: all`'],
+        },
+      ],
+      output: producer('        binder:\n          brokers: localhost\n          required-acks: all\n').replace(
+        '          destination: orders\n',
+        '          destination: orders\n        audit-out-0:\n          destination: audit\n',
+      ),
+    },
+    {
+      name: 'explicit required-acks: 1',
+      path: P,
+      code: producer('        binder:\n          required-acks: 1\n'),
+      errors: [{ text: '1', severity: 'warning', message: '`spring.cloud.stream.kafka.binder.required-acks: 1`: the leader acknowledges', fixes: ['Set `spring.cloud.stream.kafka.binder.required-acks: all`'] }],
+      output: producer('        binder:\n          required-acks: all\n'),
+    },
+    {
+      name: "the binding's acks: 0 beats required-acks: all",
+      path: P,
+      code: producer('        binder:\n          required-acks: all\n        bindings:\n          orders-out-0:\n            producer:\n              configuration:\n                acks: 0\n'),
+      errors: [{ text: '0', severity: 'error', message: '`spring.cloud.stream.kafka.bindings.orders-out-0.producer.configuration.acks: 0`' }],
+      output: producer('        binder:\n          required-acks: all\n        bindings:\n          orders-out-0:\n            producer:\n              configuration:\n                acks: all\n'),
+    },
+  ],
+});
+
+ruleTester('auto-offset-reset', {
+  valid: [
+    { name: 'a named group starts at earliest (the binder default)', path: P, code: consumer('          group: billing\n', '        binder:\n          brokers: localhost\n') },
+    { name: 'a default group for every binding', path: P, code: consumer('', '        binder:\n          brokers: localhost\n').replace('      bindings:\n', '      default:\n        group: billing\n      bindings:\n') },
+    { name: 'a group from a placeholder', path: P, code: consumer('          group: ${GROUP}\n', '        binder:\n          brokers: localhost\n') },
+    {
+      name: 'start-offset: earliest',
+      path: P,
+      code: consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              start-offset: earliest\n'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an anonymous consumer binding',
+      path: P,
+      code: consumer('', '        binder:\n          brokers: localhost\n'),
+      errors: [
+        {
+          line: 5,
+          text: 'orders-in-0',
+          severity: 'information',
+          message: 'The binding `orders-in-0` has no `group`: at every start the Kafka binder gives it a new random group',
+          fixes: ['Set `spring.cloud.stream.bindings.orders-in-0.group: orders`'],
+        },
+      ],
+      output: consumer('          group: orders\n', '        binder:\n          brokers: localhost\n'),
+    },
+    {
+      name: 'start-offset: latest (no `none` offered: the binder takes earliest or latest only)',
+      path: P,
+      code: consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              startOffset: latest\n'),
+      errors: [{ text: 'latest', message: 'startOffset: latest`: a consumer group without a committed offset', fixes: ['Set `spring.cloud.stream.kafka.bindings.orders-in-0.consumer.startOffset: earliest`'] }],
+      output: consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              startOffset: earliest\n'),
+    },
+  ],
+});
+
+ruleTester('auto-commit', {
+  valid: [
+    {
+      name: 'binder-wide enable.auto.commit=true: the binder drops it',
+      path: P,
+      code: consumer('          group: billing\n', '        binder:\n          consumer-properties:\n            enable.auto.commit: true\n'),
+    },
+  ],
+  invalid: [
+    {
+      name: "a binding's configuration gets it through",
+      path: P,
+      code: consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              configuration:\n                enable.auto.commit: true\n'),
+      errors: [{ text: 'true', severity: 'warning', message: 'configuration.enable.auto.commit: true`: the Kafka client commits offsets on a timer' }],
+      output: consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              configuration:\n                enable.auto.commit: false\n'),
+    },
+  ],
+});
+
+ruleTester('unknown-key', {
+  valid: [
+    {
+      name: "the binder's and a binding's known properties, and removed ones older binders still bind",
+      path: P,
+      code: consumer(
+        '          group: billing\n',
+        '        binder:\n          auto-create-topics: false\n        bindings:\n          orders-in-0:\n            consumer:\n              enableDlq: true\n              auto-commit-offset: false\n              configuration:\n                max.poll.records: 50\n',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a misspelled binding property',
+      path: P,
+      code: consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              enable-dql: true\n'),
+      errors: [{ text: 'enable-dql', message: "is not a property of Spring Cloud Stream's Kafka binder", fixes: ['Rename to `spring.cloud.stream.kafka.bindings.orders-in-0.consumer.enable-dlq`'] }],
+      output: consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              enable-dlq: true\n'),
+    },
+    {
+      name: 'a binding property of every binder written below the Kafka binder',
+      path: P,
+      code: consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              maxAttempts: 5\n'),
+      errors: [{ text: 'maxAttempts', message: 'read at `spring.cloud.stream.bindings.orders-in-0.consumer.max-attempts`', fixes: [] }],
+    },
+    {
+      name: 'a misspelled Kafka key in the binder configuration stays in that map',
+      path: P,
+      code: producer('        binder:\n          required-acks: all\n          configuration:\n            enable.idempotance: true\n'),
+      errors: [{ text: 'enable.idempotance', fixes: ['Rename to `spring.cloud.stream.kafka.binder.configuration.enable.idempotence`'] }],
+      output: producer('        binder:\n          required-acks: all\n          configuration:\n            enable.idempotence: true\n'),
+    },
+  ],
+});
