@@ -30,9 +30,9 @@ ruleTester('acks', {
       code: producer('        bindings:\n          orders-out-0:\n            producer:\n              configuration:\n                acks: all\n'),
     },
     {
-      name: 'a transactional binder',
+      name: "a transactional binder with acks in its transaction producer's configuration",
       path: P,
-      code: producer('        binder:\n          transaction:\n            transaction-id-prefix: tx-\n'),
+      code: producer('        binder:\n          transaction:\n            transaction-id-prefix: tx-\n            producer:\n              configuration:\n                acks: all\n'),
     },
     { name: 'a consumer binding only', path: P, code: consumer('          group: billing\n', '        binder:\n          brokers: localhost\n') },
     {
@@ -58,6 +58,25 @@ ruleTester('acks', {
     },
   ],
   invalid: [
+    {
+      name: "a transactional binder: the binding's own acks is ignored, and required-acks 1 would fail the start",
+      path: P,
+      code: producer(
+        '        binder:\n          transaction:\n            transaction-id-prefix: tx-\n        bindings:\n          orders-out-0:\n            producer:\n              configuration:\n                acks: all\n',
+      ),
+      errors: [
+        {
+          text: 'orders-out-0',
+          severity: 'warning',
+          message:
+            '`spring.cloud.stream.kafka.binder.required-acks` is unset while the binder runs transactions (`spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix: tx-`): up to Spring Cloud Stream 5.0.1',
+          fixes: ['Set `spring.cloud.stream.kafka.binder.required-acks: all`'],
+        },
+      ],
+      output: producer(
+        '        binder:\n          transaction:\n            transaction-id-prefix: tx-\n          required-acks: all\n        bindings:\n          orders-out-0:\n            producer:\n              configuration:\n                acks: all\n',
+      ),
+    },
     {
       name: 'required-acks unset: one finding for every producer binding of the document, at the first',
       path: P,

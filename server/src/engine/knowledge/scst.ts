@@ -177,7 +177,7 @@ export function mapScstKafkaPath(path: string[]): ScstMapping | undefined {
       const t = rest.map((x) => (isBracket(x) ? x : canonicalSpringSegment(x)));
       if (t.length === 1 && t[0] === 'transaction-id-prefix') return { key: 'transactional.id', role: 'producer', precedence: SCST_PRECEDENCE.binderRole, kind: 'string' };
       if (t.length >= 3 && t[0] === 'producer' && t[1] === 'configuration') {
-        return { key: mapKey(rest.slice(2)), role: 'producer', precedence: SCST_PRECEDENCE.bindingConfiguration, mapAt: 8, kind: 'string' };
+        return { key: mapKey(rest.slice(2)), role: 'producer', precedence: SCST_PRECEDENCE.bindingConfiguration, mapAt: 7, kind: 'string' };
       }
       return undefined;
     }

@@ -387,6 +387,15 @@ function scstSetting(text: string, docIndex: number, leaf: Leaf, m: ScstMapping)
   return s;
 }
 
+/** `transaction.producer.configuration.*` of the binder. */
+const transactionProducerConfig = (s: Setting) => {
+  const ext = s.ext as SpringSettingExt;
+  return ext.mapAt !== undefined && ext.path.length > ext.mapAt && canonicalSpringSegment(ext.path[ext.mapAt - 2]) === 'transaction';
+};
+/** A Kafka setting of the producer `configuration` of a binding or of `default.producer`. */
+const perBindingProducerConfig = (s: Setting) =>
+  s.precedence === SCST_PRECEDENCE.bindingConfiguration ? !transactionProducerConfig(s) : s.precedence === SCST_PRECEDENCE.defaultConfiguration;
+
 const bySource = (a: Setting, b: Setting) => a.entrySpan.start - b.entrySpan.start || a.keySpan.start - b.keySpan.start;
 
 /** The Kafka binder's units of a document: one per binding and direction, with what the binder
@@ -428,9 +437,14 @@ function scstUnits(
     const directions = b.directions.size ? b.directions : byName ? [byName] : [];
     const binder = b.binder ?? r.defaultBinder ?? (r.binderSettings.size === 1 ? [...r.binderSettings.keys()][0] : undefined);
     const shared = [...r.shared, ...((binder !== undefined && r.binderSettings.get(binder)) || [])];
+    // A transactional binder makes every producer from `transaction.producer.*`: the bindings'
+    // own (and `default.producer`) Kafka settings are ignored; without transactions those are.
+    const tx = shared.some((s) => s.key === 'transactional.id' && (s.dynamic || s.value.trim() !== ''));
+    const applies = (s: Setting) =>
+      s.role !== 'producer' || (tx ? !perBindingProducerConfig(s) : !transactionProducerConfig(s));
     for (const d of directions) {
-      const own = b.settings.filter((s) => s.role === d);
-      out.push(make(d, [...shared.filter((s) => s.role === d || s.role === 'client'), ...own], name, d));
+      const own = b.settings.filter((s) => s.role === d && applies(s));
+      out.push(make(d, [...shared.filter((s) => (s.role === d || s.role === 'client') && applies(s)), ...own], name, d));
     }
   }
   // Binder-wide findings (its `required-acks`) are reported once, at the first producer binding.

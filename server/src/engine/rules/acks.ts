@@ -28,14 +28,25 @@ const BINDER_UNSET: L10n = {
     'binder 5.0.2 起默认为 `all`；显式设置可确保所有版本都安全。请设置 `{fixed}`。',
 };
 
+const BINDER_UNSET_TX: L10n = {
+  en:
+    '`{key}` is unset while the binder runs transactions (`{tx}`): up to Spring Cloud Stream 5.0.1 its default `1` reaches the producer ' +
+    'as an explicit `acks`, which turns idempotence off, and a transactional producer without idempotence fails at startup with a ConfigException. ' +
+    'Binder 5.0.2 and later default to `all`. Set `{fixed}`.',
+  zh:
+    '未设置 `{key}`，而 binder 启用了事务（`{tx}`）：Spring Cloud Stream 5.0.1 及更早版本的默认值 `1` 会作为显式的 `acks` 传给生产者，' +
+    '从而关闭幂等性；没有幂等性的事务生产者启动时会因 ConfigException 失败。binder 5.0.2 起默认为 `all`。请设置 `{fixed}`。',
+};
+
 /** A Kafka binder producer binding with `acks` set nowhere gets the binder's `required-acks`. */
 function checkBinderUnset(ctx: RuleContext, unit: ConfigUnit, fixed: string, title: string): void {
   if (unit.facts.binding?.name === undefined || unit.role !== 'producer') return;
-  // A transactional binder makes its producers idempotent, which needs acks=all.
-  if (transactionalId(unit)) return;
+  const tx = transactionalId(unit);
   ctx.report({
     severity: 'warning',
-    message: ctx.t(BINDER_UNSET, { key: ctx.fixer.keyName(unit, ACKS), fixed }),
+    message: tx
+      ? ctx.t(BINDER_UNSET_TX, { key: ctx.fixer.keyName(unit, ACKS), tx: ctx.fixer.show(unit, tx), fixed })
+      : ctx.t(BINDER_UNSET, { key: ctx.fixer.keyName(unit, ACKS), fixed }),
     span: unit.facts.binding.at ?? unit.anchor,
     fixes: [ctx.makeFix(title, 'unsafe', ctx.fixer.insert(unit, ACKS, 'all'), true)],
   });
