@@ -202,3 +202,88 @@ ruleTester('unknown-key', {
     },
   ],
 });
+
+// The same binder in application.properties.
+const PP = 'application.properties';
+const out0 = 'spring.cloud.stream.bindings.orders-out-0.destination=orders\n';
+const in0 = 'spring.cloud.stream.bindings.orders-in-0.destination=orders\n';
+const brokers = 'spring.cloud.stream.kafka.binder.brokers=localhost\n';
+
+ruleTester('acks', {
+  valid: [
+    { name: 'properties: required-acks=all', path: PP, code: out0 + 'spring.cloud.stream.kafka.binder.requiredAcks=all\n' },
+    { name: "properties: Spring Boot's acks=all", path: PP, code: 'spring.kafka.producer.acks=all\n' + out0 + brokers },
+    { name: 'properties: only bindings, no Kafka binder named', path: PP, code: out0 },
+  ],
+  invalid: [
+    {
+      name: 'properties: required-acks unset, the line goes after the unit',
+      path: PP,
+      code: out0 + brokers,
+      errors: [{ line: 1, text: 'spring.cloud.stream.bindings.orders-out-0.destination', severity: 'warning', message: '`spring.cloud.stream.kafka.binder.required-acks` is unset' }],
+      output: out0 + 'spring.cloud.stream.kafka.binder.required-acks=all\n' + brokers,
+    },
+    {
+      name: 'properties: a profile document with required-acks=1',
+      path: PP,
+      code: out0 + brokers + '#---\nspring.config.activate.on-profile=prod\nspring.cloud.stream.kafka.binder.required-acks=1\n',
+      errors: [
+        { line: 1, text: 'spring.cloud.stream.bindings.orders-out-0.destination', message: '`spring.cloud.stream.kafka.binder.required-acks` is unset' },
+        { line: 5, text: '1', message: '`spring.cloud.stream.kafka.binder.required-acks=1`: the leader acknowledges' },
+      ],
+      output: out0 + 'spring.cloud.stream.kafka.binder.required-acks=all\n' + brokers + '#---\nspring.config.activate.on-profile=prod\nspring.cloud.stream.kafka.binder.required-acks=all\n',
+    },
+  ],
+});
+
+ruleTester('auto-offset-reset', {
+  valid: [{ name: 'properties: a group', path: PP, code: in0 + 'spring.cloud.stream.bindings.orders-in-0.group=billing\n' + brokers }],
+  invalid: [
+    {
+      name: 'properties: an anonymous consumer binding',
+      path: PP,
+      code: in0 + brokers,
+      errors: [
+        {
+          line: 1,
+          text: 'spring.cloud.stream.bindings.orders-in-0.destination',
+          message: 'The binding `orders-in-0` has no `group`',
+          fixes: ['Set `spring.cloud.stream.bindings.orders-in-0.group=orders`'],
+        },
+      ],
+      output: in0 + 'spring.cloud.stream.bindings.orders-in-0.group=orders\n' + brokers,
+    },
+  ],
+});
+
+ruleTester('unknown-key', {
+  valid: [],
+  invalid: [
+    {
+      name: 'properties: a misspelled Kafka key in a binding configuration, bracket form, stays in its map',
+      path: PP,
+      code: in0 + 'spring.cloud.stream.kafka.bindings.orders-in-0.consumer.configuration[max.pol.records]=10\n',
+      errors: [
+        {
+          line: 2,
+          text: 'spring.cloud.stream.kafka.bindings.orders-in-0.consumer.configuration[max.pol.records]',
+          fixes: ['Rename to `spring.cloud.stream.kafka.bindings.orders-in-0.consumer.configuration.max.poll.records`'],
+        },
+      ],
+      output: in0 + 'spring.cloud.stream.kafka.bindings.orders-in-0.consumer.configuration[max.poll.records]=10\n',
+    },
+    {
+      name: 'properties: a misspelled binding property',
+      path: PP,
+      code: in0 + 'spring.cloud.stream.kafka.bindings.orders-in-0.consumer.startOfset=earliest\n',
+      errors: [
+        {
+          line: 2,
+          text: 'spring.cloud.stream.kafka.bindings.orders-in-0.consumer.startOfset',
+          fixes: ['Rename to `spring.cloud.stream.kafka.bindings.orders-in-0.consumer.start-offset`'],
+        },
+      ],
+      output: in0 + 'spring.cloud.stream.kafka.bindings.orders-in-0.consumer.start-offset=earliest\n',
+    },
+  ],
+});

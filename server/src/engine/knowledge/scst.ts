@@ -150,6 +150,8 @@ export interface ScstMapping {
   mapAt?: number;
   /** `start-offset` values are Kafka's `auto.offset.reset` values; `ack-mode` is upper-cased. */
   kind: 'string' | 'enum-lower' | 'ack-mode';
+  /** An entry of the binder's `transaction.producer.configuration`. */
+  transaction?: true;
 }
 
 const isBracket = (s: string) => s.startsWith('[');
@@ -177,7 +179,7 @@ export function mapScstKafkaPath(path: string[]): ScstMapping | undefined {
       const t = rest.map((x) => (isBracket(x) ? x : canonicalSpringSegment(x)));
       if (t.length === 1 && t[0] === 'transaction-id-prefix') return { key: 'transactional.id', role: 'producer', precedence: SCST_PRECEDENCE.binderRole, kind: 'string' };
       if (t.length >= 3 && t[0] === 'producer' && t[1] === 'configuration') {
-        return { key: mapKey(rest.slice(2)), role: 'producer', precedence: SCST_PRECEDENCE.bindingConfiguration, mapAt: 7, kind: 'string' };
+        return { key: mapKey(rest.slice(2)), role: 'producer', precedence: SCST_PRECEDENCE.bindingConfiguration, mapAt: 7, kind: 'string', transaction: true };
       }
       return undefined;
     }
@@ -251,4 +253,29 @@ export function directionByName(name: string): ScstDirection | undefined {
   if (/-in-\d+$/.test(name) || name === 'input') return 'consumer';
   if (/-out-\d+$/.test(name) || name === 'output') return 'producer';
   return undefined;
+}
+
+/**
+ * Where a key is written for a Kafka binder unit, as path segments from `spring`: `acks` as the
+ * binder's `required-acks` (it holds for every binding) while nothing above it sets acks
+ * (`acksPrecedence`: that of the acks in effect), `start-offset` and `ack-mode` as the binding's
+ * properties, a `group` on the binding, anything else in the binding's `configuration` map
+ * (binder-wide units: the binder's `configuration`, `producer-properties` or `consumer-properties`).
+ */
+export function scstKeyPath(role: Role, binding: string | undefined, key: string, acksPrecedence: number | undefined): string[] | undefined {
+  const base = ['spring', 'cloud', 'stream', 'kafka'];
+  if (key === 'acks' && (acksPrecedence ?? -1) <= SCST_PRECEDENCE.requiredAcks) return [...base, 'binder', 'required-acks'];
+  const dir = role === 'producer' || role === 'consumer' ? role : undefined;
+  const special = key.startsWith('scst:') || key.startsWith('spring:');
+  if (binding === undefined || !dir) {
+    if (special) return undefined;
+    const map = dir === 'producer' ? 'producer-properties' : dir === 'consumer' ? 'consumer-properties' : 'configuration';
+    return [...base, 'binder', map, key];
+  }
+  if (key === 'scst:group') return ['spring', 'cloud', 'stream', 'bindings', binding, 'group'];
+  const at = [...base, 'bindings', binding, dir];
+  if (key === 'auto.offset.reset' && dir === 'consumer') return [...at, 'start-offset'];
+  if (key === 'spring:listener.ack-mode' && dir === 'consumer') return [...at, 'ack-mode'];
+  if (key.startsWith(`scst:${dir}.`)) return [...at, key.slice(`scst:${dir}.`.length)];
+  return special ? undefined : [...at, 'configuration', key];
 }

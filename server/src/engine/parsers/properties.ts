@@ -11,6 +11,9 @@ import {
   springValueToKafka,
   type SpringValueKind,
 } from '../knowledge/spring.js';
+import { markBinderAnchor, readScstLeaf, scstGroups, type ScstDoc } from './scstRead.js';
+import { splitSpringKey } from './springYaml.js';
+import type { ScstMapping } from '../knowledge/scst.js';
 import './propertiesEditor.js'; // registers the format editor for both surfaces
 import { commonPrefix, commonSuffix } from '../textDiff.js';
 
@@ -503,6 +506,8 @@ export interface PropertiesSettingExt {
     /** Where the placeholder default sits in the source, when the value is `${VAR:default}`. */
     defaultSpan?: Span;
   };
+  /** Spring Cloud Stream's Kafka binder: the binding a binding-level setting belongs to. */
+  binding?: string;
 }
 
 export interface PropertiesUnitExt {
@@ -515,6 +520,8 @@ export interface PropertiesUnitExt {
   springSection?: string;
   /** Spring: bounds of the document (`#---` separated) the unit belongs to. */
   doc?: Span;
+  /** Spring Cloud Stream's Kafka binder unit: its binding (undefined: binder-wide). */
+  scst?: { binding?: string };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1091,7 +1098,7 @@ function springSetting(text: string, e: PropEntry): Setting | undefined {
   if (!m) return undefined;
   const rest = e.key.slice(m[0].length);
   const mapping = mapSpringKafkaPath(rest);
-  const ext = settingExt(e);
+  const ext = settingExt(e) as PropertiesSettingExt & { spring: NonNullable<PropertiesSettingExt['spring']> };
   let key: string;
   let role: Role;
   let precedence: number;
@@ -1138,6 +1145,19 @@ function springSetting(text: string, e: PropEntry): Setting | undefined {
     }
   }
 
+  return springValueSetting(text, e, key, role, precedence, kind, ext);
+}
+
+/** A Spring setting of an entry: the value with its placeholder read, converted for `kind`. */
+function springValueSetting(
+  text: string,
+  e: PropEntry,
+  key: string,
+  role: Role,
+  precedence: number,
+  kind: SpringValueKind,
+  ext: PropertiesSettingExt & { spring: NonNullable<PropertiesSettingExt['spring']> },
+): Setting {
   const rawValue = text.slice(e.valueSpan.start, e.valueSpan.end);
   const ph = springPlaceholder(e.value);
   let value = e.value;
@@ -1170,6 +1190,60 @@ function springSetting(text: string, e: PropEntry): Setting | undefined {
   return internSetting(setting);
 }
 
+const SCST_PREFIX = /^spring\.cloud\.stream\./i;
+
+/** The setting a Kafka binder mapping makes of an entry (scstRead.ts). */
+function scstSetting(text: string, e: PropEntry, m: ScstMapping): Setting {
+  const ext = settingExt(e) as PropertiesSettingExt & { spring: NonNullable<PropertiesSettingExt['spring']> };
+  ext.spring = { form: 'dedicated' };
+  if (m.mapAt !== undefined) {
+    // The map key as written last: `configuration[max.poll.records]` or `configuration.max.poll.records`.
+    const k = e.key;
+    if (k.endsWith(`[${m.key}]`)) ext.spring = { form: 'map', mapPrefix: k.slice(0, k.length - m.key.length - 1), mapSuffix: ']' };
+    else if (k.endsWith(`.${m.key}`)) ext.spring = { form: 'map', mapPrefix: k.slice(0, k.length - m.key.length), mapSuffix: '' };
+  }
+  if (m.binding !== undefined) ext.binding = m.binding;
+  return springValueSetting(text, e, m.key, m.role, m.precedence, m.kind === 'enum-lower' ? 'enum-lower' : 'string', ext);
+}
+
+/** The binding a `spring.cloud.stream` key names (`bindings.<b>.…`, `kafka.bindings.<b>.…`), or 'scst' for the binder's own. */
+function scstSlot(segs: string[]): string | undefined {
+  const c = (i: number) => canonicalSpringSegment(segs[i] ?? '');
+  if (c(3) === 'bindings' && segs.length >= 5) return `scst:${segs[4]}`;
+  if (c(3) !== 'kafka') return undefined;
+  if (c(4) === 'bindings' && segs.length >= 6) return `scst:${segs[5]}`;
+  return c(4) === 'binder' || c(4) === 'default' ? 'scst' : undefined;
+}
+
+function scstUnits(text: string, entries: PropEntry[], doc: Span, di: number, base: PropertiesUnitExt, profile: string | undefined): ConfigUnit[] {
+  let r: ScstDoc | undefined;
+  const anchors = new Map<string, Span>();
+  for (const e of entries) {
+    if (!SCST_PREFIX.test(e.key)) continue;
+    const segs = splitSpringKey(e.key);
+    r = readScstLeaf(r, segs, () => e.value.trim(), (m) => scstSetting(text, e, m));
+    const slot = scstSlot(segs);
+    if (slot && !anchors.has(slot)) anchors.set(slot, e.keySpan.end > e.keySpan.start ? e.keySpan : e.entrySpan);
+  }
+  if (!r) return [];
+  const out = scstGroups(r).map(
+    ({ role, binding, settings }): ConfigUnit => ({
+      id: `spring/${di}/scst:${binding ?? ''}:${role}`,
+      surface: 'spring-properties',
+      format: 'properties',
+      role,
+      client: 'java',
+      settings,
+      anchor: anchors.get(binding === undefined ? 'scst' : `scst:${binding}`) ?? anchorOf(settings),
+      span: doc,
+      facts: { roleEvidence: 'keys', binding: binding === undefined ? {} : { name: binding }, ...(profile ? { profile } : {}) },
+      ext: { ...base, scst: binding === undefined ? {} : { binding } },
+    }),
+  );
+  markBinderAnchor(out);
+  return out;
+}
+
 /** Spring Boot multi-document properties: a `#---` or `!---` line at column 0 splits documents. */
 function springDocuments(text: string, scan: ScanResult): Span[] {
   const docs: Span[] = [];
@@ -1197,6 +1271,7 @@ function springUnits(text: string, scan: ScanResult, name: NameInfo, sep: string
       const s = springSetting(text, e);
       if (s) spring.push(s);
     }
+    units.push(...scstUnits(text, entries, doc, di, { kind: 'properties', eol: scan.eol, separator: sep, doc }, profile));
     if (!spring.length) return;
     const roles = ROLE_ORDER.filter((r) => spring.some((s) => s.role === r));
     const make = (role: Role, section: string | undefined): ConfigUnit => {
@@ -1243,7 +1318,7 @@ export function parseProperties(text: string, path: string): ParsedFile {
 export function propertiesFileFrom(text: string, path: string, scan: ScanResult): ParsedFile {
   const name = classifyName(path);
   const sep = separatorStyle(scan.entries);
-  const hasSpringKafka = scan.entries.some((e) => SPRING_PREFIX.test(e.key));
+  const hasSpringKafka = scan.entries.some((e) => SPRING_PREFIX.test(e.key) || SCST_PREFIX.test(e.key));
   let units: ConfigUnit[] = [];
   try {
     if (hasSpringKafka) units = springUnits(text, scan, name, sep);

@@ -6,6 +6,8 @@
 import type { ConfigUnit, Edit, ParsedFile, Role, Setting } from '../model.js';
 import { registerEditor, type FormatEditor } from '../fixer.js';
 import { mapSpringKafkaPath, springPathFor, springSection } from '../knowledge/spring.js';
+import { scstKeyPath } from '../knowledge/scst.js';
+import { effective } from '../model.js';
 import type { PropertiesSettingExt, PropertiesUnitExt } from './properties.js';
 
 /** Escape a key so `Properties.load` reads it back unchanged. */
@@ -99,6 +101,8 @@ const editor: FormatEditor = {
   commentPrefix: '#',
 
   keyName(unit, key) {
+    const scst = uext(unit)?.scst;
+    if (scst) return scstKeyPath(unit.role, scst.binding, key, effective(unit, 'acks')?.precedence)?.join('.') ?? key;
     return isSpring(unit) ? springKeyFor(unit.role, key) : key;
   },
 
@@ -136,7 +140,17 @@ const editor: FormatEditor = {
 
   insert(file, unit, key, value): Edit[] | null {
     const u = uext(unit);
-    if (!u || !unit.settings.length) return null;
+    if (!u) return null;
+    if (!unit.settings.length) {
+      // A Kafka binder binding named by keys that make no setting (`destination`): a new line after its first.
+      if (!u.scst) return null;
+      const t = file.text;
+      const nl = t.slice(unit.anchor.end).search(/\r\n|\r|\n/);
+      const line = escapeKey(editor.keyName(unit, key)) + u.separator + escapeValue(editor.valueText(unit, key, value));
+      if (nl < 0) return [{ start: t.length, end: t.length, newText: u.eol + line }];
+      const at = unit.anchor.end + nl + (t.startsWith('\r\n', unit.anchor.end + nl) ? 2 : 1);
+      return [{ start: at, end: at, newText: line + u.eol }];
+    }
     let after: Setting | undefined;
     if (isSpring(unit)) {
       const own = unit.settings.filter((s) => s.role === unit.role);
@@ -188,7 +202,12 @@ const editor: FormatEditor = {
     const ext = sext(setting);
     if (!ext) return null;
     let full: string;
-    if (!isSpring(unit)) full = newKey;
+    const binderProp = /^scst:(?:consumer|producer)\.(.+)$/.exec(newKey);
+    if (uext(unit)?.scst && binderProp && setting.key.startsWith('scst:')) {
+      // A Kafka binder property misspelled: the same place, the right name.
+      full = setting.sourceKey.slice(0, setting.sourceKey.lastIndexOf('.') + 1) + binderProp[1];
+    } else if (uext(unit)?.scst && (ext.spring?.form !== 'map' || newKey.includes(':'))) return null;
+    else if (!isSpring(unit)) full = newKey;
     else if (ext.spring?.form === 'map' && ext.spring.mapPrefix !== undefined && !newKey.startsWith('spring:')) {
       full = ext.spring.mapPrefix + newKey + (ext.spring.mapSuffix ?? '');
     } else full = springKeyFor(setting.role, newKey);

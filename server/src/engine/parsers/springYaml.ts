@@ -18,7 +18,8 @@ import {
   springValueToKafka,
   type SpringValueKind,
 } from '../knowledge/spring.js';
-import { directionByName, mapScstKafkaPath, SCST_PRECEDENCE, type ScstDirection, type ScstMapping } from '../knowledge/scst.js';
+import { scstKeyPath, type ScstDirection, type ScstMapping } from '../knowledge/scst.js';
+import { markBinderAnchor, readScstLeaf, scstGroups, type ScstDoc } from './scstRead.js';
 import {
   asMap,
   baseName,
@@ -260,23 +261,7 @@ function settingOf(text: string, docIndex: number, leaf: Leaf, key: string, role
   return s;
 }
 
-// ---- Spring Cloud Stream's Kafka binder (knowledge/scst.ts) ----
-
-/** What a document says about the Kafka binder and its bindings. */
-interface ScstRead {
-  /** The document configures the Kafka binder (`spring.cloud.stream.kafka.*`, a binder of type kafka). */
-  kafka: boolean;
-  /** Binder-wide settings and `default.*`, for every binding. */
-  shared: Setting[];
-  bindings: Map<string, { settings: Setting[]; directions: Set<ScstDirection>; binder?: string; kafka?: boolean }>;
-  /** `spring.cloud.stream.binders.<name>.type`, and the binder settings of its `environment`. */
-  binderTypes: Map<string, string>;
-  binderSettings: Map<string, Setting[]>;
-  defaultBinder?: string;
-  /** The document configures the Kafka Streams binder too; the bindings it names there are its. */
-  streams: boolean;
-  streamsBindings: Set<string>;
-}
+// ---- Spring Cloud Stream's Kafka binder (scstRead.ts) ----
 
 /** The anchor slot of an entry crossed on the way to a Spring Cloud Stream leaf. */
 function scstSlot(full: string[], prevLen: number): string | undefined {
@@ -290,94 +275,6 @@ function scstSlot(full: string[], prevLen: number): string | undefined {
   return (sub === 'binder' || sub === 'default') && prevLen <= 4 ? 'scst' : undefined;
 }
 
-function scstBinding(r: ScstRead, name: string) {
-  let b = r.bindings.get(name);
-  if (!b) r.bindings.set(name, (b = { settings: [], directions: new Set() }));
-  return b;
-}
-
-/** Reads one leaf below `spring.cloud`; returns the (lazily made) document record. */
-function readScstLeaf(text: string, docIndex: number, leaf: Leaf, r: ScstRead | undefined): ScstRead | undefined {
-  const full = leaf.path;
-  const c = (i: number) => (full[i].startsWith('[') ? full[i] : canonicalSpringSegment(full[i]));
-  if (c(2) !== 'stream') return r;
-  const area = c(3);
-  const rec = (): ScstRead => r ?? (r = { kafka: false, shared: [], bindings: new Map(), binderTypes: new Map(), binderSettings: new Map(), streams: false, streamsBindings: new Set() });
-  const scalar = () => (isScalar(leaf.entry.value) ? readScalar(text, leaf.entry.value).value.trim() : '');
-  if (area === 'kafka') {
-    if (full.length < 5) return r;
-    const sub = c(4);
-    if (sub === 'streams') {
-      // The Kafka Streams binder: its bindings are KStreams, not the Kafka binder's clients.
-      const y = rec();
-      y.streams = true;
-      if (full.length >= 7 && c(5) === 'bindings') y.streamsBindings.add(full[6]);
-      return r;
-    }
-    if (sub !== 'binder' && sub !== 'bindings' && sub !== 'default') return r;
-    const x = rec();
-    x.kafka = true;
-    const m = mapScstKafkaPath(full);
-    if (!m) {
-      if (sub === 'bindings' && full.length >= 7) {
-        const d = c(6);
-        if (d === 'consumer' || d === 'producer') scstBinding(x, full[5]).directions.add(d);
-      }
-      return r;
-    }
-    const s = scstSetting(text, docIndex, leaf, m);
-    if (m.binding === undefined) {
-      if (s) x.shared.push(s);
-    } else {
-      const b = scstBinding(x, m.binding);
-      b.kafka = true;
-      b.directions.add(m.role as ScstDirection);
-      if (s) b.settings.push(s);
-    }
-    return r;
-  }
-  if (area === 'default-binder') {
-    const name = scalar();
-    rec().defaultBinder = name;
-    if (name.toLowerCase() === 'kafka') r!.kafka = true;
-    return r;
-  }
-  if (area === 'binders' && full.length >= 10 && c(5) === 'environment') {
-    // A binder's own environment (multi-binder setups): its settings, for the bindings it serves.
-    const m = mapScstKafkaPath(full.slice(6));
-    if (m && m.binding === undefined) {
-      if (m.mapAt !== undefined) m.mapAt += 6;
-      const s = scstSetting(text, docIndex, leaf, m);
-      const x = rec();
-      if (s) x.binderSettings.set(full[4], [...(x.binderSettings.get(full[4]) ?? []), s]);
-    }
-    return r;
-  }
-  if (area === 'binders' && full.length === 6 && c(5) === 'type') {
-    const type = scalar().toLowerCase();
-    rec().binderTypes.set(full[4], type);
-    if (type === 'kafka') r!.kafka = true;
-    return r;
-  }
-  if (area === 'default' && full.length === 5 && c(4) === 'group') {
-    const s = scstSetting(text, docIndex, leaf, { key: 'scst:group', role: 'consumer', precedence: SCST_PRECEDENCE.defaultProperty, kind: 'string' });
-    if (s) rec().shared.push(s);
-    return r;
-  }
-  if (area !== 'bindings' || full.length < 6) return r;
-  const name = full[4];
-  const b = scstBinding(rec(), name);
-  const prop = c(5);
-  if (prop === 'consumer' || prop === 'producer') b.directions.add(prop);
-  else if (prop === 'binder' && full.length === 6) b.binder = scalar();
-  else if (prop === 'group' && full.length === 6) {
-    b.directions.add('consumer');
-    const s = scstSetting(text, docIndex, leaf, { key: 'scst:group', role: 'consumer', precedence: SCST_PRECEDENCE.bindingProperty, binding: name, kind: 'string' });
-    if (s) b.settings.push(s);
-  }
-  return r;
-}
-
 function scstSetting(text: string, docIndex: number, leaf: Leaf, m: ScstMapping): Setting | undefined {
   const s = settingOf(text, docIndex, leaf, m.key, m.role, m.precedence, m.kind === 'enum-lower' ? 'enum-lower' : 'string');
   if (!s) return undefined;
@@ -387,30 +284,17 @@ function scstSetting(text: string, docIndex: number, leaf: Leaf, m: ScstMapping)
   return s;
 }
 
-/** `transaction.producer.configuration.*` of the binder. */
-const transactionProducerConfig = (s: Setting) => {
-  const ext = s.ext as SpringSettingExt;
-  return ext.mapAt !== undefined && ext.path.length > ext.mapAt && canonicalSpringSegment(ext.path[ext.mapAt - 2]) === 'transaction';
-};
-/** A Kafka setting of the producer `configuration` of a binding or of `default.producer`. */
-const perBindingProducerConfig = (s: Setting) =>
-  s.precedence === SCST_PRECEDENCE.bindingConfiguration ? !transactionProducerConfig(s) : s.precedence === SCST_PRECEDENCE.defaultConfiguration;
-
-const bySource = (a: Setting, b: Setting) => a.entrySpan.start - b.entrySpan.start || a.keySpan.start - b.keySpan.start;
-
-/** The Kafka binder's units of a document: one per binding and direction, with what the binder
- *  and `default.*` set for every binding; without bindings, the binder-wide settings by role. */
+/** The Kafka binder's units of a document (scstGroups), placed at their bindings' keys. */
 function scstUnits(
-  r: ScstRead,
+  r: ScstDoc,
   docIndex: number,
   doc: YamlDoc,
   anchors: Map<string, Span>,
   spans: Map<string, Span>,
   profile: string | undefined,
 ): ConfigUnit[] {
-  const out: ConfigUnit[] = [];
   const none = { start: 0, end: 0 };
-  const make = (role: Role, settings: Setting[], binding: string | undefined, direction: ScstDirection | 'client'): ConfigUnit => {
+  const out = scstGroups(r).map(({ role, binding, direction, settings }): ConfigUnit => {
     const slot = binding === undefined ? 'scst' : `scst:${binding}`;
     const anchor = anchors.get(slot) ?? anchors.get('scst') ?? none;
     const ext: SpringUnitExt = { kind: 'spring', docIndex, doc, scst: binding === undefined ? { direction } : { binding, direction } };
@@ -420,43 +304,14 @@ function scstUnits(
       format: 'yaml',
       role,
       client: 'java',
-      settings: settings.sort(bySource),
+      settings,
       anchor,
       span: spans.get(slot) ?? anchor,
       facts: { roleEvidence: 'structure', binding: binding === undefined ? {} : { name: binding }, ...(profile ? { profile } : {}) },
       ext,
     };
-  };
-  for (const [name, b] of r.bindings) {
-    // A binding of another binder (a multi-binder setup): not ours.
-    const type = b.binder ? r.binderTypes.get(b.binder) : undefined;
-    if (type !== undefined && type !== 'kafka') continue;
-    // With the Kafka Streams binder in the document, a binding without Kafka binder settings may be a KStream.
-    if (r.streamsBindings.has(name) || (r.streams && !b.kafka && type !== 'kafka')) continue;
-    const byName = directionByName(name);
-    const directions = b.directions.size ? b.directions : byName ? [byName] : [];
-    const binder = b.binder ?? r.defaultBinder ?? (r.binderSettings.size === 1 ? [...r.binderSettings.keys()][0] : undefined);
-    const shared = [...r.shared, ...((binder !== undefined && r.binderSettings.get(binder)) || [])];
-    // A transactional binder makes every producer from `transaction.producer.*`: the bindings'
-    // own (and `default.producer`) Kafka settings are ignored; without transactions those are.
-    const tx = shared.some((s) => s.key === 'transactional.id' && (s.dynamic || s.value.trim() !== ''));
-    const applies = (s: Setting) =>
-      s.role !== 'producer' || (tx ? !perBindingProducerConfig(s) : !transactionProducerConfig(s));
-    for (const d of directions) {
-      const own = b.settings.filter((s) => s.role === d && applies(s));
-      out.push(make(d, [...shared.filter((s) => (s.role === d || s.role === 'client') && applies(s)), ...own], name, d));
-    }
-  }
-  // Binder-wide findings (its `required-acks`) are reported once, at the first producer binding.
-  const first = out.find((u) => u.role === 'producer');
-  if (first) for (const u of out) if (u.role === 'producer') u.facts.binding!.at = first.anchor;
-  if (!out.length && r.shared.length) {
-    const roles = new Set(r.shared.map((s) => s.role));
-    if (!roles.has('producer') && !roles.has('consumer')) out.push(make('client', [...r.shared], undefined, 'client'));
-    for (const d of ['producer', 'consumer'] as const) {
-      if (roles.has(d)) out.push(make(d, r.shared.filter((s) => s.role === d || s.role === 'client'), undefined, d));
-    }
-  }
+  });
+  markBinderAnchor(out);
   return out;
 }
 
@@ -505,11 +360,13 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
     });
     const common: Setting[] = [];
     const byRole = new Map<Role, Setting[]>();
-    let binder: ScstRead | undefined;
+    let binder: ScstDoc | undefined;
     for (const leaf of leaves) {
       const { path: full, entry: e } = leaf;
       if (full.length >= 4 && canonicalSpringSegment(full[1]) === 'cloud') {
-        binder = readScstLeaf(text, docIndex, leaf, binder);
+        const full = leaf.path;
+        const value = leaf.entry.value;
+        binder = readScstLeaf(binder, full, () => (isScalar(value) ? readScalar(text, value).value.trim() : ''), (m) => scstSetting(text, docIndex, leaf, m));
         continue;
       }
       if (full.length < 3 || canonicalSpringSegment(full[1]) !== 'kafka') continue;
@@ -610,33 +467,10 @@ function unitExt(u: ConfigUnit): SpringUnitExt | undefined {
   return e && e.kind === 'spring' ? e : undefined;
 }
 
-/**
- * Where a key is written for a Kafka binder unit, from `spring`: `acks` as the binder's
- * `required-acks` (it holds for every binding), `start-offset` and `ack-mode` as the binding's
- * properties, a `group` on the binding, anything else in the binding's `configuration` map
- * (binder-wide units: the binder's `configuration`, `producer-properties` or `consumer-properties`).
- */
+/** Where a key is written for a Kafka binder unit (knowledge/scst.ts). */
 function scstPath(unit: ConfigUnit, key: string): string[] | undefined {
   const x = unitExt(unit)?.scst;
-  if (!x) return undefined;
-  const base = ['spring', 'cloud', 'stream', 'kafka'];
-  // `required-acks` is below everything else that sets acks: once Spring Boot or a map sets it,
-  // only the binding's own `configuration` wins.
-  if (key === 'acks' && (effective(unit, 'acks')?.precedence ?? -1) <= SCST_PRECEDENCE.requiredAcks) return [...base, 'binder', 'required-acks'];
-  const b = x.binding;
-  const dir = unit.role === 'producer' || unit.role === 'consumer' ? unit.role : undefined;
-  if (b === undefined || !dir) {
-    if (key.startsWith('scst:') || key.startsWith('spring:')) return undefined;
-    const map = dir === 'producer' ? 'producer-properties' : dir === 'consumer' ? 'consumer-properties' : 'configuration';
-    return [...base, 'binder', map, key];
-  }
-  if (key === 'scst:group') return ['spring', 'cloud', 'stream', 'bindings', b, 'group'];
-  const at = [...base, 'bindings', b, dir];
-  if (key === 'auto.offset.reset' && dir === 'consumer') return [...at, 'start-offset'];
-  if (key === 'spring:listener.ack-mode' && dir === 'consumer') return [...at, 'ack-mode'];
-  if (key.startsWith(`scst:${dir}.`)) return [...at, key.slice(`scst:${dir}.`.length)];
-  if (key.startsWith('scst:') || key.startsWith('spring:')) return undefined;
-  return [...at, 'configuration', key];
+  return x ? scstKeyPath(unit.role, x.binding, key, effective(unit, 'acks')?.precedence) : undefined;
 }
 
 /** The property path below `spring.kafka` for a canonical key and role: the dedicated property
