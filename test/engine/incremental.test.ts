@@ -110,6 +110,13 @@ func NewE(brokers []string) (k.SyncProducer, error) {
 }
 `;
 
+const SCST_YAML =
+  'spring:\n  kafka:\n    producer:\n      acks: 1\n  cloud:\n    stream:\n      bindings:\n        orders-out-0:\n          destination: orders\n' +
+  '        audit-in-0:\n          destination: audit\n      kafka:\n        binder:\n          configuration:\n            retries: 0\n' +
+  '        bindings:\n          audit-in-0:\n            consumer:\n              start-offset: latest\n              enable-dql: true\n' +
+  '---\nspring:\n  config:\n    activate:\n      on-profile: prod\n  cloud:\n    stream:\n      bindings:\n        audit-in-0:\n          group: audit\n' +
+  '        orders-out-0:\n          destination: orders\n      kafka:\n        binder:\n          required-acks: 1\n          transaction:\n            transaction-id-prefix: tx-\n';
+
 const SEEDS: Record<Format, Seed[]> = {
   properties: [
     { path: 'producer.properties', text: read('test/property/corpus/producer.properties') },
@@ -118,6 +125,13 @@ const SEEDS: Record<Format, Seed[]> = {
     {
       path: 'application.properties',
       text: read('examples/payment-service/src/main/resources/application.properties') + '\n#---\nspring.config.activate.on-profile=prod\nspring.kafka.producer.acks=1\n',
+    },
+    {
+      path: 'application.properties',
+      text:
+        'spring.cloud.stream.bindings.orders-out-0.destination=orders\nspring.cloud.stream.bindings.audit-in-0.destination=audit\n' +
+        'spring.cloud.stream.kafka.binder.configuration.enable.idempotence=false\nspring.kafka.producer.acks=1\n#---\nspring.config.activate.on-profile=prod\n' +
+        'spring.cloud.stream.kafka.binder.required-acks=all\nspring.cloud.stream.bindings.audit-in-0.group=audit\nspring.cloud.stream.kafka.bindings.orders-out-0.producer.configuration.retries=0\n',
     },
   ],
   yaml: [
@@ -131,6 +145,8 @@ const SEEDS: Record<Format, Seed[]> = {
     // Many small documents whose findings the linter reuses, with facts that cross documents.
     { path: 'application.yml', text: springProfiles(12) },
     { path: 'topics.yaml', text: strimziTopics(12) },
+    // Spring Cloud Stream's Kafka binder: bindings whose settings come from several documents.
+    { path: 'application.yml', text: SCST_YAML },
   ],
   go: [
     { path: 'producer.go', text: read('examples/go-events/producer.go') },
@@ -184,7 +200,7 @@ function strimziTopics(n: number): string {
 
 const COMMON = ['\n', '\r\n', '\r', ' ', '\t', '\uFEFF', '#', '${', '}', '${VAR:1}', '"', "'", '\\', '=', ':', '[', ']', '\u0000'];
 const TOKENS: Record<Format, string[]> = {
-  properties: [...COMMON, '!', '\\\n', '\\\r\n', '\\\\\n', '\\u00e9', '\\uZZ', '#---\n', 'acks=1\n', 'acks=all', 'retries=0\n', 'spring.kafka.producer.acks=0\n', '# kafka-lint-disable-next-line acks\n'],
+  properties: [...COMMON, '!', '\\\n', '\\\r\n', '\\\\\n', '\\u00e9', '\\uZZ', '#---\n', 'acks=1\n', 'acks=all', 'retries=0\n', 'spring.kafka.producer.acks=0\n', 'spring.cloud.stream.kafka.binder.required-acks=1\n', 'spring.cloud.stream.bindings.audit-in-0.group=g\n', '# kafka-lint-disable-next-line acks\n'],
   yaml: [
     ...COMMON,
     '---\n',
@@ -207,6 +223,9 @@ const TOKENS: Record<Format, string[]> = {
     '[a,\n---\n',
     'acks: 1',
     'spring:\n  kafka:\n    producer:\n      acks: 0\n',
+    'spring:\n  cloud:\n    stream:\n      kafka:\n        binder:\n          required-acks: 1\n',
+    'group: g',
+    'required-acks: all',
     'apiVersion: kafka.strimzi.io/v1\nkind: KafkaNodePool\nmetadata:\n  name: p\n  labels:\n    strimzi.io/cluster: events\nspec:\n  replicas: 5\n  roles: [broker]\n',
     'kind: KafkaTopic\n',
     'replicas: 1',

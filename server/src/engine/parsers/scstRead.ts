@@ -191,7 +191,8 @@ function perBinding(r: ScstDoc, s: Setting): boolean {
   return s.precedence === SCST_PRECEDENCE.bindingConfiguration || s.precedence === SCST_PRECEDENCE.defaultConfiguration;
 }
 
-/** Binder-wide findings (its `required-acks`) are reported once per document, at its first producer binding. */
+/** Binder-wide findings (its `required-acks`) are reported once per document, at its first producer
+ *  binding: the same span object as that unit's anchor, so an editor that moves the unit moves it too. */
 export function markBinderAnchor(units: ConfigUnit[]): void {
   const first = units.find((u) => u.role === 'producer' && u.facts.binding?.name !== undefined);
   if (first) for (const u of units) if (u.role === 'producer' && u.facts.binding?.name !== undefined) u.facts.binding.at = first.anchor;

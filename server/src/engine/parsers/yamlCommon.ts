@@ -388,7 +388,6 @@ export function unitSpans(units: ConfigUnit[]): Span[] {
   for (const u of units) {
     out.add(u.anchor);
     out.add(u.span);
-    if (u.facts.binding?.at) out.add(u.facts.binding.at);
     for (const st of u.settings) {
       const read = (st.ext as { read?: ScalarRead } | undefined)?.read;
       if (read) out.add(read.span);
