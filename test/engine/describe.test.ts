@@ -39,6 +39,29 @@ describe('hover: the default that applies', () => {
   });
 });
 
+describe("hover: Spring Cloud Stream's Kafka binder", () => {
+  const text =
+    'spring:\n  cloud:\n    stream:\n      bindings:\n        orders-in-0:\n          group: billing\n        orders-out-0:\n          destination: o\n' +
+    '      kafka:\n        binder:\n          required-acks: 1\n        bindings:\n          orders-in-0:\n            consumer:\n              enable-dlq: false\n              start-offset: latest\n';
+  it("required-acks is Kafka's acks, with the binder's default instead of the client's", () => {
+    const md = hoverAt(text, 'application.yml', 'required-acks');
+    assert.match(md, /^\*\*acks\*\*/);
+    assert.match(md, /Kafka setting `acks`/);
+    assert.match(md, /`1` up to Spring Cloud Stream 5\.0\.1, `all` from 5\.0\.2/);
+    assert.doesNotMatch(md, /Kafka 4\.0 default/);
+  });
+  it("start-offset is auto.offset.reset, started by the binder at earliest with a group and latest without", () => {
+    const md = hoverAt(text, 'application.yml', 'start-offset');
+    assert.match(md, /Kafka setting `auto\.offset\.reset`/);
+    assert.match(md, /a binding with a `group` at `earliest`, and one without at `latest`/);
+  });
+  it('the binding group and the dead-letter switch have their own documentation, in English and Chinese', () => {
+    assert.match(hoverAt(text, 'application.yml', 'group'), /anonymous\.<random UUID>/);
+    assert.match(hoverAt(text, 'application.yml', 'enable-dlq'), /its offset is committed and only a log line remains/);
+    assert.match(hoverAt(text, 'application.yml', 'enable-dlq', 'zh-cn'), /死信 topic/);
+  });
+});
+
 describe('hover: concepts named in comments', () => {
   // The Chinese words are matched by patterns built from strings (l10n.ts withZh), English by literals.
   const text = '# 生产者开启幂等；broker 刷盘由副本保证；位移提交在处理之后；fsync is not needed\nacks=all\nbootstrap.servers=k:9092\n';

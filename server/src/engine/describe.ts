@@ -99,11 +99,11 @@ function versionWhy(unit: ConfigUnit, options: ResolvedOptions): L10n {
 /** What Spring Cloud Stream's Kafka binder does with a key no place sets (knowledge/scst.ts). */
 const BINDER_DEFAULTS: Record<string, L10n> = {
   acks: {
-    en: 'Set nowhere, it is the Kafka binder\'s `spring.cloud.stream.kafka.binder.required-acks`: `1` up to Spring Cloud Stream 5.0.1, `all` from 5.0.2.',
+    en: 'When no place sets it, it is the Kafka binder\'s `spring.cloud.stream.kafka.binder.required-acks`: `1` up to Spring Cloud Stream 5.0.1, `all` from 5.0.2.',
     zh: '若各处都未设置，取 Kafka binder 的 `spring.cloud.stream.kafka.binder.required-acks`：Spring Cloud Stream 5.0.1 及更早为 `1`，5.0.2 起为 `all`。',
   },
   'auto.offset.reset': {
-    en: 'Set nowhere, the Kafka binder starts a binding with a `group` at `earliest`, and one without at `latest` (in a new random group at every start). The binding\'s `start-offset` (`earliest` or `latest`) overrides every other place.',
+    en: 'When no place sets it, the Kafka binder starts a binding with a `group` at `earliest`, and one without at `latest` (in a new random group at every start). The binding\'s `start-offset` (`earliest` or `latest`) overrides every other place.',
     zh: '若各处都未设置，Kafka binder 让有 `group` 的绑定从 `earliest` 开始，没有 `group` 的从 `latest` 开始（每次启动都是新的随机消费者组）。绑定的 `start-offset`（`earliest` 或 `latest`）优先于其他所有位置。',
   },
   'enable.auto.commit': {

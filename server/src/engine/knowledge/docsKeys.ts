@@ -773,4 +773,58 @@ export const RICH_KEY_DOCS: readonly RichKeyDoc[] = [
       zh: '提交跟随监听器返回，而不是业务结果：把记录交给其他线程的监听器，会在工作完成之前就提交。`enable.auto.commit=true` 时 ack mode 被绕过，MANUAL 类模式还会导致启动失败。默认的错误处理器在 10 次尝试后放弃该记录并继续处理后面的记录，除非配置了恢复器（例如死信 topic）。',
     },
   },
+  // Spring Cloud Stream's Kafka binder (knowledge/scst.ts; docs/sources/spring-cloud-stream.md).
+  {
+    key: 'scst:group',
+    roles: ['consumer'],
+    title: 'spring.cloud.stream.bindings.<binding>.group',
+    url: 'https://docs.spring.io/spring-cloud-stream/reference/spring-cloud-stream/consumer-groups.html',
+    summary: {
+      en: "The consumer group of a Spring Cloud Stream binding: the Kafka binder's `group.id`.",
+      zh: 'Spring Cloud Stream 绑定的消费者组，即 Kafka binder 使用的 `group.id`。',
+    },
+    meaning: {
+      en: 'Bindings with the same group share the partitions of the destination; every group gets every record. Without a group the binding is anonymous: the Kafka binder makes a new group `anonymous.<random UUID>` at every start, begins it at `latest`, and refuses a dead-letter topic for it. `spring.cloud.stream.default.group` sets one for every binding.',
+      zh: '同一个组的绑定分摊目标 topic 的分区；每个组都会收到每条记录。没有组的绑定是匿名的：Kafka binder 每次启动都新建一个 `anonymous.<随机 UUID>` 组，从 `latest` 开始读取，并且不允许为它配置死信 topic。`spring.cloud.stream.default.group` 可为所有绑定设置默认组。',
+    },
+    safeText: {
+      en: 'A stable name for every consumer binding whose records must all be processed (the application name, say).',
+      zh: '凡是必须处理全部记录的消费者绑定，都设置一个稳定的名字（例如应用名）。',
+    },
+    tradeoff: {
+      en: 'A named group keeps its committed offsets across restarts, so a new deployment resumes where the old one stopped (and starts at `earliest` the first time); instances of one application share the work instead of each seeing everything.',
+      zh: '有名字的组在重启后保留已提交的位移，新部署从旧部署停下的地方继续（第一次从 `earliest` 开始）；同一应用的多个实例分摊工作，而不是每个实例都收到全部消息。',
+    },
+    loss: {
+      en: 'An anonymous binding starts at the end of the partitions at every start: records published while the application was stopped, redeployed or restarting are never read by it.',
+      zh: '匿名绑定每次启动都从分区末尾开始：应用停止、重新部署或重启期间发布的记录，它永远读不到。',
+    },
+  },
+  {
+    key: 'scst:consumer.enable-dlq',
+    roles: ['consumer'],
+    title: 'spring.cloud.stream.kafka.bindings.<binding>.consumer.enable-dlq',
+    url: 'https://docs.spring.io/spring-cloud-stream/reference/kafka/kafka-binder/config-options.html',
+    safe: 'true',
+    summary: {
+      en: "Whether the Kafka binder publishes a record that failed all its attempts to a dead-letter topic. Default `false`.",
+      zh: 'Kafka binder 是否把所有尝试都失败的记录发布到死信 topic。默认 `false`。',
+    },
+    meaning: {
+      en: "After `spring.cloud.stream.bindings.<binding>.consumer.max-attempts` (default 3, with 1 s and then 2 s back-off in memory) the binder gives up on a record. With `true` it sends the record to `error.<destination>.<group>` (or `dlq-name`) and commits its offset; with `false` the failure is logged and the offset committed all the same. Not allowed on an anonymous binding.",
+      zh: '超过 `spring.cloud.stream.bindings.<binding>.consumer.max-attempts`（默认 3 次，内存中依次等待 1 秒和 2 秒）后，binder 放弃该记录。为 `true` 时，记录被发送到 `error.<destination>.<group>`（或 `dlq-name`）后提交其位移；为 `false` 时只记录错误日志，位移同样被提交。匿名绑定不允许开启。',
+    },
+    safeText: {
+      en: '`true` for consumers whose failed records must not vanish, with a group and someone who reads the dead-letter topic.',
+      zh: '对失败记录不能凭空消失的消费者设为 `true`，并设置组、安排人处理死信 topic。',
+    },
+    tradeoff: {
+      en: 'A dead-letter topic to create, watch and replay from; the failed records leave their partition order.',
+      zh: '需要创建、监控死信 topic 并从中重放；失败的记录会脱离原分区的顺序。',
+    },
+    loss: {
+      en: 'With the default `false`, a record whose processing keeps failing (a bug, a poison message, an outage longer than the retries) is skipped: its offset is committed and only a log line remains.',
+      zh: '默认 `false` 时，处理一直失败的记录（程序缺陷、毒消息、超过重试时长的故障）会被跳过：位移被提交，只留下一行日志。',
+    },
+  },
 ];
