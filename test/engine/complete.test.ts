@@ -24,3 +24,45 @@ describe('completion: keys for the Kafka version in use', () => {
     assert.ok(offered(kafka(undefined), '3.9').includes('log.message.format.version'));
   });
 });
+
+describe("completion: Spring Cloud Stream's Kafka binder", () => {
+  const at = (text: string, path = '/x/application.yml') => completeAt(text, path, text.length, resolveOptions([]));
+  const labels = (text: string, path?: string) => at(text, path).map((i) => i.label);
+  const yaml = 'spring:\n  cloud:\n    stream:\n      kafka:\n';
+
+  it('YAML: the binder, a binding and its direction offer their own properties', () => {
+    assert.deepEqual(labels(yaml + '        '), ['binder', 'bindings', 'default']);
+    const binder = labels(yaml + '        binder:\n          ');
+    assert.ok(binder.includes('required-acks') && binder.includes('configuration') && !binder.includes('start-offset'));
+    const consumer = at(yaml + '        bindings:\n          orders-in-0:\n            consumer:\n              ');
+    assert.ok(consumer.some((i) => i.label === 'start-offset' && i.insertText === 'start-offset: '));
+    assert.ok(consumer.some((i) => i.label === 'configuration' && i.insertText === 'configuration:'));
+    assert.ok(!consumer.some((i) => i.label === 'sync'));
+    assert.ok(labels(yaml + '        default:\n          producer:\n            ').includes('sync'));
+  });
+
+  it("YAML: a configuration map offers the role's Kafka keys with their documentation", () => {
+    const items = at(yaml + '        bindings:\n          orders-out-0:\n            producer:\n              configuration:\n                ');
+    const acks = items.find((i) => i.label === 'acks');
+    assert.ok(acks?.documentation && acks.insertText === 'acks: ');
+    assert.ok(!items.some((i) => i.label === 'max.poll.records'));
+    assert.ok(labels(yaml + '        binder:\n          consumer-properties:\n            ').includes('max.poll.records'));
+  });
+
+  it('YAML: values for required-acks, start-offset, ack-mode and a map entry', () => {
+    assert.deepEqual(labels(yaml + '        binder:\n          required-acks: '), ['all', '1', '0']);
+    assert.deepEqual(labels(yaml + '        bindings:\n          b-in-0:\n            consumer:\n              start-offset: ').sort(), ['earliest', 'latest']);
+    assert.ok(labels(yaml + '        bindings:\n          b-in-0:\n            consumer:\n              ack-mode: ').includes('MANUAL_IMMEDIATE'));
+    assert.ok(labels(yaml + '        bindings:\n          b-in-0:\n            consumer:\n              configuration:\n                isolation.level: ').includes('read_committed'));
+  });
+
+  it('.properties: keys and values below spring.cloud.stream.kafka', () => {
+    const p = '/x/application.properties';
+    assert.ok(labels('spring.cloud.stream.kafka.binder.req', p).includes('spring.cloud.stream.kafka.binder.required-acks'));
+    assert.ok(labels('spring.cloud.stream.kafka.bindings.b-in-0.consumer.st', p).includes('spring.cloud.stream.kafka.bindings.b-in-0.consumer.start-offset'));
+    assert.ok(labels('spring.cloud.stream.kafka.bindings.b-out-0.producer.configuration.ac', p).includes('spring.cloud.stream.kafka.bindings.b-out-0.producer.configuration.acks'));
+    assert.deepEqual(labels('spring.cloud.stream.kafka.bindings.b-in-0.consumer.startOffset=', p).sort(), ['earliest', 'latest']);
+    assert.ok(labels('spring.cloud.stream.kafka.binder.configuration.enable.auto.commit=', p).includes('false'));
+    assert.deepEqual(labels('spring.cloud.stream.kafka.binder.requiredAcks=', p), ['all', '1', '0']);
+  });
+});

@@ -7,7 +7,13 @@ import type { ParsedFile, Role, Span } from './model.js';
 import { fmt, type Locale } from './l10n.js';
 import { keysOfRole, lookupKey } from './knowledge/index.js';
 import { keyDoc, saramaDoc } from './knowledge/docs.js';
-import { SPRING_ACK_MODES, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springSectionProperties } from './knowledge/spring.js';
+import { canonicalSpringSegment, SPRING_ACK_MODES, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springSectionProperties } from './knowledge/spring.js';
+import { SCST_BINDER_PROPS, scstProperties } from './knowledge/scst.js';
+import { splitSpringKey } from './parsers/springYaml.js';
+
+const SCST = ['spring', 'cloud', 'stream', 'kafka'];
+/** Binder properties whose value is a map or a section (completion inserts `name:` without a value). */
+const SCST_NESTED = new Set(['binder', 'bindings', 'default', 'consumer', 'producer', 'configuration', 'consumer-properties', 'producer-properties', 'transaction', 'jaas', 'metrics', 'topic', 'dlq-producer-properties']);
 import { SARAMA_ACKS, SARAMA_ISOLATION, SARAMA_OFFSETS, SARAMA_FIELDS } from './knowledge/sarama.js';
 import { classifyName } from './parsers/properties.js';
 import { parseFile } from './index.js';
@@ -96,6 +102,10 @@ function completeProperties(path: string, before: string, offset: number, option
     const key = sep[2];
     const valueStart = offset - sep[4].length;
     const replace = { start: valueStart, end: offset };
+    const scst = /^spring\.cloud\.stream\.kafka\.(.+)$/i.exec(key);
+    if (scst) {
+      return scstValues(splitSpringKey(scst[1]).map((x) => (x.startsWith('[') ? x.slice(1, -1) : x)), replace, locale);
+    }
     const spring = /^spring\.kafka\.(.+)$/.exec(key);
     if (spring) {
       const m = /^(?:(producer|consumer|admin|streams)\.)?properties\[(.+)\]$/.exec(spring[1]);
@@ -110,6 +120,13 @@ function completeProperties(path: string, before: string, offset: number, option
   const keyStart = offset - before.trimStart().length;
   const typed = before.trim();
   const replace = { start: keyStart, end: offset };
+  const scst = /^(spring\.cloud\.stream\.kafka\.)((?:[^.]+\.)*)[^.]*$/i.exec(typed);
+  if (scst) {
+    const place = scstPlace(scst[2] ? scst[2].slice(0, -1).split('.') : []);
+    const prefix = scst[1] + scst[2];
+    if (place?.kafkaRole) return keyItems(keysOfRole(place.kafkaRole, options.kafkaVersion), place.kafkaRole, replace, locale, (k) => prefix + k);
+    return (place?.props ?? []).map((p) => ({ label: prefix + p, kind: 'key' as const, insertText: prefix + p, replace }));
+  }
   if (name.spring || typed.startsWith('spring.')) {
     const m = /^spring\.kafka\.(?:(producer|consumer|admin|streams)\.)?properties\[([^\]]*)$/.exec(typed);
     if (m) {
@@ -151,6 +168,46 @@ function springDedicated(rest: string): { key: string; role: Role } | undefined 
   return map[prop] ? { key: map[prop], role: SECTION_ROLE[m[1]] } : undefined;
 }
 
+// ---------------------------------------------------------------- Spring Cloud Stream's Kafka binder
+
+/** What can be written at a path below `spring.cloud.stream.kafka` (segments as written): the
+ *  binder's property names, or the Kafka keys of a role (a `configuration`-like map). */
+function scstPlace(rest: string[]): { props?: string[]; kafkaRole?: Role } | undefined {
+  const c = rest.map(canonicalSpringSegment);
+  if (!c.length) return { props: ['binder', 'bindings', 'default'] };
+  if (c[0] === 'binder') {
+    if (c.length === 1) return { props: SCST_BINDER_PROPS };
+    const maps: Record<string, Role> = { configuration: 'client', 'producer-properties': 'producer', 'consumer-properties': 'consumer' };
+    if (c.length === 2 && maps[c[1]]) return { kafkaRole: maps[c[1]] };
+    if (c.length === 4 && c[1] === 'transaction' && c[2] === 'producer' && c[3] === 'configuration') return { kafkaRole: 'producer' };
+    return undefined;
+  }
+  const at = c[0] === 'bindings' ? 2 : c[0] === 'default' ? 1 : -1;
+  if (at < 0 || c.length < at) return undefined;
+  if (c.length === at) return { props: ['consumer', 'producer'] };
+  const dir = c[at];
+  if (dir !== 'consumer' && dir !== 'producer') return undefined;
+  if (c.length === at + 1) return { props: scstProperties(dir) };
+  return c.length === at + 2 && c[at + 1] === 'configuration' ? { kafkaRole: dir } : undefined;
+}
+
+/** Values for a binder property with a closed set, or for a Kafka key in one of its maps (`segs`:
+ *  the path below `spring.cloud.stream.kafka`, the key written last; a map key may be dotted). */
+function scstValues(segs: string[], replace: Span, locale: Locale): CompletionEntry[] {
+  for (let n = segs.length - 1; n >= 0; n--) {
+    const role = scstPlace(segs.slice(0, n))?.kafkaRole;
+    if (role) return valueItems(segs.slice(n).join('.'), role, replace, locale);
+  }
+  const rest = segs.slice(0, -1);
+  const place = scstPlace(rest);
+  const prop = canonicalSpringSegment(segs[segs.length - 1] ?? '');
+  if (prop === 'required-acks' && rest.length === 1) return valueItems('acks', 'producer', replace, locale);
+  if (!place?.props?.includes(prop)) return [];
+  if (prop === 'start-offset') return valueItems('auto.offset.reset', 'consumer', replace, locale).filter((i) => i.label === 'earliest' || i.label === 'latest');
+  if (prop === 'ack-mode') return valueItems('spring:listener.ack-mode', 'consumer', replace, locale);
+  return [];
+}
+
 // ---------------------------------------------------------------- YAML
 
 function completeYaml(
@@ -173,6 +230,10 @@ function completeYaml(
     const key = unquote(keyValue[2]);
     const replace = { start: offset - keyValue[3].length, end: offset };
     const full = [...parents, ...key.split('.')];
+    const scstIdx = indexOfSeq(full, SCST);
+    if (scstIdx >= 0) {
+      return scstValues(full.slice(scstIdx + SCST.length), replace, locale);
+    }
     const springIdx = indexOfSeq(full, ['spring', 'kafka']);
     if (springIdx >= 0) {
       const rest = full.slice(springIdx + 2);
@@ -188,6 +249,12 @@ function completeYaml(
   const typed = before.trimStart();
   if (typed.includes(':')) return [];
   const replace = { start: offset - typed.length, end: offset };
+  const scstIdx = indexOfSeq(parents, SCST);
+  if (scstIdx >= 0) {
+    const place = scstPlace(parents.slice(scstIdx + SCST.length));
+    if (place?.kafkaRole) return keyItems(keysOfRole(place.kafkaRole, options.kafkaVersion), place.kafkaRole, replace, locale).map((i) => ({ ...i, insertText: `${i.insertText}: ` }));
+    return (place?.props ?? []).map((p) => ({ label: p, kind: 'key' as const, insertText: SCST_NESTED.has(p) ? `${p}:` : `${p}: `, replace }));
+  }
   const springIdx = indexOfSeq(parents, ['spring', 'kafka']);
   if (springIdx >= 0) {
     const rest = parents.slice(springIdx + 2);
