@@ -13,6 +13,8 @@ export interface RuleExample {
   bad: string;
   /** Does not trigger the rule. */
   good: string;
+  /** Heading when the surface alone does not say it (a Spring Cloud Stream binder in `application.yml`). */
+  title?: L10n;
 }
 
 export interface RuleDocs {

@@ -112,7 +112,7 @@ export function renderRuleMarkdown(meta: RuleMeta, locale: Locale, level = 1): s
     out.push(`${h(1)} ${l(H.examples, locale)}`, '');
     for (const ex of d.examples) {
       const lang = detectFormat(ex.path) ?? '';
-      out.push(`${h(2)} ${ex.surface} (\`${ex.path}\`)`, '');
+      out.push(`${h(2)} ${ex.title ? l(ex.title, locale) : ex.surface} (\`${ex.path}\`)`, '');
       out.push(l(H.bad, locale), '', fenced(ex.bad, lang), '');
       out.push(l(H.good, locale), '', fenced(ex.good, lang), '');
     }

@@ -1,4 +1,4 @@
-// Spring Cloud Stream's Kafka binder (`spring.cloud.stream.kafka.*`, facts.md §15): where its
+// Spring Cloud Stream's Kafka binder (`spring.cloud.stream.kafka.*`, docs/sources/spring-cloud-stream.md): where its
 // properties put Kafka client settings, and in what order they override each other. Read from the
 // binder's source (spring-cloud-stream 5.0.x, `KafkaBinderConfigurationProperties`,
 // `KafkaConsumerProperties`, `KafkaProducerProperties`, `BindingUtils`):

@@ -114,8 +114,8 @@ const rule: Rule = {
         zh: '发现消费者组没有已提交位移时从最新消息开始读取的消费者（`auto.offset.reset=latest`、sarama `OffsetNewest`）。',
       },
       why: {
-        en: '`auto.offset.reset` applies whenever a group has no valid committed offset for a partition: the first start of a new group (or a renamed `group.id`), committed offsets that expired after `offsets.retention.minutes` (7 days by default since Kafka 2.0) while the group was idle, and partitions added to a topic while the consumers run. With `latest`, the Java client default, the consumer starts at the end and never sees the records already in the partition; the Kafka documentation warns that adding partitions with this setting can lose messages. Sarama\'s `Consumer.Offsets.Initial` defaults to `OffsetNewest`, which means the same.',
-        zh: '只要消费者组在某个分区上没有有效的已提交位移，`auto.offset.reset` 就会生效：新消费者组（或改名后的 `group.id`）首次启动、组空闲期间已提交位移超过 `offsets.retention.minutes`（Kafka 2.0 起默认 7 天）而过期、以及消费者运行期间主题新增分区。取值 `latest`（Java 客户端默认值）时，消费者从末尾开始，永远读不到分区中已有的消息；Kafka 文档明确提醒在此设置下增加分区可能丢失消息。sarama 的 `Consumer.Offsets.Initial` 默认为 `OffsetNewest`，含义相同。',
+        en: '`auto.offset.reset` applies whenever a group has no valid committed offset for a partition: the first start of a new group (or a renamed `group.id`), committed offsets that expired after `offsets.retention.minutes` (7 days by default since Kafka 2.0) while the group was idle, and partitions added to a topic while the consumers run. With `latest`, the Java client default, the consumer starts at the end and never sees the records already in the partition; the Kafka documentation warns that adding partitions with this setting can lose messages. Sarama\'s `Consumer.Offsets.Initial` defaults to `OffsetNewest`, which means the same. A Spring Cloud Stream binding without a `group` is worse off: the Kafka binder gives it a new random group at every start, at `latest`, so everything published while the application was down is skipped.',
+        zh: '只要消费者组在某个分区上没有有效的已提交位移，`auto.offset.reset` 就会生效：新消费者组（或改名后的 `group.id`）首次启动、组空闲期间已提交位移超过 `offsets.retention.minutes`（Kafka 2.0 起默认 7 天）而过期、以及消费者运行期间主题新增分区。取值 `latest`（Java 客户端默认值）时，消费者从末尾开始，永远读不到分区中已有的消息；Kafka 文档明确提醒在此设置下增加分区可能丢失消息。sarama 的 `Consumer.Offsets.Initial` 默认为 `OffsetNewest`，含义相同。没有 `group` 的 Spring Cloud Stream 绑定更糟：Kafka binder 每次启动都为它分配新的随机消费者组并从 `latest` 开始，应用停机期间发布的所有消息都会被跳过。',
       },
       fix: {
         en: 'Set `auto.offset.reset=earliest` (sarama: `cfg.Consumer.Offsets.Initial = sarama.OffsetOldest`). The fix is unsafe: a new group then reads the whole retained history, and after offset expiry records are processed again, so processing must tolerate duplicates. Alternatively `none` (librdkafka: `error`) makes the consumer fail when it has no offset, so an operator decides where to start.',
@@ -145,6 +145,14 @@ const rule: Rule = {
           path: 'application.yml',
           bad: 'spring:\n  kafka:\n    consumer:\n      group-id: orders\n      auto-offset-reset: latest\n',
           good: 'spring:\n  kafka:\n    consumer:\n      group-id: orders\n      auto-offset-reset: earliest\n',
+        },
+        {
+          surface: 'spring-yaml',
+          title: { en: 'Spring Cloud Stream Kafka binder', zh: 'Spring Cloud Stream Kafka binder' },
+          path: 'application.yml',
+          bad: 'spring:\n  cloud:\n    stream:\n      bindings:\n        billing-in-0:\n          destination: orders\n      kafka:\n        binder:\n          brokers: kafka:9092\n',
+          good:
+            'spring:\n  cloud:\n    stream:\n      bindings:\n        billing-in-0:\n          destination: orders\n          group: billing\n      kafka:\n        binder:\n          brokers: kafka:9092\n',
         },
         {
           surface: 'sarama',
