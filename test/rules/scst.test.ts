@@ -287,3 +287,30 @@ ruleTester('unknown-key', {
     },
   ],
 });
+
+ruleTester('idempotence', {
+  valid: [],
+  invalid: [
+    {
+      name: "Spring Boot's acks: 1 under a binding's enable.idempotence: true; the fix names the place it writes",
+      path: P,
+      code: 'spring:\n  kafka:\n    producer:\n      acks: 1\n' + producer('        bindings:\n          orders-out-0:\n            producer:\n              configuration:\n                enable.idempotence: true\n').slice('spring:\n'.length),
+      errors: [
+        // Spring Boot's own producer reports its acks where it is written.
+        { text: '1', severity: 'information', message: 'silently turns off idempotence' },
+        {
+          text: 'true',
+          severity: 'error',
+          message:
+            '`spring.kafka.producer.acks: 1` with `spring.cloud.stream.kafka.bindings.orders-out-0.producer.configuration.enable.idempotence: true`: the producer fails at startup with a ConfigException, because idempotence needs `acks=all`. Set `spring.cloud.stream.kafka.bindings.orders-out-0.producer.configuration.acks: all`.',
+          fixes: ['Set `spring.cloud.stream.kafka.bindings.orders-out-0.producer.configuration.acks: all`'],
+        },
+      ],
+      safeOnly: true,
+      remainingAfterFix: 1, // Spring Boot's acks: 1 in its own producer
+      output:
+        'spring:\n  kafka:\n    producer:\n      acks: 1\n' +
+        producer('        bindings:\n          orders-out-0:\n            producer:\n              configuration:\n                enable.idempotence: true\n                acks: all\n').slice('spring:\n'.length),
+    },
+  ],
+});

@@ -141,7 +141,6 @@ export interface ScstGroup {
   role: Role;
   /** The binding; undefined: the binder-wide settings of a document without bindings. */
   binding?: string;
-  direction: ScstDirection | 'client';
   /** In source order. */
   settings: Setting[];
 }
@@ -172,14 +171,14 @@ export function scstGroups(r: ScstDoc): ScstGroup[] {
     for (const d of directions) {
       const own = b.settings.filter((s) => s.role === d && applies(s));
       const settings = [...shared.filter((s) => (s.role === d || s.role === 'client') && applies(s)), ...own].sort(bySource);
-      out.push({ role: d, binding: name, direction: d, settings });
+      out.push({ role: d, binding: name, settings });
     }
   }
   if (!out.length && r.shared.length) {
     const roles = new Set(r.shared.map((s) => s.role));
-    if (!roles.has('producer') && !roles.has('consumer')) out.push({ role: 'client', direction: 'client', settings: [...r.shared].sort(bySource) });
+    if (!roles.has('producer') && !roles.has('consumer')) out.push({ role: 'client', settings: [...r.shared].sort(bySource) });
     for (const d of ['producer', 'consumer'] as const) {
-      if (roles.has(d)) out.push({ role: d, direction: d, settings: r.shared.filter((s) => s.role === d || s.role === 'client').sort(bySource) });
+      if (roles.has(d)) out.push({ role: d, settings: r.shared.filter((s) => s.role === d || s.role === 'client').sort(bySource) });
     }
   }
   return out;

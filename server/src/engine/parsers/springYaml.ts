@@ -18,7 +18,7 @@ import {
   springValueToKafka,
   type SpringValueKind,
 } from '../knowledge/spring.js';
-import { scstKeyPath, type ScstDirection, type ScstMapping } from '../knowledge/scst.js';
+import { scstKeyPath, type ScstMapping } from '../knowledge/scst.js';
 import { markBinderAnchor, readScstLeaf, scstGroups, type ScstDoc } from './scstRead.js';
 import {
   asMap,
@@ -66,11 +66,11 @@ export interface SpringUnitExt {
   kind: 'spring';
   docIndex: number;
   doc: YamlDoc;
-  /** Spring Cloud Stream's Kafka binder unit (see `ConfigUnit.facts.binding`). */
-  scst?: { binding?: string; direction: ScstDirection | 'client' };
+  /** Spring Cloud Stream's Kafka binder unit: its binding (undefined: binder-wide; see `ConfigUnit.facts.binding`). */
+  scst?: { binding?: string };
 }
 
-/** A Spring unit's id: Spring Boot's clients by role, the Kafka binder's by binding and role. */
+/** A Spring unit's id: Spring Boot's clients by role, the Kafka binder's by binding (null: binder-wide) and role. */
 export function springUnitId(docIndex: number, role: Role, binding?: string | null): string {
   return binding === undefined ? `spring-yaml#${docIndex}:${role}` : `spring-yaml#${docIndex}:scst:${binding ?? ''}:${role}`;
 }
@@ -294,10 +294,10 @@ function scstUnits(
   profile: string | undefined,
 ): ConfigUnit[] {
   const none = { start: 0, end: 0 };
-  const out = scstGroups(r).map(({ role, binding, direction, settings }): ConfigUnit => {
+  const out = scstGroups(r).map(({ role, binding, settings }): ConfigUnit => {
     const slot = binding === undefined ? 'scst' : `scst:${binding}`;
     const anchor = anchors.get(slot) ?? anchors.get('scst') ?? none;
-    const ext: SpringUnitExt = { kind: 'spring', docIndex, doc, scst: binding === undefined ? { direction } : { binding, direction } };
+    const ext: SpringUnitExt = { kind: 'spring', docIndex, doc, scst: binding === undefined ? {} : { binding } };
     return {
       id: springUnitId(docIndex, role, binding ?? null),
       surface: 'spring-yaml',
@@ -364,8 +364,7 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
     for (const leaf of leaves) {
       const { path: full, entry: e } = leaf;
       if (full.length >= 4 && canonicalSpringSegment(full[1]) === 'cloud') {
-        const full = leaf.path;
-        const value = leaf.entry.value;
+        const value = e.value;
         binder = readScstLeaf(binder, full, () => (isScalar(value) ? readScalar(text, value).value.trim() : ''), (m) => scstSetting(text, docIndex, leaf, m));
         continue;
       }
