@@ -314,3 +314,31 @@ ruleTester('idempotence', {
     },
   ],
 });
+
+ruleTester('replication-factor', {
+  valid: [
+    { name: 'the broker default (-1)', path: PP, code: brokers + 'spring.cloud.stream.kafka.binder.replication-factor=-1\n' },
+    { name: 'the binder creates no topics', path: PP, code: 'spring.cloud.stream.kafka.binder.auto-create-topics=false\nspring.cloud.stream.kafka.binder.replication-factor=1\n' },
+    {
+      name: 'a Rabbit binding of a multi-binder setup',
+      path: PP,
+      code: brokers + 'spring.cloud.stream.binders.r.type=rabbit\nspring.cloud.stream.bindings.o-out-0.binder=r\nspring.cloud.stream.kafka.bindings.o-out-0.producer.topic.replication-factor=1\n',
+    },
+  ],
+  invalid: [
+    {
+      name: "the binder's replication factor",
+      path: P,
+      code: producer('        binder:\n          replication-factor: 1\n'),
+      errors: [{ text: '1', severity: 'warning', message: '`spring.cloud.stream.kafka.binder.replication-factor: 1`: the topics the Kafka binder creates get a single replica; their records are lost' }],
+      output: producer('        binder:\n          replication-factor: 3\n'),
+    },
+    {
+      name: "a binding's own topic",
+      path: PP,
+      code: brokers + 'spring.cloud.stream.kafka.bindings.audit-out-0.producer.topic.replicationFactor=2\n',
+      errors: [{ text: '2', severity: 'information', message: 'the topic the Kafka binder creates for binding `audit-out-0` gets two replicas' }],
+      output: brokers + 'spring.cloud.stream.kafka.bindings.audit-out-0.producer.topic.replicationFactor=3\n',
+    },
+  ],
+});

@@ -172,6 +172,8 @@ export function mapScstKafkaPath(path: string[]): ScstMapping | undefined {
     const prop = c(5);
     const rest = path.slice(6);
     if (prop === 'required-acks' && !rest.length) return { key: 'acks', role: 'producer', precedence: SCST_PRECEDENCE.requiredAcks, kind: 'string' };
+    // The replication factor of the topics the binder creates (-1: the broker's default.replication.factor).
+    if (prop === 'replication-factor' && !rest.length) return { key: 'replication.factor', role: 'topic', precedence: SCST_PRECEDENCE.binderRole, kind: 'string' };
     if (!rest.length) return undefined;
     if (prop === 'transaction') {
       // Transactions: the binder's one producer is made from `transaction.producer.*` (binding-level
@@ -208,7 +210,13 @@ export function mapScstKafkaPath(path: string[]): ScstMapping | undefined {
     if (binding !== undefined) m.binding = binding;
     return m;
   }
-  if (rest.length) return undefined; // topic.*, dlq-producer-properties.*: provisioning and the DLQ producer
+  if (prop === 'topic' && rest.length === 1 && canonicalSpringSegment(rest[0]) === 'replication-factor') {
+    // A binding's own topic: it overrides the binder's replication factor.
+    const m: ScstMapping = { key: 'replication.factor', role: 'topic', precedence: own(SCST_PRECEDENCE.defaultProperty, SCST_PRECEDENCE.bindingProperty), kind: 'string' };
+    if (binding !== undefined) m.binding = binding;
+    return m;
+  }
+  if (rest.length) return undefined; // other topic.* and dlq-producer-properties.*: provisioning and the DLQ producer
   let key: string;
   let kind: ScstMapping['kind'] = 'string';
   if (dir === 'consumer' && prop === 'start-offset') {

@@ -24,6 +24,8 @@ export interface ScstDoc {
   streamsBindings: Set<string>;
   /** The binder's `transaction.producer.configuration` entries. */
   transactionConfig: Set<Setting>;
+  /** `binder.auto-create-topics: false`: the binder creates no topic, so no replication factor of its counts. */
+  noTopics?: boolean;
 }
 
 function binding(r: ScstDoc, name: string) {
@@ -74,6 +76,7 @@ export function readScstLeaf(
     if (sub !== 'binder' && sub !== 'bindings' && sub !== 'default') return r;
     const x = rec();
     x.kafka = true;
+    if (sub === 'binder' && full.length === 6 && c(5) === 'auto-create-topics') x.noTopics = scalar().toLowerCase() === 'false';
     const m = mapScstKafkaPath(full);
     if (!m) {
       if (sub === 'bindings' && full.length >= 7) {
@@ -89,7 +92,7 @@ export function readScstLeaf(
     } else {
       const b = binding(x, m.binding);
       b.kafka = true;
-      b.directions.add(m.role as ScstDirection);
+      if (m.role !== 'topic') b.directions.add(m.role as ScstDirection);
       if (s) b.settings.push(s);
     }
     return r;
@@ -155,11 +158,13 @@ const bySource = (a: Setting, b: Setting) => a.entrySpan.start - b.entrySpan.sta
 export function scstGroups(r: ScstDoc): ScstGroup[] {
   const out: ScstGroup[] = [];
   if (!r.kafka) return out;
+  const kept: string[] = [];
   for (const [name, b] of r.bindings) {
     const type = b.binder ? r.binderTypes.get(b.binder) : undefined;
     if (type !== undefined && type !== 'kafka') continue;
     // With the Kafka Streams binder in the document, a binding without Kafka binder settings may be a KStream.
     if (r.streamsBindings.has(name) || (r.streams && !b.kafka && type !== 'kafka')) continue;
+    kept.push(name);
     const byName = directionByName(name);
     const directions = b.directions.size ? b.directions : byName ? [byName] : [];
     const binder = b.binder ?? r.defaultBinder ?? (r.binderSettings.size === 1 ? [...r.binderSettings.keys()][0] : undefined);
@@ -174,11 +179,21 @@ export function scstGroups(r: ScstDoc): ScstGroup[] {
       out.push({ role: d, binding: name, settings });
     }
   }
-  if (!out.length && r.shared.length) {
-    const roles = new Set(r.shared.map((s) => s.role));
-    if (!roles.has('producer') && !roles.has('consumer')) out.push({ role: 'client', settings: [...r.shared].sort(bySource) });
+  // The topics the binder creates: the binder's replication factor, and a binding's own for its topic.
+  if (!r.noTopics) {
+    const topic = r.shared.filter((s) => s.role === 'topic');
+    if (topic.length) out.push({ role: 'topic', settings: topic });
+    for (const name of kept) {
+      const own = r.bindings.get(name)!.settings.filter((s) => s.role === 'topic');
+      if (own.length) out.push({ role: 'topic', binding: name, settings: own });
+    }
+  }
+  const clients = r.shared.filter((s) => s.role !== 'topic');
+  if (!out.some((g) => g.role !== 'topic') && clients.length) {
+    const roles = new Set(clients.map((s) => s.role));
+    if (!roles.has('producer') && !roles.has('consumer')) out.push({ role: 'client', settings: [...clients].sort(bySource) });
     for (const d of ['producer', 'consumer'] as const) {
-      if (roles.has(d)) out.push({ role: d, settings: r.shared.filter((s) => s.role === d || s.role === 'client').sort(bySource) });
+      if (roles.has(d)) out.push({ role: d, settings: clients.filter((s) => s.role === d || s.role === 'client').sort(bySource) });
     }
   }
   return out;

@@ -31,6 +31,11 @@ const SUBJECT: Record<string, L10n> = {
   'replication.factor': { en: 'this topic gets', zh: '该主题只有' },
 };
 
+/** Spring Cloud Stream's Kafka binder creates the topics of its bindings (unless `auto-create-topics: false`). */
+const BINDER_TOPICS: L10n = { en: 'the topics the Kafka binder creates get', zh: 'Kafka binder 创建的主题只有' };
+const BINDER_CONSEQUENCE: L10n = { en: 'their records are lost with the disk of the broker that holds them', zh: '其中的消息会随所在 broker 的磁盘一起丢失' };
+const BINDING_TOPIC: L10n = { en: 'the topic the Kafka binder creates for binding `{binding}` gets', zh: 'Kafka binder 为绑定 `{binding}` 创建的主题只有' };
+
 const CONSEQUENCE: Record<string, L10n> = {
   'default.replication.factor': {
     en: 'records in them are lost with the disk of the broker that holds them',
@@ -94,8 +99,8 @@ const rule: Rule = {
         zh: '发现低于 3 的副本数：`default.replication.factor`、`offsets.topic.replication.factor`、`transaction.state.log.replication.factor` 以及 Strimzi `KafkaTopic` 的 `spec.replicas`。',
       },
       why: {
-        en: 'With f+1 replicas a partition survives f broker failures without losing committed records. One replica (warning) means a single disk or broker loss loses the data — for `__consumer_offsets` the committed offsets, so consumers skip or reprocess. Two replicas (information) survive one failure only if `min.insync.replicas` is 1, which lets a write rest on one copy. In a setup known to have a single broker, one replica is all it can have: reported as information. On a KRaft controller that is not also a broker (`process.roles=controller`) only `default.replication.factor` is checked: the controller applies it to topics created with -1, while the brokers create `__consumer_offsets` and `__transaction_state` with their own settings.',
-        zh: '有 f+1 个副本的分区可以在 f 个 broker 故障时不丢失已提交的消息。一个副本（警告）意味着一块磁盘或一个 broker 丢失即丢数据；对 `__consumer_offsets` 而言丢失的是已提交位点，消费者会跳过或重复处理消息。两个副本（提示）只有在 `min.insync.replicas` 为 1 时才能容忍一个故障，而这会让写入只落在一份副本上。已知只有一个 broker 的环境只能有一个副本，按提示报告。在不兼任 broker 的 KRaft controller（`process.roles=controller`）上只检查 `default.replication.factor`：controller 会把它用于以 -1 创建的主题，而 `__consumer_offsets` 和 `__transaction_state` 由 broker 按其自身配置创建。',
+        en: 'With f+1 replicas a partition survives f broker failures without losing committed records. One replica (warning) means a single disk or broker loss loses the data — for `__consumer_offsets` the committed offsets, so consumers skip or reprocess. Two replicas (information) survive one failure only if `min.insync.replicas` is 1, which lets a write rest on one copy. In a setup known to have a single broker, one replica is all it can have: reported as information. On a KRaft controller that is not also a broker (`process.roles=controller`) only `default.replication.factor` is checked: the controller applies it to topics created with -1, while the brokers create `__consumer_offsets` and `__transaction_state` with their own settings. Spring Cloud Stream\'s Kafka binder creates the topics of its bindings with `spring.cloud.stream.kafka.binder.replication-factor` (a binding\'s `topic.replication-factor` overrides it; the default since binder 3.0.8, -1, means the broker\'s `default.replication.factor`), unless `auto-create-topics` is false.',
+        zh: '有 f+1 个副本的分区可以在 f 个 broker 故障时不丢失已提交的消息。一个副本（警告）意味着一块磁盘或一个 broker 丢失即丢数据；对 `__consumer_offsets` 而言丢失的是已提交位点，消费者会跳过或重复处理消息。两个副本（提示）只有在 `min.insync.replicas` 为 1 时才能容忍一个故障，而这会让写入只落在一份副本上。已知只有一个 broker 的环境只能有一个副本，按提示报告。在不兼任 broker 的 KRaft controller（`process.roles=controller`）上只检查 `default.replication.factor`：controller 会把它用于以 -1 创建的主题，而 `__consumer_offsets` 和 `__transaction_state` 由 broker 按其自身配置创建。Spring Cloud Stream 的 Kafka binder 用 `spring.cloud.stream.kafka.binder.replication-factor` 创建其绑定的主题（绑定自己的 `topic.replication-factor` 优先；binder 3.0.8 起默认 -1，即使用 broker 的 `default.replication.factor`），除非 `auto-create-topics` 为 false。',
       },
       fix: {
         en: 'Set the replication factor to 3 (with `min.insync.replicas=2`). The fix is unsafe: it needs at least 3 brokers (Strimzi rejects a larger replication factor than brokers, and internal topics are not created until enough brokers exist), and it triples the storage and replication traffic. It changes only topics created afterwards; existing topics keep their replicas until reassigned. No fix is offered when the broker count is known to be below 3.',
@@ -164,7 +169,9 @@ const rule: Rule = {
                 { n: brokers },
               )
             : ctx.t({ en: 'Use 3 replicas (on at least 3 brokers).', zh: '请使用 3 个副本（需要至少 3 个 broker）。' });
-        const data = { shown, note, subject: ctx.t(SUBJECT[key]), consequence: ctx.t(CONSEQUENCE[key]), remedy };
+        const subject = unit.facts.binding ? (unit.facts.binding.name === undefined ? BINDER_TOPICS : BINDING_TOPIC) : SUBJECT[key];
+        const consequence = subject === BINDER_TOPICS ? BINDER_CONSEQUENCE : CONSEQUENCE[key];
+        const data = { shown, note, subject: ctx.t(subject, { binding: unit.facts.binding?.name ?? '' }), consequence: ctx.t(consequence), remedy };
         ctx.report({
           severity: rf === 1 ? 'warning' : 'information',
           message: ctx.t(rf === 1 ? ONE : TWO, data),
