@@ -118,6 +118,11 @@ ruleTester('auto-offset-reset', {
     { name: 'a default group for every binding', path: P, code: consumer('', '        binder:\n          brokers: localhost\n').replace('      bindings:\n', '      default:\n        group: billing\n      bindings:\n') },
     { name: 'a group from a placeholder', path: P, code: consumer('          group: ${GROUP}\n', '        binder:\n          brokers: localhost\n') },
     {
+      name: 'an anonymous binding told to start at earliest rereads everything but loses nothing',
+      path: P,
+      code: consumer('', '        bindings:\n          orders-in-0:\n            consumer:\n              start-offset: earliest\n'),
+    },
+    {
       name: 'start-offset: earliest',
       path: P,
       code: consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              start-offset: earliest\n'),
@@ -138,6 +143,14 @@ ruleTester('auto-offset-reset', {
         },
       ],
       output: consumer('          group: orders\n', '        binder:\n          brokers: localhost\n'),
+    },
+    {
+      name: 'an anonymous binding with start-offset: latest: the missing group is the finding',
+      path: P,
+      code: consumer('', '        bindings:\n          orders-in-0:\n            consumer:\n              start-offset: latest\n'),
+      errors: [{ line: 5, text: 'orders-in-0', message: 'The binding `orders-in-0` has no `group`', fixes: ['Set `spring.cloud.stream.bindings.orders-in-0.group: orders`'] }],
+      // (then, a named group told to start at latest, it is moved to earliest: fixes run until none is left)
+      output: consumer('          group: orders\n', '        bindings:\n          orders-in-0:\n            consumer:\n              start-offset: earliest\n'),
     },
     {
       name: 'start-offset: latest (no `none` offered: the binder takes earliest or latest only)',

@@ -14,6 +14,8 @@ import { kafkaVersionOf } from '../rule.js';
 import { definitelyConsumer, isConsumer, isDynamic, placeholderNote } from './util.js';
 
 const KEY = 'auto.offset.reset';
+/** A Spring Cloud Stream binding's `group` (knowledge/scst.ts). */
+const GROUP = 'scst:group';
 
 function startsAtEnd(client: Client, value: string): boolean {
   const v = value.trim().toLowerCase();
@@ -59,19 +61,22 @@ const REMEDY_FAIL: L10n = {
 };
 
 const ANONYMOUS: L10n = {
-  en: 'The binding `{binding}` has no `group`: at every start the Kafka binder gives it a new random group (`anonymous.…`), which begins at `latest`, so records published while the application was stopped or restarting are never read by it. Set `{fix}`: a named group starts at `earliest` and resumes from its committed offsets.',
-  zh: '绑定 `{binding}` 没有设置 `group`：Kafka binder 每次启动都为它分配一个新的随机消费者组（`anonymous.…`），从 `latest` 开始读取，因此应用停止或重启期间发布的消息它永远读不到。请设置 `{fix}`：有名字的消费者组从 `earliest` 开始，并从已提交的位移继续消费。',
+  en: 'The binding `{binding}` has no `group`: at every start the Kafka binder gives it a new random group (`anonymous.…`), which begins at `latest`, so records published while the application was stopped or restarting are never read by it. Set `{fix}`: a named group starts at `earliest` and resumes from its committed offsets (if every instance must see every record, make the name unique per instance but stable across restarts).',
+  zh: '绑定 `{binding}` 没有设置 `group`：Kafka binder 每次启动都为它分配一个新的随机消费者组（`anonymous.…`），从 `latest` 开始读取，因此应用停止或重启期间发布的消息它永远读不到。请设置 `{fix}`：有名字的消费者组从 `earliest` 开始，并从已提交的位移继续消费（若每个实例都要收到全部消息，请让组名在各实例间唯一、在重启前后保持不变）。',
 };
 
 /**
- * A Kafka binder consumer binding with `auto.offset.reset` set nowhere starts where the binder
- * says: `earliest` with a group, `latest` without one, where every start is a new random group.
+ * A Kafka binder consumer binding without a group: every start is a new random group, at `latest`
+ * unless something says `earliest` (which rereads everything, but loses nothing). With a group,
+ * the binder starts at `earliest` where nothing else is set.
+ * Returns whether the binding is anonymous (then nothing else is said about where it starts).
  */
-function checkBinderUnset(ctx: RuleContext, unit: ConfigUnit): void {
+function checkAnonymous(ctx: RuleContext, unit: ConfigUnit, s: Setting | undefined): boolean {
   const binding = unit.facts.binding?.name;
-  if (binding === undefined) return;
+  if (binding === undefined) return false;
   const group = effective(unit, GROUP);
-  if (group && (isDynamic(group) || group.value.trim() !== '')) return;
+  if (group && (isDynamic(group) || group.value.trim() !== '')) return false;
+  if (s && (isDynamic(s) || !startsAtEnd(unit.client, s.value))) return true;
   const name = binding.replace(/-in-\d+$/, '') || binding;
   const fix = ctx.fixer.assignment(unit, GROUP, name);
   ctx.report({
@@ -80,9 +85,9 @@ function checkBinderUnset(ctx: RuleContext, unit: ConfigUnit): void {
     span: unit.anchor,
     fixes: [ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fix }), 'unsafe', ctx.fixer.set(unit, GROUP, name), true)],
   });
+  return true;
 }
 
-const GROUP = 'scst:group';
 
 function fixes(ctx: RuleContext, unit: ConfigUnit): { remedy: string; fixes: Fix[] } {
   const title = (v: string) => ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: withValue(ctx, unit, v) });
@@ -169,6 +174,7 @@ const rule: Rule = {
       const s = effective(unit, KEY);
       // A shared unit counts when it sets the consumer-only key itself.
       if (!isConsumer(unit) && !(unit.role === 'client' && s)) continue;
+      if (unit.facts.binding && checkAnonymous(ctx, unit, s)) continue;
       if (s) {
         if (isDynamic(s) || !startsAtEnd(unit.client, s.value)) continue;
         const f = fixes(ctx, unit);
@@ -180,10 +186,8 @@ const rule: Rule = {
         });
         continue;
       }
-      if (unit.facts.binding) {
-        checkBinderUnset(ctx, unit);
-        continue;
-      }
+      // A Kafka binder binding with a group starts at `earliest` where nothing else is set.
+      if (unit.facts.binding) continue;
       if (!definitelyConsumer(unit)) continue;
       // sarama reads Offsets.Initial only in offset managers (consumer groups); a partition
       // consumer names its start offset in ConsumePartition.
