@@ -355,3 +355,57 @@ ruleTester('replication-factor', {
     },
   ],
 });
+
+ruleTester('acks', {
+  valid: [],
+  invalid: [
+    {
+      name: "Spring Boot's shared spring.kafka.properties stay a producer's next to the binder's producer bindings",
+      path: P,
+      code: 'spring:\n  kafka:\n    properties:\n      acks: 1\n' + producer('        binder:\n          brokers: localhost\n').slice('spring:\n'.length),
+      errors: [{ line: 4, text: '1', severity: 'warning', message: '`spring.kafka.properties.acks: 1`: the leader acknowledges' }],
+      output: 'spring:\n  kafka:\n    properties:\n      acks: all\n' + producer('        binder:\n          brokers: localhost\n').slice('spring:\n'.length),
+    },
+  ],
+});
+
+ruleTester('auto-commit', {
+  valid: [],
+  invalid: [
+    {
+      name: "a binding's manual ack mode is its own container's, not Spring Boot's",
+      path: P,
+      code:
+        'spring:\n  kafka:\n    consumer:\n      enable-auto-commit: true\n' +
+        consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              ack-mode: manual\n').slice('spring:\n'.length),
+      errors: [{ line: 4, text: 'true', severity: 'warning', message: '`spring.kafka.consumer.enable-auto-commit: true`: the Kafka client commits offsets on a timer' }],
+      output:
+        'spring:\n  kafka:\n    consumer:\n      enable-auto-commit: false\n' +
+        consumer('          group: billing\n', '        bindings:\n          orders-in-0:\n            consumer:\n              ack-mode: manual\n').slice('spring:\n'.length),
+    },
+  ],
+});
+
+ruleTester('duplicate-key', {
+  valid: [
+    {
+      name: "the binder's layers: a binding overrides the binder-wide and default values by design",
+      path: P,
+      code: consumer(
+        '          group: billing\n',
+        '        binder:\n          configuration:\n            max.poll.records: 50\n          consumer-properties:\n            max.poll.records: 60\n' +
+          '        default:\n          consumer:\n            configuration:\n              max.poll.records: 70\n' +
+          '        bindings:\n          orders-in-0:\n            consumer:\n              configuration:\n                max.poll.records: 100\n',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a key repeated within one layer',
+      path: PP,
+      code: in0 + 'spring.cloud.stream.kafka.bindings.orders-in-0.consumer.configuration.max.poll.records=10\nspring.cloud.stream.kafka.bindings.orders-in-0.consumer.configuration.max.poll.records=20\n',
+      errors: [{ line: 2, text: 'spring.cloud.stream.kafka.bindings.orders-in-0.consumer.configuration.max.poll.records', message: 'has no effect' }],
+      output: in0 + 'spring.cloud.stream.kafka.bindings.orders-in-0.consumer.configuration.max.poll.records=20\n',
+    },
+  ],
+});

@@ -57,7 +57,12 @@ function defaultTrue(ctx: RuleContext, unit: ConfigUnit, key: string, fallback: 
 /** The manual ack mode that applies to this Spring consumer, if any: same unit first, then a
  *  unit of the same file that is active together with it (same profile or no profile). */
 function manualAckMode(ctx: RuleContext, unit: ConfigUnit): { setting: Setting; unit: ConfigUnit } | undefined {
-  const candidates = [unit, ...allUnits(ctx.file).filter((u) => u !== unit && isSpring(u) && (!u.facts.profile || u.facts.profile === unit.facts.profile))];
+  // A Kafka binder binding's ack mode is its own container's (with what it inherits from Spring Boot's
+  // listener settings): it says nothing about Spring Boot's containers or other bindings.
+  const others = unit.facts.binding
+    ? []
+    : allUnits(ctx.file).filter((u) => u !== unit && isSpring(u) && !u.facts.binding && (!u.facts.profile || u.facts.profile === unit.facts.profile));
+  const candidates = [unit, ...others];
   for (const u of candidates) {
     const s = effective(u, ACK_MODE);
     if (!s || isDynamic(s)) continue;

@@ -82,6 +82,10 @@ function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) =>
       if (loser === winner) continue;
       // Common value refined per client: intended.
       if (loser.precedence === 0 && winner.precedence > 0) continue;
+      // The Kafka binder's layers (binder-wide, `default.*`, the binding's own) are defaults that a
+      // binding overrides by design, and the binder-wide ones hold for other bindings too: only a
+      // repetition within one layer is a duplicate.
+      if (unit.facts.binding && loser.precedence !== winner.precedence) continue;
       // A later twin in the same YAML mapping: a repeated key, not just a second spelling.
       const twin =
         unit.format === 'yaml'

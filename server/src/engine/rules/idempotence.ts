@@ -78,7 +78,8 @@ export function producerLike(file: ParsedFile, unit: ConfigUnit): boolean {
   if (unit.role === 'producer') return true;
   if (unit.role !== 'client') return false;
   if (unit.client === 'sarama') return isProducer(unit) || !isConsumer(unit);
-  return !allUnits(file).some((u) => u.role === 'producer' && u.surface === unit.surface);
+  // (Spring Boot's and the Kafka binder's producers are different clients: one's does not make the other's shared settings any less a producer's.)
+  return !allUnits(file).some((u) => u.role === 'producer' && u.surface === unit.surface && !u.facts.binding === !unit.facts.binding);
 }
 
 /** Explicit setting, decoded; `dynamic` when it exists but cannot be judged. */
