@@ -409,3 +409,28 @@ ruleTester('duplicate-key', {
     },
   ],
 });
+
+ruleTester('invalid-value', {
+  valid: [{ name: 'start-offset in any case Spring Boot binds', path: P, code: consumer('          group: g\n', '        bindings:\n          orders-in-0:\n            consumer:\n              start-offset: Earliest\n') }],
+  invalid: [
+    {
+      name: "start-offset: none is Kafka's but not the binder's",
+      path: P,
+      code: consumer('          group: g\n', '        bindings:\n          orders-in-0:\n            consumer:\n              start-offset: none\n'),
+      errors: [
+        {
+          text: 'none',
+          severity: 'error',
+          message: "Spring Cloud Stream's Kafka binder knows only the start offsets earliest and latest, so the application fails to start",
+          fixes: ['Set `spring.cloud.stream.kafka.bindings.orders-in-0.consumer.start-offset: earliest`', 'Set `spring.cloud.stream.kafka.bindings.orders-in-0.consumer.start-offset: latest`'],
+        },
+      ],
+    },
+    {
+      name: "the binder's required-acks counts in a document with consumer bindings only (StreamBridge makes producers too)",
+      path: PP,
+      code: in0 + 'spring.cloud.stream.kafka.binder.required-acks=2\n',
+      errors: [{ line: 2, text: '2', severity: 'error', message: '`acks` accepts all, -1, 0, 1' }],
+    },
+  ],
+});

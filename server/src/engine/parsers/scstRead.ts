@@ -188,14 +188,15 @@ export function scstGroups(r: ScstDoc): ScstGroup[] {
       if (own.length) out.push({ role: 'topic', binding: name, settings: own });
     }
   }
+  // The binder's own settings for a direction no binding here has: they still reach the clients it
+  // makes (bindings of other documents, StreamBridge's dynamic destinations), so their values count.
   const clients = r.shared.filter((s) => s.role !== 'topic');
-  if (!out.some((g) => g.role !== 'topic') && clients.length) {
-    const roles = new Set(clients.map((s) => s.role));
-    if (!roles.has('producer') && !roles.has('consumer')) out.push({ role: 'client', settings: [...clients].sort(bySource) });
-    for (const d of ['producer', 'consumer'] as const) {
-      if (roles.has(d)) out.push({ role: d, settings: clients.filter((s) => s.role === d || s.role === 'client').sort(bySource) });
-    }
+  const roles = new Set(clients.map((s) => s.role));
+  const bound = new Set(out.map((g) => g.role));
+  for (const d of ['producer', 'consumer'] as const) {
+    if (roles.has(d) && !bound.has(d)) out.push({ role: d, settings: clients.filter((s) => s.role === d || s.role === 'client').sort(bySource) });
   }
+  if (!out.some((g) => g.role !== 'topic') && clients.length) out.push({ role: 'client', settings: [...clients].sort(bySource) });
   return out;
 }
 

@@ -5,6 +5,7 @@
 // client and broker; librdkafka accepts other spellings (§11.1) and sarama is Go code, so both
 // are left alone.
 
+import { SCST_PRECEDENCE } from '../knowledge/scst.js';
 import type { ConfigUnit, Fix, Setting } from '../model.js';
 import { withZh, type L10n } from '../l10n.js';
 import type { Rule } from '../rule.js';
@@ -46,7 +47,22 @@ const SPRING_FALSE = ['false', 'off', 'no', '0'];
  * a value the Kafka catalog would not (Boot converts it before Kafka sees it), undefined when
  * the Kafka catalog decides.
  */
+/** The Kafka binder's `start-offset` is an enum of two (knowledge/scst.ts): `none` and the rest fail the binding. */
+function binderProblem(s: Setting): ValueProblem | undefined {
+  if (s.key !== 'auto.offset.reset' || s.precedence < SCST_PRECEDENCE.defaultProperty) return undefined;
+  const v = s.value.trim().toLowerCase();
+  if (v === 'earliest' || v === 'latest') return undefined;
+  return {
+    allowed: ['earliest', 'latest'],
+    reason: {
+      en: "Spring Cloud Stream's Kafka binder knows only the start offsets earliest and latest, so the application fails to start",
+      zh: 'Spring Cloud Stream 的 Kafka binder 只认识 earliest 和 latest 两种起始位置，应用会启动失败',
+    },
+  };
+}
+
 function springProblem(unit: ConfigUnit, s: Setting): ValueProblem | 'skip' | undefined {
+  if (unit.facts.binding) return binderProblem(s);
   if (!isSpring(unit)) return undefined;
   const rest = springRest(s);
   const mapping = rest ? mapSpringKafkaPath(rest) : undefined;
