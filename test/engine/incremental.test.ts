@@ -509,6 +509,21 @@ describe('incremental linting equals a fresh lint()', () => {
     assert.ok(seen.size > 1, 'the edit must change the findings of the untouched document');
   });
 
+  it("Spring Boot's and the Kafka binder's producers count apart for the shared settings of an untouched document", () => {
+    // The third document is Spring Boot's producer, then (misspelled) nothing; the Kafka binder's producer binding stays.
+    const binder = '---\nspring:\n  cloud:\n    stream:\n      bindings:\n        o-out-0:\n          destination: o\n      kafka:\n        binder:\n          required-acks: all\n';
+    const base = 'spring:\n  kafka:\n    properties:\n      acks: 1\n' + binder;
+    const texts = [base + '---\nspring:\n  kafka:\n    producer:\n      acks: all\n', base + '---\nspring:\n  kafka:\n    produce:\n      acks: all\n', base + '---\nspring:\n  kafka:\n    producer:\n      acks: all\n'];
+    const linter = createDocumentLinter();
+    const seen = new Set<number>();
+    for (const text of texts) {
+      const fresh = lint({ text, path: 'application.yml' }, OPTIONS);
+      seen.add(fresh.findings.length);
+      assert.deepEqual(view(linter.lint(text, 'application.yml', OPTIONS)), view(fresh));
+    }
+    assert.ok(seen.size > 1, 'the edit must change the findings of the untouched document');
+  });
+
   it('reuses what did not change: a large multi-document file after a one-character edit', () => {
     // Not a timing test: it checks that the result is right when most documents are reused.
     const doc = (i: number) => `---\nspring:\n  config:\n    activate:\n      on-profile: p${i}\n  kafka:\n    producer:\n      acks: ${i % 3 === 0 ? 1 : 'all'}\n      retries: ${i}\n`;

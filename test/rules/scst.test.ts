@@ -434,3 +434,27 @@ ruleTester('invalid-value', {
     },
   ],
 });
+
+ruleTester('unknown-key', {
+  valid: [
+    { name: "binder 1.x's zk-nodes resembles no property of today's binder: left alone", path: PP, code: brokers + 'spring.cloud.stream.kafka.binder.zk-nodes=zk:2181\n' },
+    { name: 'indexed and nested binder properties', path: PP, code: 'spring.cloud.stream.kafka.binder.brokers[0]=a\nspring.cloud.stream.kafka.binder.jaas.options.username=u\n' },
+  ],
+  invalid: [
+    {
+      name: 'a misspelled binder property, renamed in its place',
+      path: P,
+      code: producer('        binder:\n          requiredAck: all\n'),
+      errors: [
+        { text: 'requiredAck', message: "`spring.cloud.stream.kafka.binder.requiredAck` is not a property of Spring Cloud Stream's Kafka binder", fixes: ['Rename to `spring.cloud.stream.kafka.binder.required-acks`'] },
+      ],
+      output: producer('        binder:\n          required-acks: all\n'),
+    },
+    {
+      name: 'a binder property one level too high',
+      path: PP,
+      code: 'spring.cloud.stream.kafka.brokers=localhost:9092\n',
+      errors: [{ line: 1, text: 'spring.cloud.stream.kafka.brokers', message: 'Did you mean `spring.cloud.stream.kafka.binder.brokers`?', fixes: [] }],
+    },
+  ],
+});

@@ -77,7 +77,8 @@ export function allUnits(file: ParsedFile): ConfigUnit[] {
 /** The surfaces that have a producer unit in the file: all a 'unit' rule may know of other units. */
 export function producerSurfaces(file: ParsedFile): string {
   const s = new Set<string>();
-  for (const u of allUnits(file)) if (u.role === 'producer') s.add(u.surface);
+  // (Spring Boot's producers and the Kafka binder's count apart: idempotence.ts producerLike.)
+  for (const u of allUnits(file)) if (u.role === 'producer') s.add(u.facts.binding ? `${u.surface}:binder` : u.surface);
   return [...s].sort().join(',');
 }
 

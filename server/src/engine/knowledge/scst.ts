@@ -164,16 +164,19 @@ const mapKey = (segs: string[]) => (segs.length === 1 && isBracket(segs[0]) ? se
  */
 export function mapScstKafkaPath(path: string[]): ScstMapping | undefined {
   // spring . cloud . stream . kafka . <area> ...
-  if (path.length < 6) return undefined;
+  if (path.length < 5) return undefined;
   const c = (i: number) => (isBracket(path[i]) ? path[i] : canonicalSpringSegment(path[i]));
   if (c(0) !== 'spring' || c(1) !== 'cloud' || c(2) !== 'stream' || c(3) !== 'kafka') return undefined;
   const area = c(4);
   if (area === 'binder') {
+    if (path.length < 6) return undefined;
     const prop = c(5);
     const rest = path.slice(6);
     if (prop === 'required-acks' && !rest.length) return { key: 'acks', role: 'producer', precedence: SCST_PRECEDENCE.requiredAcks, kind: 'string' };
     // The replication factor of the topics the binder creates (-1: the broker's default.replication.factor).
     if (prop === 'replication-factor' && !rest.length) return { key: 'replication.factor', role: 'topic', precedence: SCST_PRECEDENCE.binderRole, kind: 'string' };
+    // A property the binder does not have (misspelled, or of binder 1.x such as `zk-nodes`): kept for unknown-key.
+    if (!isBracket(path[5]) && !SCST_BINDER_PROPS.includes(prop)) return { key: `scst:binder.${prop}`, role: 'client', precedence: SCST_PRECEDENCE.binderConfiguration, kind: 'string' };
     if (!rest.length) return undefined;
     if (prop === 'transaction') {
       // Transactions: the binder's one producer is made from `transaction.producer.*` (binding-level
@@ -197,7 +200,8 @@ export function mapScstKafkaPath(path: string[]): ScstMapping | undefined {
   else if (area === 'bindings' && path.length >= 8) {
     binding = isBracket(path[5]) ? path[5].slice(1, -1) : path[5];
     at = 6;
-  } else return undefined;
+  } else if (area === 'bindings' || area === 'default' || area === 'streams' || isBracket(path[4])) return undefined;
+  else return { key: `scst:kafka.${area}`, role: 'client', precedence: SCST_PRECEDENCE.binderConfiguration, kind: 'string' }; // `kafka.brokers` for `kafka.binder.brokers`
   const dir = c(at);
   if (dir !== 'consumer' && dir !== 'producer') return undefined;
   const prop = c(at + 1);
@@ -231,10 +235,11 @@ export function mapScstKafkaPath(path: string[]): ScstMapping | undefined {
   return m;
 }
 
-/** A `scst:<direction>.<prop>` key the binder binds (on some version). */
+/** A `scst:<direction>.<prop>` or `scst:binder.<prop>` key the binder binds (on some version). */
 export function isKnownScstProperty(key: string): boolean {
-  const m = /^scst:(consumer|producer)\.(.+)$/.exec(key);
+  const m = /^scst:(consumer|producer|binder)\.(.+)$/.exec(key);
   if (!m) return false;
+  if (m[1] === 'binder') return SCST_BINDER_PROPS.includes(m[2]);
   const list = m[1] === 'consumer' ? [...SCST_KAFKA_CONSUMER_PROPS, ...SCST_REMOVED_CONSUMER_PROPS] : SCST_KAFKA_PRODUCER_PROPS;
   return list.includes(m[2]);
 }
@@ -248,9 +253,9 @@ export function genericScstProperty(key: string): string | undefined {
   return list.includes(m[2]) ? m[2] : undefined;
 }
 
-/** Known Kafka binder property names for a direction, for "did you mean". */
-export function scstProperties(direction: ScstDirection): string[] {
-  return direction === 'consumer' ? SCST_KAFKA_CONSUMER_PROPS : SCST_KAFKA_PRODUCER_PROPS;
+/** Known Kafka binder property names of the binder or a binding's direction, for "did you mean". */
+export function scstProperties(place: ScstDirection | 'binder'): string[] {
+  return place === 'binder' ? SCST_BINDER_PROPS : place === 'consumer' ? SCST_KAFKA_CONSUMER_PROPS : SCST_KAFKA_PRODUCER_PROPS;
 }
 
 /**
@@ -273,6 +278,7 @@ export function directionByName(name: string): ScstDirection | undefined {
 export function scstKeyPath(role: Role, binding: string | undefined, key: string, acksPrecedence: number | undefined): string[] | undefined {
   const base = ['spring', 'cloud', 'stream', 'kafka'];
   if (key === 'acks' && (acksPrecedence ?? -1) <= SCST_PRECEDENCE.requiredAcks) return [...base, 'binder', 'required-acks'];
+  if (key.startsWith('scst:binder.')) return [...base, 'binder', key.slice('scst:binder.'.length)];
   const dir = role === 'producer' || role === 'consumer' ? role : undefined;
   const special = key.startsWith('scst:') || key.startsWith('spring:');
   if (binding === undefined || !dir) {

@@ -202,7 +202,7 @@ const editor: FormatEditor = {
     const ext = sext(setting);
     if (!ext) return null;
     let full: string;
-    const binderProp = /^scst:(?:consumer|producer)\.(.+)$/.exec(newKey);
+    const binderProp = /^scst:(?:consumer|producer|binder)\.(.+)$/.exec(newKey);
     if (uext(unit)?.scst && binderProp && setting.key.startsWith('scst:')) {
       // A Kafka binder property misspelled: the same place, the right name.
       full = setting.sourceKey.slice(0, setting.sourceKey.lastIndexOf('.') + 1) + binderProp[1];

@@ -73,7 +73,6 @@ export function readScstLeaf(
       if (full.length >= 7 && c(5) === 'bindings') y.streamsBindings.add(full[6]);
       return r;
     }
-    if (sub !== 'binder' && sub !== 'bindings' && sub !== 'default') return r;
     const x = rec();
     x.kafka = true;
     if (sub === 'binder' && full.length === 6 && c(5) === 'auto-create-topics') x.noTopics = scalar().toLowerCase() === 'false';

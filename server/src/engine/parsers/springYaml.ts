@@ -556,7 +556,7 @@ export const springEditor: FormatEditor = {
     let next: string[];
     const propsAt = ext.mapAt ?? old.findIndex((s, i) => i >= 2 && !isBracket(s) && canonicalSpringSegment(s) === 'properties');
     const isMapEntry = !setting.key.startsWith('spring:') && propsAt >= 0 && (ext.mapAt !== undefined || propsAt <= 3);
-    const binderProp = /^scst:(?:consumer|producer)\.(.+)$/.exec(newKey);
+    const binderProp = /^scst:(?:consumer|producer|binder)\.(.+)$/.exec(newKey);
     if (binderProp && setting.key.startsWith('scst:')) {
       // A binder property misspelled: the same place, the right name.
       next = [...old.slice(0, old.length - 1), binderProp[1]];

@@ -183,12 +183,20 @@ function misplacedSpringProperty(prop: string): Suggestion[] | undefined {
 
 /** `scst:<direction>.<prop>` keys (a binding's Kafka binder properties) the binder does not bind. */
 function scstSuggestions(ctx: RuleContext, unit: ConfigUnit, s: Setting): Suggestion[] | undefined {
-  const m = /^scst:(consumer|producer)\.(.+)$/.exec(s.key);
+  const area = /^scst:kafka\.(.+)$/.exec(s.key);
+  if (area) {
+    // `spring.cloud.stream.kafka.brokers`: a binder property one level too high (moving it is the user's call).
+    const b = springBound(area[1]);
+    const hit = scstProperties('binder').find((p) => springBound(p) === b);
+    return hit ? [{ key: '', shown: `spring.cloud.stream.kafka.binder.${hit}`, distance: 0 }] : undefined;
+  }
+  const m = /^scst:(consumer|producer|binder)\.(.+)$/.exec(s.key);
   if (!m || isKnownScstProperty(s.key) || genericScstProperty(s.key)) return undefined;
-  const direction = m[1] as 'consumer' | 'producer';
-  const known = scstProperties(direction);
+  const place = m[1] as 'consumer' | 'producer' | 'binder';
+  const known = scstProperties(place);
   if (known.map(springBound).includes(springBound(m[2]))) return undefined;
-  return rank(m[2], known).map((x) => ({ key: `scst:${direction}.${x.c}`, shown: ctx.fixer.keyName(unit, `scst:${direction}.${x.c}`), distance: x.d }));
+  // (A property that resembles none, such as binder 1.x's `zk-nodes`, is left alone: the list is of one version.)
+  return rank(m[2], known).map((x) => ({ key: `scst:${place}.${x.c}`, shown: ctx.fixer.keyName(unit, `scst:${place}.${x.c}`), distance: x.d }));
 }
 
 /** How Spring Boot compares a property name: each element without case and non-alphanumerics (ConfigurationPropertyName). */
