@@ -492,6 +492,18 @@ describe('incremental linting equals a fresh lint()', () => {
     }
   });
 
+  /** Lints `texts` in turn with one linter and fresh: the same findings, and some of them change. */
+  function editsChangeTheUntouched(texts: string[]): void {
+    const linter = createDocumentLinter();
+    const seen = new Set<number>();
+    for (const text of texts) {
+      const fresh = lint({ text, path: 'application.yml' }, OPTIONS);
+      seen.add(fresh.findings.length);
+      assert.deepEqual(view(linter.lint(text, 'application.yml', OPTIONS)), view(fresh));
+    }
+    assert.ok(seen.size > 1, 'the edit must change the findings of the untouched document');
+  }
+
   it('judges a shared unit again when the last producer section of the file goes', () => {
     // A shared `spring.kafka.properties` unit counts as a producer only while no document has one.
     const texts = [
@@ -499,14 +511,7 @@ describe('incremental linting equals a fresh lint()', () => {
       'spring:\n  kafka:\n    properties:\n      acks: 1\n      enable.idempotence: false\n---\nspring:\n  kafka:\n    produce:\n      acks: all\n',
       'spring:\n  kafka:\n    properties:\n      acks: 1\n      enable.idempotence: false\n---\nspring:\n  kafka:\n    producer:\n      acks: all\n',
     ];
-    const linter = createDocumentLinter();
-    const seen = new Set<number>();
-    for (const text of texts) {
-      const fresh = lint({ text, path: 'application.yml' }, OPTIONS);
-      seen.add(fresh.findings.length);
-      assert.deepEqual(view(linter.lint(text, 'application.yml', OPTIONS)), view(fresh));
-    }
-    assert.ok(seen.size > 1, 'the edit must change the findings of the untouched document');
+    editsChangeTheUntouched(texts);
   });
 
   it("Spring Boot's and the Kafka binder's producers count apart for the shared settings of an untouched document", () => {
@@ -514,14 +519,7 @@ describe('incremental linting equals a fresh lint()', () => {
     const binder = '---\nspring:\n  cloud:\n    stream:\n      bindings:\n        o-out-0:\n          destination: o\n      kafka:\n        binder:\n          required-acks: all\n';
     const base = 'spring:\n  kafka:\n    properties:\n      acks: 1\n' + binder;
     const texts = [base + '---\nspring:\n  kafka:\n    producer:\n      acks: all\n', base + '---\nspring:\n  kafka:\n    produce:\n      acks: all\n', base + '---\nspring:\n  kafka:\n    producer:\n      acks: all\n'];
-    const linter = createDocumentLinter();
-    const seen = new Set<number>();
-    for (const text of texts) {
-      const fresh = lint({ text, path: 'application.yml' }, OPTIONS);
-      seen.add(fresh.findings.length);
-      assert.deepEqual(view(linter.lint(text, 'application.yml', OPTIONS)), view(fresh));
-    }
-    assert.ok(seen.size > 1, 'the edit must change the findings of the untouched document');
+    editsChangeTheUntouched(texts);
   });
 
   it('reuses what did not change: a large multi-document file after a one-character edit', () => {
