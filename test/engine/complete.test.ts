@@ -66,3 +66,15 @@ describe("completion: Spring Cloud Stream's Kafka binder", () => {
     assert.deepEqual(labels('spring.cloud.stream.kafka.binder.requiredAcks=', p), ['all', '1', '0']);
   });
 });
+
+describe("completion: Spring Cloud Stream's bindings", () => {
+  const labels = (text: string, path = '/x/application.yml') => completeAt(text, path, text.length, resolveOptions([])).map((i) => i.label);
+  it('a binding, and its consumer and producer properties of every binder', () => {
+    const yaml = 'spring:\n  cloud:\n    stream:\n      bindings:\n        orders-in-0:\n';
+    assert.deepEqual(labels(yaml + '          '), ['destination', 'group', 'binder', 'content-type', 'consumer', 'producer']);
+    const consumer = labels(yaml + '          consumer:\n            ');
+    assert.ok(consumer.includes('max-attempts') && consumer.includes('concurrency') && !consumer.includes('enable-dlq'));
+    assert.ok(labels('spring.cloud.stream.bindings.orders-out-0.producer.use', '/x/application.properties').includes('spring.cloud.stream.bindings.orders-out-0.producer.use-native-encoding'));
+    assert.ok(labels('spring.cloud.stream.bindings.orders-in-0.gr', '/x/application.properties').includes('spring.cloud.stream.bindings.orders-in-0.group'));
+  });
+});

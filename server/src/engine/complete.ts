@@ -8,10 +8,11 @@ import { fmt, type Locale } from './l10n.js';
 import { keysOfRole, lookupKey } from './knowledge/index.js';
 import { keyDoc, saramaDoc } from './knowledge/docs.js';
 import { canonicalSpringSegment, SPRING_ACK_MODES, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springSectionProperties } from './knowledge/spring.js';
-import { SCST_BINDER_PROPS, scstProperties } from './knowledge/scst.js';
+import { SCST_BINDER_PROPS, SCST_GENERIC_CONSUMER_PROPS, SCST_GENERIC_PRODUCER_PROPS, scstProperties } from './knowledge/scst.js';
 import { splitSpringKey } from './parsers/springYaml.js';
 
 const SCST = ['spring', 'cloud', 'stream', 'kafka'];
+const BINDINGS = ['spring', 'cloud', 'stream', 'bindings'];
 /** Binder properties whose value is a map or a section (completion inserts `name:` without a value). */
 const SCST_NESTED = new Set(['binder', 'bindings', 'default', 'consumer', 'producer', 'configuration', 'consumer-properties', 'producer-properties', 'transaction', 'jaas', 'metrics', 'topic', 'dlq-producer-properties']);
 import { SARAMA_ACKS, SARAMA_ISOLATION, SARAMA_OFFSETS, SARAMA_FIELDS } from './knowledge/sarama.js';
@@ -120,6 +121,11 @@ function completeProperties(path: string, before: string, offset: number, option
   const keyStart = offset - before.trimStart().length;
   const typed = before.trim();
   const replace = { start: keyStart, end: offset };
+  const binding = /^(spring\.cloud\.stream\.bindings\.)((?:[^.]+\.)+)[^.]*$/i.exec(typed);
+  if (binding) {
+    const prefix = binding[1] + binding[2];
+    return (bindingPlace(binding[2].slice(0, -1).split('.')) ?? []).map((p) => ({ label: prefix + p, kind: 'key' as const, insertText: prefix + p, replace }));
+  }
   const scst = /^(spring\.cloud\.stream\.kafka\.)((?:[^.]+\.)*)[^.]*$/i.exec(typed);
   if (scst) {
     const place = scstPlace(scst[2] ? scst[2].slice(0, -1).split('.') : []);
@@ -191,6 +197,16 @@ function scstPlace(rest: string[]): { props?: string[]; kafkaRole?: Role } | und
   return c.length === at + 2 && c[at + 1] === 'configuration' ? { kafkaRole: dir } : undefined;
 }
 
+/** What can be written below `spring.cloud.stream.bindings` (segments as written): a binding's own
+ *  properties, and those of every binder's consumer and producer. */
+function bindingPlace(rest: string[]): string[] | undefined {
+  const c = rest.map(canonicalSpringSegment);
+  if (c.length === 1) return ['destination', 'group', 'binder', 'content-type', 'consumer', 'producer'];
+  if (c.length === 2 && c[1] === 'consumer') return SCST_GENERIC_CONSUMER_PROPS;
+  if (c.length === 2 && c[1] === 'producer') return SCST_GENERIC_PRODUCER_PROPS;
+  return undefined;
+}
+
 /** Values for a binder property with a closed set, or for a Kafka key in one of its maps (`segs`:
  *  the path below `spring.cloud.stream.kafka`, the key written last; a map key may be dotted). */
 function scstValues(segs: string[], replace: Span, locale: Locale): CompletionEntry[] {
@@ -249,6 +265,11 @@ function completeYaml(
   const typed = before.trimStart();
   if (typed.includes(':')) return [];
   const replace = { start: offset - typed.length, end: offset };
+  const bindingsIdx = indexOfSeq(parents, BINDINGS);
+  if (bindingsIdx >= 0) {
+    const props = bindingPlace(parents.slice(bindingsIdx + BINDINGS.length)) ?? [];
+    return props.map((p) => ({ label: p, kind: 'key' as const, insertText: p === 'consumer' || p === 'producer' ? `${p}:` : `${p}: `, replace }));
+  }
   const scstIdx = indexOfSeq(parents, SCST);
   if (scstIdx >= 0) {
     const place = scstPlace(parents.slice(scstIdx + SCST.length));
