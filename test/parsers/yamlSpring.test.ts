@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseYaml } from '../../server/src/engine/parsers/yaml.js';
+import { parseFile } from '../../server/src/engine/index.js';
 import { applyEdits, createFixer, editorFor, type Fixer } from '../../server/src/engine/fixer.js';
 import type { ConfigUnit, Edit, ParsedFile, Setting, Span } from '../../server/src/engine/model.js';
 
@@ -618,5 +619,22 @@ describe('spring yaml: editor', () => {
       edit(t, 'producer', (fx, u, s) => fx.rename(u, s('retries'), 'delivery.timeout.ms')),
       'spring:\n  kafka:\n    producer:\n      "properties[delivery.timeout.ms]": 0\n',
     );
+  });
+});
+
+describe("spring yaml: the Kafka binder's writing", () => {
+  it("written(): an inherited setting is named where the fix writes it, an own one as it stands", () => {
+    const text =
+      'spring:\n  kafka:\n    producer:\n      acks: 1\n  cloud:\n    stream:\n      bindings:\n        o-out-0:\n          destination: o\n' +
+      '      kafka:\n        bindings:\n          o-out-0:\n            producer:\n              configuration:\n                retries: 0\n';
+    const file = parseFile({ text, path: 'application.yml' })!;
+    const binder = file.units.find((u) => u.facts.binding?.name === 'o-out-0')!;
+    const boot = file.units.find((u) => !u.facts.binding && u.role === 'producer')!;
+    const fx = createFixer(file);
+    // Spring Boot's acks reaches the binding inherited: a fix there writes the binding's configuration.
+    assert.equal(fx.written(binder, 'acks', 'all'), 'spring.cloud.stream.kafka.bindings.o-out-0.producer.configuration.acks: all');
+    assert.deepEqual(applyEdits(text, fx.set(binder, 'acks', 'all')).text.split('\n').slice(-3), ['                retries: 0', '                acks: all', '']);
+    assert.equal(fx.written(boot, 'acks', 'all'), 'spring.kafka.producer.acks: all');
+    assert.equal(fx.written(binder, 'retries', '5'), 'spring.cloud.stream.kafka.bindings.o-out-0.producer.configuration.retries: 5');
   });
 });

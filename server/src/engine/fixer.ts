@@ -57,6 +57,12 @@ export interface Fixer {
   assignment(unit: ConfigUnit, key: string, value: string): string;
   /** The setting as it stands in the file: `acks=1`, `spring.kafka.producer.acks: 1`. */
   show(unit: ConfigUnit, setting: Setting): string;
+  /**
+   * `key` set to `value` as `set`/`setValue` write it, for messages and fix titles: the occurrence
+   * they edit (`setting`, by default the effective one) spelled as it stands, or, where they insert
+   * (none, or one the unit inherits, which may have another name there), the unit's own assignment.
+   */
+  written(unit: ConfigUnit, key: string, value: string, setting?: Setting): string;
 }
 
 export function createFixer(file: ParsedFile): Fixer {
@@ -86,6 +92,10 @@ export function createFixer(file: ParsedFile): Fixer {
       const sep = unit.format === 'properties' ? '=' : unit.format === 'go' ? ' = ' : unit.surface === 'compose' ? '=' : ': ';
       return `${setting.sourceKey}${sep}${setting.rawValue}`;
     },
+    written: (unit, key, value, setting = effective(unit, key)) =>
+      setting && !isInherited(setting)
+        ? fixer.show(unit, { ...setting, rawValue: fixer.valueText(unit, key, value) })
+        : fixer.assignment(unit, key, value),
   };
   return fixer;
 }

@@ -38,16 +38,7 @@ function note(ctx: RuleContext, s: Setting | undefined): string {
 
 /** "Set `x=v`" spelled like the occurrence it edits (or the inserted form). */
 function setTitle(ctx: RuleContext, unit: ConfigUnit, key: string, value: string): string {
-  const s = effective(unit, key);
-  const a = s
-    ? ctx.fixer.show(unit, { ...s, rawValue: ctx.fixer.valueText(unit, key, value) })
-    : ctx.fixer.assignment(unit, key, value);
-  return ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a });
-}
-
-function shownValue(ctx: RuleContext, unit: ConfigUnit, key: string, value: string): string {
-  const s = effective(unit, key);
-  return s ? ctx.fixer.show(unit, { ...s, rawValue: ctx.fixer.valueText(unit, key, value) }) : ctx.fixer.assignment(unit, key, value);
+  return ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: ctx.fixer.written(unit, key, value) });
 }
 
 function defaultTrue(ctx: RuleContext, unit: ConfigUnit, key: string, fallback: string): { value: string; source: string } {
@@ -105,7 +96,7 @@ function checkJava(ctx: RuleContext, unit: ConfigUnit): void {
     const edits = ctx.fixer.setValue(unit, s, 'false');
     ctx.report({
       severity: 'warning',
-      message: ctx.t(JAVA_EXPLICIT, { shown: ctx.fixer.show(unit, s), note: note(ctx, s), fix: shownValue(ctx, unit, KEY, 'false') }),
+      message: ctx.t(JAVA_EXPLICIT, { shown: ctx.fixer.show(unit, s), note: note(ctx, s), fix: ctx.fixer.written(unit, KEY, 'false') }),
       span: s.valueSpan,
       fixes: [ctx.makeFix(setTitle(ctx, unit, KEY, 'false'), 'unsafe', edits, true)],
     });
@@ -131,7 +122,7 @@ function checkSpring(ctx: RuleContext, unit: ConfigUnit): void {
   // logged warning); only a binding's `configuration` gets it to the consumer.
   if (unit.facts.binding && s.precedence < SCST_PRECEDENCE.defaultConfiguration) return;
   const edits = ctx.fixer.setValue(unit, s, 'false');
-  const fix = shownValue(ctx, unit, KEY, 'false');
+  const fix = ctx.fixer.written(unit, KEY, 'false');
   const manual = manualAckMode(ctx, unit);
   if (manual) {
     ctx.report({
@@ -186,7 +177,7 @@ function checkLibrdkafka(ctx: RuleContext, unit: ConfigUnit): void {
   }
   ctx.report({
     severity: 'warning',
-    message: ctx.t(RDK, { what, fix: shownValue(ctx, unit, STORE, 'false') }),
+    message: ctx.t(RDK, { what, fix: ctx.fixer.written(unit, STORE, 'false') }),
     span,
     fixes: [
       ctx.makeFix(setTitle(ctx, unit, STORE, 'false'), 'unsafe', ctx.fixer.set(unit, STORE, 'false'), true),

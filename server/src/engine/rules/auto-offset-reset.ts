@@ -36,8 +36,7 @@ function fallbackDefault(ctx: RuleContext, unit: ConfigUnit): { value: string; s
 
 /** The setting as it would read with another value, in the unit's own spelling. */
 function withValue(ctx: RuleContext, unit: ConfigUnit, value: string): string {
-  const s = effective(unit, KEY);
-  return s ? ctx.fixer.show(unit, { ...s, rawValue: ctx.fixer.valueText(unit, KEY, value) }) : ctx.fixer.assignment(unit, KEY, value);
+  return ctx.fixer.written(unit, KEY, value);
 }
 
 const EXPLICIT: L10n = {

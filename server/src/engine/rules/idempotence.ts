@@ -228,10 +228,7 @@ export function javaIdempotenceRepair(ctx: RuleContext, unit: ConfigUnit, setIde
 /** An existing setting as it would read with another value, in the unit's own spelling
  *  (`spring.kafka.producer.properties[acks]=all`, `cfg.Producer.RequiredAcks = sarama.WaitForAll`). */
 export function assignFor(ctx: RuleContext, unit: ConfigUnit, setting: Setting, value: string): string {
-  // An inherited setting is overridden in this unit (fixer.setValue), where it may have another
-  // name: a Kafka binder binding's `configuration.acks` over Spring Boot's `spring.kafka.producer.acks`.
-  if (isInherited(setting)) return ctx.fixer.assignment(unit, setting.key, value);
-  return ctx.fixer.show(unit, { ...setting, rawValue: ctx.fixer.valueText(unit, setting.key, value) });
+  return ctx.fixer.written(unit, setting.key, value, setting);
 }
 
 /** " (the placeholder default)" when the value comes from `${VAR:default}`. */

@@ -188,7 +188,7 @@ const rule: Rule = {
         if (sp === 'skip') continue;
         const problem = sp ?? checkValue(s.key, s.role, s.value, kafkaVersionOf(ctx, unit));
         if (!problem) continue;
-        const shownWith = (v: string) => ctx.fixer.show(unit, { ...s, rawValue: ctx.fixer.valueText(unit, s.key, v) });
+        const shownWith = (v: string) => ctx.fixer.written(unit, s.key, v, s);
         const fixes: Fix[] = [];
         // A certain correction (`5s` -> `5000` for a `.ms` key) is the only sensible repair: safe.
         if (problem.suggestion !== undefined) {

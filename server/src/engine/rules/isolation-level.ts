@@ -29,8 +29,7 @@ function transactionalProducer(file: ParsedFile): { unit: ConfigUnit; setting: S
 }
 
 function withValue(ctx: RuleContext, unit: ConfigUnit, value: string): string {
-  const s = effective(unit, KEY);
-  return s ? ctx.fixer.show(unit, { ...s, rawValue: ctx.fixer.valueText(unit, KEY, value) }) : ctx.fixer.assignment(unit, KEY, value);
+  return ctx.fixer.written(unit, KEY, value);
 }
 
 const EXPLICIT: L10n = {
