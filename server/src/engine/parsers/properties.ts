@@ -11,7 +11,7 @@ import {
   springValueToKafka,
   type SpringValueKind,
 } from '../knowledge/spring.js';
-import { markBinderAnchor, readScstLeaf, scstGroups, type ScstDoc } from './scstRead.js';
+import { markBinderAnchor, readScstLeaf, scstGroups, scstSlot, type ScstDoc } from './scstRead.js';
 import { splitSpringKey } from './springYaml.js';
 import type { ScstMapping } from '../knowledge/scst.js';
 import './propertiesEditor.js'; // registers the format editor for both surfaces
@@ -1206,15 +1206,6 @@ function scstSetting(text: string, e: PropEntry, m: ScstMapping): Setting {
   return springValueSetting(text, e, m.key, m.role, m.precedence, m.kind === 'enum-lower' ? 'enum-lower' : 'string', ext);
 }
 
-/** The binding a `spring.cloud.stream` key names (`bindings.<b>.…`, `kafka.bindings.<b>.…`), or 'scst' for the binder's own. */
-function scstSlot(segs: string[]): string | undefined {
-  const c = (i: number) => canonicalSpringSegment(segs[i] ?? '');
-  if (c(3) === 'bindings' && segs.length >= 5) return `scst:${segs[4]}`;
-  if (c(3) !== 'kafka') return undefined;
-  if (c(4) === 'bindings' && segs.length >= 6) return `scst:${segs[5]}`;
-  return c(4) === 'binder' || c(4) === 'default' ? 'scst' : undefined;
-}
-
 function scstUnits(text: string, entries: PropEntry[], doc: Span, di: number, base: PropertiesUnitExt, profile: string | undefined): ConfigUnit[] {
   let r: ScstDoc | undefined;
   const anchors = new Map<string, Span>();
@@ -1222,7 +1213,7 @@ function scstUnits(text: string, entries: PropEntry[], doc: Span, di: number, ba
     if (!SCST_PREFIX.test(e.key)) continue;
     const segs = splitSpringKey(e.key);
     r = readScstLeaf(r, segs, () => e.value.trim(), (m) => scstSetting(text, e, m));
-    const slot = scstSlot(segs);
+    const slot = scstSlot(segs)?.slot;
     if (slot && !anchors.has(slot)) anchors.set(slot, e.keySpan.end > e.keySpan.start ? e.keySpan : e.entrySpan);
   }
   if (!r) return [];

@@ -139,6 +139,22 @@ export function readScstLeaf(
   return r;
 }
 
+/**
+ * Where a unit of a path below `spring.cloud.stream` is anchored: `scst:<binding>` for a binding
+ * (`bindings.<b>.…`, `kafka.bindings.<b>.…`), `scst` for the binder's own (`kafka.binder`,
+ * `kafka.default`); `at`, the index of the segment that names it.
+ */
+export function scstSlot(full: string[]): { slot: string; at: number } | undefined {
+  const c = (i: number) => canonicalSpringSegment(full[i] ?? '');
+  if (c(2) !== 'stream') return undefined;
+  const area = c(3);
+  if (area === 'bindings' && full.length >= 5) return { slot: `scst:${full[4]}`, at: 4 };
+  if (area !== 'kafka' || full.length < 5) return undefined;
+  const sub = c(4);
+  if (sub === 'bindings') return full.length >= 6 ? { slot: `scst:${full[5]}`, at: 5 } : undefined;
+  return sub === 'binder' || sub === 'default' ? { slot: 'scst', at: 4 } : undefined;
+}
+
 export interface ScstGroup {
   role: Role;
   /** The binding; undefined: the binder-wide settings of a document without bindings. */

@@ -19,7 +19,7 @@ import {
   type SpringValueKind,
 } from '../knowledge/spring.js';
 import { scstKeyPath, type ScstMapping } from '../knowledge/scst.js';
-import { markBinderAnchor, readScstLeaf, scstGroups, type ScstDoc } from './scstRead.js';
+import { markBinderAnchor, readScstLeaf, scstGroups, scstSlot, type ScstDoc } from './scstRead.js';
 import {
   asMap,
   baseName,
@@ -70,9 +70,9 @@ export interface SpringUnitExt {
   scst?: { binding?: string };
 }
 
-/** A Spring unit's id: Spring Boot's clients by role, the Kafka binder's by binding (null: binder-wide) and role. */
-export function springUnitId(docIndex: number, role: Role, binding?: string | null): string {
-  return binding === undefined ? `spring-yaml#${docIndex}:${role}` : `spring-yaml#${docIndex}:scst:${binding ?? ''}:${role}`;
+/** A Spring unit's id: Spring Boot's clients by role, the Kafka binder's (`scst`) by binding and role. */
+function springUnitId(docIndex: number, role: Role, scst?: SpringUnitExt['scst']): string {
+  return scst ? `spring-yaml#${docIndex}:scst:${scst.binding ?? ''}:${role}` : `spring-yaml#${docIndex}:${role}`;
 }
 
 /**
@@ -263,18 +263,6 @@ function settingOf(text: string, docIndex: number, leaf: Leaf, key: string, role
 
 // ---- Spring Cloud Stream's Kafka binder (scstRead.ts) ----
 
-/** The anchor slot of an entry crossed on the way to a Spring Cloud Stream leaf. */
-function scstSlot(full: string[], prevLen: number): string | undefined {
-  const c = (i: number) => canonicalSpringSegment(full[i]);
-  if (c(2) !== 'stream') return undefined;
-  const area = c(3);
-  if (area === 'bindings' && full.length >= 5 && prevLen <= 4) return `scst:${full[4]}`;
-  if (area !== 'kafka' || full.length < 5) return undefined;
-  const sub = c(4);
-  if (sub === 'bindings' && full.length >= 6) return prevLen <= 5 ? `scst:${full[5]}` : undefined;
-  return (sub === 'binder' || sub === 'default') && prevLen <= 4 ? 'scst' : undefined;
-}
-
 function scstSetting(text: string, docIndex: number, leaf: Leaf, m: ScstMapping): Setting | undefined {
   const s = settingOf(text, docIndex, leaf, m.key, m.role, m.precedence, m.kind === 'enum-lower' ? 'enum-lower' : 'string');
   if (!s) return undefined;
@@ -299,7 +287,7 @@ function scstUnits(
     const anchor = anchors.get(slot) ?? anchors.get('scst') ?? none;
     const ext: SpringUnitExt = { kind: 'spring', docIndex, doc, scst: binding === undefined ? {} : { binding } };
     return {
-      id: springUnitId(docIndex, role, binding ?? null),
+      id: springUnitId(docIndex, role, ext.scst),
       surface: 'spring-yaml',
       format: 'yaml',
       role,
@@ -344,7 +332,9 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
     };
     const leaves = springLeaves(doc, (full, prevLen, e) => {
       if (full.length >= 4 && prevLen <= 5 && canonicalSpringSegment(full[1]) === 'cloud') {
-        const slot = scstSlot(full, prevLen);
+        // (The entry that writes the slot's own segment, not one below it.)
+        const named = scstSlot(full);
+        const slot = named && prevLen <= named.at ? named.slot : undefined;
         if (slot) {
           const { keySpan, entrySpan: whole } = entryPlaces(text, e);
           note(slot, keySpan, whole);
@@ -448,7 +438,7 @@ export function moveSpringUnits(units: ConfigUnit[], spans: Span[], delta: numbe
   }
   for (const u of units) {
     const ext = u.ext as SpringUnitExt;
-    u.id = springUnitId(docIndex, u.role, ext.scst ? ext.scst.binding ?? null : undefined);
+    u.id = springUnitId(docIndex, u.role, ext.scst);
     ext.docIndex = docIndex;
     for (const st of u.settings) (st.ext as SpringSettingExt).docIndex = docIndex;
   }
