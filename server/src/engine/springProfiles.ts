@@ -73,12 +73,13 @@ export function linkSpringDocuments(units: ConfigUnit[], external: { path: strin
     // are its own (`settings`, with the shared `spring.kafka.properties` and the like).
     const below = [...(outside.get('') ?? []), ...(group ? outside.get(group) ?? [] : [])];
     const here = [...(groups.get('') ?? []), ...(group ? members : [])];
+    // The Kafka binder's clients start from Spring Boot's settings, its own document's too; Spring
+    // Boot's clients never see the binder's.
+    const belowBoot = below.filter((v) => !v.facts.binding);
     for (const u of members) {
-      // The Kafka binder's clients start from Spring Boot's settings, its own document's too; Spring
-      // Boot's clients never see the binder's.
       const binder = !!u.facts.binding;
       const from = (v: ConfigUnit) => (binder ? docOf(v) !== docOf(u) || !v.facts.binding : docOf(v) !== docOf(u) && !v.facts.binding);
-      const sources = [...below.filter((v) => binder || !v.facts.binding), ...here.filter(from)];
+      const sources = [...(binder ? below : belowBoot), ...here.filter(from)];
       if (!sources.length) {
         u.inherited = undefined;
         linked.delete(u);

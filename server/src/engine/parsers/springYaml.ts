@@ -393,12 +393,13 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
         byRole.set(role, list);
       }
     }
-    if (!common.length && !byRole.size && !binder?.kafka) return units;
+    const boot = common.length > 0 || byRole.size > 0;
+    if (!boot && !binder?.kafka) return units;
     const profile = profileOf(leaves, text) ?? fileProfile;
+    if (binder?.kafka) units.push(...scstUnits(binder, docIndex, doc, anchors, spans, profile));
+    if (!boot) return units;
     const unitExt: SpringUnitExt = { kind: 'spring', docIndex, doc };
     const kafkaAnchor = anchors.get('kafka') ?? { start: 0, end: 0 };
-    if (binder?.kafka) units.push(...scstUnits(binder, docIndex, doc, anchors, spans, profile));
-    if (!common.length && !byRole.size) return units;
     const make = (role: Role, settings: Setting[]): ConfigUnit => {
       const all = [...settings].sort((a, b) => a.entrySpan.start - b.entrySpan.start || a.keySpan.start - b.keySpan.start);
       const span = spans.get(role) ?? spans.get('kafka') ?? kafkaAnchor;
