@@ -141,6 +141,13 @@ const SEEDS: Record<Format, Seed[]> = {
     },
     { path: 'kafka.yaml', text: read('examples/k8s/strimzi/kafka-cluster.yaml') + '---\n' + read('examples/k8s/strimzi/topics.yaml') },
     { path: 'docker-compose.yml', text: read('examples/local-dev/docker-compose.yml') + '---\n' + read('test/property/corpus/docker-compose.yml') },
+    // Spring Boot applications configured in a compose file's environment.
+    {
+      path: 'docker-compose.yml',
+      text:
+        'services:\n  orders:\n    build: .\n    environment:\n      SPRING_KAFKA_LISTENER_ACK_MODE: MANUAL\n      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n' +
+        '  billing:\n    image: example/billing\n    environment:\n      - SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT=true\n      - SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE=false\n',
+    },
     { path: 'application.yml', text: read('test/property/corpus/application.yml') + '---\nspring:\n  kafka:\n    producer:\n      acks: &a 1\n      retries: *a\n' },
     // Many small documents whose findings the linter reuses, with facts that cross documents.
     { path: 'application.yml', text: springProfiles(12) },
@@ -230,6 +237,10 @@ const TOKENS: Record<Format, string[]> = {
     'kind: KafkaTopic\n',
     'replicas: 1',
     'environment:\n  - KAFKA_MIN_INSYNC_REPLICAS=1\n',
+    // Spring Boot applications' variables (two services, one listener ack mode)
+    'environment:\n  SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: true\n',
+    '  - SPRING_KAFKA_LISTENER_ACK_MODE=MANUAL\n',
+    'SPRING_KAFKA_PRODUCER_ACKS: 1',
     '# kafka-lint-disable-next-line acks\n',
   ],
   go: [

@@ -3,7 +3,7 @@
 // Pure; the server turns the markdown into an LSP Hover.
 
 import type { ConfigUnit, ParsedFile, Setting, Span } from './model.js';
-import { effective } from './model.js';
+import { effective, isSpringBoot } from './model.js';
 import { fmt, localizeDefaultSource, withZh, type L10n, type Locale } from './l10n.js';
 import { defaultFor, springDefault } from './knowledge/index.js';
 import { conceptDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
@@ -136,7 +136,7 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   // Spring sets some keys itself when the application leaves them unset (enable.auto.commit=false
   // since spring-kafka 2.3, ack mode BATCH): that, not Kafka's default, is what applies there.
   const binder = unit.facts.binding ? BINDER_DEFAULTS[s.key] : undefined;
-  const spring = binder || !(unit.surface === 'spring-yaml' || unit.surface === 'spring-properties') ? undefined : springDefault(s.key);
+  const spring = binder || !isSpringBoot(unit) ? undefined : springDefault(s.key);
   if (binder) lines.push(t(binder));
   const def = binder ? undefined : spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
   if (def) {

@@ -18,6 +18,7 @@ export type Surface =
   | 'strimzi-topic' // Strimzi KafkaTopic CR, spec.replicas + spec.config
   | 'strimzi-nodepool' // Strimzi KafkaNodePool (broker count only)
   | 'compose' // docker-compose service running a Kafka image
+  | 'spring-env' // Spring Boot settings in a docker-compose service's environment (SPRING_KAFKA_*)
   | 'sarama'; // Go sarama.Config
 
 /**
@@ -109,6 +110,17 @@ export interface UnitFacts {
     /** Where binder-wide findings about a producer binding are reported (one place per document). */
     at?: Span;
   };
+  /**
+   * The unit holds only part of its client's configuration: Spring Boot settings a compose service
+   * passes in its environment, on top of the application's own files, which the compose file does
+   * not show. What it sets is judged; what it leaves unset is not (`definitelyProducer`).
+   */
+  partial?: true;
+}
+
+/** Spring Boot's settings: an application file's `spring.kafka.*`, or a compose service's `SPRING_KAFKA_*` variables. */
+export function isSpringBoot(unit: ConfigUnit): boolean {
+  return unit.surface === 'spring-yaml' || unit.surface === 'spring-properties' || unit.surface === 'spring-env';
 }
 
 export interface IgnoredEnv {

@@ -278,3 +278,83 @@ export function springValueToKafka(kind: SpringValueKind, text: string): string 
       return text;
   }
 }
+
+// ---- Environment variables (a compose service's `SPRING_KAFKA_PRODUCER_ACKS`) ----
+//
+// Spring Boot reads an environment variable as a property name by splitting it at `_` and
+// lower-casing each element (SystemEnvironmentPropertyMapper, since Boot 2.0). A property is
+// looked up under two spellings, in upper or lower case: its elements with the dashes removed
+// (`SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT`) and, the "legacy" form, with each dash turned into
+// `_` (`SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT`). Below a map property such as
+// `spring.kafka.properties` every further element is part of the key, joined with dots (MapBinder):
+// `SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE` is `spring.kafka.properties[enable.idempotence]`.
+// docs/sources/spring-boot-env.md has where each of these was read.
+
+const ENV_PREFIX = 'spring_kafka_';
+const MAP_SECTIONS = ['producer', 'consumer', 'admin', 'streams'];
+
+/** Both environment spellings (lower case, without the prefix) of every property path we know -> the path. */
+let envForms: Map<string, string> | undefined;
+
+function knownSpringPaths(): string[] {
+  const paths = Object.keys(COMMON);
+  for (const [section, { table }] of Object.entries(SECTIONS)) {
+    for (const p of Object.keys(table)) paths.push(`${section}.${p}`);
+    for (const p of SPRING_ONLY[section] ?? []) paths.push(`${section}.${p}`);
+  }
+  for (const p of Object.keys(LISTENER)) paths.push(`listener.${p}`);
+  return paths;
+}
+
+function envFormsOf(): Map<string, string> {
+  if (envForms) return envForms;
+  envForms = new Map();
+  for (const path of knownSpringPaths()) {
+    const elements = path.split('.');
+    envForms.set(elements.map((e) => e.replace(/-/g, '')).join('_'), path);
+    envForms.set(elements.map((e) => e.replace(/-/g, '_')).join('_'), path);
+  }
+  return envForms;
+}
+
+/**
+ * The property below `spring.kafka.` an environment variable binds to, in the form
+ * `mapSpringKafkaPath` reads: `producer.acks`, `consumer.properties[max.poll.records]`,
+ * `properties[linger.ms]`. Below a section, a name that binds to nothing we know comes back with
+ * its elements joined by dashes (`consumer.auto-offset-resett`, for unknown-key), and a single
+ * element as it is (`acks`: a section's property one level too high). Undefined for variables
+ * that are not below `spring.kafka`, that mix upper and lower case (Boot looks up only the two),
+ * or that name another area (`SPRING_KAFKA_TEMPLATE_DEFAULT_TOPIC`).
+ */
+export function springEnvPath(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  if (!lower.startsWith(ENV_PREFIX) || (name !== lower && name !== name.toUpperCase())) return undefined;
+  const rest = lower.slice(ENV_PREFIX.length);
+  const elements = rest.split('_');
+  // An empty element (`__`) makes no property name; a number is a list index (`[0]`).
+  if (elements.some((e) => e === '' || /^\d+$/.test(e) || !/^[a-z0-9]+$/.test(e))) return undefined;
+  const known = envFormsOf().get(rest);
+  if (known) return known;
+  const mapAt = elements[0] === 'properties' ? 0 : MAP_SECTIONS.includes(elements[0]) && elements[1] === 'properties' ? 1 : -1;
+  if (mapAt >= 0) {
+    const key = elements.slice(mapAt + 1).join('.');
+    if (!key) return undefined;
+    return mapAt === 0 ? `properties[${key}]` : `${elements[0]}.properties[${key}]`;
+  }
+  if (elements.length === 1) return elements[0];
+  if (MAP_SECTIONS.includes(elements[0]) || elements[0] === 'listener') return `${elements[0]}.${elements.slice(1).join('-')}`;
+  return undefined;
+}
+
+/**
+ * The environment variable Spring Boot binds to a property below `spring.kafka.`
+ * (`producer.properties[enable.idempotence]`): upper case, with dashes removed as Boot documents
+ * it, or with each dash turned into `_` (`legacy`, the other form Boot reads).
+ */
+export function springEnvName(path: string, legacy = false): string {
+  const map = /^(?:([a-z]+)\.)?properties\[(.+)\]$/.exec(path);
+  const elements = map
+    ? [...(map[1] ? [map[1]] : []), 'properties', ...map[2].split('.')]
+    : path.split('.').map((e) => e.replace(/-/g, legacy ? '_' : ''));
+  return (ENV_PREFIX + elements.join('_')).toUpperCase();
+}

@@ -4,12 +4,13 @@
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ConfigUnit, Edit, IgnoredEnv, Setting, Span } from '../model.js';
+import type { ConfigUnit, Edit, IgnoredEnv, Role, Setting, Span } from '../model.js';
 import { controllerOnly, effective } from '../model.js';
 import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { envNameFor, imageFamily, imageKafkaVersion, mapEnvVar, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';
+import { mapSpringKafkaPath, springEnvName, springEnvPath, springPathFor, springValueToKafka } from '../knowledge/spring.js';
 import {
   asMap,
   contentEnd,
@@ -20,6 +21,7 @@ import {
   readScalar,
   resolveComposeValue,
   scalarString,
+  type MapEntry,
   type QuoteStyle,
   type ScalarRead,
   type YamlDoc,
@@ -59,7 +61,8 @@ export interface ComposeUnitExt {
   docIndex: number;
   doc: YamlDoc;
   service: YAMLMap;
-  family: ImageFamily;
+  /** The broker image's family; none for a Spring Boot application's service (`spring-env`). */
+  family?: ImageFamily;
 }
 
 interface EnvEntry {
@@ -174,11 +177,14 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       const service = asMap(svc.value);
       if (!service) continue;
       const imageText = scalarString(text, getEntry(service, 'image', doc)?.value);
-      if (imageText === undefined) continue;
-      const image = resolveComposeValue(imageText.trim());
-      if (image.dynamic) continue;
-      const family = imageFamily(image.value);
-      if (!family) continue;
+      const image = imageText === undefined ? undefined : resolveComposeValue(imageText.trim());
+      const family = image && !image.dynamic ? imageFamily(image.value) : undefined;
+      if (!family || !image) {
+        // Any other service (an application's image, or one built here) may be a Spring Boot
+        // application configured through `SPRING_KAFKA_*` variables.
+        units.push(...springEnvUnits(text, doc, docIndex, svc, service));
+        continue;
+      }
       // A container of the broker image that runs something else (creating topics, a shell).
       if (!runsBroker(text, doc, service, family)) continue;
 
@@ -257,6 +263,81 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
   return units;
 }
 
+const SPRING_ROLES: Role[] = ['producer', 'consumer', 'admin', 'streams'];
+
+/**
+ * A service's Spring Boot settings (`SPRING_KAFKA_PRODUCER_ACKS`, `SPRING_KAFKA_PROPERTIES_LINGER_MS`),
+ * one unit per client they configure, as an application file's are (`springEnvPath` has how Boot
+ * reads the names). The application's own files hold the rest of its configuration, so the units
+ * are `partial`: their values are judged, not what they leave unset.
+ */
+function springEnvUnits(text: string, doc: YamlDoc, docIndex: number, svc: MapEntry, service: YAMLMap): ConfigUnit[] {
+  const envE = getEntry(service, 'environment', doc);
+  if (!envE) return [];
+  const settings: Setting[] = [];
+  for (const e of envEntries(text, doc, envE.value ?? null, envE.via ?? envE.valueAlias)) {
+    const path = springEnvPath(e.name);
+    const s = path === undefined ? undefined : springEnvSetting(e, path);
+    if (s) settings.push(s);
+  }
+  if (!settings.length) return [];
+  const anchor = nodeSpan(svc.key) ?? settings[0].keySpan;
+  const span = { start: anchor.start, end: Math.max(anchor.end, contentEnd(text, svc.pair)) };
+  const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service };
+  const make = (role: Role): ConfigUnit => ({
+    id: `compose#${docIndex}:${svc.keyText}:spring/${role}`,
+    surface: 'spring-env',
+    format: 'yaml',
+    role,
+    client: 'java',
+    // Shared settings (`SPRING_KAFKA_PROPERTIES_*`, bootstrap servers) apply to every client.
+    settings: settings.filter((s) => s.role === role || s.role === 'client'),
+    anchor,
+    span,
+    facts: { resourceName: svc.keyText, roleEvidence: 'keys', partial: true },
+    ext,
+  });
+  const roles = SPRING_ROLES.filter((r) => settings.some((s) => s.role === r));
+  return roles.length ? roles.map(make) : [make('client')];
+}
+
+/** The setting a `SPRING_KAFKA_*` variable makes, with its value converted as Boot converts the property's. */
+function springEnvSetting(e: EnvEntry, path: string): Setting | undefined {
+  const m = mapSpringKafkaPath(path);
+  let key: string;
+  let role: Role;
+  let precedence: number;
+  if (m) ({ key, role, precedence } = m);
+  else {
+    // Named nothing we know: kept below a section (or as a section's property one level too high)
+    // so that unknown-key can suggest the name meant.
+    const dot = path.indexOf('.');
+    const section = dot < 0 ? undefined : path.slice(0, dot);
+    if (section === undefined ? path in SPRING_SECTION_ROLES || path === 'properties' : !(section in SPRING_SECTION_ROLES)) return undefined;
+    key = `spring:${path}`;
+    role = section === undefined ? 'client' : SPRING_SECTION_ROLES[section];
+    precedence = section === undefined ? 0 : 1;
+  }
+  const kind = m?.kind ?? 'string';
+  const converted = e.dynamic || kind === 'string' ? undefined : springValueToKafka(kind, e.value);
+  return internSetting({
+    key,
+    sourceKey: e.name,
+    role,
+    value: converted ?? e.value,
+    rawValue: e.rawValue,
+    dynamic: e.dynamic,
+    ...(e.placeholderDefault ? { placeholderDefault: true } : {}),
+    keySpan: e.keySpan,
+    valueSpan: e.valueSpan,
+    entrySpan: e.entrySpan,
+    precedence,
+    ext: e.ext,
+  });
+}
+
+const SPRING_SECTION_ROLES: Record<string, Role> = { producer: 'producer', consumer: 'consumer', admin: 'admin', streams: 'streams', listener: 'consumer' };
+
 /**
  * Whether a service of a broker image runs the broker: the image's own command, or an
  * `entrypoint`/`command` override that still starts it (`/etc/confluent/docker/run`,
@@ -313,9 +394,28 @@ function uExt(u: ConfigUnit): ComposeUnitExt | undefined {
 }
 
 function envName(unit: ConfigUnit, key: string): string | undefined {
+  if (unit.surface === 'spring-env') {
+    const path = springPathOf(unit.role, key);
+    return path === undefined ? undefined : springEnvName(path, legacyNames(unit));
+  }
   const u = uExt(unit);
   const family = u?.family ?? unit.facts.image ?? 'confluent';
   return envNameFor(key, family);
+}
+
+/** Where a key is written below `spring.kafka.` for a unit of this role (springYaml.ts's `pathFor`). */
+function springPathOf(role: Role, key: string): string | undefined {
+  if (key.startsWith('spring:')) return key.slice('spring:'.length);
+  if (role === 'client') return `properties[${key}]`;
+  return springPathFor(key, role)?.path;
+}
+
+/** Whether the service spells dashed properties the "legacy" way (`ENABLE_AUTO_COMMIT`, not `ENABLEAUTOCOMMIT`): new names follow. */
+function legacyNames(unit: ConfigUnit): boolean {
+  return unit.settings.some((s) => {
+    const path = springEnvPath(s.sourceKey);
+    return path !== undefined && !path.includes('[') && path.includes('-') && s.sourceKey.toUpperCase() === springEnvName(path, true);
+  });
 }
 
 /** The quote style most sibling scalars use ('plain' on a tie). */
@@ -341,7 +441,9 @@ export const composeEditor: FormatEditor = {
   commentPrefix: '#',
 
   keyName(unit, key) {
-    return envName(unit, key) ?? 'KAFKA_CFG_' + key.replace(/\./g, '_').toUpperCase();
+    // A Spring Boot variable is named as the service writes it, when it does.
+    const written = unit.surface === 'spring-env' ? effective(unit, key)?.sourceKey : undefined;
+    return written ?? envName(unit, key) ?? 'KAFKA_CFG_' + key.replace(/\./g, '_').toUpperCase();
   },
 
   valueText(_unit, _key, value) {
@@ -426,10 +528,21 @@ export const composeEditor: FormatEditor = {
   rename(_file, unit, setting, newKey) {
     const ext = sExt(setting);
     if (!ext || ext.via) return null;
-    const name = newKey.startsWith('KAFKA_') ? newKey : envName(unit, newKey);
+    const name = newKey.startsWith('KAFKA_') ? newKey : unit.surface === 'spring-env' ? springEnvRename(unit, setting, newKey) : envName(unit, newKey);
     if (!name) return null;
     return [{ start: setting.keySpan.start, end: setting.keySpan.end, newText: name } satisfies Edit];
   },
 };
 
-registerEditor(['compose'], composeEditor);
+/** A Spring Boot variable's new name: a map entry stays in its map (`SPRING_KAFKA_PROPERTIES_` + the key), anything else goes where the key belongs. */
+function springEnvRename(unit: ConfigUnit, setting: Setting, newKey: string): string | undefined {
+  const old = springEnvPath(setting.sourceKey);
+  const map = old === undefined || newKey.startsWith('spring:') ? null : /^((?:[a-z]+\.)?properties)\[/.exec(old);
+  const path = map ? `${map[1]}[${newKey}]` : springPathOf(setting.role, newKey);
+  if (path === undefined) return undefined;
+  const name = springEnvName(path, legacyNames(unit));
+  // Boot reads the name in upper or in lower case: keep the service's.
+  return setting.sourceKey === setting.sourceKey.toLowerCase() ? name.toLowerCase() : name;
+}
+
+registerEditor(['compose', 'spring-env'], composeEditor);

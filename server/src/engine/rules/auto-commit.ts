@@ -8,7 +8,7 @@
 // Sarama is out of scope: its auto-commit only commits offsets the application marked (§8.9).
 
 import type { ConfigUnit, Setting } from '../model.js';
-import { effective } from '../model.js';
+import { effective, isSpringBoot } from '../model.js';
 import type { L10n } from '../l10n.js';
 import { SCST_PRECEDENCE } from '../knowledge/scst.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -19,7 +19,6 @@ const KEY = 'enable.auto.commit';
 const STORE = 'enable.auto.offset.store';
 const ACK_MODE = 'spring:listener.ack-mode';
 
-const isSpring = (u: ConfigUnit) => u.surface === 'spring-properties' || u.surface === 'spring-yaml';
 
 /** Spring Boot binds enums leniently: case, `-` and `_` do not matter. */
 const enumName = (v: string) => v.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
@@ -50,9 +49,11 @@ function defaultTrue(ctx: RuleContext, unit: ConfigUnit, key: string, fallback: 
 function manualAckMode(ctx: RuleContext, unit: ConfigUnit): { setting: Setting; unit: ConfigUnit } | undefined {
   // A Kafka binder binding's ack mode is its own container's (with what it inherits from Spring Boot's
   // listener settings): it says nothing about Spring Boot's containers or other bindings.
-  const others = unit.facts.binding
-    ? []
-    : allUnits(ctx.file).filter((u) => u !== unit && isSpring(u) && !u.facts.binding && (!u.facts.profile || u.facts.profile === unit.facts.profile));
+  // Nor does a compose service's (whose consumer unit holds its `SPRING_KAFKA_LISTENER_*` variables): each is its own application.
+  const others =
+    unit.facts.binding || unit.surface === 'spring-env'
+      ? []
+      : allUnits(ctx.file).filter((u) => u !== unit && isSpringBoot(u) && u.surface !== 'spring-env' && !u.facts.binding && (!u.facts.profile || u.facts.profile === unit.facts.profile));
   const candidates = [unit, ...others];
   for (const u of candidates) {
     const s = effective(u, ACK_MODE);
@@ -197,7 +198,7 @@ const rule: Rule = {
     fileKey: (file) => {
       const modes: unknown[] = [];
       for (const u of allUnits(file)) {
-        if (!isSpring(u)) continue;
+        if (!isSpringBoot(u)) continue;
         const s = effective(u, ACK_MODE);
         if (!s || isDynamic(s)) continue;
         modes.push([u.surface, u.format, u.facts.profile ?? null, s.key, s.sourceKey, s.rawValue, s.value]);
@@ -252,7 +253,7 @@ const rule: Rule = {
       // Consumer units only; a shared unit counts when it sets the consumer-only key itself.
       if (!isConsumer(unit) && !(unit.role === 'client' && effective(unit, KEY))) continue;
       if (unit.client === 'librdkafka') checkLibrdkafka(ctx, unit);
-      else if (isSpring(unit)) checkSpring(ctx, unit);
+      else if (isSpringBoot(unit)) checkSpring(ctx, unit);
       else checkJava(ctx, unit);
     }
   },

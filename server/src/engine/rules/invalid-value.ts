@@ -7,26 +7,26 @@
 
 import { SCST_PRECEDENCE } from '../knowledge/scst.js';
 import type { ConfigUnit, Fix, Setting } from '../model.js';
+import { isSpringBoot } from '../model.js';
 import { withZh, type L10n } from '../l10n.js';
 import type { Rule } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
 import { checkValue, type ValueProblem } from '../knowledge/index.js';
-import { mapSpringKafkaPath, springValueToKafka } from '../knowledge/spring.js';
+import { mapSpringKafkaPath, springEnvPath, springValueToKafka } from '../knowledge/spring.js';
 import { isDynamic, placeholderNote } from './util.js';
 import { Memo } from '../memo.js';
 
-const isSpring = (u: ConfigUnit) => u.surface === 'spring-properties' || u.surface === 'spring-yaml';
 
 /** Spring Boot binds enums leniently: case, `-` and `_` do not matter. */
 const enumName = (v: string) => v.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 
-/** The Spring property below `spring.kafka.` a setting was written as, if any. */
+/** The Spring property below `spring.kafka.` a setting was written as (or its environment variable binds to), if any. */
 function springRest(s: Setting): string | undefined {
   // Asked for every Spring setting on every lint: remembered per source key (memo.ts).
   return springRestMemo.get(s.sourceKey);
 }
 
-const springRestMemo = new Memo((sourceKey: string) => /^spring\.kafka\.(.+)$/i.exec(sourceKey.trim())?.[1], 4096);
+const springRestMemo = new Memo((sourceKey: string) => /^spring\.kafka\.(.+)$/i.exec(sourceKey.trim())?.[1] ?? springEnvPath(sourceKey.trim()), 4096);
 
 /** The setting that takes effect for each key of the unit, in the order keys first appear
  *  (what `effective` gives for each, in one pass). */
@@ -63,7 +63,7 @@ function binderProblem(s: Setting): ValueProblem | undefined {
 
 function springProblem(unit: ConfigUnit, s: Setting): ValueProblem | 'skip' | undefined {
   if (unit.facts.binding) return binderProblem(s);
-  if (!isSpring(unit)) return undefined;
+  if (!isSpringBoot(unit)) return undefined;
   const rest = springRest(s);
   const mapping = rest ? mapSpringKafkaPath(rest) : undefined;
   // Map entries (`properties[...]`) reach Kafka as written: the Kafka catalog judges them.

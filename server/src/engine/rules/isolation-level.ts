@@ -7,7 +7,7 @@
 // the workspace analysis of a later issue.
 
 import type { ConfigUnit, ParsedFile, Setting } from '../model.js';
-import { effective } from '../model.js';
+import { effective, isSpringBoot } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { allUnits, kafkaVersionOf } from '../rule.js';
@@ -16,7 +16,6 @@ import { definitelyConsumer, isConsumer, isDynamic, isProducer, placeholderNote 
 const KEY = 'isolation.level';
 const TXN = 'transactional.id';
 
-const isSpring = (u: ConfigUnit) => u.surface === 'spring-properties' || u.surface === 'spring-yaml';
 
 /** The first transactional producer setting in the file (a dynamic id still means transactions). */
 function transactionalProducer(file: ParsedFile): { unit: ConfigUnit; setting: Setting } | undefined {
@@ -119,7 +118,7 @@ const rule: Rule = {
       }
       // librdkafka reads committed by default.
       if (unit.client !== 'java' || !definitelyConsumer(unit)) continue;
-      const def = isSpring(unit)
+      const def = isSpringBoot(unit)
         ? { value: 'read_uncommitted', source: ctx.t({ en: 'Spring Boot default', zh: 'Spring Boot 默认值' }) }
         : (ctx.defaultOf(unit, KEY) ?? { value: 'read_uncommitted', source: `Kafka ${kafkaVersionOf(ctx, unit)} default` });
       if (def.value.trim().toLowerCase() !== 'read_uncommitted') continue;

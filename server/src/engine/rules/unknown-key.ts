@@ -141,8 +141,12 @@ function kafkaSuggestions(ctx: RuleContext, unit: ConfigUnit, s: Setting): Sugge
   return ranked.map((x) => ({ key: x.c, shown: ctx.fixer.keyName(place, x.c), distance: x.d }));
 }
 
-/** `spring:<section>.<prop>` keys the Spring mapping does not know. */
-function springSuggestions(s: Setting): Suggestion[] | undefined {
+/**
+ * `spring:<section>.<prop>` keys the Spring mapping does not know. From an environment variable
+ * (`env`) the name's elements were split at every `_`, dots and dashes alike, so it is compared
+ * with those left out.
+ */
+function springSuggestions(s: Setting, env: boolean): Suggestion[] | undefined {
   const rest = s.key.slice('spring:'.length);
   if (mapSpringKafkaPath(rest)) return undefined;
   const dot = rest.indexOf('.');
@@ -157,8 +161,9 @@ function springSuggestions(s: Setting): Suggestion[] | undefined {
   if (!known.length) return undefined;
   // Spring Boot matches each name element ignoring case and every non-alphanumeric character
   // (ConfigurationPropertyName), so `batchsize` binds to `batch-size`: not unknown.
-  const all = [...known, ...(SPRING_EXTRA[section] ?? [])].map(springBound);
-  if (all.includes(springBound(prop)) || prop.startsWith('properties')) return undefined;
+  const bound = env ? (p: string) => springBound(p).replace(/\./g, '') : springBound;
+  const all = [...known, ...(SPRING_EXTRA[section] ?? [])].map(bound);
+  if (all.includes(bound(prop)) || prop.startsWith('properties')) return undefined;
   return rank(prop, known).map((x) => {
     const key = mapSpringKafkaPath(`${section}.${x.c}`)?.key ?? '';
     return { key, shown: `spring.kafka.${section}.${x.c}`, distance: x.d };
@@ -322,8 +327,10 @@ const rule: Rule = {
           continue;
         }
         const spring = s.key.startsWith('spring:');
-        const suggestions = spring ? springSuggestions(s) : kafkaSuggestions(ctx, unit, s);
+        let suggestions = spring ? springSuggestions(s, unit.surface === 'spring-env') : kafkaSuggestions(ctx, unit, s);
         if (!suggestions?.length) continue;
+        // A Spring Boot variable is suggested as the variable to write.
+        if (spring && unit.surface === 'spring-env') suggestions = suggestions.map((x) => ({ ...x, shown: ctx.fixer.keyName(unit, 'spring:' + x.shown.slice('spring.kafka.'.length)) }));
         reportSuggestions(ctx, unit, s, suggestions, (list) =>
           spring ? ctx.t(SPRING_MESSAGE, { shown: s.sourceKey, list }) : ctx.t(MESSAGE, { shown: s.sourceKey, role: ctx.t(ROLE_NAME[s.role]), list }),
         );

@@ -24,12 +24,15 @@ export function isConsumer(unit: ConfigUnit): boolean {
 }
 
 /** A unit whose role is certain enough to report settings it lacks (not a shared 'client' unit
- *  unless sarama constructors or fields pin it down). */
+ *  unless sarama constructors or fields pin it down), and that holds all of its client's
+ *  configuration (not `facts.partial`: what such a unit leaves unset may be set elsewhere). */
 export function definitelyProducer(unit: ConfigUnit): boolean {
+  if (unit.facts.partial) return false;
   return unit.role === 'producer' || (unit.client === 'sarama' && isProducer(unit));
 }
 
 export function definitelyConsumer(unit: ConfigUnit): boolean {
+  if (unit.facts.partial) return false;
   return unit.role === 'consumer' || (unit.client === 'sarama' && isConsumer(unit));
 }
 

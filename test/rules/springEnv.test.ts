@@ -1,0 +1,201 @@
+// Spring Boot settings passed as environment variables of a docker-compose service
+// (`SPRING_KAFKA_*`, surface 'spring-env'): how the names bind, and the rules that judge them.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleTester } from '../helpers/ruleTester.js';
+import { lint, parseFile } from '../../server/src/engine/index.js';
+import { describeAt } from '../../server/src/engine/describe.js';
+import { resolveOptions } from '../../server/src/engine/options.js';
+import { springEnvName, springEnvPath } from '../../server/src/engine/knowledge/spring.js';
+
+const P = 'docker-compose.yml';
+
+/** A compose file with a broker and one application service with these `environment` lines (map form, 6 spaces in). */
+const app = (env: string, service = 'orders') => `services:\n  kafka:\n    image: apache/kafka:3.9.0\n  ${service}:\n    build: .\n    environment:\n${env}`;
+
+describe('Spring Boot environment variable names', () => {
+  it('binds both spellings Boot looks up, in upper or lower case', () => {
+    assert.equal(springEnvPath('SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT'), 'consumer.enable-auto-commit');
+    assert.equal(springEnvPath('SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT'), 'consumer.enable-auto-commit');
+    assert.equal(springEnvPath('spring_kafka_producer_acks'), 'producer.acks');
+    assert.equal(springEnvPath('SPRING_KAFKA_LISTENER_ACK_MODE'), 'listener.ack-mode');
+    assert.equal(springEnvPath('SPRING_KAFKA_PRODUCER_SSL_KEY_STORE_LOCATION'), 'producer.ssl.key-store-location');
+    assert.equal(springEnvPath('SPRING_KAFKA_BOOTSTRAP_SERVERS'), 'bootstrap-servers');
+  });
+  it('reads every element after a map property as part of the Kafka key', () => {
+    assert.equal(springEnvPath('SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE'), 'properties[enable.idempotence]');
+    assert.equal(springEnvPath('SPRING_KAFKA_PRODUCER_PROPERTIES_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION'), 'producer.properties[max.in.flight.requests.per.connection]');
+  });
+  it('keeps unknown names below a section, and a single element, for unknown-key', () => {
+    assert.equal(springEnvPath('SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESETT'), 'consumer.auto-offset-resett');
+    assert.equal(springEnvPath('SPRING_KAFKA_ACKS'), 'acks');
+  });
+  it('reads nothing from names Boot would not bind or that are no Kafka client settings', () => {
+    for (const n of ['Spring_Kafka_Producer_Acks', 'SPRING_KAFKA__ACKS', 'SPRING_KAFKA_PRODUCER_0', 'SPRING_KAFKA_TEMPLATE_DEFAULT_TOPIC', 'SPRING_KAFKA_PROPERTIES', 'KAFKA_ACKS', 'SPRING_KAFKAX']) {
+      assert.equal(springEnvPath(n), undefined, n);
+    }
+  });
+  it('writes names in the form Boot documents, or the legacy one', () => {
+    assert.equal(springEnvName('consumer.enable-auto-commit'), 'SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT');
+    assert.equal(springEnvName('consumer.enable-auto-commit', true), 'SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT');
+    assert.equal(springEnvName('producer.properties[enable.idempotence]'), 'SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE');
+    assert.equal(springEnvName('properties[linger.ms]', true), 'SPRING_KAFKA_PROPERTIES_LINGER_MS');
+  });
+});
+
+describe('Spring Boot environment variables: the model', () => {
+  it('one unit per client, with the shared settings in each, for a service with or without an image', () => {
+    const text = app('      SPRING_KAFKA_PROPERTIES_LINGER_MS: "5"\n      SPRING_KAFKA_PRODUCER_ACKS: all\n      SPRING_KAFKA_CONSUMER_GROUP_ID: billing\n');
+    const file = parseFile({ text, path: P });
+    const env = file!.units.filter((u) => u.surface === 'spring-env');
+    assert.deepEqual(env.map((u) => [u.role, u.client, u.settings.map((s) => s.key)]), [
+      ['producer', 'java', ['linger.ms', 'acks']],
+      ['consumer', 'java', ['linger.ms', 'group.id']],
+    ]);
+    assert.equal(text.slice(env[0].anchor.start, env[0].anchor.end), 'orders');
+    assert.equal(env[0].facts.partial, true);
+  });
+  it('converts values as Boot converts the property (a Duration to milliseconds)', () => {
+    const file = parseFile({ text: app('      - SPRING_KAFKA_CONSUMER_MAX_POLL_INTERVAL=5m\n'), path: P });
+    const s = file!.units.find((u) => u.surface === 'spring-env')!.settings[0];
+    assert.deepEqual([s.key, s.value, s.rawValue], ['max.poll.interval.ms', '300000', '5m']);
+  });
+  it('a broker image keeps its own reading, and variables of other programs make no unit', () => {
+    const text = 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_MIN_INSYNC_REPLICAS: 2\n  web:\n    image: nginx\n    environment:\n      NGINX_PORT: 80\n';
+    const file = parseFile({ text, path: P });
+    assert.deepEqual(file!.units.map((u) => u.surface), ['compose']);
+  });
+  it('hover on a variable explains the Kafka key with the Spring default', () => {
+    const text = app('      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "true"\n');
+    const file = parseFile({ text, path: P })!;
+    const md = describeAt(file, text.indexOf('ENABLE_AUTO_COMMIT') + 1, resolveOptions([]))?.markdown ?? '';
+    assert.match(md, /`enable\.auto\.commit`/);
+    assert.match(md, /Default when unset: `false` \(spring-kafka default/);
+  });
+  it('what the service leaves unset is not judged: the application files may set it', () => {
+    const res = lint({ text: app('      SPRING_KAFKA_CONSUMER_GROUP_ID: billing\n      SPRING_KAFKA_PRODUCER_CLIENT_ID: billing\n'), path: P }, resolveOptions([{ source: 'test', options: { kafkaVersion: '2.8' } }]));
+    assert.deepEqual(res.findings.map((f) => f.ruleId), []);
+  });
+});
+
+ruleTester('acks', {
+  valid: [{ name: 'acks all', path: P, code: app('      SPRING_KAFKA_PRODUCER_ACKS: all\n') }],
+  invalid: [
+    {
+      name: 'acks 1 in the map form',
+      path: P,
+      code: app('      SPRING_KAFKA_PRODUCER_ACKS: "1"\n'),
+      errors: [{ text: '1', severity: 'warning', message: '`SPRING_KAFKA_PRODUCER_ACKS: 1`: the leader acknowledges before the followers copy the record', fixes: ['Set `SPRING_KAFKA_PRODUCER_ACKS: all`'] }],
+      output: app('      SPRING_KAFKA_PRODUCER_ACKS: "all"\n'),
+    },
+    {
+      name: 'acks 0 in the list form, lower case',
+      path: P,
+      code: app('      - spring_kafka_producer_acks=0\n'),
+      errors: [{ text: '0', severity: 'error' }],
+      output: app('      - spring_kafka_producer_acks=all\n'),
+    },
+  ],
+});
+
+ruleTester('auto-commit', {
+  valid: [
+    { name: 'auto-commit off', path: P, code: app('      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n') },
+    {
+      name: "another service's manual ack mode says nothing about this one",
+      path: P,
+      code: app('      SPRING_KAFKA_LISTENER_ACK_MODE: MANUAL\n      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n') + '  billing:\n    build: ./billing\n    environment:\n      SPRING_KAFKA_CONSUMER_GROUP_ID: billing\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'auto-commit on, the uniform spelling',
+      path: P,
+      code: app('      - SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT=true\n'),
+      errors: [{ text: 'true', severity: 'warning', message: 'the listener container no longer commits after your listener returns', fixes: ['Set `SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT=false`'] }],
+      output: app('      - SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT=false\n'),
+    },
+    {
+      name: "with the same service's manual ack mode the container does not start; another service's true stays a warning",
+      path: P,
+      code:
+        app('      SPRING_KAFKA_LISTENER_ACK_MODE: manual_immediate\n      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "true"\n') +
+        '  billing:\n    build: ./billing\n    environment:\n      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "true"\n',
+      errors: [
+        { line: 8, text: 'true', severity: 'error', message: 'with `SPRING_KAFKA_LISTENER_ACK_MODE: manual_immediate`: spring-kafka refuses to start' },
+        { line: 12, text: 'true', severity: 'warning' },
+      ],
+      output:
+        app('      SPRING_KAFKA_LISTENER_ACK_MODE: manual_immediate\n      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n') +
+        '  billing:\n    build: ./billing\n    environment:\n      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n',
+    },
+  ],
+});
+
+ruleTester('idempotence', {
+  valid: [
+    {
+      name: "shared settings of a service without a producer are not judged by another service's producer",
+      path: P,
+      code: app('      SPRING_KAFKA_PRODUCER_ACKS: all\n') + '  audit:\n    build: ./audit\n    environment:\n      SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE: "true"\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'idempotence off in the producer map; the fix keeps the variable',
+      path: P,
+      code: app('      SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE: "false"\n'),
+      errors: [{ text: 'false', severity: 'warning', fixes: ['Set `SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE: true`'] }],
+      output: app('      SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE: "true"\n'),
+    },
+    {
+      name: 'retries 0: the fix inserts the producer map entry in the list form',
+      path: P,
+      code: app('      - SPRING_KAFKA_PRODUCER_RETRIES=0\n'),
+      errors: [{ text: '0', severity: 'information' }],
+      output: app('      - SPRING_KAFKA_PRODUCER_RETRIES=2147483647\n      - SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE=true\n'),
+    },
+  ],
+});
+
+ruleTester('invalid-value', {
+  valid: [{ name: 'an isolation level bound leniently', path: P, code: app('      SPRING_KAFKA_CONSUMER_ISOLATION_LEVEL: read-committed\n') }],
+  invalid: [
+    {
+      name: 'a Duration Boot cannot read',
+      path: P,
+      code: app('      SPRING_KAFKA_CONSUMER_MAX_POLL_INTERVAL: 5 minutes\n'),
+      errors: [{ text: '5 minutes', severity: 'error', message: 'Spring Boot cannot read it as a Duration' }],
+    },
+  ],
+});
+
+ruleTester('unknown-key', {
+  valid: [
+    { name: 'a Boot property we do not model, in the legacy spelling', path: P, code: app('      SPRING_KAFKA_PRODUCER_SSL_KEY_STORE_KEY: x\n') },
+    { name: 'an area of Boot that is no client', path: P, code: app('      SPRING_KAFKA_TEMPLATE_DEFAULT_TOPIC: orders\n') },
+  ],
+  invalid: [
+    {
+      name: 'a misspelled property, renamed in the spelling the service uses',
+      path: P,
+      code: app('      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n      SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESETT: earliest\n'),
+      errors: [{ text: 'SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESETT', message: 'Did you mean `SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET`?', fixes: ['Rename to `SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET`'] }],
+      output: app('      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n      SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET: earliest\n'),
+    },
+    {
+      name: "a section's property one level too high",
+      path: P,
+      code: app('      - SPRING_KAFKA_ACKS=all\n'),
+      errors: [{ text: 'SPRING_KAFKA_ACKS', message: 'Did you mean `SPRING_KAFKA_PRODUCER_ACKS`?' }],
+      output: app('      - SPRING_KAFKA_PRODUCER_ACKS=all\n'),
+    },
+    {
+      name: 'a misspelled Kafka key in the shared map stays in the map',
+      path: P,
+      code: app('      SPRING_KAFKA_PRODUCER_ACKS: all\n      SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTANCE: "true"\n'),
+      errors: [{ text: 'SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTANCE', message: 'Did you mean `SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE`?' }],
+      output: app('      SPRING_KAFKA_PRODUCER_ACKS: all\n      SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE: "true"\n'),
+    },
+  ],
+});
