@@ -133,14 +133,15 @@ ruleTester('auto-commit', {
 });
 
 ruleTester('idempotence', {
-  valid: [
-    {
-      name: "shared settings of a service without a producer are not judged by another service's producer",
-      path: P,
-      code: app('      SPRING_KAFKA_PRODUCER_ACKS: all\n') + '  audit:\n    build: ./audit\n    environment:\n      SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE: "true"\n',
-    },
-  ],
+  valid: [{ name: 'idempotence on', path: P, code: app('      SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE: "true"\n') }],
   invalid: [
+    {
+      name: "a service's shared settings are its producer's, whatever another service's producer section",
+      path: P,
+      code: app('      SPRING_KAFKA_PRODUCER_ACKS: all\n') + '  audit:\n    build: ./audit\n    environment:\n      SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE: "false"\n',
+      errors: [{ line: 11, text: 'false', severity: 'warning' }],
+      output: app('      SPRING_KAFKA_PRODUCER_ACKS: all\n') + '  audit:\n    build: ./audit\n    environment:\n      SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE: "true"\n',
+    },
     {
       name: 'idempotence off in the producer map; the fix keeps the variable',
       path: P,
