@@ -132,6 +132,13 @@ const rule: Rule = {
             'spring:\n  cloud:\n    stream:\n      bindings:\n        orders-out-0:\n          destination: orders\n      kafka:\n        binder:\n          brokers: kafka:9092\n          required-acks: all\n',
         },
         {
+          surface: 'spring-env',
+          title: { en: 'Spring Boot in docker-compose', zh: 'docker-compose 中的 Spring Boot' },
+          path: 'docker-compose.yml',
+          bad: 'services:\n  orders:\n    build: .\n    environment:\n      SPRING_KAFKA_PRODUCER_ACKS: "1"\n',
+          good: 'services:\n  orders:\n    build: .\n    environment:\n      SPRING_KAFKA_PRODUCER_ACKS: all\n',
+        },
+        {
           surface: 'sarama',
           path: 'producer.go',
           bad:

@@ -244,6 +244,13 @@ const rule: Rule = {
           bad: 'spring:\n  kafka:\n    consumer:\n      group-id: orders\n      enable-auto-commit: true\n',
           good: 'spring:\n  kafka:\n    consumer:\n      group-id: orders\n      enable-auto-commit: false\n',
         },
+        {
+          surface: 'spring-env',
+          title: { en: 'Spring Boot in docker-compose', zh: 'docker-compose 中的 Spring Boot' },
+          path: 'docker-compose.yml',
+          bad: 'services:\n  orders:\n    image: example/orders:2.1\n    environment:\n      - SPRING_KAFKA_CONSUMER_GROUP_ID=orders\n      - SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT=true\n',
+          good: 'services:\n  orders:\n    image: example/orders:2.1\n    environment:\n      - SPRING_KAFKA_CONSUMER_GROUP_ID=orders\n      - SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT=false\n',
+        },
       ],
     },
   },
