@@ -78,3 +78,31 @@ describe("completion: Spring Cloud Stream's bindings", () => {
     assert.ok(labels('spring.cloud.stream.bindings.orders-in-0.gr', '/x/application.properties').includes('spring.cloud.stream.bindings.orders-in-0.group'));
   });
 });
+
+describe("completion: Spring Boot variables in a compose service's environment", () => {
+  const base = 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_NODE_ID: 1\n  app:\n    build: .\n    environment:\n';
+  const at = (line: string, head = base) => completeAt(head + line, '/x/docker-compose.yml', (head + line).length, resolveOptions([]));
+
+  it('names in the spelling Spring Boot documents, with the Kafka key documented, in either form', () => {
+    const map = at('      SPRING_KAFKA_PRO');
+    const acks = map.find((i) => i.label === 'SPRING_KAFKA_PRODUCER_ACKS');
+    assert.equal(acks?.insertText, 'SPRING_KAFKA_PRODUCER_ACKS: ');
+    assert.ok(acks?.documentation);
+    assert.ok(map.some((i) => i.label === 'SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT'));
+    assert.ok(map.some((i) => i.label === 'SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE'));
+    assert.ok(map.some((i) => i.label === 'SPRING_KAFKA_LISTENER_ACKMODE'));
+    assert.equal(at('      - spring_kafka_c').find((i) => i.label === 'SPRING_KAFKA_CONSUMER_ISOLATIONLEVEL')?.insertText, 'SPRING_KAFKA_CONSUMER_ISOLATIONLEVEL=');
+  });
+
+  it("values of the variable's key, in the map and the list form", () => {
+    assert.deepEqual(at('      SPRING_KAFKA_PRODUCER_ACKS: ').map((i) => i.label), ['all', '1', '0']);
+    assert.ok(at('      - SPRING_KAFKA_LISTENER_ACK_MODE=M').some((i) => i.label === 'MANUAL_IMMEDIATE'));
+    const reset = at('      - SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET=').map((i) => i.label);
+    assert.ok(['earliest', 'latest', 'none'].every((v) => reset.includes(v)), reset.join(' '));
+  });
+
+  it("nothing for other variables, nor in a Kafka broker's service", () => {
+    assert.deepEqual(at('      NGINX_'), []);
+    assert.deepEqual(at('      SPRING_K', 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n'), []);
+  });
+});

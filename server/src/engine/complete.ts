@@ -7,7 +7,7 @@ import type { ParsedFile, Role, Span } from './model.js';
 import { fmt, type Locale } from './l10n.js';
 import { keysOfRole, lookupKey } from './knowledge/index.js';
 import { keyDoc, saramaDoc } from './knowledge/docs.js';
-import { canonicalSpringSegment, SPRING_ACK_MODES, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springSectionProperties } from './knowledge/spring.js';
+import { canonicalSpringSegment, mapSpringKafkaPath, SPRING_ACK_MODES, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springEnvName, springEnvPath, springSectionProperties } from './knowledge/spring.js';
 import { SCST_BINDER_PROPS, SCST_GENERIC_CONSUMER_PROPS, SCST_GENERIC_PRODUCER_PROPS, scstProperties } from './knowledge/scst.js';
 import { splitSpringKey } from './parsers/springYaml.js';
 
@@ -241,6 +241,8 @@ function completeYaml(
   const parents = yamlParents(text, lineStart, indent);
   const keyValue = /^(\s*)("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:\s+(\S*)$/.exec(before);
   const docKind = yamlDocKind(text, lineStart);
+  const composeEnv = parents.length === 3 && parents[0] === 'services' && parents[2] === 'environment';
+  if (composeEnv) return composeEnvItems(before, offset, parents[1], options, parse);
   if (keyValue) {
     // value position
     const key = unquote(keyValue[2]);
@@ -312,6 +314,56 @@ function strimziRole(kind: string | undefined, parents: string[]): Role | undefi
 }
 
 /** `kind:` of the YAML document the line belongs to (documents split by `---`). */
+// ---------------------------------------------------------------- docker-compose: Spring Boot variables
+
+/**
+ * In a compose service's `environment` (map or list form): the `SPRING_KAFKA_*` variables Spring
+ * Boot binds, in the spelling it documents, with the Kafka key's documentation; at a variable's
+ * value, the values of its key. Not in a Kafka broker's service, whose variables are the image's.
+ */
+function composeEnvItems(before: string, offset: number, service: string, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] {
+  const line = /^\s*(-\s+)?(["']?)([^\s:=#"']*)(?:(\s*:\s+|=)(\S*))?$/.exec(before);
+  if (!line) return [];
+  const [, item, , name, sep, value] = line;
+  if (parse()?.units.some((u) => u.surface === 'compose' && u.facts.resourceName === service)) return [];
+  const locale = options.locale;
+  if (sep !== undefined) {
+    // A value: `NAME: v` in a map, `- NAME=v` in a list.
+    if (!!item !== (sep === '=')) return [];
+    const path = springEnvPath(name);
+    const m = path === undefined ? undefined : mapSpringKafkaPath(path);
+    return m ? valueItems(m.key, m.role, { start: offset - value.length, end: offset }, locale) : [];
+  }
+  const typed = name.toUpperCase();
+  if (!ENV_PREFIX.startsWith(typed) && !typed.startsWith(ENV_PREFIX)) return [];
+  const replace = { start: offset - name.length, end: offset };
+  const out: CompletionEntry[] = [];
+  const add = (path: string, key: string, role: Role) => {
+    const label = springEnvName(path);
+    const doc = keyDoc(key, role);
+    out.push({
+      label,
+      kind: 'key',
+      insertText: item ? `${label}=` : `${label}: `,
+      replace,
+      ...(doc ? { detail: pick(doc.summary, locale), documentation: pick(doc.body, locale) } : {}),
+    });
+  };
+  for (const path of springPaths()) {
+    const m = /^(\w+)\.properties\[$/.exec(path);
+    if (m) {
+      const role = SECTION_ROLE[m[1]];
+      for (const k of keysOfRole(role, options.kafkaVersion)) add(`${m[1]}.properties[${k}]`, k, role);
+      continue;
+    }
+    const mapping = mapSpringKafkaPath(path);
+    if (mapping) add(path, mapping.key, mapping.role);
+  }
+  return out;
+}
+
+const ENV_PREFIX = 'SPRING_KAFKA_';
+
 function yamlDocKind(text: string, lineStart: number): string | undefined {
   const docStart = Math.max(0, text.lastIndexOf('\n---', lineStart) + 1);
   let docEnd = text.indexOf('\n---', lineStart);
