@@ -141,6 +141,14 @@ const SEEDS: Record<Format, Seed[]> = {
     },
     { path: 'kafka.yaml', text: read('examples/k8s/strimzi/kafka-cluster.yaml') + '---\n' + read('examples/k8s/strimzi/topics.yaml') },
     { path: 'docker-compose.yml', text: read('examples/local-dev/docker-compose.yml') + '---\n' + read('test/property/corpus/docker-compose.yml') },
+    // Spring Boot applications configured in Kubernetes containers' env lists.
+    {
+      path: 'deployment.yaml',
+      text:
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n' +
+        '            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: "1"\n            - {name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT, value: "true"}\n' +
+        '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: p\n      env:\n        - name: SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE\n          value: "false"\n',
+    },
     // Spring Boot applications configured in a compose file's environment.
     {
       path: 'docker-compose.yml',
@@ -241,6 +249,9 @@ const TOKENS: Record<Format, string[]> = {
     'environment:\n  SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: true\n',
     '  - SPRING_KAFKA_LISTENER_ACK_MODE=MANUAL\n',
     'SPRING_KAFKA_PRODUCER_ACKS: 1',
+    '- name: SPRING_KAFKA_PRODUCER_RETRIES\n  value: "0"\n',
+    'valueFrom:\n',
+    'kind: Job\n',
     '# kafka-lint-disable-next-line acks\n',
   ],
   go: [

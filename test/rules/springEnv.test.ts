@@ -200,3 +200,116 @@ ruleTester('unknown-key', {
     },
   ],
 });
+
+// ---- Kubernetes workloads: the same variables in a container's `env` list ----
+
+const K = 'deployment.yaml';
+/** A Deployment with one container whose `env` holds these items (12 spaces in). */
+const deployment = (env: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          image: example/orders:2.1\n          env:\n${env}`;
+
+describe('Spring Boot environment variables in Kubernetes workloads', () => {
+  it("each container's variables make its units, at the pod spec of every workload kind", () => {
+    const cron =
+      'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: export\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          initContainers:\n' +
+      '            - name: migrate\n              env:\n                - {name: SPRING_KAFKA_ADMIN_CLIENT_ID, value: migrate}\n          containers:\n' +
+      '            - name: export\n              env:\n                - name: SPRING_KAFKA_PRODUCER_ACKS\n                  value: "1"\n';
+    const text = deployment('            - name: SPRING_KAFKA_CONSUMER_GROUP_ID\n              value: billing\n') + '---\n' + cron;
+    const units = parseFile({ text, path: K })!.units;
+    assert.deepEqual(units.map((u) => [u.surface, u.role, u.facts.resourceName, text.slice(u.anchor.start, u.anchor.end)]), [
+      ['spring-env', 'consumer', 'orders', 'orders'],
+      ['spring-env', 'admin', 'migrate', 'migrate'],
+      ['spring-env', 'producer', 'export', 'export'],
+    ]);
+  });
+  it('values from valueFrom, $(VAR) or a Spring placeholder are not judged', () => {
+    const text = deployment(
+      '            - name: SPRING_KAFKA_PRODUCER_ACKS\n              valueFrom:\n                configMapKeyRef: {name: kafka, key: acks}\n' +
+        '            - name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT\n              value: $(AUTO_COMMIT)\n' +
+        '            - name: SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET\n              value: ${RESET:latest}\n',
+    );
+    const file = parseFile({ text, path: K })!;
+    assert.deepEqual(file.units.flatMap((u) => u.settings.map((s) => [s.key, s.dynamic])), [['acks', true], ['enable.auto.commit', true], ['auto.offset.reset', true]]);
+    assert.deepEqual(lint({ text, path: K }, resolveOptions([])).findings, []);
+  });
+  it('a ConfigMap or a Service is no workload', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kafka\ndata:\n  SPRING_KAFKA_PRODUCER_ACKS: "1"\n';
+    assert.deepEqual(parseFile({ text, path: K })!.units, []);
+  });
+});
+
+ruleTester('acks', {
+  valid: [{ name: 'a container with acks all', path: K, code: deployment('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: all\n') }],
+  invalid: [
+    {
+      name: "a container's acks 1",
+      path: K,
+      code: deployment('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: "1"\n'),
+      errors: [{ text: '1', severity: 'warning', message: '`SPRING_KAFKA_PRODUCER_ACKS=1`:', fixes: ['Set `SPRING_KAFKA_PRODUCER_ACKS=all`'] }],
+      output: deployment('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: "all"\n'),
+    },
+  ],
+});
+
+ruleTester('auto-commit', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a plain value becomes a string Kubernetes accepts',
+      path: K,
+      code: deployment('            - name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT\n              value: yes\n'),
+      errors: [{ text: 'yes', severity: 'warning' }],
+      output: deployment('            - name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT\n              value: "false"\n'),
+    },
+  ],
+});
+
+ruleTester('idempotence', {
+  valid: [],
+  invalid: [
+    {
+      name: 'retries 0: the fix appends an env item in the block form',
+      path: K,
+      code: deployment('            - name: SPRING_KAFKA_PRODUCER_RETRIES\n              value: "0"\n'),
+      errors: [{ text: '0', severity: 'information' }],
+      output: deployment(
+        '            - name: SPRING_KAFKA_PRODUCER_RETRIES\n              value: "2147483647"\n            - name: SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE\n              value: "true"\n',
+      ),
+    },
+    {
+      name: '... and in the flow form',
+      path: K,
+      code: deployment('            - {name: SPRING_KAFKA_PRODUCER_RETRIES, value: "0"}\n'),
+      errors: [{ text: '0', severity: 'information' }],
+      output: deployment(
+        '            - {name: SPRING_KAFKA_PRODUCER_RETRIES, value: "2147483647"}\n            - { name: SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE, value: "true" }\n',
+      ),
+    },
+  ],
+});
+
+ruleTester('unknown-key', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a misspelled variable is renamed in its env item, in the spelling it was written in',
+      path: K,
+      code: deployment('            - name: SPRING_KAFKA_CONSUMER_ISOLATION_LEVLE\n              value: read_committed\n'),
+      errors: [{ text: 'SPRING_KAFKA_CONSUMER_ISOLATION_LEVLE', message: 'Did you mean `SPRING_KAFKA_CONSUMER_ISOLATION_LEVEL`?' }],
+      output: deployment('            - name: SPRING_KAFKA_CONSUMER_ISOLATION_LEVEL\n              value: read_committed\n'),
+    },
+  ],
+});
+
+ruleTester('retries', {
+  valid: [],
+  invalid: [
+    {
+      name: 'the fix removes the env item',
+      path: K,
+      code: deployment('            - name: SPRING_KAFKA_BOOTSTRAP_SERVERS\n              value: kafka:9092\n            - name: SPRING_KAFKA_PRODUCER_RETRIES\n              value: "0"\n'),
+      errors: [{ text: '0', severity: 'warning' }],
+      output: deployment('            - name: SPRING_KAFKA_BOOTSTRAP_SERVERS\n              value: kafka:9092\n'),
+    },
+  ],
+});

@@ -10,7 +10,7 @@ import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { envNameFor, imageFamily, imageKafkaVersion, mapEnvVar, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';
-import { mapSpringKafkaPath, springEnvName, springEnvPath, springPathFor, springValueToKafka } from '../knowledge/spring.js';
+import { springEnvKeyName, springEnvNameFor, springEnvRename, springEnvUnitsOf } from './springEnv.js';
 import {
   asMap,
   contentEnd,
@@ -263,80 +263,21 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
   return units;
 }
 
-const SPRING_ROLES: Role[] = ['producer', 'consumer', 'admin', 'streams'];
 
-/**
- * A service's Spring Boot settings (`SPRING_KAFKA_PRODUCER_ACKS`, `SPRING_KAFKA_PROPERTIES_LINGER_MS`),
- * one unit per client they configure, as an application file's are (`springEnvPath` has how Boot
- * reads the names). The application's own files hold the rest of its configuration, so the units
- * are `partial`: their values are judged, not what they leave unset.
- */
+/** A service's Spring Boot settings (`SPRING_KAFKA_*`), as springEnv.ts reads them. */
 function springEnvUnits(text: string, doc: YamlDoc, docIndex: number, svc: MapEntry, service: YAMLMap): ConfigUnit[] {
   const envE = getEntry(service, 'environment', doc);
   if (!envE) return [];
-  const settings: Setting[] = [];
-  for (const e of envEntries(text, doc, envE.value ?? null, envE.via ?? envE.valueAlias)) {
-    const path = springEnvPath(e.name);
-    const s = path === undefined ? undefined : springEnvSetting(e, path);
-    if (s) settings.push(s);
-  }
-  if (!settings.length) return [];
-  const anchor = nodeSpan(svc.key) ?? settings[0].keySpan;
-  const span = { start: anchor.start, end: Math.max(anchor.end, contentEnd(text, svc.pair)) };
+  const anchor = nodeSpan(svc.key) ?? { start: 0, end: 0 };
   const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service };
-  const make = (role: Role): ConfigUnit => ({
-    id: `compose#${docIndex}:${svc.keyText}:spring/${role}`,
-    surface: 'spring-env',
-    format: 'yaml',
-    role,
-    client: 'java',
-    // Shared settings (`SPRING_KAFKA_PROPERTIES_*`, bootstrap servers) apply to every client.
-    settings: settings.filter((s) => s.role === role || s.role === 'client'),
+  return springEnvUnitsOf(envEntries(text, doc, envE.value ?? null, envE.via ?? envE.valueAlias), {
+    id: `compose#${docIndex}:${svc.keyText}`,
+    resourceName: svc.keyText,
     anchor,
-    span,
-    facts: { resourceName: svc.keyText, roleEvidence: 'keys', partial: true },
+    span: { start: anchor.start, end: Math.max(anchor.end, contentEnd(text, svc.pair)) },
     ext,
   });
-  const roles = SPRING_ROLES.filter((r) => settings.some((s) => s.role === r));
-  return roles.length ? roles.map(make) : [make('client')];
 }
-
-/** The setting a `SPRING_KAFKA_*` variable makes, with its value converted as Boot converts the property's. */
-function springEnvSetting(e: EnvEntry, path: string): Setting | undefined {
-  const m = mapSpringKafkaPath(path);
-  let key: string;
-  let role: Role;
-  let precedence: number;
-  if (m) ({ key, role, precedence } = m);
-  else {
-    // Named nothing we know: kept below a section (or as a section's property one level too high)
-    // so that unknown-key can suggest the name meant.
-    const dot = path.indexOf('.');
-    const section = dot < 0 ? undefined : path.slice(0, dot);
-    if (section === undefined ? path in SPRING_SECTION_ROLES || path === 'properties' : !(section in SPRING_SECTION_ROLES)) return undefined;
-    key = `spring:${path}`;
-    role = section === undefined ? 'client' : SPRING_SECTION_ROLES[section];
-    precedence = section === undefined ? 0 : 1;
-  }
-  const kind = m?.kind ?? 'string';
-  const converted = e.dynamic || kind === 'string' ? undefined : springValueToKafka(kind, e.value);
-  return internSetting({
-    key,
-    sourceKey: e.name,
-    role,
-    value: converted ?? e.value,
-    rawValue: e.rawValue,
-    dynamic: e.dynamic,
-    ...(e.placeholderDefault ? { placeholderDefault: true } : {}),
-    keySpan: e.keySpan,
-    valueSpan: e.valueSpan,
-    entrySpan: e.entrySpan,
-    precedence,
-    ext: e.ext,
-  });
-}
-
-const SPRING_SECTION_ROLES: Record<string, Role> = { producer: 'producer', consumer: 'consumer', admin: 'admin', streams: 'streams', listener: 'consumer' };
 
 /**
  * Whether a service of a broker image runs the broker: the image's own command, or an
@@ -394,28 +335,10 @@ function uExt(u: ConfigUnit): ComposeUnitExt | undefined {
 }
 
 function envName(unit: ConfigUnit, key: string): string | undefined {
-  if (unit.surface === 'spring-env') {
-    const path = springPathOf(unit.role, key);
-    return path === undefined ? undefined : springEnvName(path, legacyNames(unit));
-  }
+  if (unit.surface === 'spring-env') return springEnvNameFor(unit, key);
   const u = uExt(unit);
   const family = u?.family ?? unit.facts.image ?? 'confluent';
   return envNameFor(key, family);
-}
-
-/** Where a key is written below `spring.kafka.` for a unit of this role (springYaml.ts's `pathFor`). */
-function springPathOf(role: Role, key: string): string | undefined {
-  if (key.startsWith('spring:')) return key.slice('spring:'.length);
-  if (role === 'client') return `properties[${key}]`;
-  return springPathFor(key, role)?.path;
-}
-
-/** Whether the service spells dashed properties the "legacy" way (`ENABLE_AUTO_COMMIT`, not `ENABLEAUTOCOMMIT`): new names follow. */
-function legacyNames(unit: ConfigUnit): boolean {
-  return unit.settings.some((s) => {
-    const path = springEnvPath(s.sourceKey);
-    return path !== undefined && !path.includes('[') && path.includes('-') && s.sourceKey.toUpperCase() === springEnvName(path, true);
-  });
 }
 
 /** The quote style most sibling scalars use ('plain' on a tie). */
@@ -442,8 +365,8 @@ export const composeEditor: FormatEditor = {
 
   keyName(unit, key) {
     // A Spring Boot variable is named as the service writes it, when it does.
-    const written = unit.surface === 'spring-env' ? effective(unit, key)?.sourceKey : undefined;
-    return written ?? envName(unit, key) ?? 'KAFKA_CFG_' + key.replace(/\./g, '_').toUpperCase();
+    if (unit.surface === 'spring-env') return springEnvKeyName(unit, key) ?? key;
+    return envName(unit, key) ?? 'KAFKA_CFG_' + key.replace(/\./g, '_').toUpperCase();
   },
 
   valueText(_unit, _key, value) {
@@ -534,15 +457,4 @@ export const composeEditor: FormatEditor = {
   },
 };
 
-/** A Spring Boot variable's new name: a map entry stays in its map (`SPRING_KAFKA_PROPERTIES_` + the key), anything else goes where the key belongs. */
-function springEnvRename(unit: ConfigUnit, setting: Setting, newKey: string): string | undefined {
-  const old = springEnvPath(setting.sourceKey);
-  const map = old === undefined || newKey.startsWith('spring:') ? null : /^((?:[a-z]+\.)?properties)\[/.exec(old);
-  const path = map ? `${map[1]}[${newKey}]` : springPathOf(setting.role, newKey);
-  if (path === undefined) return undefined;
-  const name = springEnvName(path, legacyNames(unit));
-  // Boot reads the name in upper or in lower case: keep the service's.
-  return setting.sourceKey === setting.sourceKey.toLowerCase() ? name.toLowerCase() : name;
-}
-
-registerEditor(['compose', 'spring-env'], composeEditor);
+registerEditor(['compose'], composeEditor);

@@ -9,6 +9,7 @@ import { classifyDoc, dominantEol, type YamlDoc } from './yamlCommon.js';
 import { extractSpring } from './springYaml.js';
 import { extractStrimzi, type StrimziDocReader } from './strimzi.js';
 import { extractCompose } from './compose.js';
+import { extractWorkloads } from './workload.js';
 import { readYamlFast } from './yamlFast.js';
 
 function lineStartOf(text: string, off: number): number {
@@ -174,6 +175,7 @@ export function yamlFileFrom(
   };
   run(() => extractStrimzi(text, docs, (i) => kinds[i] === 'strimzi', strimziOfDoc));
   run(() => extractCompose(text, docs, (i) => kinds[i] === 'compose'));
+  run(() => extractWorkloads(text, docs, (i) => kinds[i] === 'workload'));
   // Spring is read everywhere but in Strimzi resources: an application.yml may well have its own
   // top-level `services:` map, and a compose file has no `spring.kafka` anyway.
   run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi', springOfDoc && ((d, i, fp) => springOfDoc(text, d, i, fp))));

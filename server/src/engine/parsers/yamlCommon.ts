@@ -369,14 +369,28 @@ export function baseName(path: string): string {
 }
 
 /** The kind of configuration a document holds. */
-export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' | 'other' {
+export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' | 'workload' | 'other' {
   const root = asMap(doc.contents as Node | null);
   if (!root) return 'other';
   const api = scalarString(text, getEntry(root, 'apiVersion', doc)?.value);
   if (api && api.trim().startsWith('kafka.strimzi.io/')) return 'strimzi';
   if (asMap(getEntry(root, 'services', doc)?.value)) return 'compose';
+  // A Kubernetes resource that runs containers (workload.ts reads their Spring Boot variables).
+  if (api !== undefined && Object.hasOwn(WORKLOAD_POD_SPEC, scalarString(text, getEntry(root, 'kind', doc)?.value)?.trim() ?? '')) return 'workload';
   return 'other';
 }
+
+/** Kubernetes kinds that run containers, and the path from the resource to its pod spec. */
+export const WORKLOAD_POD_SPEC: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
 
 /**
  * Every distinct span object of units read from one YAML document (Spring units, a Strimzi
