@@ -106,3 +106,25 @@ describe("completion: Spring Boot variables in a compose service's environment",
     assert.deepEqual(at('      SPRING_K', 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n'), []);
   });
 });
+
+describe("completion: Spring Boot variables in a Kubernetes container's env list", () => {
+  const dep =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: o\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          image: example/orders\n          env:\n' +
+    '            - name: OTHER\n              value: "1"\n';
+  const at = (tail: string, head = dep) => completeAt(head + tail, '/x/deployment.yaml', (head + tail).length, resolveOptions([]));
+
+  it('names at `- name:`, with nothing after them', () => {
+    const acks = at('            - name: SPRING_KAFKA_PR').find((i) => i.label === 'SPRING_KAFKA_PRODUCER_ACKS');
+    assert.equal(acks?.insertText, 'SPRING_KAFKA_PRODUCER_ACKS');
+    assert.ok(acks?.documentation);
+  });
+  it("values at the item's `value:`, written as strings unless a quote is open", () => {
+    assert.deepEqual(at('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: ').map((i) => i.insertText), ['all', '"1"', '"0"']);
+    assert.deepEqual(at('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: "').map((i) => i.insertText), ['all', '1', '0']);
+    assert.deepEqual(at('            -\n              name: SPRING_KAFKA_PRODUCER_ACKS\n              value: ').map((i) => i.insertText), ['all', '"1"', '"0"']);
+  });
+  it('nothing outside an env list, nor in a resource that runs no containers', () => {
+    assert.deepEqual(at('        - name: SPRING_K'), []);
+    assert.deepEqual(at('    - name: SPRING_K', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  env:\n'), []);
+  });
+});

@@ -10,6 +10,8 @@ import { keyDoc, saramaDoc } from './knowledge/docs.js';
 import { canonicalSpringSegment, mapSpringKafkaPath, SPRING_ACK_MODES, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springEnvName, springEnvPath, springSectionProperties } from './knowledge/spring.js';
 import { SCST_BINDER_PROPS, SCST_GENERIC_CONSUMER_PROPS, SCST_GENERIC_PRODUCER_PROPS, scstProperties } from './knowledge/scst.js';
 import { splitSpringKey } from './parsers/springYaml.js';
+import { WORKLOAD_POD_SPEC } from './parsers/yamlCommon.js';
+import { stringScalar } from './parsers/workload.js';
 
 const SCST = ['spring', 'cloud', 'stream', 'kafka'];
 const BINDINGS = ['spring', 'cloud', 'stream', 'bindings'];
@@ -243,6 +245,8 @@ function completeYaml(
   const docKind = yamlDocKind(text, lineStart);
   const composeEnv = parents.length === 3 && parents[0] === 'services' && parents[2] === 'environment';
   if (composeEnv) return composeEnvItems(before, offset, parents[1], options, parse);
+  const k8s = workloadEnvItems(text, before, lineStart, offset, options);
+  if (k8s) return k8s;
   if (keyValue) {
     // value position
     const key = unquote(keyValue[2]);
@@ -314,29 +318,66 @@ function strimziRole(kind: string | undefined, parents: string[]): Role | undefi
 }
 
 /** `kind:` of the YAML document the line belongs to (documents split by `---`). */
-// ---------------------------------------------------------------- docker-compose: Spring Boot variables
+// ---------------------------------------------------------------- Spring Boot variables
 
 /**
  * In a compose service's `environment` (map or list form): the `SPRING_KAFKA_*` variables Spring
- * Boot binds, in the spelling it documents, with the Kafka key's documentation; at a variable's
- * value, the values of its key. Not in a Kafka broker's service, whose variables are the image's.
+ * Boot binds, and at a variable's value the values of its key. Not in a Kafka broker's service,
+ * whose variables are the image's.
  */
 function composeEnvItems(before: string, offset: number, service: string, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] {
   const line = /^\s*(-\s+)?(["']?)([^\s:=#"']*)(?:(\s*:\s+|=)(\S*))?$/.exec(before);
   if (!line) return [];
   const [, item, , name, sep, value] = line;
   if (parse()?.units.some((u) => u.surface === 'compose' && u.facts.resourceName === service)) return [];
-  const locale = options.locale;
-  if (sep !== undefined) {
-    // A value: `NAME: v` in a map, `- NAME=v` in a list.
-    if (!!item !== (sep === '=')) return [];
-    const path = springEnvPath(name);
-    const m = path === undefined ? undefined : mapSpringKafkaPath(path);
-    return m ? valueItems(m.key, m.role, { start: offset - value.length, end: offset }, locale) : [];
+  // A value: `NAME: v` in a map, `- NAME=v` in a list.
+  if (sep !== undefined) return !!item === (sep === '=') ? springEnvValueItems(name, value, offset, options) : [];
+  return springEnvNameItems(name, offset, item ? '=' : ': ', options);
+}
+
+/**
+ * In a Kubernetes workload container's `env` list: the `SPRING_KAFKA_*` names at `- name: `, and
+ * at an item's `value: ` the values of its name's key. Undefined when the line is neither.
+ */
+function workloadEnvItems(text: string, before: string, lineStart: number, offset: number, options: ResolvedOptions): CompletionEntry[] | undefined {
+  const nameAt = /^(\s*)-\s+name:\s*["']?([A-Za-z0-9_]*)$/.exec(before);
+  const valueAt = nameAt ? null : /^(\s*)value:\s*(["']?)(\S*)$/.exec(before);
+  if (!nameAt && !valueAt) return undefined;
+  const kind = /^kind:\s*(\w+)\s*$/m.exec(docAround(text, lineStart))?.[1];
+  if (!kind || !Object.hasOwn(WORKLOAD_POD_SPEC, kind)) return undefined;
+  const lines = precedingLines(text, lineStart).filter((l) => l.trim() && !/^\s*#/.test(l));
+  const indentOf = (l: string) => /^\s*/.exec(l)![0].length;
+  let name: string | undefined;
+  let itemIndent = nameAt ? nameAt[1].length : -1;
+  if (valueAt) {
+    // The item's name: a `name:` line beside this one, or the item's first line `- name: X`.
+    const indent = valueAt[1].length;
+    for (const l of lines) {
+      const ind = indentOf(l);
+      if (ind === indent) name ??= /^\s*name:\s*["']?([A-Za-z0-9_]+)["']?\s*$/.exec(l)?.[1];
+      if (ind >= indent) continue;
+      const dash = /^\s*-(?:\s+name:\s*["']?([A-Za-z0-9_]+)["']?\s*$|\s|$)/.exec(l);
+      if (!dash) return undefined;
+      name ??= dash[1];
+      itemIndent = ind;
+      break;
+    }
+    if (!name || itemIndent < 0) return undefined;
   }
-  const typed = name.toUpperCase();
-  if (!ENV_PREFIX.startsWith(typed) && !typed.startsWith(ENV_PREFIX)) return [];
-  const replace = { start: offset - name.length, end: offset };
+  // The list the item is in must be a container's `env`.
+  const envLine = lines.find((l) => indentOf(l) < itemIndent);
+  if (!envLine || !/^\s*env:\s*(#.*)?$/.test(envLine)) return undefined;
+  if (nameAt) return springEnvNameItems(nameAt[2], offset, '', options);
+  const [, , quote, typed] = valueAt!;
+  // Unquoted, a value is written so that Kubernetes reads a string (`"1"`, not `1`).
+  return springEnvValueItems(name!, typed, offset, options).map((i) => (quote ? i : { ...i, insertText: stringScalar(i.insertText) }));
+}
+
+/** The `SPRING_KAFKA_*` names, in the spelling Boot documents, with the Kafka key's documentation; `typed` is replaced, `suffix` follows the name. */
+function springEnvNameItems(typed: string, offset: number, suffix: string, options: ResolvedOptions): CompletionEntry[] {
+  const upper = typed.toUpperCase();
+  if (!ENV_PREFIX.startsWith(upper) && !upper.startsWith(ENV_PREFIX)) return [];
+  const replace = { start: offset - typed.length, end: offset };
   const out: CompletionEntry[] = [];
   const add = (path: string, key: string, role: Role) => {
     const label = springEnvName(path);
@@ -344,9 +385,9 @@ function composeEnvItems(before: string, offset: number, service: string, option
     out.push({
       label,
       kind: 'key',
-      insertText: item ? `${label}=` : `${label}: `,
+      insertText: label + suffix,
       replace,
-      ...(doc ? { detail: pick(doc.summary, locale), documentation: pick(doc.body, locale) } : {}),
+      ...(doc ? { detail: pick(doc.summary, options.locale), documentation: pick(doc.body, options.locale) } : {}),
     });
   };
   for (const path of springPaths()) {
@@ -362,13 +403,30 @@ function composeEnvItems(before: string, offset: number, service: string, option
   return out;
 }
 
+/** The values of the key a `SPRING_KAFKA_*` variable binds to; `typed` is replaced. */
+function springEnvValueItems(name: string, typed: string, offset: number, options: ResolvedOptions): CompletionEntry[] {
+  const path = springEnvPath(name);
+  const m = path === undefined ? undefined : mapSpringKafkaPath(path);
+  return m ? valueItems(m.key, m.role, { start: offset - typed.length, end: offset }, options.locale) : [];
+}
+
 const ENV_PREFIX = 'SPRING_KAFKA_';
 
-function yamlDocKind(text: string, lineStart: number): string | undefined {
+/** The lines before `lineStart`, nearest first. */
+function precedingLines(text: string, lineStart: number): string[] {
+  return text.slice(0, lineStart).split(/\r?\n/).reverse().slice(1);
+}
+
+/** The text of the YAML document a line is in (between `---` lines). */
+function docAround(text: string, lineStart: number): string {
   const docStart = Math.max(0, text.lastIndexOf('\n---', lineStart) + 1);
   let docEnd = text.indexOf('\n---', lineStart);
   if (docEnd < 0) docEnd = text.length;
-  const doc = text.slice(docStart, docEnd);
+  return text.slice(docStart, docEnd);
+}
+
+function yamlDocKind(text: string, lineStart: number): string | undefined {
+  const doc = docAround(text, lineStart);
   if (!/^apiVersion:\s*kafka\.strimzi\.io\//m.test(doc)) return undefined;
   return /^kind:\s*(\w+)/m.exec(doc)?.[1];
 }

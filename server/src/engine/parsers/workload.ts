@@ -99,7 +99,7 @@ function uExt(u: ConfigUnit): WorkloadUnitExt | undefined {
 }
 
 /** An env value as YAML that Kubernetes reads as a string (`"5"`, `"true"`: a number or boolean there is rejected). */
-function stringScalar(v: string): string {
+export function stringScalar(v: string): string {
   return plainSafe(v) && !/^([-+.]?\d|(true|false|yes|no|on|off|y|n)$)/i.test(v) ? v : quoteDouble(v);
 }
 
