@@ -222,14 +222,20 @@ describe('Spring Boot environment variables in Kubernetes workloads', () => {
       ['spring-env', 'producer', 'export', 'export'],
     ]);
   });
-  it('values from valueFrom, $(VAR) or a Spring placeholder are not judged', () => {
+  it('values from valueFrom, $(VAR), a Spring placeholder or an envsubst $VAR are not judged', () => {
     const text = deployment(
       '            - name: SPRING_KAFKA_PRODUCER_ACKS\n              valueFrom:\n                configMapKeyRef: {name: kafka, key: acks}\n' +
         '            - name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT\n              value: $(AUTO_COMMIT)\n' +
-        '            - name: SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET\n              value: ${RESET:latest}\n',
+        '            - name: SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET\n              value: ${RESET:latest}\n' +
+        '            - name: SPRING_KAFKA_CONSUMER_ISOLATION_LEVEL\n              value: $ISOLATION\n',
     );
     const file = parseFile({ text, path: K })!;
-    assert.deepEqual(file.units.flatMap((u) => u.settings.map((s) => [s.key, s.dynamic])), [['acks', true], ['enable.auto.commit', true], ['auto.offset.reset', true]]);
+    assert.deepEqual(file.units.flatMap((u) => u.settings.map((s) => [s.key, s.dynamic])), [
+      ['acks', true],
+      ['enable.auto.commit', true],
+      ['auto.offset.reset', true],
+      ['isolation.level', true],
+    ]);
     assert.deepEqual(lint({ text, path: K }, resolveOptions([])).findings, []);
   });
   it('a ConfigMap or a Service is no workload', () => {

@@ -79,8 +79,9 @@ function envVariables(text: string, doc: YamlDoc, env: YAMLSeq): EnvVariable[] {
     }
     const read = readScalar(text, valueNode);
     ext.read = read;
-    // Kubernetes expands `$(VAR)` from the container's other variables; Spring resolves `${...}`.
-    const dynamic = /\$\(|\$\{/.test(read.value) || hasTemplateExpression(read.value);
+    // Kubernetes expands `$(VAR)` from the container's other variables; Spring resolves `${...}`;
+    // a `$VAR` is left for a tool such as envsubst to fill in before the manifest is applied.
+    const dynamic = /\$[({A-Za-z_]/.test(read.value) || hasTemplateExpression(read.value);
     out.push({ name: nameRead.value.trim(), value: read.value, rawValue: read.raw, dynamic, placeholderDefault: false, keySpan: nameRead.span, valueSpan: read.span, entrySpan, ext });
   }
   return out;
