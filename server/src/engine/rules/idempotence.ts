@@ -313,6 +313,17 @@ const rule: Rule = {
           bad: 'spring:\n  kafka:\n    producer:\n      properties:\n        "[enable.idempotence]": false\n',
           good: 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[enable.idempotence]": true\n',
         },
+        {
+          surface: 'spring-env',
+          title: { en: 'Spring Boot in a Kubernetes Deployment', zh: 'Kubernetes Deployment 中的 Spring Boot' },
+          path: 'deployment.yaml',
+          bad:
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          image: example/orders:2.1\n          env:\n' +
+            '            - name: SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE\n              value: "false"\n',
+          good:
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          image: example/orders:2.1\n          env:\n' +
+            '            - name: SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE\n              value: "true"\n',
+        },
       ],
     },
   },
