@@ -238,6 +238,12 @@ describe('Spring Boot environment variables in Kubernetes workloads', () => {
     ]);
     assert.deepEqual(lint({ text, path: K }, resolveOptions([])).findings, []);
   });
+  it("hover on a container's variable: the Kafka key, the value in effect and Spring's default", () => {
+    const text = deployment('            - name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT\n              value: "true"\n');
+    const md = describeAt(parseFile({ text, path: K })!, text.indexOf('ENABLE_AUTO') + 1, resolveOptions([{ source: 'test', options: { locale: 'zh-cn' } }]))?.markdown ?? '';
+    assert.match(md, /`enable\.auto\.commit`/);
+    assert.match(md, /SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT=true/);
+  });
   it('a ConfigMap or a Service is no workload', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kafka\ndata:\n  SPRING_KAFKA_PRODUCER_ACKS: "1"\n';
     assert.deepEqual(parseFile({ text, path: K })!.units, []);
