@@ -4,13 +4,13 @@
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ConfigUnit, Edit, IgnoredEnv, Role, Setting, Span } from '../model.js';
+import type { ConfigUnit, Edit, IgnoredEnv, Setting } from '../model.js';
 import { controllerOnly, effective } from '../model.js';
 import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { envNameFor, imageFamily, imageKafkaVersion, mapEnvVar, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';
-import { springEnvKeyName, springEnvNameFor, springEnvRename, springEnvUnitsOf } from './springEnv.js';
+import { springEnvKeyName, springEnvNameFor, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
 import {
   asMap,
   contentEnd,
@@ -65,17 +65,8 @@ export interface ComposeUnitExt {
   family?: ImageFamily;
 }
 
-interface EnvEntry {
-  name: string;
-  value: string;
-  rawValue: string;
-  dynamic: boolean;
-  placeholderDefault: boolean;
-  keySpan: Span;
-  valueSpan: Span;
-  entrySpan: Span;
-  ext: ComposeSettingExt;
-}
+/** A variable of a service's `environment`. */
+type EnvEntry = EnvVariable & { ext: ComposeSettingExt };
 
 /** The variables of an `environment:` block in either form. */
 function envEntries(text: string, doc: YamlDoc, env: Node | null, via: Alias | undefined): EnvEntry[] {
