@@ -280,6 +280,19 @@ ruleTester('idempotence', {
   valid: [],
   invalid: [
     {
+      name: 'two Deployments with a container of the same name are two applications',
+      path: K,
+      code:
+        deployment('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: all\n') +
+        '---\n' +
+        deployment('            - name: SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE\n              value: "false"\n').replace('name: orders\nspec', 'name: audit\nspec'),
+      errors: [{ line: 27, text: 'false', severity: 'warning' }],
+      output:
+        deployment('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: all\n') +
+        '---\n' +
+        deployment('            - name: SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE\n              value: "true"\n').replace('name: orders\nspec', 'name: audit\nspec'),
+    },
+    {
       name: 'retries 0: the fix appends an env item in the block form',
       path: K,
       code: deployment('            - name: SPRING_KAFKA_PRODUCER_RETRIES\n              value: "0"\n'),

@@ -18,7 +18,7 @@ export type Surface =
   | 'strimzi-topic' // Strimzi KafkaTopic CR, spec.replicas + spec.config
   | 'strimzi-nodepool' // Strimzi KafkaNodePool (broker count only)
   | 'compose' // docker-compose service running a Kafka image
-  | 'spring-env' // Spring Boot settings in a docker-compose service's environment (SPRING_KAFKA_*)
+  | 'spring-env' // Spring Boot settings in environment variables (SPRING_KAFKA_*) of a compose service or Kubernetes container
   | 'sarama'; // Go sarama.Config
 
 /**
@@ -112,13 +112,19 @@ export interface UnitFacts {
   };
   /**
    * The unit holds only part of its client's configuration: Spring Boot settings a compose service
-   * passes in its environment, on top of the application's own files, which the compose file does
-   * not show. What it sets is judged; what it leaves unset is not (`definitelyProducer`).
+   * or a Kubernetes container passes in its environment, on top of the application's own files,
+   * which the file does not show. What it sets is judged; what it leaves unset is not
+   * (`definitelyProducer`).
    */
   partial?: true;
+  /**
+   * `spring-env`: the compose service or Kubernetes container whose variables these are (an id
+   * unique in the file). Each is its own application: its units say nothing about another's.
+   */
+  holder?: string;
 }
 
-/** Spring Boot's settings: an application file's `spring.kafka.*`, or a compose service's `SPRING_KAFKA_*` variables. */
+/** Spring Boot's settings: an application file's `spring.kafka.*`, or the `SPRING_KAFKA_*` variables of a compose service or Kubernetes container. */
 export function isSpringBoot(unit: ConfigUnit): boolean {
   return unit.surface === 'spring-yaml' || unit.surface === 'spring-properties' || unit.surface === 'spring-env';
 }

@@ -279,7 +279,7 @@ export function springValueToKafka(kind: SpringValueKind, text: string): string 
   }
 }
 
-// ---- Environment variables (a compose service's `SPRING_KAFKA_PRODUCER_ACKS`) ----
+// ---- Environment variables (`SPRING_KAFKA_PRODUCER_ACKS` of a compose service or Kubernetes container) ----
 //
 // Spring Boot reads an environment variable as a property name by splitting it at `_` and
 // lower-casing each element (SystemEnvironmentPropertyMapper, since Boot 2.0). A property is

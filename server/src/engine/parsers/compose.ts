@@ -254,7 +254,6 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
   return units;
 }
 
-
 /** A service's Spring Boot settings (`SPRING_KAFKA_*`), as springEnv.ts reads them. */
 function springEnvUnits(text: string, doc: YamlDoc, docIndex: number, svc: MapEntry, service: YAMLMap): ConfigUnit[] {
   const envE = getEntry(service, 'environment', doc);

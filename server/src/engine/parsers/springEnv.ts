@@ -25,7 +25,7 @@ export interface EnvVariable {
 
 /** Where the units of one service or container are, and what they are called. */
 export interface EnvHolder {
-  /** Unit ids are `<id>:spring/<role>`. */
+  /** Unique in the file: the units' `facts.holder`; their ids are `<id>:spring/<role>`. */
   id: string;
   resourceName: string;
   anchor: Span;
@@ -55,7 +55,7 @@ export function springEnvUnitsOf(vars: EnvVariable[], holder: EnvHolder): Config
     settings: settings.filter((s) => s.role === role || s.role === 'client'),
     anchor,
     span,
-    facts: { resourceName: holder.resourceName, roleEvidence: 'keys', partial: true },
+    facts: { resourceName: holder.resourceName, roleEvidence: 'keys', partial: true, holder: holder.id },
     ext,
   });
   const roles = SPRING_ROLES.filter((r) => settings.some((s) => s.role === r));

@@ -49,7 +49,7 @@ function defaultTrue(ctx: RuleContext, unit: ConfigUnit, key: string, fallback: 
 function manualAckMode(ctx: RuleContext, unit: ConfigUnit): { setting: Setting; unit: ConfigUnit } | undefined {
   // A Kafka binder binding's ack mode is its own container's (with what it inherits from Spring Boot's
   // listener settings): it says nothing about Spring Boot's containers or other bindings.
-  // Nor does a compose service's (whose consumer unit holds its `SPRING_KAFKA_LISTENER_*` variables): each is its own application.
+  // Nor does a compose service's or a container's (whose consumer unit holds its `SPRING_KAFKA_LISTENER_*` variables): each is its own application.
   const others =
     unit.facts.binding || unit.surface === 'spring-env'
       ? []

@@ -79,10 +79,8 @@ export function producerLike(file: ParsedFile, unit: ConfigUnit): boolean {
   if (unit.role !== 'client') return false;
   if (unit.client === 'sarama') return isProducer(unit) || !isConsumer(unit);
   // (Spring Boot's and the Kafka binder's producers are different clients: one's does not make the other's shared settings any less a producer's.)
-  // (Nor do two compose services' Spring Boot applications.)
-  return !allUnits(file).some(
-    (u) => u.role === 'producer' && u.surface === unit.surface && !u.facts.binding === !unit.facts.binding && (u.surface !== 'spring-env' || u.facts.resourceName === unit.facts.resourceName),
-  );
+  // (Nor do the Spring Boot applications of two compose services or containers.)
+  return !allUnits(file).some((u) => u.role === 'producer' && u.surface === unit.surface && !u.facts.binding === !unit.facts.binding && u.facts.holder === unit.facts.holder);
 }
 
 /** Explicit setting, decoded; `dynamic` when it exists but cannot be judged. */
