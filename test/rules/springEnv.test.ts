@@ -338,3 +338,39 @@ ruleTester('retries', {
     },
   ],
 });
+
+ruleTester('duplicate-key', {
+  valid: [
+    { name: 'a shared entry refined for the producer', path: P, code: app('      SPRING_KAFKA_PROPERTIES_ACKS: "1"\n      SPRING_KAFKA_PRODUCER_ACKS: all\n') },
+  ],
+  invalid: [
+    {
+      name: 'two spellings of one property: Boot reads the one without dashes first, wherever it stands',
+      path: P,
+      code: app('      SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT: "false"\n      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "true"\n'),
+      errors: [{ line: 8, text: 'SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT', message: 'has no effect: `SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT: false` on line 7 sets the same setting and takes precedence' }],
+      output: app('      SPRING_KAFKA_CONSUMER_ENABLEAUTOCOMMIT: "false"\n'),
+    },
+    {
+      name: '... and upper case before lower case',
+      path: P,
+      code: app('      - SPRING_KAFKA_PRODUCER_ACKS=all\n      - spring_kafka_producer_acks=1\n'),
+      errors: [{ line: 8, text: 'spring_kafka_producer_acks' }],
+      output: app('      - SPRING_KAFKA_PRODUCER_ACKS=all\n'),
+    },
+    {
+      name: "the client's map entry over the dedicated property",
+      path: P,
+      code: app('      SPRING_KAFKA_PRODUCER_PROPERTIES_ACKS: all\n      SPRING_KAFKA_PRODUCER_ACKS: "1"\n'),
+      errors: [{ line: 8, text: 'SPRING_KAFKA_PRODUCER_ACKS', message: 'a `properties[...]` entry overrides the dedicated Spring property' }],
+      output: app('      SPRING_KAFKA_PRODUCER_PROPERTIES_ACKS: all\n'),
+    },
+    {
+      name: 'the same name twice in a container: the later item wins',
+      path: K,
+      code: deployment('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: "1"\n            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: all\n'),
+      errors: [{ line: 12, text: 'SPRING_KAFKA_PRODUCER_ACKS', message: 'the last occurrence wins' }],
+      output: deployment('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: all\n'),
+    },
+  ],
+});

@@ -64,7 +64,8 @@ export interface Setting {
   /**
    * Within one unit, the higher precedence wins; on a tie the later one wins.
    * Spring: spring.kafka.properties[x] = 0, dedicated key (producer.acks) = 1,
-   * producer.properties[x] = 2. Everything else: 1.
+   * producer.properties[x] = 2; a Spring Boot variable's spelling of a dedicated key ranks within
+   * [1, 2) (springEnv.ts). Everything else: 1.
    */
   precedence: number;
   /** Parser-private data the format editor needs (YAML node, quote style, env form...). */

@@ -79,6 +79,10 @@ function springEnvSetting(e: EnvVariable, path: string): Setting | undefined {
     role = section === undefined ? 'client' : SPRING_SECTION_ROLES[section];
     precedence = section === undefined ? 0 : 1;
   }
+  // Of two spellings of one dedicated property, Boot reads the first it finds in the order
+  // SystemEnvironmentPropertyMapper lists them: without dashes, then the legacy one, each in upper
+  // and then in lower case. Their rank within the dedicated layer [1, 2) says which wins.
+  if (m?.precedence === 1) precedence += (e.name === e.name.toUpperCase() ? 0.3 : 0.1) + (e.name.toUpperCase() === springEnvName(path) ? 0.1 : 0);
   const kind = m?.kind ?? 'string';
   const converted = e.dynamic || kind === 'string' ? undefined : springValueToKafka(kind, e.value);
   return internSetting({

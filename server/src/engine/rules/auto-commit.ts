@@ -26,7 +26,7 @@ const enumName = (v: string) => v.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 /** Spring Boot's boolean converter also reads on/off, yes/no, 1/0 for the dedicated property;
  *  map entries reach Kafka as written. */
 function springBool(s: Setting): boolean | undefined {
-  if (s.precedence !== 1) return asBool(s.value);
+  if (s.precedence < 1 || s.precedence >= 2) return asBool(s.value);
   const v = s.value.trim().toLowerCase();
   return ['true', 'on', 'yes', '1'].includes(v) ? true : ['false', 'off', 'no', '0'].includes(v) ? false : undefined;
 }

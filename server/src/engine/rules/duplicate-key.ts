@@ -102,7 +102,7 @@ function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) =>
         ? YAML_REPEATED
         : loser.precedence === winner.precedence
           ? LAST_WINS
-          : winner.precedence === 2 && loser.precedence === 1
+          : winner.precedence === 2 && loser.precedence >= 1 && loser.precedence < 2
             ? MAP_WINS
             : OTHER_WINS;
       ctx.report({
