@@ -69,6 +69,14 @@ describe('language server over stdio', () => {
       ['application.yml', 'spring:\n  kafka:\n    producer:\n      acks: 0\n', 'yaml', 'acks'],
       ['kafka.yaml', 'apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: c\nspec:\n  kafka:\n    config:\n      unclean.leader.election.enable: true\n', 'yaml', 'unclean-leader-election'],
       ['docker-compose.yml', 'services:\n  kafka:\n    image: bitnami/kafka:3.9\n    environment:\n      - KAFKA_MIN_INSYNC_REPLICAS=2\n', 'dockercompose', 'env-var-image'],
+      // Spring Boot applications configured through variables: a compose service and a Deployment's container.
+      ['apps/docker-compose.yml', 'services:\n  orders:\n    build: .\n    environment:\n      SPRING_KAFKA_PRODUCER_ACKS: "0"\n', 'dockercompose', 'acks'],
+      [
+        'deployment.yaml',
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: o\nspec:\n  template:\n    spec:\n      containers:\n        - name: o\n          env:\n            - name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT\n              value: "true"\n',
+        'yaml',
+        'auto-commit',
+      ],
       ['main.go', 'package main\n\nimport "github.com/IBM/sarama"\n\nfunc f() {\n\tcfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t_, _ = sarama.NewAsyncProducer(nil, cfg)\n}\n', 'go', 'acks'],
     ];
     for (const [name, text, lang, rule] of cases) {
