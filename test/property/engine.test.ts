@@ -69,6 +69,10 @@ const TOKENS: Record<Format, string[]> = {
     'replicas: 1',
     'environment:\n  - KAFKA_MIN_INSYNC_REPLICAS=1\n',
     'image: bitnami/kafka',
+    '- name: SPRING_KAFKA_PRODUCER_ACKS\n  value: "0"\n',
+    'SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: true',
+    'valueFrom:',
+    'kind: Deployment\n',
     '# kafka-lint-disable-next-line acks',
   ],
   go: [
