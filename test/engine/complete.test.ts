@@ -128,3 +128,24 @@ describe("completion: Spring Boot variables in a Kubernetes container's env list
     assert.deepEqual(at('    - name: SPRING_K', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  env:\n'), []);
   });
 });
+
+describe("completion: a Kafka broker image's variables in compose", () => {
+  const at = (image: string, line: string) => {
+    const text = `services:\n  kafka:\n    image: ${image}\n    environment:\n${line}`;
+    return completeAt(text, '/x/docker-compose.yml', text.length, resolveOptions([]));
+  };
+  it("names as the image reads them, for the image's Kafka version, with the key's documentation", () => {
+    const bitnami = at('bitnami/kafka:3.7', '      - KAFKA_CFG_MIN').find((i) => i.label === 'KAFKA_CFG_MIN_INSYNC_REPLICAS');
+    assert.equal(bitnami?.insertText, 'KAFKA_CFG_MIN_INSYNC_REPLICAS=');
+    assert.ok(bitnami?.documentation);
+    assert.ok(at('confluentinc/cp-kafka:7.6.0', '      KAFKA_MIN').some((i) => i.label === 'KAFKA_MIN_INSYNC_REPLICAS' && i.insertText === 'KAFKA_MIN_INSYNC_REPLICAS: '));
+    // log.message.format.version is read until Kafka 3.9: cp-kafka 7.6 runs 3.6, apache/kafka 4.0 does not have it.
+    assert.ok(at('confluentinc/cp-kafka:7.6.0', '      KAFKA_LOG_M').some((i) => i.label === 'KAFKA_LOG_MESSAGE_FORMAT_VERSION'));
+    assert.ok(!at('apache/kafka:4.0.0', '      KAFKA_LOG_M').some((i) => i.label === 'KAFKA_LOG_MESSAGE_FORMAT_VERSION'));
+    assert.deepEqual(at('apache/kafka:3.9.0', '      SPRING_K'), []);
+  });
+  it('values: a boolean quoted in the map form, as written in the list form', () => {
+    assert.deepEqual(at('apache/kafka:3.9.0', '      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: ').map((i) => i.insertText), ['"true"', '"false"']);
+    assert.deepEqual(at('bitnami/kafka:3.7', '      - KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE=').map((i) => i.insertText), ['true', 'false']);
+  });
+});

@@ -374,3 +374,31 @@ ruleTester('duplicate-key', {
     },
   ],
 });
+
+// ---- compose maps: a boolean written by a fix is quoted (docker-compose 1.x refuses a YAML boolean there) ----
+
+ruleTester('idempotence', {
+  valid: [],
+  invalid: [
+    {
+      name: 'retries 0 in the map form: the inserted boolean is quoted',
+      path: P,
+      code: app('      SPRING_KAFKA_PRODUCER_RETRIES: 0\n'),
+      errors: [{ text: '0', severity: 'information' }],
+      output: app('      SPRING_KAFKA_PRODUCER_RETRIES: 2147483647\n      SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE: "true"\n'),
+    },
+  ],
+});
+
+ruleTester('unclean-leader-election', {
+  valid: [],
+  invalid: [
+    {
+      name: "a broker image's plain boolean is replaced by a quoted one",
+      path: P,
+      code: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: true\n',
+      errors: [{ text: 'true', severity: 'error' }],
+      output: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "false"\n',
+    },
+  ],
+});

@@ -11,7 +11,9 @@ import { canonicalSpringSegment, mapSpringKafkaPath, SPRING_ACK_MODES, SPRING_KA
 import { SCST_BINDER_PROPS, SCST_GENERIC_CONSUMER_PROPS, SCST_GENERIC_PRODUCER_PROPS, scstProperties } from './knowledge/scst.js';
 import { splitSpringKey } from './parsers/springYaml.js';
 import { WORKLOAD_POD_SPEC } from './parsers/yamlCommon.js';
+import { envNameFor, mapEnvVar, type ImageFamily } from './knowledge/env.js';
 import { stringScalar } from './parsers/workload.js';
+import { envScalar } from './parsers/compose.js';
 
 const SCST = ['spring', 'cloud', 'stream', 'kafka'];
 const BINDINGS = ['spring', 'cloud', 'stream', 'bindings'];
@@ -321,18 +323,53 @@ function strimziRole(kind: string | undefined, parents: string[]): Role | undefi
 // ---------------------------------------------------------------- Spring Boot variables
 
 /**
- * In a compose service's `environment` (map or list form): the `SPRING_KAFKA_*` variables Spring
- * Boot binds, and at a variable's value the values of its key. Not in a Kafka broker's service,
- * whose variables are the image's.
+ * In a compose service's `environment` (map or list form): in a Kafka broker's service, the
+ * variables its image reads; in any other, the `SPRING_KAFKA_*` variables Spring Boot binds. At a
+ * variable's value, the values of its key.
  */
 function composeEnvItems(before: string, offset: number, service: string, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] {
   const line = /^\s*(-\s+)?(["']?)([^\s:=#"']*)(?:(\s*:\s+|=)(\S*))?$/.exec(before);
   if (!line) return [];
   const [, item, , name, sep, value] = line;
-  if (parse()?.units.some((u) => u.surface === 'compose' && u.facts.resourceName === service)) return [];
   // A value: `NAME: v` in a map, `- NAME=v` in a list.
-  if (sep !== undefined) return !!item === (sep === '=') ? springEnvValueItems(name, value, offset, options) : [];
+  if (sep !== undefined && !!item !== (sep === '=')) return [];
+  const broker = parse()?.units.find((u) => u.surface === 'compose' && u.facts.resourceName === service);
+  if (broker) {
+    const family = broker.facts.image;
+    if (!family) return [];
+    if (sep !== undefined) {
+      const m = mapEnvVar(name, family);
+      return m.kind === 'setting' ? inMap(valueItems(m.key, 'broker', { start: offset - value.length, end: offset }, options.locale)) : [];
+    }
+    return brokerEnvNameItems(name, offset, item ? '=' : ': ', family, unitKafkaVersion(broker, options), options);
+  }
+  if (sep !== undefined) return inMap(springEnvValueItems(name, value, offset, options));
   return springEnvNameItems(name, offset, item ? '=' : ': ', options);
+
+  /** In the map form, a value is written the way the compose editor writes it (a boolean quoted). */
+  function inMap(items: CompletionEntry[]): CompletionEntry[] {
+    return item || /^["']/.test(value) ? items : items.map((i) => ({ ...i, insertText: envScalar(i.insertText) }));
+  }
+}
+
+/** A broker image's variables for the broker keys of its Kafka version, named as that image reads them (`KAFKA_CFG_*` on Bitnami). */
+function brokerEnvNameItems(typed: string, offset: number, suffix: string, family: ImageFamily, version: string, options: ResolvedOptions): CompletionEntry[] {
+  if (!'KAFKA_'.startsWith(typed.toUpperCase()) && !typed.toUpperCase().startsWith('KAFKA_')) return [];
+  const replace = { start: offset - typed.length, end: offset };
+  const out: CompletionEntry[] = [];
+  for (const key of keysOfRole('broker', version)) {
+    const label = envNameFor(key, family);
+    if (!label) continue;
+    const doc = keyDoc(key, 'broker');
+    out.push({
+      label,
+      kind: 'key',
+      insertText: label + suffix,
+      replace,
+      ...(doc ? { detail: pick(doc.summary, options.locale), documentation: pick(doc.body, options.locale) } : {}),
+    });
+  }
+  return out;
 }
 
 /**

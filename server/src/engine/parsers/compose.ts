@@ -347,7 +347,16 @@ function siblingStyle(text: string, nodes: (Node | null | undefined)[]): QuoteSt
 function renderIn(style: QuoteStyle, v: string): string {
   if (style === 'double') return quoteDouble(v);
   if (style === 'single') return quoteSingle(v) ?? quoteDouble(v);
-  return renderScalar(v);
+  return envScalar(v);
+}
+
+/**
+ * A value of an `environment` map, quoted where YAML would read a boolean: docker-compose 1.x
+ * refuses a file with one there ("contains true, which is an invalid type, it should be a string,
+ * number, or a null"), and Compose 2 reads it as the string anyway.
+ */
+export function envScalar(v: string): string {
+  return /^(true|false|yes|no|on|off|y|n)$/i.test(v) ? quoteDouble(v) : renderScalar(v);
 }
 
 export const composeEditor: FormatEditor = {
@@ -385,7 +394,10 @@ export const composeEditor: FormatEditor = {
     }
     if (ext.form === 'map') {
       if (setting.dynamic) return null;
-      const e = replaceScalar(file.text, ext.read, v);
+      const read = ext.read;
+      // A plain scalar is rewritten whole: a boolean gets quotes (`envScalar`).
+      if (read.quote === 'plain') return read.exact ? [{ start: read.span.start, end: read.span.end, newText: envScalar(v) }] : null;
+      const e = replaceScalar(file.text, read, v);
       return e ? [e] : null;
     }
     // List form: rewrite the text after `NAME=` inside the item.
