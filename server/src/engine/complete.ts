@@ -55,16 +55,25 @@ export function completeAt(text: string, path: string, offset: number, options: 
 }
 
 function keyItems(keys: string[], role: Role, replace: Span, locale: Locale, wrap: (k: string) => string = (k) => k): CompletionEntry[] {
-  return keys.map((k) => {
-    const doc = keyDoc(k, role);
-    return {
-      label: wrap(k),
-      kind: 'key' as const,
-      insertText: wrap(k),
-      replace,
-      ...(doc ? { detail: pick(doc.summary, locale), documentation: pick(doc.body, locale) } : {}),
-    };
-  });
+  return keys.map((k) => keyItem(wrap(k), k, role, replace, locale));
+}
+
+/** An item named `label` for a Kafka key, with the key's documentation; `suffix` follows the label when inserted. */
+function keyItem(label: string, key: string, role: Role, replace: Span, locale: Locale, suffix = ''): CompletionEntry {
+  const doc = keyDoc(key, role);
+  return {
+    label,
+    kind: 'key',
+    insertText: label + suffix,
+    replace,
+    ...(doc ? { detail: pick(doc.summary, locale), documentation: pick(doc.body, locale) } : {}),
+  };
+}
+
+/** Whether a half-typed variable name may become one starting with `prefix` (`SPRING_K`, `spring_kafka_pro`). */
+function mayStartWith(typed: string, prefix: string): boolean {
+  const upper = typed.toUpperCase();
+  return prefix.startsWith(upper) || upper.startsWith(prefix);
 }
 
 function pick(m: { en: string; zh: string }, locale: Locale): string {
@@ -354,22 +363,12 @@ function composeEnvItems(before: string, offset: number, service: string, option
 
 /** A broker image's variables for the broker keys of its Kafka version, named as that image reads them (`KAFKA_CFG_*` on Bitnami). */
 function brokerEnvNameItems(typed: string, offset: number, suffix: string, family: ImageFamily, version: string, options: ResolvedOptions): CompletionEntry[] {
-  if (!'KAFKA_'.startsWith(typed.toUpperCase()) && !typed.toUpperCase().startsWith('KAFKA_')) return [];
+  if (!mayStartWith(typed, 'KAFKA_')) return [];
   const replace = { start: offset - typed.length, end: offset };
-  const out: CompletionEntry[] = [];
-  for (const key of keysOfRole('broker', version)) {
+  return keysOfRole('broker', version).flatMap((key) => {
     const label = envNameFor(key, family);
-    if (!label) continue;
-    const doc = keyDoc(key, 'broker');
-    out.push({
-      label,
-      kind: 'key',
-      insertText: label + suffix,
-      replace,
-      ...(doc ? { detail: pick(doc.summary, options.locale), documentation: pick(doc.body, options.locale) } : {}),
-    });
-  }
-  return out;
+    return label ? [keyItem(label, key, 'broker', replace, options.locale, suffix)] : [];
+  });
 }
 
 /**
@@ -412,21 +411,10 @@ function workloadEnvItems(text: string, before: string, lineStart: number, offse
 
 /** The `SPRING_KAFKA_*` names, in the spelling Boot documents, with the Kafka key's documentation; `typed` is replaced, `suffix` follows the name. */
 function springEnvNameItems(typed: string, offset: number, suffix: string, options: ResolvedOptions): CompletionEntry[] {
-  const upper = typed.toUpperCase();
-  if (!ENV_PREFIX.startsWith(upper) && !upper.startsWith(ENV_PREFIX)) return [];
+  if (!mayStartWith(typed, 'SPRING_KAFKA_')) return [];
   const replace = { start: offset - typed.length, end: offset };
   const out: CompletionEntry[] = [];
-  const add = (path: string, key: string, role: Role) => {
-    const label = springEnvName(path);
-    const doc = keyDoc(key, role);
-    out.push({
-      label,
-      kind: 'key',
-      insertText: label + suffix,
-      replace,
-      ...(doc ? { detail: pick(doc.summary, options.locale), documentation: pick(doc.body, options.locale) } : {}),
-    });
-  };
+  const add = (path: string, key: string, role: Role) => out.push(keyItem(springEnvName(path), key, role, replace, options.locale, suffix));
   for (const path of springPaths()) {
     const m = /^(\w+)\.properties\[$/.exec(path);
     if (m) {
@@ -447,7 +435,6 @@ function springEnvValueItems(name: string, typed: string, offset: number, option
   return m ? valueItems(m.key, m.role, { start: offset - typed.length, end: offset }, options.locale) : [];
 }
 
-const ENV_PREFIX = 'SPRING_KAFKA_';
 
 /** The lines before `lineStart`, nearest first. */
 function precedingLines(text: string, lineStart: number): string[] {

@@ -6,11 +6,10 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigUnit, Edit, IgnoredEnv, Setting } from '../model.js';
 import { controllerOnly, effective } from '../model.js';
-import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { envNameFor, imageFamily, imageKafkaVersion, mapEnvVar, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';
-import { springEnvKeyName, springEnvNameFor, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
+import { springEnvKeyName, springEnvNameFor, springEnvRename, springEnvUnitsOf, variableSetting, type EnvVariable } from './springEnv.js';
 import {
   asMap,
   contentEnd,
@@ -186,20 +185,7 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       for (const e of env) {
         const m = mapEnvVar(e.name, family, opts);
         if (m.kind === 'setting') {
-          settings.push(internSetting({
-            key: m.key,
-            sourceKey: e.name,
-            role: 'broker',
-            value: e.value,
-            rawValue: e.rawValue,
-            dynamic: e.dynamic,
-            ...(e.placeholderDefault ? { placeholderDefault: true } : {}),
-            keySpan: e.keySpan,
-            valueSpan: e.valueSpan,
-            entrySpan: e.entrySpan,
-            precedence: m.precedence,
-            ext: e.ext,
-          }));
+          settings.push(variableSetting(e, m.key, 'broker', m.precedence));
         } else if (m.kind === 'ignored') {
           ignoredEnv.push({
             name: e.name,

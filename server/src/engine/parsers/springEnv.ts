@@ -85,11 +85,16 @@ function springEnvSetting(e: EnvVariable, path: string): Setting | undefined {
   if (m?.precedence === 1) precedence += (e.name === e.name.toUpperCase() ? 0.3 : 0.1) + (e.name.toUpperCase() === springEnvName(path) ? 0.1 : 0);
   const kind = m?.kind ?? 'string';
   const converted = e.dynamic || kind === 'string' ? undefined : springValueToKafka(kind, e.value);
+  return variableSetting(e, key, role, precedence, converted);
+}
+
+/** The setting a variable makes for `key` (its value converted, when `value` is given). */
+export function variableSetting(e: EnvVariable, key: string, role: Role, precedence: number, value = e.value): Setting {
   return internSetting({
     key,
     sourceKey: e.name,
     role,
-    value: converted ?? e.value,
+    value,
     rawValue: e.rawValue,
     dynamic: e.dynamic,
     ...(e.placeholderDefault ? { placeholderDefault: true } : {}),
