@@ -9,9 +9,9 @@ import type { ConfigUnit, Edit, Setting } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { asMap, getEntry, hasTemplateExpression, nodeSpan, readScalar, scalarString, startOf, WORKLOAD_POD_SPEC, type ScalarRead, type YamlDoc } from './yamlCommon.js';
-import { appendToSeq, column, plainSafe, quoteDouble, removeEntry, replaceScalar } from './yamlEdit.js';
+import { appendToSeq, column, quoteDouble, removeEntry, replaceScalar } from './yamlEdit.js';
 import { springEnvKeyName, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
-import { composeEditor } from './compose.js';
+import { composeEditor, envScalar } from './compose.js';
 import { imageFamily } from '../knowledge/env.js';
 
 export interface WorkloadSettingExt {
@@ -99,9 +99,9 @@ function uExt(u: ConfigUnit): WorkloadUnitExt | undefined {
   return e && e.kind === 'workload' ? e : undefined;
 }
 
-/** An env value as YAML that Kubernetes reads as a string (`"5"`, `"true"`: a number or boolean there is rejected). */
+/** An env value as YAML that Kubernetes reads as a string: a number is quoted too (`"5"`), where compose takes one (`envScalar`). */
 export function stringScalar(v: string): string {
-  return plainSafe(v) && !/^([-+.]?\d|(true|false|yes|no|on|off|y|n)$)/i.test(v) ? v : quoteDouble(v);
+  return /^[-+.]?\d/.test(v) ? quoteDouble(v) : envScalar(v);
 }
 
 export const workloadEditor: FormatEditor = {
