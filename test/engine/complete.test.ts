@@ -94,6 +94,13 @@ describe("completion: Spring Boot variables in a compose service's environment",
     assert.equal(at('      - spring_kafka_c').find((i) => i.label === 'SPRING_KAFKA_CONSUMER_ISOLATIONLEVEL')?.insertText, 'SPRING_KAFKA_CONSUMER_ISOLATIONLEVEL=');
   });
 
+  it("a service that spells dashed properties the legacy way gets names in that spelling", () => {
+    const legacy = at('      SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n      SPRING_KAFKA_PRO');
+    assert.ok(legacy.some((i) => i.label === 'SPRING_KAFKA_PRODUCER_COMPRESSION_TYPE'));
+    assert.ok(!legacy.some((i) => i.label === 'SPRING_KAFKA_PRODUCER_COMPRESSIONTYPE'));
+    assert.ok(at('      SPRING_KAFKA_PRO').some((i) => i.label === 'SPRING_KAFKA_PRODUCER_COMPRESSIONTYPE'));
+  });
+
   it("values of the variable's key, in the map and the list form", () => {
     assert.deepEqual(at('      SPRING_KAFKA_PRODUCER_ACKS: ').map((i) => i.label), ['all', '1', '0']);
     assert.ok(at('      - SPRING_KAFKA_LISTENER_ACK_MODE=M').some((i) => i.label === 'MANUAL_IMMEDIATE'));

@@ -13,6 +13,7 @@ import { splitSpringKey } from './parsers/springYaml.js';
 import { WORKLOAD_POD_SPEC } from './parsers/yamlCommon.js';
 import { envNameFor, mapEnvVar, type ImageFamily } from './knowledge/env.js';
 import { stringScalar } from './parsers/workload.js';
+import { legacyNames } from './parsers/springEnv.js';
 import { envScalar } from './parsers/compose.js';
 
 const SCST = ['spring', 'cloud', 'stream', 'kafka'];
@@ -256,7 +257,7 @@ function completeYaml(
   const docKind = yamlDocKind(text, lineStart);
   const composeEnv = parents.length === 3 && parents[0] === 'services' && parents[2] === 'environment';
   if (composeEnv) return composeEnvItems(before, offset, parents[1], options, parse);
-  const k8s = workloadEnvItems(text, before, lineStart, offset, options);
+  const k8s = workloadEnvItems(text, before, lineStart, offset, options, parse);
   if (k8s) return k8s;
   if (keyValue) {
     // value position
@@ -353,7 +354,8 @@ function composeEnvItems(before: string, offset: number, service: string, option
     return brokerEnvNameItems(name, offset, item ? '=' : ': ', family, unitKafkaVersion(broker, options), options);
   }
   if (sep !== undefined) return inMap(springEnvValueItems(name, value, offset, options));
-  return springEnvNameItems(name, offset, item ? '=' : ': ', options);
+  const app = parse()?.units.find((u) => u.surface === 'spring-env' && u.facts.resourceName === service);
+  return springEnvNameItems(name, offset, item ? '=' : ': ', options, !!app && legacyNames(app));
 
   /** In the map form, a value is written the way the compose editor writes it (a boolean quoted). */
   function inMap(items: CompletionEntry[]): CompletionEntry[] {
@@ -375,7 +377,7 @@ function brokerEnvNameItems(typed: string, offset: number, suffix: string, famil
  * In a Kubernetes workload container's `env` list: the `SPRING_KAFKA_*` names at `- name: `, and
  * at an item's `value: ` the values of its name's key. Undefined when the line is neither.
  */
-function workloadEnvItems(text: string, before: string, lineStart: number, offset: number, options: ResolvedOptions): CompletionEntry[] | undefined {
+function workloadEnvItems(text: string, before: string, lineStart: number, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] | undefined {
   const nameAt = /^(\s*)-\s+name:\s*["']?([A-Za-z0-9_]*)$/.exec(before);
   const valueAt = nameAt ? null : /^(\s*)value:\s*(["']?)(\S*)$/.exec(before);
   if (!nameAt && !valueAt) return undefined;
@@ -403,18 +405,22 @@ function workloadEnvItems(text: string, before: string, lineStart: number, offse
   // The list the item is in must be a container's `env`.
   const envLine = lines.find((l) => indentOf(l) < itemIndent);
   if (!envLine || !/^\s*env:\s*(#.*)?$/.test(envLine)) return undefined;
-  if (nameAt) return springEnvNameItems(nameAt[2], offset, '', options);
+  if (nameAt) {
+    const container = parse()?.units.find((u) => u.surface === 'spring-env' && u.span.start <= offset && offset <= u.span.end);
+    return springEnvNameItems(nameAt[2], offset, '', options, !!container && legacyNames(container));
+  }
   const [, , quote, typed] = valueAt!;
   // Unquoted, a value is written so that Kubernetes reads a string (`"1"`, not `1`).
   return springEnvValueItems(name!, typed, offset, options).map((i) => (quote ? i : { ...i, insertText: stringScalar(i.insertText) }));
 }
 
-/** The `SPRING_KAFKA_*` names, in the spelling Boot documents, with the Kafka key's documentation; `typed` is replaced, `suffix` follows the name. */
-function springEnvNameItems(typed: string, offset: number, suffix: string, options: ResolvedOptions): CompletionEntry[] {
+/** The `SPRING_KAFKA_*` names with the Kafka key's documentation, in the spelling Boot documents or the legacy one; `typed` is replaced, `suffix` follows the name. */
+function springEnvNameItems(typed: string, offset: number, suffix: string, options: ResolvedOptions, legacy: boolean): CompletionEntry[] {
   if (!mayStartWith(typed, 'SPRING_KAFKA_')) return [];
   const replace = { start: offset - typed.length, end: offset };
   const out: CompletionEntry[] = [];
-  const add = (path: string, key: string, role: Role) => out.push(keyItem(springEnvName(path), key, role, replace, options.locale, suffix));
+  // In the spelling the service or container already uses (the one Spring Boot documents otherwise).
+  const add = (path: string, key: string, role: Role) => out.push(keyItem(springEnvName(path, legacy), key, role, replace, options.locale, suffix));
   for (const path of springPaths()) {
     const m = /^(\w+)\.properties\[$/.exec(path);
     if (m) {

@@ -127,7 +127,7 @@ function springPathOf(role: Role, key: string): string | undefined {
 }
 
 /** Whether the service (or container) spells dashed properties the "legacy" way (`ENABLE_AUTO_COMMIT`, not `ENABLEAUTOCOMMIT`): new names follow. */
-function legacyNames(unit: ConfigUnit): boolean {
+export function legacyNames(unit: ConfigUnit): boolean {
   return unit.settings.some((s) => {
     const path = springEnvPath(s.sourceKey);
     return path !== undefined && !path.includes('[') && path.includes('-') && s.sourceKey.toUpperCase() === springEnvName(path, true);
