@@ -544,6 +544,20 @@ describe('incremental linting equals a fresh lint()', () => {
     editsChangeTheUntouched(texts);
   });
 
+  it("a binder-wide unit of a document whose only binder setting is in an unknown area moves with its document", () => {
+    // `spring.cloud.stream.kafka.required-acks` (the `binder:` level missing): the unit was placed at
+    // offset 0, outside its document, and kept there when an edit before the document moved it.
+    const second = '---\nspring:\n  cloud:\n    stream:\n      kafka:\n        required-acks: 1\n';
+    const texts = ['spring:\n  kafka:\n    producer:\n      acks: all\n' + second, 'aspring:\n  kafka:\n    producer:\n      acks: all\n' + second];
+    const linter = createDocumentLinter();
+    for (const text of texts) {
+      const fresh = lint({ text, path: 'application.yml' }, OPTIONS);
+      const binder = fresh.file!.units.find((u) => u.facts.binding);
+      assert.ok(binder && binder.anchor.start >= text.indexOf('---'), `the binder unit is placed in its document: ${JSON.stringify(binder?.anchor)}`);
+      assert.deepEqual(view(linter.lint(text, 'application.yml', OPTIONS)), view(fresh));
+    }
+  });
+
   it('reuses what did not change: a large multi-document file after a one-character edit', () => {
     // Not a timing test: it checks that the result is right when most documents are reused.
     const doc = (i: number) => `---\nspring:\n  config:\n    activate:\n      on-profile: p${i}\n  kafka:\n    producer:\n      acks: ${i % 3 === 0 ? 1 : 'all'}\n      retries: ${i}\n`;

@@ -152,7 +152,9 @@ export function scstSlot(full: string[]): { slot: string; at: number } | undefin
   if (area !== 'kafka' || full.length < 5) return undefined;
   const sub = c(4);
   if (sub === 'bindings') return full.length >= 6 ? { slot: `scst:${full[5]}`, at: 5 } : undefined;
-  return sub === 'binder' || sub === 'default' ? { slot: 'scst', at: 4 } : undefined;
+  // `binder`, `default`, and an area the binder does not have (`kafka.brokers`, which unknown-key
+  // reports): all of them the binder-wide units'.
+  return { slot: 'scst', at: 4 };
 }
 
 export interface ScstGroup {

@@ -272,6 +272,12 @@ function scstSetting(text: string, docIndex: number, leaf: Leaf, m: ScstMapping)
   return s;
 }
 
+/** An empty span where a document starts. */
+function docStartSpan(doc: YamlDoc): Span {
+  const at = doc.range?.[0] ?? 0;
+  return { start: at, end: at };
+}
+
 /** The Kafka binder's units of a document (scstGroups), placed at their bindings' keys. */
 function scstUnits(
   r: ScstDoc,
@@ -281,7 +287,9 @@ function scstUnits(
   spans: Map<string, Span>,
   profile: string | undefined,
 ): ConfigUnit[] {
-  const none = { start: 0, end: 0 };
+  // (A unit always has a place in its own document: an editor moves the places of a document
+  // whose start moves, and a place outside it would not follow.)
+  const none = docStartSpan(doc);
   const out = scstGroups(r).map(({ role, binding, settings }): ConfigUnit => {
     const slot = binding === undefined ? 'scst' : `scst:${binding}`;
     const anchor = anchors.get(slot) ?? anchors.get('scst') ?? none;
@@ -399,7 +407,7 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
     if (binder?.kafka) units.push(...scstUnits(binder, docIndex, doc, anchors, spans, profile));
     if (!boot) return units;
     const unitExt: SpringUnitExt = { kind: 'spring', docIndex, doc };
-    const kafkaAnchor = anchors.get('kafka') ?? { start: 0, end: 0 };
+    const kafkaAnchor = anchors.get('kafka') ?? docStartSpan(doc);
     const make = (role: Role, settings: Setting[]): ConfigUnit => {
       const all = [...settings].sort((a, b) => a.entrySpan.start - b.entrySpan.start || a.keySpan.start - b.keySpan.start);
       const span = spans.get(role) ?? spans.get('kafka') ?? kafkaAnchor;
