@@ -317,6 +317,18 @@ ruleTester('unknown-key', {
   valid: [],
   invalid: [
     {
+      name: 'a misspelled variable set twice: both renamed in one run',
+      path: K,
+      code: deployment('            - name: SPRING_KAFKA_PRODUCER_CLIENT_ID\n              value: o\n            - name: SPRING_KAFKA_ACKS\n            - name: SPRING_KAFKA_ACKS\n              value: all\n'),
+      errors: [
+        { line: 14, text: 'SPRING_KAFKA_ACKS' },
+        { line: 15, text: 'SPRING_KAFKA_ACKS' },
+      ],
+      output: deployment(
+        '            - name: SPRING_KAFKA_PRODUCER_CLIENT_ID\n              value: o\n            - name: SPRING_KAFKA_PRODUCER_ACKS\n            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: all\n',
+      ),
+    },
+    {
       name: 'a misspelled variable is renamed in its env item, in the spelling it was written in',
       path: K,
       code: deployment('            - name: SPRING_KAFKA_CONSUMER_ISOLATION_LEVLE\n              value: read_committed\n'),

@@ -646,9 +646,10 @@ export function fixText(input: LintInput, options: ResolvedOptions, opts: FixOpt
   let result = lint(input, options, rules);
   const seen = new Set<string>([text]);
   // A fix whose finding is still there after it was applied did not work: never apply it again.
-  // "Still there" is the same unit, rule and message, unless the fix removed the finding's own
-  // text: then a finding that reads the same is another one (a key written three times in one
-  // YAML mapping: with the first removed, the second's message reads word for word as the first's did).
+  // "Still there" is the same unit, rule and message, unless the fix rewrote or removed the
+  // finding's own text: then a finding that reads the same is another one (a key written three
+  // times in one YAML mapping: with the first removed, the second's message reads word for word as
+  // the first's did; a misspelled variable set twice: with the first renamed, the same).
   const useless = new Set<string>();
   const unitIndex = (r: LintResult, f: Finding) => (r.file?.units ?? []).findIndex((u) => f.span.start >= u.span.start && f.span.start <= u.span.end);
   const keyOf = (r: LintResult, f: Finding) => `${r.file?.units[unitIndex(r, f)]?.id ?? ''}\u0000${f.ruleId}\u0000${f.message}`;
@@ -670,8 +671,8 @@ export function fixText(input: LintInput, options: ResolvedOptions, opts: FixOpt
       );
       if (overlaps) continue;
       if (u >= 0) takenUnits.add(u);
-      const removesItself = fix.edits.some((e) => e.newText === '' && e.start <= f.span.start && f.span.end <= e.end);
-      if (!removesItself) tried.add(keyOf(result, f));
+      const rewritesItself = fix.edits.some((e) => e.start <= f.span.start && f.span.end <= e.end);
+      if (!rewritesItself) tried.add(keyOf(result, f));
       for (const e of fix.edits) used.push({ start: e.start, end: e.end });
       batch.push(...fix.edits);
       taken++;
