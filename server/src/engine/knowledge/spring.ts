@@ -108,6 +108,23 @@ const LISTENER: Record<string, SpringValueKind> = {
 
 export const SPRING_ACK_MODES = ['RECORD', 'BATCH', 'TIME', 'COUNT', 'COUNT_TIME', 'MANUAL', 'MANUAL_IMMEDIATE'];
 
+/** The client each section below `spring.kafka` configures (`listener`: the consumer's container). */
+export const SPRING_SECTION_ROLE: Readonly<Record<string, Role>> = { producer: 'producer', consumer: 'consumer', admin: 'admin', streams: 'streams', listener: 'consumer' };
+
+/**
+ * A property below `spring.kafka` (canonical segments, no `[...]`) that maps to nothing we model,
+ * kept so that unknown-key can name the one meant: below a section, `spring:<section>.<prop>` in
+ * the section's role; a single name (a section's property one level too high), `spring:<name>`,
+ * shared by the file's clients. Undefined for anything else (another area, a `properties` map).
+ */
+export function unknownSpringProperty(segs: readonly string[]): { key: string; role: Role; precedence: number } | undefined {
+  if (!segs.length || segs.some((s) => !s)) return undefined;
+  const role = Object.hasOwn(SPRING_SECTION_ROLE, segs[0]) ? SPRING_SECTION_ROLE[segs[0]] : undefined;
+  if (segs.length === 1) return role || segs[0] === 'properties' ? undefined : { key: `spring:${segs[0]}`, role: 'client', precedence: 0 };
+  if (!role || segs[1] === 'properties') return undefined;
+  return { key: `spring:${segs.join('.')}`, role, precedence: 1 };
+}
+
 /** The sections below `spring.kafka` whose properties `springSectionProperties` lists. */
 export const SPRING_KAFKA_SECTIONS = ['producer', 'consumer', 'admin', 'streams', 'listener'];
 /** Spring Boot's own properties directly below `spring.kafka` that are not sections. */

@@ -9,6 +9,7 @@ import {
   canonicalSpringSegment,
   mapSpringKafkaPath,
   springValueToKafka,
+  unknownSpringProperty,
   type SpringValueKind,
 } from '../knowledge/spring.js';
 import { markBinderAnchor, readScstLeaf, scstGroups, scstSlot, type ScstDoc } from './scstRead.js';
@@ -1084,13 +1085,6 @@ function contradicts(nameRole: Role, keys: Set<string>): boolean {
 }
 
 const SPRING_PREFIX = /^spring\.kafka\./i;
-const SPRING_SECTIONS: Record<string, Role> = {
-  producer: 'producer',
-  consumer: 'consumer',
-  admin: 'admin',
-  streams: 'streams',
-  listener: 'consumer',
-};
 const ROLE_ORDER: Role[] = ['producer', 'consumer', 'admin', 'streams'];
 
 function springSetting(text: string, e: PropEntry): Setting | undefined {
@@ -1103,8 +1097,6 @@ function springSetting(text: string, e: PropEntry): Setting | undefined {
   let role: Role;
   let precedence: number;
   let kind: SpringValueKind = 'string';
-  const dot = rest.indexOf('.');
-  const firstSeg = dot < 0 ? '' : canonicalSpringSegment(rest.slice(0, dot));
   if (mapping) {
     key = mapping.key;
     role = mapping.role;
@@ -1123,26 +1115,10 @@ function springSetting(text: string, e: PropEntry): Setting | undefined {
     // A property below a known section that Spring Boot does not define (or we do not know), or
     // one directly below spring.kafka (a section's property written one level too high, as the
     // YAML reader keeps it too): keep it so the unknown-key rule can suggest the right name.
-    if (dot < 0) {
-      const top = canonicalSpringSegment(rest);
-      if (!top || top in SPRING_SECTIONS || top === 'properties' || /[[\]]/.test(top)) return undefined;
-      key = `spring:${top}`;
-      role = 'client';
-      precedence = 0;
-      ext.spring = { form: 'unknown' };
-    } else if (!(firstSeg in SPRING_SECTIONS)) return undefined;
-    else {
-      const prop = rest
-        .slice(dot + 1)
-        .split('.')
-        .map(canonicalSpringSegment)
-        .join('.');
-      if (!prop || /^properties([.[]|$)/.test(prop)) return undefined;
-      key = `spring:${firstSeg}.${prop}`;
-      role = SPRING_SECTIONS[firstSeg];
-      precedence = 1;
-      ext.spring = { form: 'unknown' };
-    }
+    const unknown = /[[\]]/.test(rest) ? undefined : unknownSpringProperty(rest.split('.').map(canonicalSpringSegment));
+    if (!unknown) return undefined;
+    ({ key, role, precedence } = unknown);
+    ext.spring = { form: 'unknown' };
   }
 
   return springValueSetting(text, e, key, role, precedence, kind, ext);

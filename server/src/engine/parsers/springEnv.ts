@@ -8,7 +8,7 @@
 import type { ConfigUnit, Role, Setting, Span } from '../model.js';
 import { effective } from '../model.js';
 import { internSetting } from '../strings.js';
-import { mapSpringKafkaPath, springEnvName, springEnvPath, springPathFor, springValueToKafka } from '../knowledge/spring.js';
+import { mapSpringKafkaPath, springEnvName, springEnvPath, springPathFor, springValueToKafka, unknownSpringProperty } from '../knowledge/spring.js';
 
 /** A variable as its reader found it; `ext` is the reader's own (its editor needs it). */
 export interface EnvVariable {
@@ -65,20 +65,11 @@ export function springEnvUnitsOf(vars: EnvVariable[], holder: EnvHolder): Config
 /** The setting a `SPRING_KAFKA_*` variable makes, with its value converted as Boot converts the property's. */
 function springEnvSetting(e: EnvVariable, path: string): Setting | undefined {
   const m = mapSpringKafkaPath(path);
-  let key: string;
-  let role: Role;
-  let precedence: number;
-  if (m) ({ key, role, precedence } = m);
-  else {
-    // Named nothing we know: kept below a section (or as a section's property one level too high)
-    // so that unknown-key can suggest the name meant.
-    const dot = path.indexOf('.');
-    const section = dot < 0 ? undefined : path.slice(0, dot);
-    if (section === undefined ? path in SPRING_SECTION_ROLES || path === 'properties' : !(section in SPRING_SECTION_ROLES)) return undefined;
-    key = `spring:${path}`;
-    role = section === undefined ? 'client' : SPRING_SECTION_ROLES[section];
-    precedence = section === undefined ? 0 : 1;
-  }
+  // (A name that binds to nothing we know is kept for unknown-key; the path has one dot at most.)
+  const known = m ?? (path.includes('[') ? undefined : unknownSpringProperty(splitOnce(path)));
+  if (!known) return undefined;
+  const { key, role } = known;
+  let precedence = known.precedence;
   // Of two spellings of one dedicated property, Boot reads the first it finds in the order
   // SystemEnvironmentPropertyMapper lists them: without dashes, then the legacy one, each in upper
   // and then in lower case. Their rank within the dedicated layer [1, 2) says which wins.
@@ -106,7 +97,11 @@ export function variableSetting(e: EnvVariable, key: string, role: Role, precede
   });
 }
 
-const SPRING_SECTION_ROLES: Record<string, Role> = { producer: 'producer', consumer: 'consumer', admin: 'admin', streams: 'streams', listener: 'consumer' };
+/** `consumer.auto-offset-resett` -> its section and the rest (dashes stand for the variable's other `_`s). */
+function splitOnce(path: string): string[] {
+  const dot = path.indexOf('.');
+  return dot < 0 ? [path] : [path.slice(0, dot), path.slice(dot + 1)];
+}
 
 /** A Spring Boot variable's name for a key in a unit, in the spelling the unit already uses. */
 export function springEnvNameFor(unit: ConfigUnit, key: string): string | undefined {

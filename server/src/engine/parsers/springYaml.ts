@@ -14,8 +14,10 @@ import { registerEditor } from '../fixer.js';
 import {
   canonicalSpringSegment,
   mapSpringKafkaPath,
+  SPRING_SECTION_ROLE,
   springPathFor,
   springValueToKafka,
+  unknownSpringProperty,
   type SpringValueKind,
 } from '../knowledge/spring.js';
 import { scstKeyPath, type ScstMapping } from '../knowledge/scst.js';
@@ -136,13 +138,6 @@ function springSegEq(a: string, b: string): boolean {
   return isBracket(a) || isBracket(b) ? a === b : canonicalSpringSegment(a) === canonicalSpringSegment(b);
 }
 
-const SECTION_ROLE: Record<string, Role> = {
-  producer: 'producer',
-  consumer: 'consumer',
-  admin: 'admin',
-  streams: 'streams',
-  listener: 'consumer',
-};
 
 /** Is this a Spring Boot config file by name (profile from `application-<profile>.yml`)? */
 export function springFileProfile(path: string): { spring: boolean; profile?: string } {
@@ -350,7 +345,7 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
         return;
       }
       if (prevLen >= 3 || full.length < 2 || canonicalSpringSegment(full[1]) !== 'kafka') return;
-      const role = prevLen < 3 && full.length >= 3 && !isBracket(full[2]) ? SECTION_ROLE[canonicalSpringSegment(full[2])] : undefined;
+      const role = prevLen < 3 && full.length >= 3 && !isBracket(full[2]) ? SPRING_SECTION_ROLE[canonicalSpringSegment(full[2])] : undefined;
       if (prevLen >= 2 && !role) return;
       const { keySpan, entrySpan: whole } = entryPlaces(text, e);
       if (prevLen < 2) note('kafka', keySpan, whole);
@@ -379,18 +374,9 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
       } else {
         // Not a modelled property. Spelled like a section property: keep it as `spring:<section>.<prop>`
         // so the unknown-key rule can suggest the Spring name.
-        if (rest.some(isBracket)) continue;
-        const c = rest.map(canonicalSpringSegment);
-        const sectionRole = SECTION_ROLE[c[0]];
-        if (rest.length >= 2 && sectionRole && c[1] !== 'properties') {
-          key = `spring:${c.join('.')}`;
-          role = sectionRole;
-          precedence = 1;
-        } else if (rest.length === 1 && !sectionRole && c[0] !== 'properties') {
-          key = `spring:${c[0]}`;
-          role = 'client';
-          precedence = 0;
-        } else continue;
+        const unknown = rest.some(isBracket) ? undefined : unknownSpringProperty(rest.map(canonicalSpringSegment));
+        if (!unknown) continue;
+        ({ key, role, precedence } = unknown);
       }
       const s = settingOf(text, docIndex, leaf, key, role, precedence, kind);
       if (!s) continue;
