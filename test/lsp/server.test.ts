@@ -105,6 +105,18 @@ describe('language server over stdio', () => {
     assert.deepEqual(docs.command, { title: docs.title, command: 'kafkaLint.showRuleDocumentation', arguments: ['acks'] });
   });
 
+  it("fixes a Spring variable in a Deployment's env list as the bundle's editor writes it: the value stays a string", async () => {
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: o\nspec:\n  template:\n    spec:\n      containers:\n        - name: o\n          env:\n            - name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT\n              value: yes\n';
+    const uri = client.open(path.join(dir, 'fix-deployment.yaml'), text, 'yaml');
+    const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'auto-commit'));
+    const diag = p.diagnostics.find((d) => d.code === 'auto-commit')!;
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as Action[];
+    const fix = actions.find((a) => a.title === 'Set `SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT=false`');
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(applyTextEdits(text, editsOf(fix)), text.replace('value: yes', 'value: "false"'));
+  });
+
   it('source.fixAll.kafkaLint applies only safe fixes', async () => {
     const text = 'bootstrap.servers=kafka:9092\nacks=all\nproducer.type=async\nbatch.num.messages=200\n';
     const uri = client.open(path.join(dir, 'legacy-producer.properties'), text, 'properties');

@@ -1,6 +1,7 @@
 // docker-compose services that run a Kafka broker image: their `environment` is the broker's
 // configuration, spelled per image (facts.md §10, knowledge/env.ts). Variables the image
-// ignores are kept apart in `facts.ignoredEnv`: the broker never sees them.
+// ignores are kept apart in `facts.ignoredEnv`: the broker never sees them. Any other service may
+// be a Spring Boot application configured through `SPRING_KAFKA_*` variables (springEnv.ts).
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';

@@ -7,11 +7,10 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigUnit, Edit, Setting } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
-import { registerEditor } from '../fixer.js';
 import { asMap, getEntry, hasTemplateExpression, nodeSpan, readScalar, scalarString, startOf, WORKLOAD_POD_SPEC, type ScalarRead, type YamlDoc } from './yamlCommon.js';
 import { appendToSeq, column, quoteDouble, removeEntry, replaceScalar } from './yamlEdit.js';
 import { springEnvKeyName, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
-import { composeEditor, envScalar } from './compose.js';
+import { envScalar } from './compose.js';
 import { imageFamily } from '../knowledge/env.js';
 
 export interface WorkloadSettingExt {
@@ -164,23 +163,3 @@ export const workloadEditor: FormatEditor = {
     return name ? [{ start: setting.keySpan.start, end: setting.keySpan.end, newText: name } satisfies Edit] : null;
   },
 };
-
-/** Spring Boot variables are edited by the reader that found them: compose's or this one. */
-const springEnvEditor: FormatEditor = {
-  commentPrefix: '#',
-  keyName: (unit, key) => pick(unit).keyName(unit, key),
-  valueText: (unit, key, value) => pick(unit).valueText(unit, key, value),
-  assignment: (unit, key, value) => pick(unit).assignment(unit, key, value),
-  show: (unit, setting) => pick(unit).show!(unit, setting),
-  setValue: (file, unit, setting, value) => pick(unit).setValue(file, unit, setting, value),
-  insert: (file, unit, key, value) => pick(unit).insert(file, unit, key, value),
-  remove: (file, unit, setting) => pick(unit).remove(file, unit, setting),
-  rename: (file, unit, setting, newKey) => pick(unit).rename(file, unit, setting, newKey),
-};
-
-function pick(unit: ConfigUnit): FormatEditor {
-  return uExt(unit) ? workloadEditor : composeEditor;
-}
-
-registerEditor(['spring-env'], springEnvEditor);
-

@@ -1,7 +1,8 @@
 // YAML -> settings model. Every document of the stream is read (`---`), with source ranges;
-// broken YAML yields parse errors plus whatever could still be read. Three surfaces:
-// Strimzi custom resources, docker-compose Kafka services, Spring Boot `spring.kafka.*`.
-// Any other YAML (workflows, Kubernetes manifests, Helm values, OpenAPI) produces no units.
+// broken YAML yields parse errors plus whatever could still be read. The surfaces: Strimzi custom
+// resources, docker-compose Kafka services, Spring Boot `spring.kafka.*`, and Spring Boot's
+// `SPRING_KAFKA_*` variables of compose services and Kubernetes workloads' containers.
+// Any other YAML (workflows, other Kubernetes resources, Helm values, OpenAPI) produces no units.
 
 import { Composer, Parser } from 'yaml';
 import type { Comment, ConfigUnit, ParseError, ParsedFile, Span } from '../model.js';
@@ -10,6 +11,7 @@ import { extractSpring } from './springYaml.js';
 import { extractStrimzi, type StrimziDocReader } from './strimzi.js';
 import { extractCompose } from './compose.js';
 import { extractWorkloads } from './workload.js';
+import './springEnvEditor.js';
 import { readYamlFast } from './yamlFast.js';
 
 function lineStartOf(text: string, off: number): number {
