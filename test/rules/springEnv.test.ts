@@ -7,6 +7,8 @@ import { lint, parseFile } from '../../server/src/engine/index.js';
 import { describeAt } from '../../server/src/engine/describe.js';
 import { resolveOptions } from '../../server/src/engine/options.js';
 import { springEnvName, springEnvPath } from '../../server/src/engine/knowledge/spring.js';
+import { readYamlStream } from '../../server/src/engine/parsers/yaml.js';
+import { classifyDoc } from '../../server/src/engine/parsers/yamlCommon.js';
 
 const P = 'docker-compose.yml';
 
@@ -243,6 +245,10 @@ describe('Spring Boot environment variables in Kubernetes workloads', () => {
     const md = describeAt(parseFile({ text, path: K })!, text.indexOf('ENABLE_AUTO') + 1, resolveOptions([{ source: 'test', options: { locale: 'zh-cn' } }]))?.markdown ?? '';
     assert.match(md, /`enable\.auto\.commit`/);
     assert.match(md, /SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT=true/);
+  });
+  it("only a workload that names a Spring variable is read as one (the others' nodes are not kept)", () => {
+    const text = deployment('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: all\n') + '---\n' + deployment('            - name: JAVA_OPTS\n              value: -Xmx1g\n');
+    assert.deepEqual(readYamlStream(text).docs.map((d) => classifyDoc(text, d)), ['workload', 'other']);
   });
   it('a ConfigMap or a Service is no workload', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kafka\ndata:\n  SPRING_KAFKA_PRODUCER_ACKS: "1"\n';

@@ -375,8 +375,13 @@ export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' |
   const api = scalarString(text, getEntry(root, 'apiVersion', doc)?.value);
   if (api && api.trim().startsWith('kafka.strimzi.io/')) return 'strimzi';
   if (asMap(getEntry(root, 'services', doc)?.value)) return 'compose';
-  // A Kubernetes resource that runs containers (workload.ts reads their Spring Boot variables).
-  if (api !== undefined && Object.hasOwn(WORKLOAD_POD_SPEC, scalarString(text, getEntry(root, 'kind', doc)?.value)?.trim() ?? '')) return 'workload';
+  // A Kubernetes resource that runs containers with Spring Boot variables (workload.ts). Only those
+  // that name one: a workload document keeps its nodes and is read again on every lint (as compose
+  // documents are), which a manifest's other Deployments need not pay for.
+  if (api !== undefined && Object.hasOwn(WORKLOAD_POD_SPEC, scalarString(text, getEntry(root, 'kind', doc)?.value)?.trim() ?? '')) {
+    const r = doc.range;
+    if (r && /spring_kafka_/i.test(text.slice(r[0], r[2]))) return 'workload';
+  }
   return 'other';
 }
 
