@@ -250,6 +250,13 @@ describe('Spring Boot environment variables in Kubernetes workloads', () => {
     const text = deployment('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: all\n') + '---\n' + deployment('            - name: JAVA_OPTS\n              value: -Xmx1g\n');
     assert.deepEqual(readYamlStream(text).docs.map((d) => classifyDoc(text, d)), ['workload', 'other']);
   });
+  it('a Helm template is read where its YAML reads: a written value is judged, a templated one is not', () => {
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "app.fullname" . }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: {{ .Chart.Name }}\n          env:\n' +
+      '            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: "1"\n            - name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT\n              value: {{ .Values.autoCommit | quote }}\n';
+    const res = lint({ text, path: 'templates/deployment.yaml' }, resolveOptions([]));
+    assert.deepEqual(res.findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]), [['acks', '1'], ['idempotence', '1']]);
+  });
   it('a ConfigMap or a Service is no workload', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kafka\ndata:\n  SPRING_KAFKA_PRODUCER_ACKS: "1"\n';
     assert.deepEqual(parseFile({ text, path: K })!.units, []);
