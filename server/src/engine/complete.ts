@@ -10,7 +10,8 @@ import { keyDoc, saramaDoc } from './knowledge/docs.js';
 import { canonicalSpringSegment, mapSpringKafkaPath, SPRING_ACK_MODES, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springEnvName, springEnvPath, springSectionProperties } from './knowledge/spring.js';
 import { SCST_BINDER_PROPS, SCST_GENERIC_CONSUMER_PROPS, SCST_GENERIC_PRODUCER_PROPS, scstProperties } from './knowledge/scst.js';
 import { splitSpringKey } from './parsers/springYaml.js';
-import { WORKLOAD_POD_SPEC } from './parsers/yamlCommon.js';
+import { HOLDS_FILE, WORKLOAD_POD_SPEC } from './parsers/yamlCommon.js';
+import { embeddedAt, spanToOuter, textToOuter, toInner } from './embedded.js';
 import { envNameFor, mapEnvVar, type ImageFamily } from './knowledge/env.js';
 import { stringScalar } from './parsers/workload.js';
 import { legacyNames } from './parsers/springEnv.js';
@@ -50,7 +51,19 @@ export function completeAt(text: string, path: string, offset: number, options: 
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const before = text.slice(lineStart, offset);
   if (lower.endsWith('.properties')) return completeProperties(path, before, offset, options, parse);
-  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) return completeYaml(text, path, before, lineStart, offset, options, parse);
+  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
+    // In a file a ConfigMap holds: that file's completions, indented as the block is.
+    const e = HOLDS_FILE.test(text) ? embeddedAt(parse()?.embedded, offset) : undefined;
+    const at = e && toInner(e, offset);
+    if (e && at !== undefined) {
+      return completeAt(e.text, e.path, at, options, e.parsed).map((c) => ({
+        ...c,
+        insertText: textToOuter(e, c.replace.start, c.insertText),
+        replace: spanToOuter(e, c.replace),
+      }));
+    }
+    return completeYaml(text, path, before, lineStart, offset, options, parse);
+  }
   if (lower.endsWith('.go')) return completeGo(text, before, offset, options, parse);
   return [];
 }

@@ -10,6 +10,8 @@ import { conceptDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.j
 import { createFixer } from './fixer.js';
 import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 import { lineOf, lineStarts } from './suppressions.js';
+import { embeddedAt, spanToOuter, toInner } from './embedded.js';
+import { parseFile } from './index.js';
 
 export interface HoverResult {
   markdown: string;
@@ -19,6 +21,13 @@ export interface HoverResult {
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
 export function describeAt(file: ParsedFile, offset: number, options: ResolvedOptions): HoverResult | undefined {
+  const e = embeddedAt(file.embedded, offset);
+  if (e) {
+    const inner = e.parsed ?? parseFile({ text: e.text, path: e.path });
+    const at = toInner(e, offset);
+    const h = inner && at !== undefined ? describeAt(inner, at, options) : undefined;
+    return h && { markdown: h.markdown, span: spanToOuter(e, h.span) };
+  }
   const locale = options.locale;
   if (!file.units.length) return undefined; // quiet on files that are not Kafka configuration
   for (const unit of file.units) {

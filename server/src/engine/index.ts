@@ -14,7 +14,9 @@ import { allRules } from './rules/index.js';
 import { applySuppressions, lineOf, lineStarts } from './suppressions.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
-import { inheritanceKey, linkSpringDocuments, type SpringBase } from './springProfiles.js';
+import { inheritanceKey, linkSpringDocuments, springBaseNames, type SpringBase } from './springProfiles.js';
+import { editToOuter, spanToOuter, type EmbeddedFile } from './embedded.js';
+import { baseName } from './parsers/yamlCommon.js';
 import { goFileKey, goUnitPiece, parseGo } from './parsers/go.js';
 
 export type { Finding, ParsedFile, RelatedPlace } from './model.js';
@@ -282,13 +284,13 @@ function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: 
 export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Rule[] = allRules, cache?: RuleCache): LintResult {
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
-  if (!file.units.length) return { file, findings, ruleErrors };
+  if (!file.units.length && !file.embedded) return { file, findings, ruleErrors };
   const template = templateReason(file, options.locale);
   if (template) return { file, findings, ruleErrors, skipped: template };
   const fixer = createFixer(file);
   const locale = options.locale;
   const enabled = (id: string) => options.rules[id] !== 'off';
-  const active = rules.filter((rule) => enabled(rule.meta.id) && rule.meta.formats.includes(file.format));
+  const active = file.units.length ? rules.filter((rule) => enabled(rule.meta.id) && rule.meta.formats.includes(file.format)) : [];
   const groups = cache ? unitGroups(file) : undefined;
   const local = groups ? active.filter((r) => r.meta.scope === 'unit') : [];
   const perGroup = groups && local.length ? groupFindings(file, options, local, fixer, groups, cache!) : undefined;
@@ -317,6 +319,7 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
     if (r.error !== undefined) ruleErrors.push({ ruleId: rule.meta.id, message: r.error });
     else findings.push(...r.findings);
   }
+  for (const e of file.embedded ?? []) findings.push(...lintEmbedded(file, e, options, rules, ruleErrors));
   const kept = applySuppressions(file, findings, locale, enabled);
   kept.sort(compareFindings);
   for (const f of kept) {
@@ -324,6 +327,34 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
     if (about) f.related = relatedPlaces(about.unit, about.keys, locale);
   }
   return { file, findings: kept, ruleErrors };
+}
+
+/**
+ * The findings of a file held in this one (a ConfigMap's `application.yml: |`), linted as that
+ * file with the files of the same resource as its Spring base files, and moved here. Its own
+ * suppression comments apply in it; the outer file's apply on top.
+ */
+function lintEmbedded(file: ParsedFile, e: EmbeddedFile, options: ResolvedOptions, rules: Rule[], ruleErrors: RuleError[]): Finding[] {
+  const siblings = file.embedded!.filter((o) => o !== e && o.resource === e.resource);
+  const baseNames = springBaseNames(e.path);
+  const springBase = siblings.filter((o) => baseNames.includes(baseName(o.path))).map((o) => ({ path: o.path, text: o.text }));
+  const r = lint({ text: e.text, path: e.path, ...(springBase.length ? { springBase } : {}) }, options, rules);
+  e.parsed = r.file;
+  ruleErrors.push(...r.ruleErrors);
+  return r.findings.map((f) => {
+    const moved: Finding = {
+      ...f,
+      span: spanToOuter(e, f.span),
+      fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((edit) => editToOuter(e, edit)) })),
+    };
+    if (f.related) {
+      moved.related = f.related.map((p) => {
+        const at = p.path === undefined ? e : siblings.find((o) => o.path === p.path);
+        return at ? { message: p.message, span: spanToOuter(at, p.span) } : p;
+      });
+    }
+    return moved;
+  });
 }
 
 /**

@@ -2,6 +2,8 @@
 // Positions are UTF-16 offsets into the document string (JS string indices); line/column
 // conversion happens only at the edges (CLI, server).
 
+import type { EmbeddedFile } from './embedded.js';
+
 export interface Span {
   start: number;
   end: number;
@@ -193,6 +195,11 @@ export interface ParsedFile {
   comments: Comment[];
   /** The file's dominant line ending, used for inserted lines. */
   eol: '\n' | '\r\n' | '\r';
+  /**
+   * Files this one holds (a ConfigMap's `application.yml: |`), in order: each is linted as the
+   * file it is, and its findings moved here (index.ts, embedded.ts).
+   */
+  embedded?: EmbeddedFile[];
 }
 
 /** Text edit in UTF-16 offsets of the original text. */

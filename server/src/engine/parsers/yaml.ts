@@ -6,11 +6,12 @@
 
 import { Composer, Parser } from 'yaml';
 import type { Comment, ConfigUnit, ParseError, ParsedFile, Span } from '../model.js';
-import { classifyDoc, dominantEol, type YamlDoc } from './yamlCommon.js';
+import { classifyDoc, dominantEol, HOLDS_FILE, type YamlDoc } from './yamlCommon.js';
 import { extractSpring } from './springYaml.js';
 import { extractStrimzi, type StrimziDocReader } from './strimzi.js';
 import { extractCompose } from './compose.js';
 import { extractWorkloads } from './workload.js';
+import { extractEmbedded } from './configMap.js';
 import './springEnvEditor.js';
 import { readYamlFast } from './yamlFast.js';
 
@@ -77,12 +78,21 @@ function describe(e: unknown): string {
  * Every surface names Kafka somewhere: `spring.kafka`, `kafka.strimzi.io`, a broker image
  * (`cp-kafka`, `cp-server`, `confluent-local`, `apache/kafka`, `bitnami/kafka`). A YAML file that
  * never does (OpenAPI specs, workflows, manifests: often large) is not parsed at all, so it costs
- * nothing; it has no units, and its syntax is not ours to report.
+ * nothing; it has no units, and its syntax is not ours to report. The one exception: a ConfigMap
+ * holding a configuration file, which is read as that file is.
  */
 const MENTIONS_KAFKA = /kafka|cp-server|confluent-local/i;
 
 export function mentionsKafka(text: string): boolean {
-  return MENTIONS_KAFKA.test(text);
+  return MENTIONS_KAFKA.test(text) || holdsConfigFile(text);
+}
+
+/**
+ * A Kubernetes ConfigMap or Secret with a configuration file in it (configMap.ts): a broker's
+ * `server.properties` need not name Kafka any more than the file itself does.
+ */
+function holdsConfigFile(text: string): boolean {
+  return HOLDS_FILE.test(text) && /^kind:[ \t]*["']?(?:ConfigMap|Secret)\b/m.test(text);
 }
 
 /** The documents of a YAML stream with the comments its lexer found; offsets into `text`. */
@@ -183,11 +193,17 @@ export function yamlFileFrom(
   run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi', springOfDoc && ((d, i, fp) => springOfDoc(text, d, i, fp))));
   units.sort((a, b) => a.span.start - b.span.start || a.anchor.start - b.anchor.start);
   file.units = units;
+  try {
+    const embedded = extractEmbedded(text, path, docs, (i) => kinds[i] === 'configmap');
+    if (embedded.length) file.embedded = embedded;
+  } catch {
+    // As a surface reader: the file keeps its own units.
+  }
   return file;
 }
 
 export function parseYaml(text: string, path: string): ParsedFile {
-  if (!MENTIONS_KAFKA.test(text)) {
+  if (!mentionsKafka(text)) {
     return { path, text, format: 'yaml', units: [], errors: [], comments: [], eol: dominantEol(text) };
   }
   return yamlFileFrom(text, path, readYamlStream(text));

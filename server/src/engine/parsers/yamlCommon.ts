@@ -368,8 +368,11 @@ export function baseName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
+/** A literal block under a configuration file's name (`application.yml: |`, `"server.properties": |-`). */
+export const HOLDS_FILE = /\.(?:properties|ya?ml)["']?[ \t]*:[ \t]*\|/i;
+
 /** The kind of configuration a document holds. */
-export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' | 'workload' | 'other' {
+export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' | 'workload' | 'configmap' | 'other' {
   const root = asMap(doc.contents as Node | null);
   if (!root) return 'other';
   const api = scalarString(text, getEntry(root, 'apiVersion', doc)?.value);
@@ -381,6 +384,13 @@ export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' |
   if (api !== undefined && Object.hasOwn(WORKLOAD_POD_SPEC, scalarString(text, getEntry(root, 'kind', doc)?.value)?.trim() ?? '')) {
     const r = doc.range;
     if (r && /spring_kafka_/i.test(text.slice(r[0], r[2]))) return 'workload';
+  }
+  // A ConfigMap or Secret that may hold configuration files (configMap.ts); read again on every
+  // lint, so only one that has a literal block under a file's name.
+  if (api !== undefined) {
+    const kind = scalarString(text, getEntry(root, 'kind', doc)?.value)?.trim();
+    const r = doc.range;
+    if ((kind === 'ConfigMap' || kind === 'Secret') && r && HOLDS_FILE.test(text.slice(r[0], r[2]))) return 'configmap';
   }
   return 'other';
 }
