@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments, isMap, isScalar, isPair } from 'yaml';
+import fc from 'fast-check';
 import { fixText, lint } from '../../server/src/engine/index.js';
 import { applyEdits } from '../../server/src/engine/fixer.js';
 import { describeAt } from '../../server/src/engine/describe.js';
@@ -16,6 +17,8 @@ import { createDocumentLinter } from '../../server/src/engine/incremental.js';
 import { readLiteralBlock, textToOuter, toInner, toOuter } from '../../server/src/engine/embedded.js';
 
 const OPTS = resolveOptions([]);
+const RUNS = Number(process.env.FC_RUNS) || 60;
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 const ROOT = path.resolve(__dirname, '../../..');
 const M = 'k8s/orders-config.yaml';
 
@@ -94,6 +97,15 @@ describe('files a ConfigMap holds', () => {
     const r = lint({ text: inherits, path: M }, OPTS);
     const rel = r.findings.flatMap((f) => (f.related ?? []).map((p) => `${f.ruleId} ${p.path ?? '(this file)'} ${inherits.slice(p.span.start, p.span.end)}`));
     assert.deepEqual(rel, ['max-in-flight (this file) "[enable.idempotence]": true']);
+  });
+
+  it('--fix treats two ConfigMaps\' application.yml as two files: one pass fixes both, a second changes nothing', () => {
+    const app = ['application.yml', 'spring:\n  kafka:\n    consumer:\n      enable-auto-commit: true\n'] as [string, string];
+    const text = configMap([app]) + '---\n' + configMap([app], { name: 'billing-config' });
+    const fixed = fixText({ text, path: M }, OPTS, { unsafe: true });
+    assert.equal(fixed.output.match(/auto-offset-reset: earliest/g)?.length, 2, fixed.output);
+    assert.equal(fixed.output.match(/enable-auto-commit: false/g)?.length, 2, fixed.output);
+    assert.equal(fixText({ text: fixed.output, path: M }, OPTS, { unsafe: true }).applied, 0);
   });
 
   it('honours suppression comments in the block, and the manifest\'s own', () => {
@@ -201,34 +213,72 @@ describe('moving edits into the block', () => {
     { indent: 6, header: '|-', eol: '\r\n' },
     { indent: 4, header: '|+', eol: '\n' },
   ];
+  /** `content` held as `name` in a ConfigMap of this shape: the same findings as alone, each fix the same file. */
+  function sameAsAlone(name: string, content: string, shape: { indent: number; header: string; eol: string }, label: string): void {
+    const text = configMap([[name, content]], shape);
+    const inner = blockValues(text).get(name)!;
+    const trailing = new RegExp(`(?:${shape.eol})+$`);
+    const ownText = inner.replace(/\n/g, shape.eol).replace(trailing, '');
+    const own = lint({ text: ownText, path: `x/${name}` }, OPTS);
+    const held = lint({ text, path: M }, OPTS);
+    // (a span over several lines holds the block's indentation of the lines after its first)
+    const unindent = (t: string) => t.replace(new RegExp(`(\\r\\n|\\n|\\r) {0,${shape.indent}}`, 'g'), '$1');
+    assert.deepEqual(
+      held.findings.map((f) => [f.ruleId, f.message, unindent(text.slice(f.span.start, f.span.end))]),
+      own.findings.map((f) => [f.ruleId, f.message, ownText.slice(f.span.start, f.span.end)]),
+      label,
+    );
+    held.findings.forEach((f, i) => {
+      f.fixes.forEach((fix, j) => {
+        const outerAfter = applyEdits(text, fix.edits).text;
+        const innerAfter = applyEdits(ownText, own.findings[i].fixes[j].edits).text;
+        assert.equal(blockValues(outerAfter).get(name)!.replace(/\n+$/, ''), innerAfter.replace(/\r\n/g, '\n').replace(/\n+$/, ''), `${label} ${f.ruleId}: ${fix.title}`);
+      });
+    });
+    // --fix: the manifest still parses and the block holds what --fix makes of the file.
+    const fixed = fixText({ text, path: M }, OPTS, { unsafe: true });
+    const ownFixed = fixText({ text: ownText, path: `x/${name}` }, OPTS, { unsafe: true });
+    assert.equal(blockValues(fixed.output).get(name)!.replace(/\n+$/, ''), ownFixed.output.replace(/\r\n/g, '\n').replace(/\n+$/, ''), label);
+  }
+
   for (const file of EXAMPLES) {
     it(`${file}: findings and every fix, in the block as on its own`, () => {
       const content = fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/\r\n/g, '\n');
       const name = path.basename(file);
-      for (const shape of SHAPES) {
-        const text = configMap([[name, content]], shape);
-        const inner = blockValues(text).get(name)!;
-        const own = lint({ text: inner.replace(/\n/g, shape.eol).replace(new RegExp(`(?:${shape.eol})+$`), ''), path: `x/${name}` }, OPTS);
-        const held = lint({ text, path: M }, OPTS);
-        const ownText = inner.replace(/\n/g, shape.eol).replace(new RegExp(`(?:${shape.eol})+$`), '');
-        assert.ok(own.findings.length > 0, `${file} has findings on its own`);
-        assert.deepEqual(
-          held.findings.map((f) => [f.ruleId, f.message, text.slice(f.span.start, f.span.end)]),
-          own.findings.map((f) => [f.ruleId, f.message, ownText.slice(f.span.start, f.span.end)]),
-          `${file} ${JSON.stringify(shape)}`,
-        );
-        held.findings.forEach((f, i) => {
-          f.fixes.forEach((fix, j) => {
-            const outerAfter = applyEdits(text, fix.edits).text;
-            const innerAfter = applyEdits(ownText, own.findings[i].fixes[j].edits).text;
-            assert.equal(blockValues(outerAfter).get(name)!.replace(/\n+$/, ''), innerAfter.replace(/\r\n/g, '\n').replace(/\n+$/, ''), `${file} ${JSON.stringify(shape)} ${f.ruleId}: ${fix.title}`);
-          });
-        });
-        // --fix: the manifest still parses and the block holds what --fix makes of the file.
-        const fixed = fixText({ text, path: M }, OPTS);
-        const ownFixed = fixText({ text: ownText, path: `x/${name}` }, OPTS);
-        assert.equal(blockValues(fixed.output).get(name)!.replace(/\n+$/, ''), ownFixed.output.replace(/\r\n/g, '\n').replace(/\n+$/, ''));
-      }
+      assert.ok(lint({ text: content, path: `x/${name}` }, OPTS).findings.length > 0, `${file} has findings on its own`);
+      for (const shape of SHAPES) sameAsAlone(name, content, shape, `${file} ${JSON.stringify(shape)}`);
     });
   }
+
+  // Random edits of realistic files (one line break style: a lone CR would end the block's line
+  // in YAML but not in the file), in blocks of random shape.
+  const SEEDS = ['producer.properties', 'consumer.properties', 'server.properties', 'application.properties', 'application.yml'].map((n) => ({
+    name: n,
+    text: fs.readFileSync(path.join(ROOT, 'test/property/corpus', n), 'utf8').replace(/\r\n?/g, '\n'),
+  }));
+  const TOKENS = ['\n', ' ', '  ', '\t', '#', '=', ':', '- ', 'acks=0', 'acks: 1', 'retries=0', 'enable.idempotence=false', 'spring:\n  kafka:\n    producer:\n      acks: 0\n', '# kafka-lint-disable-next-line acks\n', '\\\n', '"', "'", '${X:1}'];
+  it('random files: findings and every fix, in the block as on its own', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SEEDS),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...TOKENS), fc.nat(3)), { maxLength: 6 }),
+        fc.constantFrom(...SHAPES),
+        (seed, edits, shape) => {
+          let content = seed.text;
+          for (const [at, token, del] of edits) {
+            const p = at % (content.length + 1);
+            content = content.slice(0, p) + token + content.slice(p + del);
+          }
+          // Only what a literal block can hold as written: no line of blanks ahead of the first
+          // content, whose spaces would change the block's indentation.
+          const first = content.split('\n').find((l) => l.trim() !== '');
+          fc.pre(first !== undefined && !/^[ \t]/.test(first) && !/^\s*\n/.test(content));
+          const text = configMap([[seed.name, content]], shape);
+          fc.pre(blockValues(text).get(seed.name)!.replace(/\n+$/, '') === content.replace(/\n+$/, '').split('\n').map((l) => (l.trim() === '' ? '' : l)).join('\n'));
+          sameAsAlone(seed.name, content, shape, `${JSON.stringify(content)} ${JSON.stringify(shape)}`);
+        },
+      ),
+      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
+  });
 });

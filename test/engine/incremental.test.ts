@@ -149,6 +149,8 @@ const SEEDS: Record<Format, Seed[]> = {
         '            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: "1"\n            - {name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT, value: "true"}\n' +
         '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: p\n      env:\n        - name: SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE\n          value: "false"\n',
     },
+    // Files ConfigMaps hold, beside a Spring document of the manifest's own.
+    { path: 'orders.yaml', text: read('test/property/corpus/configmap.yaml') + '---\nspring:\n  kafka:\n    producer:\n      acks: 1\n' },
     // Spring Boot applications configured in a compose file's environment.
     {
       path: 'docker-compose.yml',

@@ -73,6 +73,10 @@ const TOKENS: Record<Format, string[]> = {
     'SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: true',
     'valueFrom:',
     'kind: Deployment\n',
+    'kind: ConfigMap\n',
+    'producer.properties: |\n    acks=0\n',
+    '|-\n',
+    '|+\n',
     '# kafka-lint-disable-next-line acks',
   ],
   go: [
@@ -174,8 +178,16 @@ function randomText(format: Format): fc.Arbitrary<{ path: string; text: string }
 
 const OPTIONS = [resolveOptions([]), resolveOptions([{ source: 'test', options: { kafkaVersion: '2.8', locale: 'zh-cn' } }])];
 
+/** Parse errors of the file and of the files it holds (a ConfigMap's blocks). */
 function parseErrors(text: string, p: string): number {
-  return parseFile({ text, path: p })?.errors.length ?? 0;
+  const file = parseFile({ text, path: p });
+  let n = file?.errors.length ?? 0;
+  for (const e of file?.embedded ?? []) n += parseFile({ text: e.text, path: e.path })?.errors.length ?? 0;
+  return n;
+}
+
+function embeddedCount(text: string, p: string): number {
+  return parseFile({ text, path: p })?.embedded?.length ?? 0;
 }
 
 /** The properties every input must satisfy. */
@@ -199,6 +211,8 @@ function check(input: { path: string; text: string }): void {
       const before = parseErrors(input.text, input.path);
       const after = parseErrors(fixed.output, input.path);
       assert.ok(after <= before, `fix added parse errors (${before} -> ${after}):\n${JSON.stringify(input.text)}\n->\n${JSON.stringify(fixed.output)}`);
+      const held = embeddedCount(input.text, input.path);
+      assert.ok(embeddedCount(fixed.output, input.path) >= held, `a fix made a file the manifest holds unreadable:\n${JSON.stringify(input.text)}\n->\n${JSON.stringify(fixed.output)}`);
       const again = fixText({ ...input, text: fixed.output }, options, { unsafe });
       assert.equal(again.output, fixed.output, `a second fix pass changed the text:\n${JSON.stringify(fixed.output)}`);
       assert.equal(again.applied, 0);
@@ -212,7 +226,8 @@ describe('engine properties on hostile input', () => {
       const own = seeds.filter((s) => detectFormat(s.name) === format);
       assert.ok(own.length > 0, `no ${format} seed`);
       for (const s of own) {
-        assert.ok((parseFile({ text: s.text, path: s.name })?.units.length ?? 0) > 0, `${s.name} yields no Kafka units`);
+        const f = parseFile({ text: s.text, path: s.name });
+        assert.ok((f?.units.length ?? 0) + (f?.embedded?.length ?? 0) > 0, `${s.name} yields no Kafka units (nor files it holds)`);
         check({ path: s.name, text: s.text });
       }
     }

@@ -11,7 +11,7 @@ export interface EmbeddedFile {
   path: string;
   /** The block's content with its indentation taken off, line breaks as written, without the final one. */
   text: string;
-  /** The resource it belongs to (`ConfigMap orders-config`): the files of one resource are mounted side by side. */
+  /** The resource it belongs to (`ConfigMap orders-config (document 2)`): the files of one resource are mounted side by side. */
   resource: string;
   /** Columns of indentation the block's content lines carry. */
   indent: number;

@@ -15,7 +15,7 @@ import { applySuppressions, lineOf, lineStarts } from './suppressions.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
 import { inheritanceKey, linkSpringDocuments, springBaseNames, type SpringBase } from './springProfiles.js';
-import { editToOuter, spanToOuter, type EmbeddedFile } from './embedded.js';
+import { editToOuter, embeddedAt, spanToOuter, toInner, type EmbeddedFile } from './embedded.js';
 import { baseName } from './parsers/yamlCommon.js';
 import { goFileKey, goUnitPiece, parseGo } from './parsers/go.js';
 
@@ -682,11 +682,10 @@ export function fixText(input: LintInput, options: ResolvedOptions, opts: FixOpt
   // times in one YAML mapping: with the first removed, the second's message reads word for word as
   // the first's did; a misspelled variable set twice: with the first renamed, the same).
   const useless = new Set<string>();
-  const unitIndex = (r: LintResult, f: Finding) => (r.file?.units ?? []).findIndex((u) => f.span.start >= u.span.start && f.span.start <= u.span.end);
-  const keyOf = (r: LintResult, f: Finding) => `${r.file?.units[unitIndex(r, f)]?.id ?? ''}\u0000${f.ruleId}\u0000${f.message}`;
+  const keyOf = (r: LintResult, f: Finding) => `${findingUnit(r, f) ?? ''}\u0000${f.ruleId}\u0000${f.message}`;
   for (let pass = 0; pass < 200; pass++) {
-    const unitOf = (f: Finding) => unitIndex(result, f);
-    const takenUnits = new Set<number>();
+    const unitOf = (f: Finding) => findingUnit(result, f);
+    const takenUnits = new Set<string>();
     const used: { start: number; end: number }[] = [];
     const batch = [];
     let taken = 0;
@@ -695,13 +694,13 @@ export function fixText(input: LintInput, options: ResolvedOptions, opts: FixOpt
       const fix = batchFix(f, opts);
       if (!fix || useless.has(keyOf(result, f))) continue;
       const u = unitOf(f);
-      if (u >= 0 && takenUnits.has(u)) continue;
+      if (u !== undefined && takenUnits.has(u)) continue;
       // All of a fix's edits or none; two insertions at one point would interleave.
       const overlaps = fix.edits.some((e) =>
         used.some((x) => (e.start < x.end && x.start < e.end) || (e.start === x.start && (e.start === e.end || x.start === x.end))),
       );
       if (overlaps) continue;
-      if (u >= 0) takenUnits.add(u);
+      if (u !== undefined) takenUnits.add(u);
       const rewritesItself = fix.edits.some((e) => e.start <= f.span.start && f.span.end <= e.end);
       if (!rewritesItself) tried.add(keyOf(result, f));
       for (const e of fix.edits) used.push({ start: e.start, end: e.end });
@@ -713,7 +712,7 @@ export function fixText(input: LintInput, options: ResolvedOptions, opts: FixOpt
     if (next === text || seen.has(next)) break; // no progress, or a cycle between fixes
     const nextResult = lint({ ...input, text: next }, options, rules);
     // A fix must never make the file worse to read: keep the last text that parsed as well.
-    if ((nextResult.file?.errors.length ?? 0) > (result.file?.errors.length ?? 0)) break;
+    if (parseErrorCount(nextResult.file) > parseErrorCount(result.file)) break;
     for (const f of nextResult.findings) if (tried.has(keyOf(nextResult, f))) useless.add(keyOf(nextResult, f));
     seen.add(next);
     text = next;
@@ -721,4 +720,25 @@ export function fixText(input: LintInput, options: ResolvedOptions, opts: FixOpt
     result = nextResult;
   }
   return { output: text, applied, result };
+}
+
+/**
+ * The unit a finding is about, by id (`<held file's index>\u0000<id>` in a file the linted one holds), or
+ * undefined when it is about none.
+ */
+function findingUnit(r: LintResult, f: Finding): string | undefined {
+  const unitIn = (file: ParsedFile | undefined, at: number) => file?.units.find((u) => at >= u.span.start && at <= u.span.end)?.id;
+  const e = embeddedAt(r.file?.embedded, f.span.start);
+  if (!e) return unitIn(r.file, f.span.start);
+  const at = toInner(e, f.span.start);
+  const id = at === undefined ? undefined : unitIn(e.parsed, at);
+  // (by position: two ConfigMaps of a manifest may each hold an application.yml)
+  return id === undefined ? undefined : `${r.file!.embedded!.indexOf(e)}\u0000${id}`;
+}
+
+/** Parse errors of a file and of the files it holds. */
+function parseErrorCount(file: ParsedFile | undefined): number {
+  let n = file?.errors.length ?? 0;
+  for (const e of file?.embedded ?? []) n += e.parsed?.errors.length ?? 0;
+  return n;
 }

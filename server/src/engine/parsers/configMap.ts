@@ -26,7 +26,8 @@ export function extractEmbedded(text: string, path: string, docs: YamlDoc[], isC
     const files = asMap(getEntry(root, FILES_OF[kind], doc)?.value);
     if (!files) return;
     const name = scalarString(text, getEntry(asMap(getEntry(root, 'metadata', doc)?.value), 'name', doc)?.value)?.trim();
-    const resource = `${kind} ${name || '#' + docIndex}`;
+    // (a manifest may hold two resources of one name, in two namespaces)
+    const resource = `${kind} ${name ?? ''} (document ${docIndex + 1})`;
     for (const item of files.items) {
       if (!isPair(item) || !isScalar(item.key) || !isScalar(item.value)) continue;
       const key = item.key.value;
