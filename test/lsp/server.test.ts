@@ -117,6 +117,24 @@ describe('language server over stdio', () => {
     assert.equal(applyTextEdits(text, editsOf(fix)), text.replace('value: yes', 'value: "false"'));
   });
 
+  it("lints the application.yml a ConfigMap holds: diagnostics at the block's lines, a fix and a suppression written at its indentation, hover there", async () => {
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orders-config\ndata:\n  application.yml: |\n    spring:\n      kafka:\n        producer:\n          acks: 0\n';
+    const uri = client.open(path.join(dir, 'k8s', 'orders-config.yaml'), text, 'yaml');
+    const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+    const diag = p.diagnostics.find((d) => d.code === 'acks')!;
+    assert.deepEqual(diag.range, { start: { line: 9, character: 16 }, end: { line: 9, character: 17 } });
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as Action[];
+    const fix = actions.find((a) => a.title === 'Set `spring.kafka.producer.acks: all`');
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(applyTextEdits(text, editsOf(fix)), text.replace('acks: 0', 'acks: all'));
+    const sup = actions.find((a) => a.title === 'Disable `acks` for this line')!;
+    assert.equal(applyTextEdits(text, editsOf(sup)), text.replace('          acks: 0', '          # kafka-lint-disable-next-line acks\n          acks: 0'));
+    const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: 12 } })) as { contents: { value: string }; range: unknown };
+    assert.match(h.contents.value, /`spring\.kafka\.producer\.acks: 0` is in effect/);
+    assert.deepEqual(h.range, { start: { line: 9, character: 10 }, end: { line: 9, character: 14 } });
+  });
+
   it('source.fixAll.kafkaLint applies only safe fixes', async () => {
     const text = 'bootstrap.servers=kafka:9092\nacks=all\nproducer.type=async\nbatch.num.messages=200\n';
     const uri = client.open(path.join(dir, 'legacy-producer.properties'), text, 'properties');

@@ -71,6 +71,13 @@ const rule: Rule = {
           bad: 'services:\n  kafka:\n    image: apache/kafka:4.0.0\n    environment:\n      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "true"\n',
           good: 'services:\n  kafka:\n    image: apache/kafka:4.0.0\n    environment:\n      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "false"\n',
         },
+        {
+          surface: 'kafka-properties',
+          path: 'broker-config.yaml',
+          title: { en: 'server.properties in a Kubernetes ConfigMap', zh: 'Kubernetes ConfigMap 中的 server.properties' },
+          bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broker-config\ndata:\n  server.properties: |\n    process.roles=broker\n    unclean.leader.election.enable=true\n',
+          good: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broker-config\ndata:\n  server.properties: |\n    process.roles=broker\n    unclean.leader.election.enable=false\n',
+        },
       ],
     },
   },
