@@ -139,6 +139,8 @@ describe('files a ConfigMap holds', () => {
     assert.equal(text.slice(h.span.start, h.span.end), 'acks');
     assert.match(h.markdown, /acks/);
     assert.equal(describeAt(r.file!, text.indexOf('kind') + 1, OPTS), undefined);
+    // In the block's indentation: nothing.
+    assert.equal(describeAt(r.file!, text.indexOf('acks') - 2, OPTS), undefined);
     const off = text.indexOf('enable.idem') + 'enable.idem'.length;
     const items = completeAt(text, M, off, OPTS, r.file);
     const idem = items.find((i) => i.label === 'enable.idempotence');

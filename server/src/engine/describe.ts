@@ -10,7 +10,7 @@ import { conceptDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.j
 import { createFixer } from './fixer.js';
 import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 import { lineOf, lineStarts } from './suppressions.js';
-import { embeddedAt, spanToOuter, toInner } from './embedded.js';
+import { embeddedAt, spanToOuter, toInner, toOuter } from './embedded.js';
 import { parseFile } from './index.js';
 
 export interface HoverResult {
@@ -25,7 +25,8 @@ export function describeAt(file: ParsedFile, offset: number, options: ResolvedOp
   if (e) {
     const inner = e.parsed ?? parseFile({ text: e.text, path: e.path });
     const at = toInner(e, offset);
-    const h = inner && at !== undefined ? describeAt(inner, at, options) : undefined;
+    // (nothing to say about the block's indentation)
+    const h = inner && at !== undefined && toOuter(e, at) === offset ? describeAt(inner, at, options) : undefined;
     return h && { markdown: h.markdown, span: spanToOuter(e, h.span) };
   }
   const locale = options.locale;
