@@ -74,6 +74,7 @@ const TOKENS: Record<Format, string[]> = {
     'valueFrom:',
     'kind: Deployment\n',
     'kind: ConfigMap\n',
+    'SPRING_KAFKA_PRODUCER_ACKS: "1"\n',
     'producer.properties: |\n    acks=0\n',
     '|-\n',
     '|+\n',

@@ -3,7 +3,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ruleTester } from '../helpers/ruleTester.js';
-import { lint, parseFile } from '../../server/src/engine/index.js';
+import { fixText, lint, parseFile } from '../../server/src/engine/index.js';
+import { completeAt } from '../../server/src/engine/complete.js';
 import { describeAt } from '../../server/src/engine/describe.js';
 import { resolveOptions } from '../../server/src/engine/options.js';
 import { springEnvName, springEnvPath } from '../../server/src/engine/knowledge/spring.js';
@@ -257,9 +258,10 @@ describe('Spring Boot environment variables in Kubernetes workloads', () => {
     const res = lint({ text, path: 'templates/deployment.yaml' }, resolveOptions([]));
     assert.deepEqual(res.findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)]), [['acks', '1'], ['idempotence', '1']]);
   });
-  it('a ConfigMap or a Service is no workload', () => {
+  it('a ConfigMap or a Service is no workload (a ConfigMap is a source of variables for envFrom)', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kafka\ndata:\n  SPRING_KAFKA_PRODUCER_ACKS: "1"\n';
-    assert.deepEqual(parseFile({ text, path: K })!.units, []);
+    assert.deepEqual(parseFile({ text, path: K })!.units.map((u) => u.id), ['configmap#0:spring/producer']);
+    assert.deepEqual(parseFile({ text: text.replace('ConfigMap', 'Service'), path: K })!.units, []);
   });
 });
 
@@ -426,4 +428,61 @@ ruleTester('unclean-leader-election', {
       output: 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "false"\n',
     },
   ],
+});
+
+describe('Spring Boot environment variables in ConfigMaps and Secrets (for envFrom)', () => {
+  const C = 'k8s/orders-env.yaml';
+  const O = resolveOptions([]);
+  const cm = (data: string, name = 'orders-env', kind = 'ConfigMap') =>
+    `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${kind === 'Secret' ? 'stringData' : 'data'}:\n${data}`;
+  const ids = (text: string) => lint({ text, path: C }, O).findings.map((f) => `${f.ruleId}:${text.slice(f.span.start, f.span.end)}`);
+
+  it("judges a ConfigMap's and a Secret's SPRING_KAFKA_ entries as the variables they become", () => {
+    const text = cm('  SPRING_PROFILES_ACTIVE: prod\n  SPRING_KAFKA_PRODUCER_ACKS: "0"\n  SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "true"\n  SPRING_KAFKA_LISTENER_ACK_MODE: manual\n');
+    const r = lint({ text, path: C }, O);
+    assert.deepEqual(
+      r.findings.filter((f) => f.severity !== 'information').map((f) => `${f.ruleId} ${f.severity} ${text.slice(f.span.start, f.span.end)}`),
+      ['acks error 0', 'auto-commit error true'],
+    );
+    assert.ok(ids(cm('  SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE: "false"\n', 's', 'Secret')).includes('idempotence:false'));
+  });
+
+  it('reads nothing of other resources, other entries, or a base64 Secret', () => {
+    assert.deepEqual(ids(cm('  KAFKA_ACKS: "0"\n  application.name: x\n')), []);
+    assert.deepEqual(ids('apiVersion: v1\nkind: Service\nmetadata:\n  name: s\ndata:\n  SPRING_KAFKA_PRODUCER_ACKS: "0"\n'), []);
+    assert.deepEqual(ids('apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  SPRING_KAFKA_PRODUCER_ACKS: MA==\n'), []);
+  });
+
+  it('each resource is its own application: an ack mode in one says nothing of auto-commit in another', () => {
+    const text = cm('  SPRING_KAFKA_LISTENER_ACK_MODE: manual\n', 'a') + '---\n' + cm('  SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "true"\n', 'b');
+    const r = lint({ text, path: C }, O);
+    assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${f.severity}`), ['auto-commit warning']);
+  });
+
+  it('fixes keep every value a string, and add variables to the map in its spelling', () => {
+    const text = cm('  SPRING_KAFKA_PRODUCER_PROPERTIES_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION: 10\n  spring_kafka_producer_retries: "0"\n');
+    const fixed = fixText({ text, path: C }, O, { unsafe: true }).output;
+    assert.match(fixed, /SPRING_KAFKA_PRODUCER_PROPERTIES_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION: "5"\n/);
+    assert.doesNotMatch(fixed, /: (?:true|false|\d+)\s*$/m);
+    assert.equal(fixText({ text: fixed, path: C }, O, { unsafe: true }).applied, 0);
+    assert.deepEqual(readYamlStream(fixed).docs.map((d) => d.errors.length), [0]);
+    // `unknown-key` renames in the resource's own spelling.
+    const bad = cm('  SPRING_KAFKA_ACKS: all\n');
+    const f = lint({ text: bad, path: C }, O).findings.find((x) => x.ruleId === 'unknown-key')!;
+    assert.equal(f.fixes[0].edits[0].newText, 'SPRING_KAFKA_PRODUCER_ACKS');
+  });
+
+  it('hovers an entry, and completes names and (quoted) values in data', () => {
+    const text = cm('  SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n');
+    const md = describeAt(parseFile({ text, path: C })!, text.indexOf('ENABLE_AUTO_COMMIT') + 1, O)?.markdown ?? '';
+    assert.match(md, /enable\.auto\.commit/);
+    const names = (line: string) => completeAt(text + line, C, (text + line).length, O);
+    assert.ok(names('  SPRING_KAFKA_PRODUCER_A').some((i) => i.label === 'SPRING_KAFKA_PRODUCER_ACKS' && i.insertText === 'SPRING_KAFKA_PRODUCER_ACKS: '));
+    const acks = names('  SPRING_KAFKA_PRODUCER_ACKS: ');
+    assert.ok(acks.some((i) => i.insertText === '"1"'), acks.map((i) => i.insertText).join(','));
+    assert.ok(acks.some((i) => i.insertText === 'all'));
+    // Not in another resource's data.
+    const other = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\ndata:\n  SPRING_KAFKA_PRODUCER_A';
+    assert.ok(!completeAt(other, C, other.length, O).some((i) => i.label.startsWith('SPRING_KAFKA_')));
+  });
 });

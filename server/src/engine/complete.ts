@@ -13,9 +13,8 @@ import { splitSpringKey } from './parsers/springYaml.js';
 import { HOLDS_FILE, WORKLOAD_POD_SPEC } from './parsers/yamlCommon.js';
 import { embeddedAt, spanToOuter, textToOuter, toInner } from './embedded.js';
 import { envNameFor, mapEnvVar, type ImageFamily } from './knowledge/env.js';
-import { stringScalar } from './parsers/workload.js';
 import { legacyNames } from './parsers/springEnv.js';
-import { envScalar } from './parsers/compose.js';
+import { envScalar, stringScalar } from './parsers/compose.js';
 
 const SCST = ['spring', 'cloud', 'stream', 'kafka'];
 const BINDINGS = ['spring', 'cloud', 'stream', 'bindings'];
@@ -270,6 +269,8 @@ function completeYaml(
   const docKind = yamlDocKind(text, lineStart);
   const composeEnv = parents.length === 3 && parents[0] === 'services' && parents[2] === 'environment';
   if (composeEnv) return composeEnvItems(before, offset, parents[1], options, parse);
+  const envSource = parents.length === 1 && (parents[0] === 'data' || parents[0] === 'stringData') ? envSourceItems(text, before, lineStart, offset, options, parse) : undefined;
+  if (envSource) return envSource;
   const k8s = workloadEnvItems(text, before, lineStart, offset, options, parse);
   if (k8s) return k8s;
   if (keyValue) {
@@ -374,6 +375,25 @@ function composeEnvItems(before: string, offset: number, service: string, option
   function inMap(items: CompletionEntry[]): CompletionEntry[] {
     return item || /^["']/.test(value) ? items : items.map((i) => ({ ...i, insertText: envScalar(i.insertText) }));
   }
+}
+
+/**
+ * In a ConfigMap's `data` (a Secret's `stringData`), which a container's `envFrom` makes variables:
+ * the `SPRING_KAFKA_*` names, and their values written as strings. Undefined elsewhere.
+ */
+function envSourceItems(text: string, before: string, lineStart: number, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] | undefined {
+  const kind = /^kind:\s*(\w+)\s*$/m.exec(docAround(text, lineStart))?.[1];
+  if (kind !== 'ConfigMap' && kind !== 'Secret') return undefined;
+  const line = /^\s*(["']?)([A-Za-z0-9_]*)(?:(\s*:\s+)(\S*))?$/.exec(before);
+  if (!line) return [];
+  const [, , name, sep, value] = line;
+  if (sep !== undefined) {
+    const items = springEnvValueItems(name, value, offset, options);
+    return /^["']/.test(value) ? items : items.map((i) => ({ ...i, insertText: stringScalar(i.insertText) }));
+  }
+  const units = parse()?.units.filter((u) => u.surface === 'spring-env' && u.facts.holder?.startsWith('configmap#')) ?? [];
+  const here = units.find((u) => lineStart >= u.span.start && lineStart <= u.span.end);
+  return springEnvNameItems(name, offset, ': ', options, !!here && legacyNames(here));
 }
 
 /** A broker image's variables for the broker keys of its Kafka version, named as that image reads them (`KAFKA_CFG_*` on Bitnami). */

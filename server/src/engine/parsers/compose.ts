@@ -60,7 +60,12 @@ export interface ComposeUnitExt {
   kind: 'compose';
   docIndex: number;
   doc: YamlDoc;
+  /** The map holding the variables' map (a service; or a ConfigMap, configMap.ts). */
   service: YAMLMap;
+  /** The key of the variables' map in `service`: `environment` when absent (a ConfigMap's is `data`). */
+  envKey?: string;
+  /** Values must be strings (a ConfigMap's data): a number is quoted too (`stringScalar`). */
+  strings?: true;
   /** The broker image's family; none for a Spring Boot application's service (`spring-env`). */
   family?: ImageFamily;
 }
@@ -68,8 +73,8 @@ export interface ComposeUnitExt {
 /** A variable of a service's `environment`. */
 type EnvEntry = EnvVariable & { ext: ComposeSettingExt };
 
-/** The variables of an `environment:` block in either form. */
-function envEntries(text: string, doc: YamlDoc, env: Node | null, via: Alias | undefined): EnvEntry[] {
+/** The variables of an `environment:` block in either form (or of a ConfigMap's `data`, a map). */
+export function envEntries(text: string, doc: YamlDoc, env: Node | null, via: Alias | undefined): EnvEntry[] {
   const out: EnvEntry[] = [];
   const viaSpan = via ? nodeSpan(via) : undefined;
   if (isMap(env)) {
@@ -346,6 +351,16 @@ export function envScalar(v: string): string {
   return /^(true|false|yes|no|on|off|y|n)$/i.test(v) ? quoteDouble(v) : renderScalar(v);
 }
 
+/** A value as YAML that Kubernetes reads as a string (an env value, a ConfigMap's data): a number is quoted too (`"5"`), where compose takes one. */
+export function stringScalar(v: string): string {
+  return /^[-+.]?\d/.test(v) ? quoteDouble(v) : envScalar(v);
+}
+
+/** How a plain value is written in this unit's variables' map. */
+function plainValue(unit: ConfigUnit, v: string): string {
+  return uExt(unit)?.strings ? stringScalar(v) : envScalar(v);
+}
+
 export const composeEditor: FormatEditor = {
   commentPrefix: '#',
 
@@ -383,7 +398,7 @@ export const composeEditor: FormatEditor = {
       if (setting.dynamic) return null;
       const read = ext.read;
       // A plain scalar is rewritten whole: a boolean gets quotes (`envScalar`).
-      if (read.quote === 'plain') return read.exact ? [{ start: read.span.start, end: read.span.end, newText: envScalar(v) }] : null;
+      if (read.quote === 'plain') return read.exact ? [{ start: read.span.start, end: read.span.end, newText: plainValue(unit, v) }] : null;
       const e = replaceScalar(file.text, read, v);
       return e ? [e] : null;
     }
@@ -408,7 +423,8 @@ export const composeEditor: FormatEditor = {
     // Structural edits trust the AST, which after a parse error may not match the indentation.
     if (!u || !name || u.doc.errors.length) return null;
     const v = composeEditor.valueText(unit, key, value);
-    const envE = getEntry(u.service, 'environment', u.doc);
+    const envKey = u.envKey ?? 'environment';
+    const envE = getEntry(u.service, envKey, u.doc);
     if (envE && (envE.via || envE.valueAlias)) return null;
     const env = envE?.value ?? null;
     if (isSeq(env)) {
@@ -421,7 +437,8 @@ export const composeEditor: FormatEditor = {
     }
     let style: QuoteStyle = 'plain';
     if (isMap(env)) style = siblingStyle(file.text, (env as YAMLMap).items.map((p) => p.value as Node | null));
-    const e = insertPath(file.text, u.service, ['environment', name], renderIn(style, v), file.eol, {
+    const rendered = style === 'plain' ? plainValue(unit, v) : renderIn(style, v);
+    const e = insertPath(file.text, u.service, [envKey, name], rendered, file.eol, {
       keySegs: (k: string) => [k],
       segEq: (a: string, b: string) => a === b,
       renderKey,

@@ -8,9 +8,9 @@ import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigUnit, Edit, Setting } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { asMap, getEntry, hasTemplateExpression, nodeSpan, readScalar, scalarString, startOf, WORKLOAD_POD_SPEC, type ScalarRead, type YamlDoc } from './yamlCommon.js';
-import { appendToSeq, column, quoteDouble, removeEntry, replaceScalar } from './yamlEdit.js';
+import { appendToSeq, column, removeEntry, replaceScalar } from './yamlEdit.js';
 import { springEnvKeyName, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
-import { envScalar } from './compose.js';
+import { stringScalar } from './compose.js';
 import { imageFamily } from '../knowledge/env.js';
 
 export interface WorkloadSettingExt {
@@ -98,10 +98,6 @@ function uExt(u: ConfigUnit): WorkloadUnitExt | undefined {
   return e && e.kind === 'workload' ? e : undefined;
 }
 
-/** An env value as YAML that Kubernetes reads as a string: a number is quoted too (`"5"`), where compose takes one (`envScalar`). */
-export function stringScalar(v: string): string {
-  return /^[-+.]?\d/.test(v) ? quoteDouble(v) : envScalar(v);
-}
 
 export const workloadEditor: FormatEditor = {
   commentPrefix: '#',

@@ -11,7 +11,7 @@ import { extractSpring } from './springYaml.js';
 import { extractStrimzi, type StrimziDocReader } from './strimzi.js';
 import { extractCompose } from './compose.js';
 import { extractWorkloads } from './workload.js';
-import { extractEmbedded } from './configMap.js';
+import { extractEmbedded, extractEnvSources } from './configMap.js';
 import './springEnvEditor.js';
 import { readYamlFast } from './yamlFast.js';
 
@@ -188,6 +188,7 @@ export function yamlFileFrom(
   run(() => extractStrimzi(text, docs, (i) => kinds[i] === 'strimzi', strimziOfDoc));
   run(() => extractCompose(text, docs, (i) => kinds[i] === 'compose'));
   run(() => extractWorkloads(text, docs, (i) => kinds[i] === 'workload'));
+  run(() => extractEnvSources(text, docs, (i) => kinds[i] === 'configmap'));
   // Spring is read everywhere but in Strimzi resources: an application.yml may well have its own
   // top-level `services:` map, and a compose file has no `spring.kafka` anyway.
   run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi', springOfDoc && ((d, i, fp) => springOfDoc(text, d, i, fp))));

@@ -385,12 +385,16 @@ export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' |
     const r = doc.range;
     if (r && /spring_kafka_/i.test(text.slice(r[0], r[2]))) return 'workload';
   }
-  // A ConfigMap or Secret that may hold configuration files (configMap.ts); read again on every
-  // lint, so only one that has a literal block under a file's name.
+  // A ConfigMap or Secret that may hold configuration files or Spring Boot variables
+  // (configMap.ts); read again on every lint, so only one that has a literal block under a file's
+  // name or names a SPRING_KAFKA_ variable.
   if (api !== undefined) {
     const kind = scalarString(text, getEntry(root, 'kind', doc)?.value)?.trim();
     const r = doc.range;
-    if ((kind === 'ConfigMap' || kind === 'Secret') && r && HOLDS_FILE.test(text.slice(r[0], r[2]))) return 'configmap';
+    if ((kind === 'ConfigMap' || kind === 'Secret') && r) {
+      const own = text.slice(r[0], r[2]);
+      if (HOLDS_FILE.test(own) || /spring_kafka_/i.test(own)) return 'configmap';
+    }
   }
   return 'other';
 }
