@@ -5,6 +5,7 @@
 // line an edit inserts indented as the block's content is, so the block still reads the same.
 
 import type { Edit, ParsedFile, Span } from './model.js';
+import { lineOf } from './suppressions.js';
 
 export interface EmbeddedFile {
   /** `<outer path>/<key>`: the key names the file (`application-prod.yml`), which decides its format and reading. */
@@ -27,20 +28,9 @@ export interface EmbeddedFile {
   parsed?: ParsedFile;
 }
 
-function lineIndex(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** The outer offset of an offset in the embedded text. */
 export function toOuter(e: EmbeddedFile, offset: number): number {
-  const i = lineIndex(e.innerStarts, offset);
+  const i = lineOf(e.innerStarts, offset);
   return e.outerStarts[i] + (offset - e.innerStarts[i]);
 }
 
@@ -81,7 +71,7 @@ const LINE_BREAK = /\r\n|\n|\r/g;
 export function textToOuter(e: EmbeddedFile, at: number, text: string): string {
   const pad = ' '.repeat(e.indent);
   let out = text.replace(LINE_BREAK, (br) => br + pad);
-  const i = lineIndex(e.innerStarts, at);
+  const i = lineOf(e.innerStarts, at);
   if (at === e.innerStarts[i] && e.taken[i] < e.indent && out !== '' && !/^[\r\n]/.test(out)) out = ' '.repeat(e.indent - e.taken[i]) + out;
   return out;
 }
