@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { apply, codeActions, expectDiagnostics, find, onDisk, open, setSetting, waitFor } from './helpers';
+import { apply, at, codeActions, expectDiagnostics, find, hoverText, onDisk, open, setSetting, waitFor } from './helpers';
 
 suite('code actions', () => {
   test('quick fixes for acks=1: set acks=all, disable for the line, show the docs', async () => {
@@ -72,6 +72,20 @@ suite('code actions', () => {
     await apply(fix);
     assert.equal(doc.lineAt(9).text, '      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "false"');
     await expectDiagnostics(doc.uri, ['replication-factor@9']);
+  });
+
+  test('in the files a ConfigMap holds: diagnostics at the block\'s lines, hover, a fix and a suppression indented as the block is', async () => {
+    const { document: doc } = await open('k8s/orders-config.yaml');
+    await expectDiagnostics(doc.uri, ['acks@10', 'acks@13', 'idempotence@10', 'idempotence@13']);
+    assert.match(await hoverText(doc.uri, at(doc, 13, 'acks', 1)), /acks/);
+    const action = (rule: string, line: number, title: string) =>
+      waitFor(`"${title}"`, async () => (await codeActions(doc.uri, find(doc.uri, rule, line).range)).find((a) => a.title === title));
+    await apply(await action('acks', 10, 'Set `spring.kafka.producer.acks: all`'));
+    assert.equal(doc.lineAt(9).text, '          acks: all');
+    await expectDiagnostics(doc.uri, ['acks@13', 'idempotence@13']);
+    await apply(await action('acks', 13, 'Disable `acks` for this line'));
+    assert.deepEqual([doc.lineAt(12).text, doc.lineAt(13).text], ['    # kafka-lint-disable-next-line acks', '    acks=0']);
+    await expectDiagnostics(doc.uri, ['idempotence@14']);
   });
 
   test('"Kafka Lint: Apply All Safe Fixes" edits the active editor like fix-all on save', async () => {

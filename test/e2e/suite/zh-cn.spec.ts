@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { at, codeActions, expectDiagnostics, EXTENSION_ID, find, hoverText, open } from './helpers';
+import { at, codeActions, expectDiagnostics, EXTENSION_ID, find, hoverText, open, waitFor } from './helpers';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -44,7 +44,13 @@ suite('简体中文 (--locale zh-cn)', () => {
 
   test('quick fix titles are in Chinese', async () => {
     const { document: doc } = await open('producer/producer.properties');
-    const titles = (await codeActions(doc.uri, find(doc.uri, 'acks', 5).range)).map((a) => a.title);
+    // VS Code asks for code actions with the diagnostics its workbench holds, which reach it from
+    // the extension host a moment after `find` sees them there: ask until it has them (a CI run
+    // once got no actions at all here).
+    const titles = await waitFor('the quick fixes for acks', async () => {
+      const t = (await codeActions(doc.uri, find(doc.uri, 'acks', 5).range)).map((a) => a.title);
+      return t.length ? t : undefined;
+    });
     for (const t of ['设置 `acks=all`', '在此行禁用 `acks`', '查看 `acks` 的文档']) assert.ok(titles.includes(t), `"${t}" missing from ${JSON.stringify(titles)}`);
     assert.ok(!titles.some((t) => /^(Set|Disable|Show) /.test(t)), JSON.stringify(titles));
   });
