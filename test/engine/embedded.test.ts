@@ -151,6 +151,21 @@ describe('files a ConfigMap holds', () => {
     assert.ok(vals.some((i) => i.insertText.trim() === 'all'), vals.map((i) => i.label).join(','));
   });
 
+  it('lints a block again only when its text (or a sibling it inherits from) changed', () => {
+    const text = configMap([['application.yml', 'spring:\n  kafka:\n    producer:\n      acks: 1\n'], ['producer.properties', 'acks=0\n']]);
+    const first = lint({ text, path: M }, OPTS).file!.embedded!.map((e) => e.parsed);
+    const outerEdit = text.replace('orders-config', 'orders-configuration');
+    const again = lint({ text: outerEdit, path: M }, OPTS).file!.embedded!.map((e) => e.parsed);
+    assert.ok(first[0] && first[1]);
+    assert.equal(again[0], first[0]);
+    assert.equal(again[1], first[1]);
+    const innerEdit = outerEdit.replace('acks=0', 'acks=1');
+    const third = lint({ text: innerEdit, path: M }, OPTS).file!.embedded!.map((e) => e.parsed);
+    assert.equal(third[0], first[0]);
+    assert.notEqual(third[1], first[1]);
+    assert.deepEqual(lint({ text: innerEdit, path: M }, OPTS).findings.map((f) => f.ruleId).filter((id) => id === 'acks'), ['acks', 'acks']);
+  });
+
   it('is read the same by an editor\'s linter, edit after edit', () => {
     const a = configMap([['application.yml', 'spring:\n  kafka:\n    producer:\n      acks: 1\n']]);
     const docs = ['spring:\n  kafka:\n    bootstrap-servers: x\n', a, 'spring:\n  kafka:\n    consumer:\n      enable-auto-commit: true\n'];

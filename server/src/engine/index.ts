@@ -12,6 +12,7 @@ import type { Report, Rule, RuleContext } from './rule.js';
 import { fileView, producerSurfaces } from './rule.js';
 import { allRules } from './rules/index.js';
 import { applySuppressions, lineOf, lineStarts } from './suppressions.js';
+import { detach } from './strings.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
 import { inheritanceKey, linkSpringDocuments, springBaseNames, type SpringBase } from './springProfiles.js';
@@ -329,6 +330,29 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
   return { file, findings: kept, ruleErrors };
 }
 
+// The results of the files ConfigMaps hold, by text, for the options and rules they were linted
+// with: an editor lints the manifest on every keystroke, and a block the keystroke is not in reads
+// the same. (Nothing edits a result: findings are moved into the manifest as copies.) The texts
+// kept are copies: a held file's text is made of pieces of one version of the manifest, which the
+// cache (and the Spring base files' cache) must not keep alive (strings.ts).
+const heldResults = new WeakMap<ResolvedOptions, WeakMap<Rule[], Map<string, LintResult>>>();
+
+function lintHeld(input: LintInput, options: ResolvedOptions, rules: Rule[]): LintResult {
+  let byRules = heldResults.get(options);
+  if (!byRules) heldResults.set(options, (byRules = new WeakMap()));
+  let cache = byRules.get(rules);
+  if (!cache) byRules.set(rules, (cache = new Map()));
+  const key = detach([input.path, input.text, ...(input.springBase ?? []).flatMap((b) => [b.path, b.text])].join('\u0000'));
+  let r = cache.get(key);
+  if (!r) {
+    const springBase = input.springBase?.map((b) => ({ path: b.path, text: detach(b.text) }));
+    r = lint({ ...input, text: detach(input.text), ...(springBase ? { springBase } : {}) }, options, rules);
+    if (cache.size >= 32) cache.delete(cache.keys().next().value!);
+    cache.set(key, r);
+  }
+  return r;
+}
+
 /**
  * The findings of a file held in this one (a ConfigMap's `application.yml: |`), linted as that
  * file with the files of the same resource as its Spring base files, and moved here. Its own
@@ -338,7 +362,7 @@ function lintEmbedded(file: ParsedFile, e: EmbeddedFile, options: ResolvedOption
   const siblings = file.embedded!.filter((o) => o !== e && o.resource === e.resource);
   const baseNames = springBaseNames(e.path);
   const springBase = siblings.filter((o) => baseNames.includes(baseName(o.path))).map((o) => ({ path: o.path, text: o.text }));
-  const r = lint({ text: e.text, path: e.path, ...(springBase.length ? { springBase } : {}) }, options, rules);
+  const r = lintHeld({ text: e.text, path: e.path, ...(springBase.length ? { springBase } : {}) }, options, rules);
   e.parsed = r.file;
   ruleErrors.push(...r.ruleErrors);
   return r.findings.map((f) => {
