@@ -147,7 +147,10 @@ const SEEDS: Record<Format, Seed[]> = {
       text:
         'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          env:\n' +
         '            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: "1"\n            - {name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT, value: "true"}\n' +
-        '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: p\n      env:\n        - name: SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE\n          value: "false"\n',
+        '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: p\n      env:\n        - name: SPRING_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE\n          value: "false"\n' +
+        // Brokers in two Deployments: each counts the other's.
+        '---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kafka-0\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: kafka\n          image: apache/kafka:3.9.0\n          env:\n            - {name: KAFKA_MIN_INSYNC_REPLICAS, value: "1"}\n' +
+        '---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kafka-1\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: kafka\n          image: apache/kafka:3.9.0\n          env:\n            - {name: KAFKA_DEFAULT_REPLICATION_FACTOR, value: "1"}\n',
     },
     // Files ConfigMaps hold, beside a Spring document of the manifest's own.
     { path: 'orders.yaml', text: read('test/property/corpus/configmap.yaml') + '---\nspring:\n  kafka:\n    producer:\n      acks: 1\n' },

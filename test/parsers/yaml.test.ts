@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseYaml } from '../../server/src/engine/parsers/yaml.js';
 import type { ParsedFile, Span } from '../../server/src/engine/model.js';
+import { lint } from '../../server/src/engine/index.js';
 
 const cut = (text: string, s: Span) => text.slice(s.start, s.end);
 
@@ -235,13 +236,17 @@ describe('yaml: quiet on YAML that is not Kafka configuration', () => {
       '.github/workflows/ci.yml',
       'name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    services:\n      kafka:\n        image: bitnami/kafka:3.7\n    steps:\n      - uses: actions/checkout@v4\n      - run: \'echo "acks: 0"\'\n',
     ],
+    // A Kafka tool's container (not a broker image), a broker image running a tool, a Job.
     [
       'deploy.yaml',
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: confluentinc/cp-kafka:7.6.0\n          env:\n            - name: KAFKA_MIN_INSYNC_REPLICAS\n              value: "1"\n            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: "0"\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ui\nspec:\n  template:\n    spec:\n      containers:\n        - name: ui\n          image: provectuslabs/kafka-ui:v0.7.2\n          env:\n            - name: KAFKA_CLUSTERS_0_NAME\n              value: local\n' +
+        '        - name: topics\n          image: confluentinc/cp-kafka:7.6.0\n          command: [kafka-topics, --create, --topic, t]\n          env:\n            - name: KAFKA_MIN_INSYNC_REPLICAS\n              value: "1"\n' +
+        '---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: init\nspec:\n  template:\n    spec:\n      containers:\n        - name: init\n          image: apache/kafka:3.9.0\n          env:\n            - name: KAFKA_MIN_INSYNC_REPLICAS\n              value: "1"\n',
     ],
+    // A ConfigMap's files that are not Kafka configuration, and a property key (not a variable).
     [
       'configmap.yaml',
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  spring.kafka.producer.acks: "0"\n  application.yml: |\n    spring:\n      kafka:\n        producer:\n          acks: 0\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  spring.kafka.producer.acks: "0"\n  log4j.properties: |\n    log4j.rootLogger=INFO, stdout\n  nginx.conf: |\n    events {}\n  kafka-metrics.yml: |\n    rules:\n      - pattern: "kafka.server<type=(.+)>"\n',
     ],
     ['values.yaml', 'replicaCount: 1\nimage:\n  repository: bitnami/kafka\n  tag: 3.7\nkafka:\n  config:\n    min.insync.replicas: 1\n'],
     ['openapi.yaml', 'openapi: 3.0.0\ninfo:\n  title: api\npaths:\n  /acks:\n    get:\n      parameters:\n        - name: acks\n          in: query\n'],
@@ -257,6 +262,7 @@ describe('yaml: quiet on YAML that is not Kafka configuration', () => {
       const f = parseYaml(text, path);
       assert.deepEqual(f.units, []);
       assert.deepEqual(f.errors, []);
+      assert.deepEqual(lint({ text, path }).findings, []);
     });
   }
 });

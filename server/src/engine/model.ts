@@ -21,6 +21,7 @@ export type Surface =
   | 'strimzi-nodepool' // Strimzi KafkaNodePool (broker count only)
   | 'compose' // docker-compose service running a Kafka image
   | 'spring-env' // Spring Boot settings in environment variables (SPRING_KAFKA_*) of a compose service or Kubernetes container
+  | 'k8s-broker' // a Kubernetes workload's container running a Kafka image (its env list)
   | 'sarama'; // Go sarama.Config
 
 /**

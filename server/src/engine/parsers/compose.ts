@@ -168,7 +168,7 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
     const root = asMap(doc.contents as Node | null);
     const services = asMap(getEntry(root, 'services', doc)?.value);
     if (!services) return;
-    const found: { unit: ConfigUnit; brokers: number }[] = [];
+    const found: { unit: ConfigUnit; brokers: number | undefined }[] = [];
     for (const svc of mapEntries(services, doc)) {
       const service = asMap(svc.value);
       if (!service) continue;
@@ -231,19 +231,28 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       // A KRaft node whose process roles lack `broker` is a controller: it stores no partitions.
       found.push({ unit, brokers: controllerOnly(unit) ? 0 : replicas });
     }
-    // One cluster per file, unless the services name different ones (a replication demo's source
-    // and target): then each counts its own brokers, and a service that names none is not counted.
-    const ids = found.map((f) => clusterIdentity(f.unit));
-    const split = new Set(ids.filter((id) => id !== undefined)).size > 1;
-    const cluster = (i: number) => (split ? ids[i] : '');
-    const counts = new Map<string | undefined, number>();
-    for (let i = 0; i < found.length; i++) counts.set(cluster(i), (counts.get(cluster(i)) ?? 0) + found[i].brokers);
-    for (let i = 0; i < found.length; i++) {
-      if (cluster(i) !== undefined) found[i].unit.facts.brokerCount = counts.get(cluster(i));
-      units.push(found[i].unit);
-    }
+    countBrokers(found);
+    for (const f of found) units.push(f.unit);
   });
   return units;
+}
+
+/**
+ * Sets `brokerCount` on broker units (compose services, Kubernetes broker containers) from how
+ * many brokers each runs (undefined: not known, a DaemonSet's). One cluster, unless the units name
+ * different ones (a replication demo's source and target): then each counts its own brokers, and a
+ * unit that names none is not counted. A cluster with a unit of unknown size has no count.
+ */
+export function countBrokers(found: { unit: ConfigUnit; brokers: number | undefined }[]): void {
+  const ids = found.map((f) => clusterIdentity(f.unit));
+  const split = new Set(ids.filter((id) => id !== undefined)).size > 1;
+  const cluster = (i: number) => (split ? ids[i] : '');
+  const counts = new Map<string | undefined, number>();
+  for (let i = 0; i < found.length; i++) counts.set(cluster(i), (counts.get(cluster(i)) ?? 0) + (found[i].brokers ?? NaN));
+  for (let i = 0; i < found.length; i++) {
+    const n = counts.get(cluster(i));
+    if (cluster(i) !== undefined && n !== undefined && !Number.isNaN(n)) found[i].unit.facts.brokerCount = n;
+  }
 }
 
 /** A service's Spring Boot settings (`SPRING_KAFKA_*`), as springEnv.ts reads them. */
@@ -316,7 +325,7 @@ function uExt(u: ConfigUnit): ComposeUnitExt | undefined {
   return e && e.kind === 'compose' ? e : undefined;
 }
 
-function envName(unit: ConfigUnit, key: string): string | undefined {
+export function envName(unit: ConfigUnit, key: string): string | undefined {
   if (unit.surface === 'spring-env') return springEnvNameFor(unit, key);
   const u = uExt(unit);
   const family = u?.family ?? unit.facts.image ?? 'confluent';

@@ -1,17 +1,23 @@
 // Kubernetes workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod) whose
-// containers configure a Spring Boot application's Kafka clients through `SPRING_KAFKA_*`
-// environment variables (`env: [{name: SPRING_KAFKA_PRODUCER_ACKS, value: "1"}]`). springEnv.ts
-// makes the units; this module finds the variables and edits them.
+// containers configure Kafka through environment variables:
+//   - a Spring Boot application's clients, with `SPRING_KAFKA_*` variables
+//     (`env: [{name: SPRING_KAFKA_PRODUCER_ACKS, value: "1"}]`): springEnv.ts makes the units;
+//   - a Kafka broker of a Confluent, Apache, Bitnami or Debezium image, with the image's own
+//     variables (`KAFKA_MIN_INSYNC_REPLICAS`, Bitnami's `KAFKA_CFG_*`), read as a compose broker
+//     service's are (knowledge/env.ts); the workload's replicas count its brokers.
+// This module finds the variables and edits them.
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
-import type { ConfigUnit, Edit, Setting } from '../model.js';
+import type { ConfigUnit, Edit, IgnoredEnv, Setting } from '../model.js';
+import { controllerOnly } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
+import { registerEditor } from '../fixer.js';
 import { asMap, getEntry, hasTemplateExpression, nodeSpan, readScalar, scalarString, startOf, WORKLOAD_POD_SPEC, type ScalarRead, type YamlDoc } from './yamlCommon.js';
 import { appendToSeq, column, removeEntry, replaceScalar } from './yamlEdit.js';
-import { springEnvKeyName, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
-import { stringScalar } from './compose.js';
-import { imageFamily } from '../knowledge/env.js';
+import { springEnvKeyName, springEnvRename, springEnvUnitsOf, variableSetting, type EnvVariable } from './springEnv.js';
+import { countBrokers, envName, stringScalar } from './compose.js';
+import { imageFamily, imageKafkaVersion, mapEnvVar, type ImageFamily } from '../knowledge/env.js';
 
 export interface WorkloadSettingExt {
   kind: 'workload';
@@ -25,39 +31,123 @@ export interface WorkloadUnitExt {
   kind: 'workload';
   doc: YamlDoc;
   container: YAMLMap;
-  env: YAMLSeq;
+  /** The `env` list; a broker container may have none (its image's defaults). */
+  env?: YAMLSeq;
 }
+
+/** Kinds whose pods run for good: a Job's or CronJob's container of a broker image runs a tool. */
+const LONG_RUNNING = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController']);
 
 /** The Spring Boot units of every container of the workload documents. */
 export function extractWorkloads(text: string, docs: YamlDoc[], isWorkload: (i: number) => boolean): ConfigUnit[] {
   const units: ConfigUnit[] = [];
+  // Broker containers of the whole file: a cluster is often one StatefulSet, or one Deployment per broker.
+  const brokers: { unit: ConfigUnit; brokers: number | undefined }[] = [];
   docs.forEach((doc, docIndex) => {
     if (!isWorkload(docIndex)) return;
-    let spec: YAMLMap | undefined = asMap(doc.contents as Node | null) ?? undefined;
+    const root = asMap(doc.contents as Node | null) ?? undefined;
+    let spec: YAMLMap | undefined = root;
     const kind = scalarString(text, getEntry(spec, 'kind', doc)?.value)?.trim() ?? '';
     if (!Object.hasOwn(WORKLOAD_POD_SPEC, kind)) return;
     for (const step of WORKLOAD_POD_SPEC[kind]) spec = asMap(getEntry(spec, step, doc)?.value) ?? undefined;
     if (!spec) return;
+    const workloadName = scalarString(text, getEntry(asMap(getEntry(root, 'metadata', doc)?.value), 'name', doc)?.value)?.trim();
+    const replicas = replicaCount(text, doc, root, kind);
     for (const list of ['initContainers', 'containers']) {
       const containers = getEntry(spec, list, doc)?.value;
       if (!isSeq(containers)) continue;
       containers.items.forEach((c, i) => {
         if (!isMap(c)) return;
-        const env = getEntry(c, 'env', doc)?.value;
-        if (!isSeq(env)) return;
-        // A Kafka broker's container: its variables are the image's, and no application's.
-        const image = scalarString(text, getEntry(c, 'image', doc)?.value);
-        if (image !== undefined && imageFamily(image.trim())) return;
+        const envNode = getEntry(c, 'env', doc)?.value;
+        const env = isSeq(envNode) ? envNode : undefined;
         const nameNode = getEntry(c, 'name', doc)?.value;
         const name = scalarString(text, nameNode)?.trim() || `${list}[${i}]`;
         const span = nodeSpan(c) ?? { start: 0, end: 0 };
         const anchor = (isScalar(nameNode) ? nodeSpan(nameNode) : undefined) ?? { start: span.start, end: span.start };
         const ext: WorkloadUnitExt = { kind: 'workload', doc, container: c, env };
-        units.push(...springEnvUnitsOf(envVariables(text, doc, env), { id: `k8s#${docIndex}:${list}[${i}]`, resourceName: name, anchor, span, ext }));
+        const id = `k8s#${docIndex}:${list}[${i}]`;
+        // A Kafka broker's container: its variables are the image's, and no application's.
+        const image = scalarString(text, getEntry(c, 'image', doc)?.value)?.trim();
+        const family = image === undefined || hasTemplateExpression(image) ? undefined : imageFamily(image);
+        if (family && image) {
+          if (list === 'containers' && LONG_RUNNING.has(kind) && runsBroker(text, doc, c)) {
+            const unit = brokerUnit(env ? envVariables(text, doc, env) : [], family, image, { id, resourceName: workloadName ?? name, anchor, span, ext });
+            // A KRaft node whose process roles lack `broker` is a controller: it stores no partitions.
+            brokers.push({ unit, brokers: controllerOnly(unit) ? 0 : replicas });
+            units.push(unit);
+          }
+          return;
+        }
+        if (env) units.push(...springEnvUnitsOf(envVariables(text, doc, env), { id, resourceName: name, anchor, span, ext }));
       });
     }
   });
+  countBrokers(brokers);
   return units;
+}
+
+/** How many pods a workload runs: its `replicas` (1 when unset); a DaemonSet's is not known here. */
+function replicaCount(text: string, doc: YamlDoc, root: YAMLMap | undefined, kind: string): number | undefined {
+  if (kind === 'Pod') return 1;
+  if (kind === 'DaemonSet') return undefined;
+  const v = scalarString(text, getEntry(asMap(getEntry(root, 'spec', doc)?.value), 'replicas', doc)?.value)?.trim();
+  if (v === undefined) return 1;
+  return /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/**
+ * Whether a container of a broker image runs the broker as the image configures it, from its
+ * variables: no `command` or `args` of its own, or ones that start the image's own launcher. A
+ * container that starts `kafka-server-start` with a properties file takes its settings from that
+ * file, which the manifest does not show; one that runs a tool is no broker.
+ */
+function runsBroker(text: string, doc: YamlDoc, container: YAMLMap): boolean {
+  const parts: string[] = [];
+  for (const key of ['command', 'args']) {
+    const v = getEntry(container, key, doc)?.value;
+    if (v === undefined || v === null) continue;
+    if (isSeq(v)) {
+      for (const it of v.items) if (isScalar(it)) parts.push(readScalar(text, it).value);
+    } else if (isScalar(v)) parts.push(readScalar(text, v).value);
+    else return false;
+  }
+  if (!parts.length) return true;
+  const run = parts.join(' ');
+  if (/\.properties\b|--override\b/.test(run)) return false;
+  return /docker\/run|\/etc\/confluent\/docker|\brun\.sh\b|\/opt\/bitnami\/scripts\/kafka\/(?:entrypoint|run)\.sh/.test(run);
+}
+
+/** A broker container's unit: its variables as its image reads them (knowledge/env.ts), as a compose broker service's. */
+function brokerUnit(vars: EnvVariable[], family: ImageFamily, image: string, at: { id: string; resourceName: string; anchor: ConfigUnit['anchor']; span: ConfigUnit['span']; ext: WorkloadUnitExt }): ConfigUnit {
+  const settings: Setting[] = [];
+  const ignoredEnv: IgnoredEnv[] = [];
+  for (const e of vars) {
+    const m = mapEnvVar(e.name, family);
+    if (m.kind === 'setting') settings.push(variableSetting(e, m.key, 'broker', m.precedence));
+    else if (m.kind === 'ignored') {
+      ignoredEnv.push({ name: e.name, intendedKey: m.intendedKey, suggestedName: m.suggestedName, value: e.value, keySpan: e.keySpan, valueSpan: e.valueSpan, entrySpan: e.entrySpan });
+    }
+  }
+  const version = imageKafkaVersion(image, family);
+  return {
+    id: at.id,
+    surface: 'k8s-broker',
+    format: 'yaml',
+    role: 'broker',
+    client: 'broker',
+    settings,
+    anchor: at.anchor,
+    span: at.span,
+    facts: {
+      image: family,
+      imageName: image,
+      resourceName: at.resourceName,
+      roleEvidence: 'structure',
+      ...(ignoredEnv.length ? { ignoredEnv } : {}),
+      ...(version ? { kafkaVersion: { version, from: image } } : {}),
+    },
+    ext: at.ext,
+  };
 }
 
 /** The `env` items with a name: a `value` is read as Kubernetes passes it; `valueFrom` and `$(VAR)` are not known here. */
@@ -103,7 +193,7 @@ export const workloadEditor: FormatEditor = {
   commentPrefix: '#',
 
   keyName(unit, key) {
-    return springEnvKeyName(unit, key) ?? key;
+    return (unit.surface === 'k8s-broker' ? envName(unit, key) : springEnvKeyName(unit, key)) ?? key;
   },
 
   valueText(_unit, _key, value) {
@@ -131,8 +221,8 @@ export const workloadEditor: FormatEditor = {
 
   insert(file, unit, key, value) {
     const u = uExt(unit);
-    const name = springEnvKeyName(unit, key);
-    if (!u || !name || u.doc.errors.length || !u.env.items.length) return null;
+    const name = unit.surface === 'k8s-broker' ? envName(unit, key) : springEnvKeyName(unit, key);
+    if (!u || !u.env || !name || u.doc.errors.length || !u.env.items.length) return null;
     const first = u.env.items[0] as Node;
     let itemText: string;
     if (isMap(first) && first.flow) itemText = `{ name: ${name}, value: ${stringScalar(value)} }`;
@@ -155,7 +245,9 @@ export const workloadEditor: FormatEditor = {
 
   rename(_file, unit, setting, newKey) {
     if (!sExt(setting)) return null;
-    const name = springEnvRename(unit, setting, newKey);
+    const name = unit.surface === 'k8s-broker' ? (newKey.startsWith('KAFKA_') ? newKey : envName(unit, newKey)) : springEnvRename(unit, setting, newKey);
     return name ? [{ start: setting.keySpan.start, end: setting.keySpan.end, newText: name } satisfies Edit] : null;
   },
 };
+
+registerEditor(['k8s-broker'], workloadEditor);

@@ -378,12 +378,12 @@ export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' |
   const api = scalarString(text, getEntry(root, 'apiVersion', doc)?.value);
   if (api && api.trim().startsWith('kafka.strimzi.io/')) return 'strimzi';
   if (asMap(getEntry(root, 'services', doc)?.value)) return 'compose';
-  // A Kubernetes resource that runs containers with Spring Boot variables (workload.ts). Only those
-  // that name one: a workload document keeps its nodes and is read again on every lint (as compose
-  // documents are), which a manifest's other Deployments need not pay for.
+  // A Kubernetes resource that runs containers with Spring Boot variables or of a Kafka image
+  // (workload.ts). Only those that name one: a workload document keeps its nodes and is read again
+  // on every lint (as compose documents are), which a manifest's other Deployments need not pay for.
   if (api !== undefined && Object.hasOwn(WORKLOAD_POD_SPEC, scalarString(text, getEntry(root, 'kind', doc)?.value)?.trim() ?? '')) {
     const r = doc.range;
-    if (r && /spring_kafka_/i.test(text.slice(r[0], r[2]))) return 'workload';
+    if (r && /spring_kafka_|image:[^\n]*(?:kafka|cp-server|confluent-local)/i.test(text.slice(r[0], r[2]))) return 'workload';
   }
   // A ConfigMap or Secret that may hold configuration files or Spring Boot variables
   // (configMap.ts); read again on every lint, so only one that has a literal block under a file's

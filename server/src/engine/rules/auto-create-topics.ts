@@ -6,7 +6,7 @@ import { controllerOnly } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
-import { asBool, asInt, judged, placeholderNote } from './util.js';
+import { asBool, asInt, judged, placeholderNote, ignoredEnvReported } from './util.js';
 
 const ACE = 'auto.create.topics.enable';
 const DRF = 'default.replication.factor';
@@ -75,7 +75,7 @@ const rule: Rule = {
       const ace = judged(unit, ACE);
       const drf = judged(unit, DRF);
       // An image-ignored variable meant to set one of them: env-var-image reports that first.
-      if (unit.facts.ignoredEnv?.some((e) => e.intendedKey === ACE || e.intendedKey === DRF)) continue;
+      if (ignoredEnvReported(unit, ACE, DRF)) continue;
       // Dynamic values are never judged.
       if ((!ace && unit.settings.some((s) => s.key === ACE)) || (!drf && unit.settings.some((s) => s.key === DRF))) continue;
       const aceDef = ace ? undefined : ctx.defaultOf(unit, ACE) ?? { value: 'true', source: `Kafka ${kafkaVersionOf(ctx, unit)} default` };

@@ -138,6 +138,13 @@ const rule: Rule = {
           bad: 'services:\n  kafka1:\n    image: apache/kafka:4.0.0\n    environment:\n      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1\n  kafka2:\n    image: apache/kafka:4.0.0\n  kafka3:\n    image: apache/kafka:4.0.0\n',
           good: 'services:\n  kafka1:\n    image: apache/kafka:4.0.0\n    environment:\n      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 3\n  kafka2:\n    image: apache/kafka:4.0.0\n  kafka3:\n    image: apache/kafka:4.0.0\n',
         },
+        {
+          surface: 'k8s-broker',
+          path: 'kafka-statefulset.yaml',
+          title: { en: 'Kubernetes StatefulSet', zh: 'Kubernetes StatefulSet' },
+          bad: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: kafka\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: kafka\n          image: apache/kafka:4.0.0\n          env:\n            - name: KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR\n              value: "1"\n',
+          good: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: kafka\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: kafka\n          image: apache/kafka:4.0.0\n          env:\n            - name: KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR\n              value: "3"\n',
+        },
       ],
     },
   },

@@ -37,6 +37,16 @@ export function definitelyConsumer(unit: ConfigUnit): boolean {
 }
 
 /** Effective setting whose value can be judged (not dynamic, unless a placeholder default). */
+/**
+ * Whether `env-var-image` reports a variable of the unit that its image ignores but that was meant
+ * to set one of `keys` (a compose service's `KAFKA_MIN_INSYNC_REPLICAS` on a Bitnami image): then
+ * the rule about the key leaves the unit to it, whose rename fixes both. That rule reads compose
+ * files only; elsewhere (a Kubernetes broker container) the key is judged as unset, which it is.
+ */
+export function ignoredEnvReported(unit: ConfigUnit, ...keys: string[]): boolean {
+  return unit.surface === 'compose' && !!unit.facts.ignoredEnv?.some((e) => keys.includes(e.intendedKey));
+}
+
 export function judged(unit: ConfigUnit, key: string): Setting | undefined {
   const s = effective(unit, key);
   if (!s || (s.dynamic && !s.placeholderDefault)) return undefined;

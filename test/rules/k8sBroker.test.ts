@@ -1,0 +1,126 @@
+// Kafka brokers run by Kubernetes workloads (surface 'k8s-broker'): a container of a Confluent,
+// Apache, Bitnami or Debezium image, configured by its env list as a compose broker service is by
+// its environment; the workload's replicas count the brokers.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleTester } from '../helpers/ruleTester.js';
+import { fixText, lint, parseFile } from '../../server/src/engine/index.js';
+import { describeAt } from '../../server/src/engine/describe.js';
+import { resolveOptions } from '../../server/src/engine/options.js';
+import { readYamlStream } from '../../server/src/engine/parsers/yaml.js';
+import { createDocumentLinter } from '../../server/src/engine/incremental.js';
+
+const K = 'k8s/kafka.yaml';
+const O = resolveOptions([]);
+
+/** A StatefulSet of `replicas` pods running `image`, with these env items (8 spaces in, block form). */
+const sts = (env: string, opts: { replicas?: number | string; image?: string; kind?: string; name?: string; extra?: string } = {}) =>
+  `apiVersion: apps/v1\nkind: ${opts.kind ?? 'StatefulSet'}\nmetadata:\n  name: ${opts.name ?? 'kafka'}\nspec:\n` +
+  (opts.replicas === undefined ? '' : `  replicas: ${opts.replicas}\n`) +
+  `  template:\n    spec:\n      containers:\n      - name: kafka\n        image: ${opts.image ?? 'confluentinc/cp-kafka:7.9.0'}\n${opts.extra ?? ''}        env:\n${env}`;
+
+const item = (name: string, value: string) => `        - name: ${name}\n          value: "${value}"\n`;
+const units = (text: string) => parseFile({ text, path: K })!.units;
+const found = (text: string) => lint({ text, path: K }, O).findings.map((f) => `${f.ruleId} ${f.severity} ${text.slice(f.span.start, f.span.end)}`);
+
+describe('Kafka brokers in Kubernetes workloads: the model', () => {
+  it("reads the container's variables as its image reads them, with the replicas as the broker count and the image tag as the version", () => {
+    const text = sts(item('KAFKA_MIN_INSYNC_REPLICAS', '2') + item('KAFKA_DEFAULT_REPLICATION_FACTOR', '3') + item('KAFKA_HEAP_OPTS', '-Xmx1G'), { replicas: 3 });
+    const [u] = units(text);
+    assert.equal(u.surface, 'k8s-broker');
+    assert.equal(u.role, 'broker');
+    assert.equal(u.facts.brokerCount, 3);
+    assert.deepEqual(u.facts.kafkaVersion, { version: '3.9', from: 'confluentinc/cp-kafka:7.9.0' });
+    assert.deepEqual(u.settings.map((s) => [s.key, s.value]), [['min.insync.replicas', '2'], ['default.replication.factor', '3']]);
+    assert.equal(text.slice(u.anchor.start, u.anchor.end), 'kafka');
+  });
+
+  it('counts the brokers of a file: one Deployment per broker, a Pod as one, a DaemonSet as not known, a controller as none', () => {
+    const three = [0, 1, 2].map((i) => sts('', { kind: 'Deployment', name: `kafka-${i}`, replicas: 1 })).join('---\n');
+    assert.deepEqual(units(three).map((u) => u.facts.brokerCount), [3, 3, 3]);
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: kafka\nspec:\n  containers:\n  - name: kafka\n    image: apache/kafka:3.9.0\n    env:\n    - {name: KAFKA_NUM_PARTITIONS, value: "3"}\n';
+    assert.deepEqual(units(pod).map((u) => u.facts.brokerCount), [1]);
+    assert.deepEqual(units(sts('', { kind: 'DaemonSet' })).map((u) => u.facts.brokerCount), [undefined]);
+    const controllers = sts(item('KAFKA_PROCESS_ROLES', 'controller'), { replicas: 3, name: 'controller' }) + '---\n' + sts(item('KAFKA_PROCESS_ROLES', 'broker'), { replicas: 2 });
+    assert.deepEqual(units(controllers).map((u) => u.facts.brokerCount), [2, 2]);
+  });
+
+  it('reads no broker where the image is no broker, runs a tool, or takes its settings from a file', () => {
+    assert.deepEqual(units(sts(item('KAFKA_MIN_INSYNC_REPLICAS', '1'), { image: 'registry.example.com/orders:1.0' })), []);
+    assert.deepEqual(units(sts(item('KAFKA_MIN_INSYNC_REPLICAS', '1'), { extra: '        command: ["kafka-topics", "--create", "--topic", "t"]\n' })), []);
+    assert.deepEqual(units(sts(item('KAFKA_MIN_INSYNC_REPLICAS', '1'), { extra: '        command: ["kafka-server-start", "/config/server.properties"]\n' })), []);
+    assert.equal(units(sts(item('KAFKA_MIN_INSYNC_REPLICAS', '1'), { extra: '        command: ["/etc/confluent/docker/run"]\n' })).length, 1);
+    const job = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: t\nspec:\n  template:\n    spec:\n      containers:\n      - name: t\n        image: apache/kafka:3.9.0\n        env:\n' + item('KAFKA_MIN_INSYNC_REPLICAS', '1');
+    assert.deepEqual(units(job), []);
+    assert.deepEqual(units(sts(item('KAFKA_MIN_INSYNC_REPLICAS', '1'), { image: '"{{ .Values.image }}"' })), []);
+  });
+
+  it('does not judge values from valueFrom or $(VAR)', () => {
+    const text = sts('        - name: KAFKA_MIN_INSYNC_REPLICAS\n          valueFrom:\n            configMapKeyRef: {name: kafka, key: min-isr}\n' + item('KAFKA_DEFAULT_REPLICATION_FACTOR', '$(RF)'), { replicas: 3 });
+    assert.deepEqual(units(text)[0].settings.map((s) => [s.key, s.dynamic]), [['min.insync.replicas', true], ['default.replication.factor', true]]);
+    assert.ok(!found(text).some((f) => f.startsWith('min-insync-replicas') || f.startsWith('replication-factor')), found(text).join('\n'));
+  });
+});
+
+describe('Kafka brokers in Kubernetes workloads: findings and fixes', () => {
+  it('judges the variables as a compose broker service is judged', () => {
+    const text = sts(item('KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', '1') + item('KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE', 'true') + item('KAFKA_MIN_INSYNC_REPLICAS', '1'), { replicas: 3 });
+    const ids = found(text).map((f) => f.split(' ').slice(0, 2).join(' '));
+    for (const id of ['replication-factor warning', 'unclean-leader-election error', 'min-insync-replicas warning']) assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
+    // One broker: one replica is all a topic can have.
+    const single = sts(item('KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', '1'));
+    assert.deepEqual(found(single).filter((f) => f.startsWith('replication-factor')), ['replication-factor information 1']);
+  });
+
+  it("fixes keep values strings and add items in the list's form; a second run changes nothing", () => {
+    const text = sts(item('KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE', 'true') + '        - {name: KAFKA_NUM_PARTITIONS, value: "3"}\n', { replicas: 3 });
+    const fixed = fixText({ text, path: K }, O, { unsafe: true });
+    assert.match(fixed.output, /- name: KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE\n {10}value: "false"\n/);
+    assert.match(fixed.output, /- name: KAFKA_MIN_INSYNC_REPLICAS\n {10}value: "2"\n/);
+    assert.doesNotMatch(fixed.output, /value: (?:true|false|\d+)\s*$/m);
+    assert.deepEqual(readYamlStream(fixed.output).docs.map((d) => d.errors.length), [0]);
+    assert.equal(fixText({ text: fixed.output, path: K }, O, { unsafe: true }).applied, 0);
+  });
+
+  it("names variables as the image reads them (Bitnami's KAFKA_CFG_*), and explains a variable the image ignores", () => {
+    const text = sts(item('KAFKA_MIN_INSYNC_REPLICAS', '2'), { replicas: 3, image: 'bitnami/kafka:3.9.0' });
+    const u = units(text)[0];
+    assert.deepEqual(u.settings, []);
+    assert.deepEqual(u.facts.ignoredEnv?.map((e) => [e.name, e.suggestedName]), [['KAFKA_MIN_INSYNC_REPLICAS', 'KAFKA_CFG_MIN_INSYNC_REPLICAS']]);
+    // env-var-image reads compose files only (RULES.md); here the setting is judged as what it is: unset.
+    const r = lint({ text, path: K }, O);
+    assert.ok(!r.findings.some((f) => f.ruleId === 'env-var-image'));
+    const min = r.findings.find((f) => f.ruleId === 'min-insync-replicas');
+    assert.ok(min, r.findings.map((f) => f.ruleId).join(','));
+    assert.match(min.message, /KAFKA_CFG_MIN_INSYNC_REPLICAS/);
+    const md = describeAt(parseFile({ text, path: K })!, text.indexOf('KAFKA_MIN_INSYNC_REPLICAS') + 2, O)?.markdown ?? '';
+    assert.match(md, /ignores `KAFKA_MIN_INSYNC_REPLICAS`/);
+  });
+});
+
+describe('Kafka brokers in Kubernetes workloads: in the editor', () => {
+  it("an edit of one workload's replicas changes what is said of another's broker, as a fresh lint says it", () => {
+    const linter = createDocumentLinter();
+    const two = (n: number) => sts(item('KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', '1'), { kind: 'Deployment', name: 'kafka-0', replicas: 1 }) + '---\n' + sts('', { kind: 'Deployment', name: 'kafka-1', replicas: n });
+    const rf = (text: string, fs: { ruleId: string; severity: string }[]) => fs.filter((f) => f.ruleId === 'replication-factor').map((f) => f.severity);
+    for (const n of [0, 2, 0, 5]) {
+      const text = two(n);
+      const got = linter.lint(text, K, O).findings;
+      assert.deepEqual(got.map((f) => `${f.ruleId}@${f.span.start}:${f.message}`), lint({ text, path: K }, O).findings.map((f) => `${f.ruleId}@${f.span.start}:${f.message}`), `replicas ${n}`);
+      assert.deepEqual(rf(text, got), [n === 0 ? 'information' : 'warning'], `replicas ${n}`);
+    }
+  });
+});
+
+ruleTester('unclean-leader-election', {
+  valid: [{ name: 'a StatefulSet broker with unclean election off', path: K, code: sts(item('KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE', 'false'), { replicas: 3 }) }],
+  invalid: [
+    {
+      name: 'a StatefulSet broker with unclean election on',
+      path: K,
+      code: sts(item('KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE', 'true'), { replicas: 3 }),
+      errors: [{ text: 'true', severity: 'error' }],
+      output: sts(item('KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE', 'false'), { replicas: 3 }),
+    },
+  ],
+});
