@@ -77,6 +77,13 @@ describe('language server over stdio', () => {
         'yaml',
         'auto-commit',
       ],
+      // A broker a StatefulSet runs.
+      [
+        'kafka-statefulset.yaml',
+        'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: kafka\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: kafka\n          image: apache/kafka:3.9.0\n          env:\n            - name: KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE\n              value: "true"\n',
+        'yaml',
+        'unclean-leader-election',
+      ],
       ['main.go', 'package main\n\nimport "github.com/IBM/sarama"\n\nfunc f() {\n\tcfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t_, _ = sarama.NewAsyncProducer(nil, cfg)\n}\n', 'go', 'acks'],
     ];
     for (const [name, text, lang, rule] of cases) {
