@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { ruleTester } from '../helpers/ruleTester.js';
 import { fixText, lint, parseFile } from '../../server/src/engine/index.js';
 import { describeAt } from '../../server/src/engine/describe.js';
+import { completeAt } from '../../server/src/engine/complete.js';
 import { resolveOptions } from '../../server/src/engine/options.js';
 import { readYamlStream } from '../../server/src/engine/parsers/yaml.js';
 import { createDocumentLinter } from '../../server/src/engine/incremental.js';
@@ -99,6 +100,16 @@ describe('Kafka brokers in Kubernetes workloads: findings and fixes', () => {
 });
 
 describe('Kafka brokers in Kubernetes workloads: in the editor', () => {
+  it("completes the image's variable names and their values (as strings) in a broker container's env list", () => {
+    const base = sts(item('KAFKA_NUM_PARTITIONS', '3'), { replicas: 3, image: 'bitnami/kafka:3.9.0' });
+    const at = (line: string) => completeAt(base + line, K, (base + line).length, O);
+    const names = at('        - name: KAFKA_CFG_MIN_IN');
+    assert.ok(names.some((i) => i.label === 'KAFKA_CFG_MIN_INSYNC_REPLICAS'), names.map((i) => i.label).slice(0, 5).join(','));
+    assert.ok(!names.some((i) => i.label.startsWith('SPRING_KAFKA_')));
+    const values = at('        - name: KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE\n          value: ');
+    assert.deepEqual(values.map((i) => i.insertText).sort(), ['"false"', '"true"']);
+  });
+
   it("an edit of one workload's replicas changes what is said of another's broker, as a fresh lint says it", () => {
     const linter = createDocumentLinter();
     const two = (n: number) => sts(item('KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', '1'), { kind: 'Deployment', name: 'kafka-0', replicas: 1 }) + '---\n' + sts('', { kind: 'Deployment', name: 'kafka-1', replicas: n });

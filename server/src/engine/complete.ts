@@ -435,16 +435,24 @@ function workloadEnvItems(text: string, before: string, lineStart: number, offse
     }
     if (!name || itemIndent < 0) return undefined;
   }
-  // The list the item is in must be a container's `env`.
-  const envLine = lines.find((l) => indentOf(l) < itemIndent);
+  // The list the item is in must be a container's `env` (its items indented, or at the key's column).
+  const envLine = lines.find((l) => indentOf(l) < itemIndent || (indentOf(l) === itemIndent && !/^\s*-/.test(l)));
   if (!envLine || !/^\s*env:\s*(#.*)?$/.test(envLine)) return undefined;
+  // A broker's container: its image's variables, for its Kafka version.
+  const broker = parse()?.units.find((u) => u.surface === 'k8s-broker' && u.span.start <= offset && offset <= u.span.end);
   if (nameAt) {
+    if (broker?.facts.image) return brokerEnvNameItems(nameAt[2], offset, '', broker.facts.image, unitKafkaVersion(broker, options), options);
     const container = parse()?.units.find((u) => u.surface === 'spring-env' && u.span.start <= offset && offset <= u.span.end);
     return springEnvNameItems(nameAt[2], offset, '', options, !!container && legacyNames(container));
   }
   const [, , quote, typed] = valueAt!;
+  let items: CompletionEntry[];
+  if (broker?.facts.image) {
+    const m = mapEnvVar(name!, broker.facts.image);
+    items = m.kind === 'setting' ? valueItems(m.key, 'broker', { start: offset - typed.length, end: offset }, options.locale) : [];
+  } else items = springEnvValueItems(name!, typed, offset, options);
   // Unquoted, a value is written so that Kubernetes reads a string (`"1"`, not `1`).
-  return springEnvValueItems(name!, typed, offset, options).map((i) => (quote ? i : { ...i, insertText: stringScalar(i.insertText) }));
+  return items.map((i) => (quote ? i : { ...i, insertText: stringScalar(i.insertText) }));
 }
 
 /** The `SPRING_KAFKA_*` names with the Kafka key's documentation, in the spelling Boot documents or the legacy one; `typed` is replaced, `suffix` follows the name. */
