@@ -185,25 +185,7 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       if (!runsBroker(text, doc, service, family)) continue;
 
       const envE = getEntry(service, 'environment', doc);
-      const env = envEntries(text, doc, envE?.value ?? null, envE?.via ?? envE?.valueAlias);
-      const settings: Setting[] = [];
-      const ignoredEnv: IgnoredEnv[] = [];
-      for (const e of env) {
-        const m = mapEnvVar(e.name, family, opts);
-        if (m.kind === 'setting') {
-          settings.push(variableSetting(e, m.key, 'broker', m.precedence));
-        } else if (m.kind === 'ignored') {
-          ignoredEnv.push({
-            name: e.name,
-            intendedKey: m.intendedKey,
-            suggestedName: m.suggestedName,
-            value: e.value,
-            keySpan: e.keySpan,
-            valueSpan: e.valueSpan,
-            entrySpan: e.entrySpan,
-          });
-        }
-      }
+      const { settings, ignoredEnv } = brokerSettings(envEntries(text, doc, envE?.value ?? null, envE?.via ?? envE?.valueAlias), family, opts);
       const keySpan = nodeSpan(svc.key) ?? { start: 0, end: 0 };
       const version = imageKafkaVersion(image.value, family);
       const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service, family };
@@ -235,6 +217,24 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
     for (const f of found) units.push(f.unit);
   });
   return units;
+}
+
+/**
+ * A broker's variables as its image reads them (knowledge/env.ts): the settings they make, and
+ * those the image ignores (`facts.ignoredEnv`). For compose services and Kubernetes containers.
+ */
+export function brokerSettings(vars: EnvVariable[], family: ImageFamily, opts: EnvMappingOptions = {}): { settings: Setting[]; ignoredEnv: IgnoredEnv[] } {
+  const settings: Setting[] = [];
+  const ignoredEnv: IgnoredEnv[] = [];
+  for (const e of vars) {
+    const m = mapEnvVar(e.name, family, opts);
+    if (m.kind === 'setting') settings.push(variableSetting(e, m.key, 'broker', m.precedence));
+    else if (m.kind === 'ignored') {
+      const { name, value, keySpan, valueSpan, entrySpan } = e;
+      ignoredEnv.push({ name, intendedKey: m.intendedKey, suggestedName: m.suggestedName, value, keySpan, valueSpan, entrySpan });
+    }
+  }
+  return { settings, ignoredEnv };
 }
 
 /**

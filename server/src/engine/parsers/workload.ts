@@ -9,15 +9,15 @@
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
-import type { ConfigUnit, Edit, IgnoredEnv, Setting } from '../model.js';
+import type { ConfigUnit, Edit, Setting } from '../model.js';
 import { controllerOnly } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { asMap, getEntry, hasTemplateExpression, nodeSpan, readScalar, scalarString, startOf, WORKLOAD_POD_SPEC, type ScalarRead, type YamlDoc } from './yamlCommon.js';
 import { appendToSeq, column, removeEntry, replaceScalar } from './yamlEdit.js';
-import { springEnvKeyName, springEnvRename, springEnvUnitsOf, variableSetting, type EnvVariable } from './springEnv.js';
-import { countBrokers, envName, stringScalar } from './compose.js';
-import { imageFamily, imageKafkaVersion, mapEnvVar, type ImageFamily } from '../knowledge/env.js';
+import { springEnvKeyName, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
+import { brokerSettings, countBrokers, envName, stringScalar } from './compose.js';
+import { imageFamily, imageKafkaVersion, type ImageFamily } from '../knowledge/env.js';
 
 export interface WorkloadSettingExt {
   kind: 'workload';
@@ -38,7 +38,7 @@ export interface WorkloadUnitExt {
 /** Kinds whose pods run for good: a Job's or CronJob's container of a broker image runs a tool. */
 const LONG_RUNNING = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController']);
 
-/** The Spring Boot units of every container of the workload documents. */
+/** The units of every container of the workload documents: a broker's, or a Spring Boot application's. */
 export function extractWorkloads(text: string, docs: YamlDoc[], isWorkload: (i: number) => boolean): ConfigUnit[] {
   const units: ConfigUnit[] = [];
   // Broker containers of the whole file: a cluster is often one StatefulSet, or one Deployment per broker.
@@ -119,15 +119,7 @@ function runsBroker(text: string, doc: YamlDoc, container: YAMLMap): boolean {
 
 /** A broker container's unit: its variables as its image reads them (knowledge/env.ts), as a compose broker service's. */
 function brokerUnit(vars: EnvVariable[], family: ImageFamily, image: string, at: { id: string; resourceName: string; anchor: ConfigUnit['anchor']; span: ConfigUnit['span']; ext: WorkloadUnitExt }): ConfigUnit {
-  const settings: Setting[] = [];
-  const ignoredEnv: IgnoredEnv[] = [];
-  for (const e of vars) {
-    const m = mapEnvVar(e.name, family);
-    if (m.kind === 'setting') settings.push(variableSetting(e, m.key, 'broker', m.precedence));
-    else if (m.kind === 'ignored') {
-      ignoredEnv.push({ name: e.name, intendedKey: m.intendedKey, suggestedName: m.suggestedName, value: e.value, keySpan: e.keySpan, valueSpan: e.valueSpan, entrySpan: e.entrySpan });
-    }
-  }
+  const { settings, ignoredEnv } = brokerSettings(vars, family);
   const version = imageKafkaVersion(image, family);
   return {
     id: at.id,
@@ -187,7 +179,6 @@ function uExt(u: ConfigUnit): WorkloadUnitExt | undefined {
   const e = u.ext as WorkloadUnitExt | undefined;
   return e && e.kind === 'workload' ? e : undefined;
 }
-
 
 export const workloadEditor: FormatEditor = {
   commentPrefix: '#',
