@@ -13,6 +13,7 @@ import { envNameFor, imageFamily, imageKafkaVersion, mapEnvVar, type EnvMappingO
 import { springEnvKeyName, springEnvNameFor, springEnvRename, springEnvUnitsOf, variableSetting, type EnvVariable } from './springEnv.js';
 import {
   asMap,
+  commandWords,
   contentEnd,
   entryPlaces,
   getEntry,
@@ -278,16 +279,8 @@ function springEnvUnits(text: string, doc: YamlDoc, docIndex: number, svc: MapEn
  * double a single-broker setup's broker count.
  */
 function runsBroker(text: string, doc: YamlDoc, service: YAMLMap, family: ImageFamily): boolean {
-  const parts: string[] = [];
-  for (const key of ['entrypoint', 'command']) {
-    const v = getEntry(service, key, doc)?.value;
-    if (v === undefined || v === null) continue;
-    if (isSeq(v)) {
-      for (const it of v.items) if (isScalar(it)) parts.push(readScalar(text, it).value);
-    } else if (isScalar(v)) parts.push(readScalar(text, v).value);
-    else return true;
-  }
-  if (!parts.length) return true;
+  const parts = commandWords(text, doc, service, ['entrypoint', 'command']);
+  if (!parts?.length) return true;
   const run = parts.join(' ');
   if (/docker\/run|kafka-server-start|\brun\.sh\b/.test(run)) return true;
   return family === 'debezium' && /(^|\s)start(\s|$)/.test(run);

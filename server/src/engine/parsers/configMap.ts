@@ -21,7 +21,6 @@ const FILES_OF: Readonly<Record<string, string>> = { ConfigMap: 'data', Secret: 
 /** A key that names a file the engine reads. */
 const FILE_NAME = /\.(?:properties|ya?ml)$/i;
 
-
 /** The map of files (or variables) of a ConfigMap or Secret document, with its key and the resource's kind and name. */
 function filesOf(text: string, doc: YamlDoc): { root: YAMLMap; key: string; files: YAMLMap; kind: string; name?: string } | undefined {
   const root = asMap(doc.contents as Node | null);

@@ -13,7 +13,7 @@ import type { ConfigUnit, Edit, Setting } from '../model.js';
 import { controllerOnly } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
-import { asMap, getEntry, hasTemplateExpression, nodeSpan, readScalar, scalarString, startOf, WORKLOAD_POD_SPEC, type ScalarRead, type YamlDoc } from './yamlCommon.js';
+import { asMap, commandWords, getEntry, hasTemplateExpression, nodeSpan, readScalar, scalarString, startOf, WORKLOAD_POD_SPEC, type ScalarRead, type YamlDoc } from './yamlCommon.js';
 import { appendToSeq, column, removeEntry, replaceScalar } from './yamlEdit.js';
 import { springEnvKeyName, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
 import { brokerSettings, countBrokers, envName, stringScalar } from './compose.js';
@@ -102,15 +102,8 @@ function replicaCount(text: string, doc: YamlDoc, root: YAMLMap | undefined, kin
  * file, which the manifest does not show; one that runs a tool is no broker.
  */
 function runsBroker(text: string, doc: YamlDoc, container: YAMLMap): boolean {
-  const parts: string[] = [];
-  for (const key of ['command', 'args']) {
-    const v = getEntry(container, key, doc)?.value;
-    if (v === undefined || v === null) continue;
-    if (isSeq(v)) {
-      for (const it of v.items) if (isScalar(it)) parts.push(readScalar(text, it).value);
-    } else if (isScalar(v)) parts.push(readScalar(text, v).value);
-    else return false;
-  }
+  const parts = commandWords(text, doc, container, ['command', 'args']);
+  if (!parts) return false;
   if (!parts.length) return true;
   const run = parts.join(' ');
   if (/\.properties\b|--override\b/.test(run)) return false;

@@ -368,6 +368,24 @@ export function baseName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
+/**
+ * The words of a container's or service's command, from the keys given (`entrypoint` and
+ * `command` in compose, `command` and `args` in Kubernetes), each a string or a list of strings;
+ * undefined when one is something else (a map, an alias), which cannot be read here.
+ */
+export function commandWords(text: string, doc: YamlDoc, map: YAMLMap, keys: string[]): string[] | undefined {
+  const parts: string[] = [];
+  for (const key of keys) {
+    const v = getEntry(map, key, doc)?.value;
+    if (v === undefined || v === null) continue;
+    if (isSeq(v)) {
+      for (const it of v.items) if (isScalar(it)) parts.push(readScalar(text, it).value);
+    } else if (isScalar(v)) parts.push(readScalar(text, v).value);
+    else return undefined;
+  }
+  return parts;
+}
+
 /** A literal block under a configuration file's name (`application.yml: |`, `"server.properties": |-`). */
 export const HOLDS_FILE = /\.(?:properties|ya?ml)["']?[ \t]*:[ \t]*\|/i;
 
