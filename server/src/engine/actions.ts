@@ -5,8 +5,8 @@ import type { Edit, Finding, ParsedFile } from './model.js';
 import { editorFor } from './fixer.js';
 import { fmt, type Locale } from './l10n.js';
 import { lineOf, lineStarts } from './suppressions.js';
-import { editToOuter, embeddedAt, toInner } from './embedded.js';
-import { parseFile } from './index.js';
+import { editToOuter, toInner } from './embedded.js';
+import { heldFileAt } from './index.js';
 
 const NEXT_LINE = /^[ \t]*(?:#|!|\/\/)\s*kafka-lint-disable-next-line(?=\s|$)/;
 
@@ -16,13 +16,10 @@ const NEXT_LINE = /^[ \t]*(?:#|!|\/\/)\s*kafka-lint-disable-next-line(?=\s|$)/;
  */
 export function suppressionEdit(file: ParsedFile, finding: Finding): Edit | undefined {
   // In a file a ConfigMap holds: that file's comment, indented as the block is.
-  const e = embeddedAt(file.embedded, finding.span.start);
-  if (e) {
-    const inner = e.parsed ?? parseFile({ text: e.text, path: e.path });
-    const start = toInner(e, finding.span.start);
-    if (!inner || start === undefined) return undefined;
-    const edit = suppressionEdit(inner, { ...finding, span: { start, end: toInner(e, finding.span.end) ?? start } });
-    return edit && editToOuter(e, edit);
+  const h = heldFileAt(file, finding.span.start);
+  if (h) {
+    const edit = suppressionEdit(h.file, { ...finding, span: { start: h.offset, end: toInner(h.held, finding.span.end) ?? h.offset } });
+    return edit && editToOuter(h.held, edit);
   }
   const prefix = file.units[0] ? editorFor(file.units[0].surface)?.commentPrefix : undefined;
   const marker = prefix ?? (file.format === 'go' ? '//' : '#');

@@ -11,7 +11,7 @@ import { canonicalSpringSegment, mapSpringKafkaPath, SPRING_ACK_MODES, SPRING_KA
 import { SCST_BINDER_PROPS, SCST_GENERIC_CONSUMER_PROPS, SCST_GENERIC_PRODUCER_PROPS, scstProperties } from './knowledge/scst.js';
 import { splitSpringKey } from './parsers/springYaml.js';
 import { HOLDS_FILE, WORKLOAD_POD_SPEC } from './parsers/yamlCommon.js';
-import { embeddedAt, spanToOuter, textToOuter, toInner } from './embedded.js';
+import { spanToOuter, textToOuter } from './embedded.js';
 import { envNameFor, mapEnvVar, type ImageFamily } from './knowledge/env.js';
 import { legacyNames } from './parsers/springEnv.js';
 import { envScalar, stringScalar } from './parsers/compose.js';
@@ -22,7 +22,7 @@ const BINDINGS = ['spring', 'cloud', 'stream', 'bindings'];
 const SCST_NESTED = new Set(['binder', 'bindings', 'default', 'consumer', 'producer', 'configuration', 'consumer-properties', 'producer-properties', 'transaction', 'jaas', 'metrics', 'topic', 'dlq-producer-properties']);
 import { SARAMA_ACKS, SARAMA_ISOLATION, SARAMA_OFFSETS, SARAMA_FIELDS } from './knowledge/sarama.js';
 import { classifyName } from './parsers/properties.js';
-import { parseFile } from './index.js';
+import { heldFileAt, parseFile } from './index.js';
 import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 
 export interface CompletionEntry {
@@ -52,13 +52,13 @@ export function completeAt(text: string, path: string, offset: number, options: 
   if (lower.endsWith('.properties')) return completeProperties(path, before, offset, options, parse);
   if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
     // In a file a ConfigMap holds: that file's completions, indented as the block is.
-    const e = HOLDS_FILE.test(text) ? embeddedAt(parse()?.embedded, offset) : undefined;
-    const at = e && toInner(e, offset);
-    if (e && at !== undefined) {
-      return completeAt(e.text, e.path, at, options, e.parsed).map((c) => ({
+    const file = HOLDS_FILE.test(text) ? parse() : undefined;
+    const h = file && heldFileAt(file, offset);
+    if (h) {
+      return completeAt(h.held.text, h.held.path, h.offset, options, h.file).map((c) => ({
         ...c,
-        insertText: textToOuter(e, c.replace.start, c.insertText),
-        replace: spanToOuter(e, c.replace),
+        insertText: textToOuter(h.held, c.replace.start, c.insertText),
+        replace: spanToOuter(h.held, c.replace),
       }));
     }
     return completeYaml(text, path, before, lineStart, offset, options, parse);

@@ -10,8 +10,8 @@ import { conceptDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.j
 import { createFixer } from './fixer.js';
 import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 import { lineOf, lineStarts } from './suppressions.js';
-import { embeddedAt, spanToOuter, toInner, toOuter } from './embedded.js';
-import { parseFile } from './index.js';
+import { embeddedAt, spanToOuter, toOuter } from './embedded.js';
+import { heldFileAt } from './index.js';
 
 export interface HoverResult {
   markdown: string;
@@ -21,14 +21,13 @@ export interface HoverResult {
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
 export function describeAt(file: ParsedFile, offset: number, options: ResolvedOptions): HoverResult | undefined {
-  const e = embeddedAt(file.embedded, offset);
-  if (e) {
-    const inner = e.parsed ?? parseFile({ text: e.text, path: e.path });
-    const at = toInner(e, offset);
+  const held = heldFileAt(file, offset);
+  if (held) {
     // (nothing to say about the block's indentation)
-    const h = inner && at !== undefined && toOuter(e, at) === offset ? describeAt(inner, at, options) : undefined;
-    return h && { markdown: h.markdown, span: spanToOuter(e, h.span) };
+    const h = toOuter(held.held, held.offset) === offset ? describeAt(held.file, held.offset, options) : undefined;
+    return h && { markdown: h.markdown, span: spanToOuter(held.held, h.span) };
   }
+  if (embeddedAt(file.embedded, offset)) return undefined;
   const locale = options.locale;
   if (!file.units.length) return undefined; // quiet on files that are not Kafka configuration
   for (const unit of file.units) {

@@ -354,6 +354,19 @@ function lintHeld(input: LintInput, options: ResolvedOptions, rules: Rule[]): Li
 }
 
 /**
+ * The file held in this one (a ConfigMap's `application.yml: |`) at an outer offset: its parse
+ * (the one its last lint read, else read now) and the offset in its text. Hover, completion and
+ * "disable for this line" work on it and move what they make back (embedded.ts).
+ */
+export function heldFileAt(file: ParsedFile, offset: number): { held: EmbeddedFile; file: ParsedFile; offset: number } | undefined {
+  const held = embeddedAt(file.embedded, offset);
+  const at = held && toInner(held, offset);
+  if (!held || at === undefined) return undefined;
+  const inner = held.parsed ?? parseFile({ text: held.text, path: held.path });
+  return inner && { held, file: inner, offset: at };
+}
+
+/**
  * The findings of a file held in this one (a ConfigMap's `application.yml: |`), linted as that
  * file with the files of the same resource as its Spring base files, and moved here. Its own
  * suppression comments apply in it; the outer file's apply on top.
