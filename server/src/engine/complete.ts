@@ -273,6 +273,10 @@ function completeYaml(
   if (envSource) return envSource;
   const k8s = workloadEnvItems(text, before, lineStart, offset, options, parse);
   if (k8s) return k8s;
+  if (docKind === 'cfk:Kafka' && parents.join('.') === 'spec.configOverrides.server') {
+    const items = cfkServerItems(before, offset, options, parse);
+    if (items) return items;
+  }
   if (keyValue) {
     // value position
     const key = unquote(keyValue[2]);
@@ -340,7 +344,23 @@ function strimziRole(kind: string | undefined, parents: string[]): Role | undefi
   const p = parents.join('.');
   if (kind === 'Kafka' && p === 'spec.kafka.config') return 'broker';
   if (kind === 'KafkaTopic' && p === 'spec.config') return 'topic';
+  if (kind === 'cfk:KafkaTopic' && p === 'spec.configs') return 'topic';
   return undefined;
+}
+
+/**
+ * A line of a Confluent for Kubernetes `Kafka` resource's `spec.configOverrides.server` list
+ * (`- key=value`): broker keys, with the `=`; after it, the key's values.
+ */
+function cfkServerItems(before: string, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] | undefined {
+  const line = /^\s*-\s+(["']?)([^\s=#"']*)(?:=([^\s"']*))?$/.exec(before);
+  if (!line) return /^\s*-?\s*$/.test(before) ? undefined : [];
+  const [, , key, value] = line;
+  if (value !== undefined) return valueItems(key, 'broker', { start: offset - value.length, end: offset }, options.locale);
+  // The keys of the cluster's own Kafka version (its image tag), when the resource states it.
+  const unit = parse()?.units.find((u) => u.surface === 'cfk-kafka' && u.span.start <= offset && offset <= u.span.end);
+  const version = unit ? unitKafkaVersion(unit, options) : options.kafkaVersion;
+  return keyItems(keysOfRole('broker', version), 'broker', { start: offset - key.length, end: offset }, options.locale).map((i) => ({ ...i, insertText: `${i.insertText}=` }));
 }
 
 /** `kind:` of the YAML document the line belongs to (documents split by `---`). */
@@ -496,10 +516,13 @@ function docAround(text: string, lineStart: number): string {
   return text.slice(docStart, docEnd);
 }
 
+/** `kind:` of the Strimzi resource a line is in (`Kafka`), or of the Confluent for Kubernetes one (`cfk:Kafka`). */
 function yamlDocKind(text: string, lineStart: number): string | undefined {
   const doc = docAround(text, lineStart);
-  if (!/^apiVersion:\s*kafka\.strimzi\.io\//m.test(doc)) return undefined;
-  return /^kind:\s*(\w+)/m.exec(doc)?.[1];
+  const cfk = /^apiVersion:\s*["']?platform\.confluent\.io\//m.test(doc);
+  if (!cfk && !/^apiVersion:\s*kafka\.strimzi\.io\//m.test(doc)) return undefined;
+  const kind = /^kind:\s*(\w+)/m.exec(doc)?.[1];
+  return kind && cfk ? 'cfk:' + kind : kind;
 }
 
 /** Keys of the mappings enclosing a line with the given indentation, outermost first; dotted keys split. */

@@ -83,6 +83,14 @@ const T: Record<string, L10n> = {
   dynamic: { en: '{assignment} — set at run time, not checked', zh: '{assignment}——运行时才确定，不做检查' },
   placeholder: { en: '{assignment} — judged on the placeholder default', zh: '{assignment}——按占位符默认值判断' },
   unset: { en: 'Default when unset: {value} ({source}; {why})', zh: '未设置时的默认值：{value}（{source}；{why}）' },
+  operator: {
+    en: 'Default when unset: not known from this file; {by} writes the brokers\' configuration and may set it (it sets the replication factor and min ISR from the number of brokers), so it is judged only where written',
+    zh: '未设置时的默认值：无法从本文件得知；broker 的配置由 {by} 生成并可能设置此项（它按 broker 数量设置副本数与 min ISR），因此只在写明时判断',
+  },
+  operatorTopic: {
+    en: 'Default when unset: the brokers\' value, which {by} sets from the number of brokers unless the `Kafka` resource writes it',
+    zh: '未设置时的默认值：取 broker 的值；除非 `Kafka` 资源写明，否则由 {by} 按 broker 数量设置',
+  },
   safe: { en: 'Safe value: {value}', zh: '安全取值：{value}' },
   kafkaKey: { en: 'Kafka setting {key}', zh: 'Kafka 配置 {key}' },
   springWhy: { en: 'Spring sets it when the application does not', zh: '应用未设置时由 Spring 设置' },
@@ -147,7 +155,9 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   const binder = unit.facts.binding ? BINDER_DEFAULTS[s.key] : undefined;
   const spring = binder || !isSpringBoot(unit) ? undefined : springDefault(s.key);
   if (binder) lines.push(t(binder));
-  const def = binder ? undefined : spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
+  const operator = unit.facts.operatorSets?.keys.includes(s.key) ? unit.facts.operatorSets.by : undefined;
+  if (operator) lines.push(t(unit.role === 'topic' ? T.operatorTopic : T.operator, { by: operator }));
+  const def = binder || operator ? undefined : spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
   if (def) {
     const value = '`' + (def.value === '' ? '""' : fixer.valueText(unit, s.key, def.value)) + '`';
     const why = spring ? T.springWhy : versionWhy(unit, options);

@@ -212,8 +212,8 @@ interface YamlChunk {
 // holds, are needed again only when a fix edits its structure (inserting or removing an entry):
 // after each lint the documents of pieces the fast reader read let their nodes go, and give them
 // back, read again from the piece's text and moved to the document's offset, on first use
-// (they are kept until the end of that lint). Compose, Kubernetes workload and ConfigMap documents
-// keep theirs: they are read on every lint (and units point into them).
+// (they are kept until the end of that lint). Compose, Kubernetes workload, ConfigMap and Confluent
+// for Kubernetes documents keep theirs: they are read on every lint (and units point into them).
 
 const released = new WeakSet<YamlDoc>();
 
@@ -227,7 +227,7 @@ function keepContents(doc: YamlDoc, contents: unknown): void {
 
 function releaseNodes(c: YamlChunk, kinds: WeakMap<YamlDoc, ReturnType<typeof classifyDoc>>): void {
   c.stream.docs.forEach((doc, i) => {
-    if (released.has(doc) || kinds.get(doc) === 'compose' || kinds.get(doc) === 'workload' || kinds.get(doc) === 'configmap') return;
+    if (released.has(doc) || kinds.get(doc) === 'compose' || kinds.get(doc) === 'workload' || kinds.get(doc) === 'configmap' || kinds.get(doc) === 'cfk') return;
     forgetAnchors(doc);
     Object.defineProperty(doc, 'contents', {
       enumerable: true,

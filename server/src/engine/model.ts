@@ -19,6 +19,8 @@ export type Surface =
   | 'strimzi-kafka' // Strimzi Kafka CR, spec.kafka.config
   | 'strimzi-topic' // Strimzi KafkaTopic CR, spec.replicas + spec.config
   | 'strimzi-nodepool' // Strimzi KafkaNodePool (broker count only)
+  | 'cfk-kafka' // Confluent for Kubernetes Kafka CR, spec.configOverrides.server (`key=value` lines)
+  | 'cfk-topic' // Confluent for Kubernetes KafkaTopic CR, spec.replicas + spec.configs
   | 'compose' // docker-compose service running a Kafka image
   | 'spring-env' // Spring Boot settings in environment variables (SPRING_KAFKA_*) of a compose service or Kubernetes container
   | 'k8s-broker' // a Kubernetes workload's container running a Kafka image (its env list)
@@ -121,6 +123,12 @@ export interface UnitFacts {
    * (`definitelyProducer`).
    */
   partial?: true;
+  /**
+   * Keys an operator sets itself when the resource leaves them unset, to values this file does not
+   * show: Confluent for Kubernetes picks `default.replication.factor` and `min.insync.replicas`
+   * from the broker count (cfk.ts). Unset, they are not judged against Kafka's defaults.
+   */
+  operatorSets?: { keys: readonly string[]; by: string };
   /**
    * `spring-env`: the compose service or Kubernetes container whose variables these are (an id
    * unique in the file). Each is its own application: its units say nothing about another's.

@@ -326,7 +326,7 @@ export function envName(unit: ConfigUnit, key: string): string | undefined {
 }
 
 /** The quote style most sibling scalars use ('plain' on a tie). */
-function siblingStyle(text: string, nodes: (Node | null | undefined)[]): QuoteStyle {
+export function siblingStyle(text: string, nodes: (Node | null | undefined)[]): QuoteStyle {
   const n = { plain: 0, double: 0, single: 0 };
   for (const x of nodes) {
     if (!isScalar(x)) continue;
@@ -338,7 +338,7 @@ function siblingStyle(text: string, nodes: (Node | null | undefined)[]): QuoteSt
   return 'plain';
 }
 
-function renderIn(style: QuoteStyle, v: string): string {
+export function renderIn(style: QuoteStyle, v: string): string {
   if (style === 'double') return quoteDouble(v);
   if (style === 'single') return quoteSingle(v) ?? quoteDouble(v);
   return envScalar(v);

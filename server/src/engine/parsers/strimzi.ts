@@ -26,6 +26,7 @@ import {
   type ScalarRead,
   type YamlDoc,
 } from './yamlCommon.js';
+import { stringScalar } from './compose.js';
 import { insertPath, quoteDouble, removeEntry, renderKey, renderScalar, replaceScalar } from './yamlEdit.js';
 
 export interface StrimziSettingExt {
@@ -37,7 +38,8 @@ export interface StrimziSettingExt {
 }
 
 export interface StrimziUnitExt {
-  kind: 'strimzi-kafka' | 'strimzi-topic';
+  /** (`cfk-topic`: a Confluent for Kubernetes KafkaTopic, read and edited as a Strimzi one is: cfk.ts) */
+  kind: 'strimzi-kafka' | 'strimzi-topic' | 'cfk-topic';
   docIndex: number;
   doc: YamlDoc;
 }
@@ -47,7 +49,7 @@ function intValue(text: string, n: Node | null | undefined): number | undefined 
   return s !== undefined && /^\d+$/.test(s.trim()) ? Number(s.trim()) : undefined;
 }
 
-function settingFrom(text: string, e: MapEntry, key: string, sourceKey: string, role: Role): Setting | undefined {
+export function settingFrom(text: string, e: MapEntry, key: string, sourceKey: string, role: Role): Setting | undefined {
   const { keySpan, entrySpan, aliasSpan } = entryPlaces(text, e);
   let value: string;
   let rawValue: string;
@@ -80,7 +82,7 @@ function settingFrom(text: string, e: MapEntry, key: string, sourceKey: string, 
   return internSetting({ key, sourceKey, role, value, rawValue, dynamic, keySpan, valueSpan, entrySpan, precedence: 1, ext });
 }
 
-function configSettings(text: string, doc: YamlDoc, config: YAMLMap | undefined, role: Role): Setting[] {
+export function configSettings(text: string, doc: YamlDoc, config: YAMLMap | undefined, role: Role): Setting[] {
   if (!config) return [];
   const out: Setting[] = [];
   for (const e of mapEntries(config, doc)) {
@@ -304,15 +306,21 @@ function sExt(s: Setting): StrimziSettingExt | undefined {
 
 function uExt(u: ConfigUnit): StrimziUnitExt | undefined {
   const e = u.ext as StrimziUnitExt | undefined;
-  return e && (e.kind === 'strimzi-kafka' || e.kind === 'strimzi-topic') ? e : undefined;
+  return e && (e.kind === 'strimzi-kafka' || e.kind === 'strimzi-topic' || e.kind === 'cfk-topic') ? e : undefined;
 }
 
 /** Where a canonical key lives in the resource. */
 function targetPath(unit: ConfigUnit, key: string): string[] | undefined {
   if (unit.surface === 'strimzi-kafka') return ['spec', 'kafka', 'config', key];
   if (unit.surface === 'strimzi-topic') return key === 'replication.factor' ? ['spec', 'replicas'] : ['spec', 'config', key];
+  if (unit.surface === 'cfk-topic') return key === 'replication.factor' ? ['spec', 'replicas'] : ['spec', 'configs', key];
   return undefined;
 }
+
+const isTopic = (unit: ConfigUnit) => unit.surface === 'strimzi-topic' || unit.surface === 'cfk-topic';
+
+/** A CFK KafkaTopic's `spec.configs` holds strings only; its `spec.replicas` is a number. */
+const stringsOnly = (unit: ConfigUnit, key: string) => unit.surface === 'cfk-topic' && key !== 'replication.factor';
 
 const literalStyle = {
   keySegs: (k: string) => [k],
@@ -324,7 +332,7 @@ export const strimziEditor: FormatEditor = {
   commentPrefix: '#',
 
   keyName(unit, key) {
-    return unit.surface === 'strimzi-topic' && key === 'replication.factor' ? 'spec.replicas' : key;
+    return isTopic(unit) && key === 'replication.factor' ? 'spec.replicas' : key;
   },
 
   valueText(_unit, _key, value) {
@@ -338,7 +346,10 @@ export const strimziEditor: FormatEditor = {
   setValue(file, unit, setting, value) {
     const ext = sExt(setting);
     if (!ext || ext.via || !ext.read || setting.dynamic) return null;
-    const e = replaceScalar(file.text, ext.read, strimziEditor.valueText(unit, setting.key, value));
+    const v = strimziEditor.valueText(unit, setting.key, value);
+    // A CFK topic's configs are strings (the CRD refuses a number or a boolean there).
+    if (stringsOnly(unit, setting.key) && ext.read.quote === 'plain') return ext.read.exact ? [{ start: ext.read.span.start, end: ext.read.span.end, newText: stringScalar(v) }] : null;
+    const e = replaceScalar(file.text, ext.read, v);
     return e ? [e] : null;
   },
 
@@ -347,7 +358,8 @@ export const strimziEditor: FormatEditor = {
     const path = targetPath(unit, key);
     // Structural edits trust the AST, which after a parse error may not match the indentation.
     if (!u || !path || u.doc.errors.length) return null;
-    const e = insertPath(file.text, u.doc.contents as Node | null, path, renderScalar(strimziEditor.valueText(unit, key, value)), file.eol, literalStyle);
+    const v = strimziEditor.valueText(unit, key, value);
+    const e = insertPath(file.text, u.doc.contents as Node | null, path, stringsOnly(unit, key) ? stringScalar(v) : renderScalar(v), file.eol, literalStyle);
     return e ? [e] : null;
   },
 
@@ -363,7 +375,7 @@ export const strimziEditor: FormatEditor = {
   rename(_file, unit, setting, newKey) {
     const ext = sExt(setting);
     if (!ext || ext.via) return null;
-    if (setting.sourceKey === 'spec.replicas' || (unit.surface === 'strimzi-topic' && newKey === 'replication.factor')) return null;
+    if (setting.sourceKey === 'spec.replicas' || (isTopic(unit) && newKey === 'replication.factor')) return null;
     // (not written elsewhere, so the key span is the key's node)
     const range = setting.keySpan;
     let newText: string;
@@ -374,4 +386,4 @@ export const strimziEditor: FormatEditor = {
   },
 };
 
-registerEditor(['strimzi-kafka', 'strimzi-topic'], strimziEditor);
+registerEditor(['strimzi-kafka', 'strimzi-topic', 'cfk-topic'], strimziEditor);

@@ -8,6 +8,7 @@ import { Composer, Parser } from 'yaml';
 import type { Comment, ConfigUnit, ParseError, ParsedFile, Span } from '../model.js';
 import { classifyDoc, dominantEol, HOLDS_FILE, type YamlDoc } from './yamlCommon.js';
 import { extractSpring } from './springYaml.js';
+import { extractCfk } from './cfk.js';
 import { extractStrimzi, type StrimziDocReader } from './strimzi.js';
 import { extractCompose } from './compose.js';
 import { extractWorkloads } from './workload.js';
@@ -186,12 +187,13 @@ export function yamlFileFrom(
     }
   };
   run(() => extractStrimzi(text, docs, (i) => kinds[i] === 'strimzi', strimziOfDoc));
+  run(() => extractCfk(text, docs, (i) => kinds[i] === 'cfk'));
   run(() => extractCompose(text, docs, (i) => kinds[i] === 'compose'));
   run(() => extractWorkloads(text, docs, (i) => kinds[i] === 'workload'));
   run(() => extractEnvSources(text, docs, (i) => kinds[i] === 'configmap'));
   // Spring is read everywhere but in Strimzi resources: an application.yml may well have its own
   // top-level `services:` map, and a compose file has no `spring.kafka` anyway.
-  run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi', springOfDoc && ((d, i, fp) => springOfDoc(text, d, i, fp))));
+  run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi' || kinds[i] === 'cfk', springOfDoc && ((d, i, fp) => springOfDoc(text, d, i, fp))));
   units.sort((a, b) => a.span.start - b.span.start || a.anchor.start - b.anchor.start);
   file.units = units;
   try {

@@ -390,11 +390,13 @@ export function commandWords(text: string, doc: YamlDoc, map: YAMLMap, keys: str
 export const HOLDS_FILE = /\.(?:properties|ya?ml)["']?[ \t]*:[ \t]*\|/i;
 
 /** The kind of configuration a document holds. */
-export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'compose' | 'workload' | 'configmap' | 'other' {
+export function classifyDoc(text: string, doc: YamlDoc): 'strimzi' | 'cfk' | 'compose' | 'workload' | 'configmap' | 'other' {
   const root = asMap(doc.contents as Node | null);
   if (!root) return 'other';
   const api = scalarString(text, getEntry(root, 'apiVersion', doc)?.value);
   if (api && api.trim().startsWith('kafka.strimzi.io/')) return 'strimzi';
+  // Confluent for Kubernetes (cfk.ts); `apps.cpc.platform.confluent.io` is another API.
+  if (api && api.trim().startsWith('platform.confluent.io/')) return 'cfk';
   if (asMap(getEntry(root, 'services', doc)?.value)) return 'compose';
   // A Kubernetes resource that runs containers with Spring Boot variables or of a Kafka image
   // (workload.ts). Only those that name one: a workload document keeps its nodes and is read again

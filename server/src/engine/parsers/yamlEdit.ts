@@ -280,6 +280,8 @@ export interface PathStyle {
   dotted?(segs: string[]): string;
   /** Prefer a mapping that contains this offset when several match. */
   prefer?: number;
+  /** The value is the first item of a new block sequence under the last segment (`server:` then `- item`). */
+  seqItem?: boolean;
 }
 
 /**
@@ -330,7 +332,11 @@ export function insertPath(
       return kt !== undefined && style.keySegs(kt).length > 1;
     });
   let lines: string[];
-  if (dotted && style.dotted) {
+  if (style.seqItem) {
+    const step = indentStep(text, root);
+    lines = rest.map((s, k) => ' '.repeat(step * k) + style.renderKey(s) + ':');
+    lines.push(' '.repeat(step * rest.length) + '- ' + valueText);
+  } else if (dotted && style.dotted) {
     lines = [`${style.renderKey(style.dotted(rest))}: ${valueText}`];
   } else {
     const step = indentStep(text, root);

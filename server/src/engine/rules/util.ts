@@ -47,6 +47,15 @@ export function ignoredEnvReported(unit: ConfigUnit, ...keys: string[]): boolean
   return unit.surface === 'compose' && !!unit.facts.ignoredEnv?.some((e) => keys.includes(e.intendedKey));
 }
 
+/**
+ * Whether an operator picks this key's value when the resource leaves it unset (Confluent for
+ * Kubernetes: `default.replication.factor` and `min.insync.replicas` from the broker count): then
+ * Kafka's default is not what applies, and a rule judges only a value the resource writes.
+ */
+export function operatorSets(unit: ConfigUnit, key: string): boolean {
+  return !!unit.facts.operatorSets?.keys.includes(key) && !effective(unit, key);
+}
+
 export function judged(unit: ConfigUnit, key: string): Setting | undefined {
   const s = effective(unit, key);
   if (!s || (s.dynamic && !s.placeholderDefault)) return undefined;
