@@ -94,6 +94,8 @@ function randomDoc(r: () => number, tame = r() < 0.5): string {
       if (nested) {
         lines.push(' '.repeat(ind) + seq + key + ':' + (r() < 0.2 ? ' ' + pick(tame ? ['&base', '# why'] : ['&base', '# why', '&x # c', '']) : ''));
         indent = ind + 2 + (r() < 0.1 ? 2 : 0);
+        // A comment before the block's first line, usually at its indent.
+        if (r() < 0.15) lines.push(' '.repeat(r() < 0.8 ? indent : Math.floor(r() * 6)) + '# about ' + key);
       } else {
         lines.push(' '.repeat(ind) + seq + (r() < (tame ? 0 : 0.1) ? pick(values) : key + ':' + (r() < 0.9 || tame ? ' ' : '') + pick(values)));
         if (r() < 0.3) indent = Math.max(0, indent - 2 * Math.floor(r() * 3));
@@ -184,5 +186,17 @@ describe('yamlFast', () => {
       'a: 1\rb: 2\n',
     ];
     for (const t of outside) assert.equal(readYamlFast(t), undefined, JSON.stringify(t));
+  });
+
+  it("reads comment lines between a key and the block under it, indented like the block, as the composer does; declines them elsewhere after a key", () => {
+    const inside = [
+      'spring:\n  kafka:\n    # producer settings\n    producer:\n      acks: all\n',
+      'spec:\n  configOverrides:\n    server:\n      # from the dev overlay\n      - min.insync.replicas=1\n',
+      'a:\n  # one\n\n  # two\n  b: 1\nc: 2\n',
+      'l:\n  - k:\n      # c\n      v: 1\n',
+    ];
+    for (const t of inside) assert.ok(check(t, JSON.stringify(t)), `declined ${JSON.stringify(t)}`);
+    const after = ['a:\n# c\n  b: 1\n', 'a:\n  # c\nb: 1\n', 'a: # t\n  # c\n  b: 1\n', 'a: &x\n  # c\n  b: 1\n', 'a:\n  # c\n- x\n'];
+    for (const t of after) assert.equal(readYamlFast(t), undefined, JSON.stringify(t));
   });
 });

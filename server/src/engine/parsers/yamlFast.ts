@@ -346,8 +346,13 @@ function read(text: string, from: number, len: number): YamlStream {
         // on what follows; the subset keeps the two cases where it changes no range: comments
         // indented like the next node line (they open its item), and comments at column 0 at the
         // end of a document whose root is at column 0 (the document keeps them).
-        if (pending) decline();
         if (runIndent === undefined) runIndent = nextNodeIndent(next);
+        if (pending) {
+          // Between `key:` and the block under it, a comment indented like that block's first
+          // line: the composer hands it to the block (`commentBefore`), whose range still starts
+          // at its first node. Anywhere else it may widen an empty value's range: declined.
+          if (pending.comment || pending.anchor !== undefined || runIndent <= pending.indent) decline();
+        }
         if (runIndent >= 0 ? line.indent !== runIndent : line.indent !== 0 || root!.indent !== 0) decline();
       }
       comments.push({ span: { start: i, end }, text: text.slice(i + 1, end), ownLine: true });
