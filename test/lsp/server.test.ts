@@ -142,6 +142,29 @@ describe('language server over stdio', () => {
     assert.deepEqual(h.range, { start: { line: 9, character: 10 }, end: { line: 9, character: 14 } });
   });
 
+  it("lints a Confluent for Kubernetes Kafka resource's configOverrides.server lines: a diagnostic on the value, a fix inside the line, a suppression above it, hover on the key", async () => {
+    const text =
+      'apiVersion: platform.confluent.io/v1beta1\nkind: Kafka\nmetadata:\n  name: kafka\nspec:\n  replicas: 3\n  image:\n    application: confluentinc/cp-server:7.9.0\n' +
+      '  configOverrides:\n    server:\n      - unclean.leader.election.enable=true\n';
+    const uri = client.open(path.join(dir, 'k8s', 'confluent.yaml'), text, 'yaml');
+    const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'unclean-leader-election'));
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['unclean-leader-election']);
+    const diag = p.diagnostics[0];
+    assert.deepEqual(diag.range, { start: { line: 10, character: 39 }, end: { line: 10, character: 43 } });
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as Action[];
+    const fix = actions.find((a) => a.title === 'Set `unclean.leader.election.enable=false`');
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(applyTextEdits(text, editsOf(fix)), text.replace('enable=true', 'enable=false'));
+    const sup = actions.find((a) => a.title === 'Disable `unclean-leader-election` for this line')!;
+    assert.equal(
+      applyTextEdits(text, editsOf(sup)),
+      text.replace('      - unclean', '      # kafka-lint-disable-next-line unclean-leader-election\n      - unclean'),
+    );
+    const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 12 } })) as { contents: { value: string } };
+    assert.match(h.contents.value, /`unclean\.leader\.election\.enable=true` is in effect/);
+    assert.match(h.contents.value, /Kafka 3\.9 from `confluentinc\/cp-server:7\.9\.0`/);
+  });
+
   it('source.fixAll.kafkaLint applies only safe fixes', async () => {
     const text = 'bootstrap.servers=kafka:9092\nacks=all\nproducer.type=async\nbatch.num.messages=200\n';
     const uri = client.open(path.join(dir, 'legacy-producer.properties'), text, 'properties');

@@ -152,8 +152,8 @@ const rule: Rule = {
         zh: '发现 `min.insync.replicas` 为 1 的配置：显式设置，或在多 broker 集群中依赖默认值。',
       },
       why: {
-        en: '`min.insync.replicas` is the number of in-sync replicas an `acks=all` write must reach. At 1 (the Kafka default) the write succeeds as soon as the leader has it whenever the followers have fallen out of sync, so a failure of that one broker loses acknowledged records. Strimzi warns about it on clusters of more than one broker. A single-broker setup cannot do better and is left alone.',
-        zh: '`min.insync.replicas` 是 `acks=all` 写入必须到达的同步副本数。取值 1（Kafka 默认值）时，一旦 follower 掉出 ISR，只要 leader 写入即算成功，这一个 broker 故障就会丢失已确认的消息。Strimzi 在多于一个 broker 的集群上会对此告警。单 broker 环境无法做得更好，本规则不报告。',
+        en: '`min.insync.replicas` is the number of in-sync replicas an `acks=all` write must reach. At 1 (the Kafka default) the write succeeds as soon as the leader has it whenever the followers have fallen out of sync, so a failure of that one broker loses acknowledged records. Strimzi warns about it on clusters of more than one broker. A single-broker setup cannot do better and is left alone. Confluent for Kubernetes sets it from the broker count when a `Kafka` resource leaves it unset, so there only a value written in `configOverrides.server` is judged.',
+        zh: '`min.insync.replicas` 是 `acks=all` 写入必须到达的同步副本数。取值 1（Kafka 默认值）时，一旦 follower 掉出 ISR，只要 leader 写入即算成功，这一个 broker 故障就会丢失已确认的消息。Strimzi 在多于一个 broker 的集群上会对此告警。单 broker 环境无法做得更好，本规则不报告。`Kafka` 资源未设置时，Confluent for Kubernetes 会按 broker 数量设置它，因此那里只判断 `configOverrides.server` 中写明的值。',
       },
       fix: {
         en: 'Set `min.insync.replicas=2` with a replication factor of 3 (in general RF−1, never ≥ RF). The fix is unsafe: with fewer in-sync replicas than the minimum, `acks=all` producers get NotEnoughReplicas errors instead of writing, so write availability is traded for durability. Where the broker config sets no `default.replication.factor`, the fix also sets it to 3, which needs at least 3 brokers.',
@@ -164,6 +164,7 @@ const rule: Rule = {
         { title: 'Kafka topic config: min.insync.replicas', url: 'https://kafka.apache.org/documentation/#topicconfigs_min.insync.replicas' },
         { title: 'Kafka design: availability and durability guarantees', url: 'https://kafka.apache.org/documentation/#design_ha' },
         { title: 'Strimzi: configuring Kafka brokers', url: 'https://strimzi.io/docs/operators/latest/configuring.html' },
+        { title: 'Confluent for Kubernetes: configuration overview (values CFK sets)', url: 'https://docs.confluent.io/operator/current/co-configure-overview.html' },
       ],
       examples: [
         {

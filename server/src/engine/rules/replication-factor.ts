@@ -95,8 +95,8 @@ const rule: Rule = {
     scope: 'unit',
     docs: {
       summary: {
-        en: 'Finds replication factors below 3: `default.replication.factor`, `offsets.topic.replication.factor`, `transaction.state.log.replication.factor` and Strimzi `KafkaTopic` `spec.replicas`.',
-        zh: '发现低于 3 的副本数：`default.replication.factor`、`offsets.topic.replication.factor`、`transaction.state.log.replication.factor` 以及 Strimzi `KafkaTopic` 的 `spec.replicas`。',
+        en: 'Finds replication factors below 3: `default.replication.factor`, `offsets.topic.replication.factor`, `transaction.state.log.replication.factor` and the `spec.replicas` of a Strimzi or Confluent for Kubernetes `KafkaTopic`.',
+        zh: '发现低于 3 的副本数：`default.replication.factor`、`offsets.topic.replication.factor`、`transaction.state.log.replication.factor` 以及 Strimzi 或 Confluent for Kubernetes 的 `KafkaTopic` 的 `spec.replicas`。',
       },
       why: {
         en: 'With f+1 replicas a partition survives f broker failures without losing committed records. One replica (warning) means a single disk or broker loss loses the data — for `__consumer_offsets` the committed offsets, so consumers skip or reprocess. Two replicas (information) survive one failure only if `min.insync.replicas` is 1, which lets a write rest on one copy. In a setup known to have a single broker, one replica is all it can have: reported as information. On a KRaft controller that is not also a broker (`process.roles=controller`) only `default.replication.factor` is checked: the controller applies it to topics created with -1, while the brokers create `__consumer_offsets` and `__transaction_state` with their own settings. Spring Cloud Stream\'s Kafka binder creates the topics of its bindings with `spring.cloud.stream.kafka.binder.replication-factor` (a binding\'s `topic.replication-factor` overrides it; the default since binder 3.0.8, -1, means the broker\'s `default.replication.factor`), unless `auto-create-topics` is false.',
@@ -137,6 +137,13 @@ const rule: Rule = {
           path: 'docker-compose.yml',
           bad: 'services:\n  kafka1:\n    image: apache/kafka:4.0.0\n    environment:\n      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1\n  kafka2:\n    image: apache/kafka:4.0.0\n  kafka3:\n    image: apache/kafka:4.0.0\n',
           good: 'services:\n  kafka1:\n    image: apache/kafka:4.0.0\n    environment:\n      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 3\n  kafka2:\n    image: apache/kafka:4.0.0\n  kafka3:\n    image: apache/kafka:4.0.0\n',
+        },
+        {
+          surface: 'cfk-topic',
+          path: 'topics.yaml',
+          title: { en: 'Confluent for Kubernetes KafkaTopic', zh: 'Confluent for Kubernetes 的 KafkaTopic' },
+          bad: 'apiVersion: platform.confluent.io/v1beta1\nkind: KafkaTopic\nmetadata:\n  name: orders\nspec:\n  replicas: 1\n  partitionCount: 6\n  configs:\n    cleanup.policy: "delete"\n',
+          good: 'apiVersion: platform.confluent.io/v1beta1\nkind: KafkaTopic\nmetadata:\n  name: orders\nspec:\n  replicas: 3\n  partitionCount: 6\n  configs:\n    cleanup.policy: "delete"\n',
         },
         {
           surface: 'k8s-broker',

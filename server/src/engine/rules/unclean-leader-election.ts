@@ -72,6 +72,13 @@ const rule: Rule = {
           good: 'services:\n  kafka:\n    image: apache/kafka:4.0.0\n    environment:\n      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "false"\n',
         },
         {
+          surface: 'cfk-kafka',
+          path: 'confluent-kafka.yaml',
+          title: { en: 'Confluent for Kubernetes', zh: 'Confluent for Kubernetes' },
+          bad: 'apiVersion: platform.confluent.io/v1beta1\nkind: Kafka\nmetadata:\n  name: kafka\nspec:\n  replicas: 3\n  image:\n    application: confluentinc/cp-server:7.9.0\n  configOverrides:\n    server:\n      - unclean.leader.election.enable=true\n',
+          good: 'apiVersion: platform.confluent.io/v1beta1\nkind: Kafka\nmetadata:\n  name: kafka\nspec:\n  replicas: 3\n  image:\n    application: confluentinc/cp-server:7.9.0\n  configOverrides:\n    server:\n      - unclean.leader.election.enable=false\n',
+        },
+        {
           surface: 'kafka-properties',
           path: 'broker-config.yaml',
           title: { en: 'server.properties in a Kubernetes ConfigMap', zh: 'Kubernetes ConfigMap 中的 server.properties' },
