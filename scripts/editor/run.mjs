@@ -1,4 +1,6 @@
-// `npm run test:editor`: the extension in a real VS Code (code-server 1.139), in four suites:
+// `npm run test:editor`: the extension in a real VS Code (code-server 1.139), in five suites:
+//   grammar    the suppression-comment injections against VS Code's own YAML, ini and Go grammars
+//              (test/grammar/vscodeGrammars.mjs)
 //   e2e        mocha in the extension host with the real `vscode` API (test/e2e, via @vscode/test-electron)
 //   e2e-zh-cn  the same host with display language zh-cn (test/e2e/suite/zh-cn.spec.ts)
 //   ui         the packaged .vsix in the workbench, driven through Chromium (test/ui/workbench.ui.mjs)
@@ -28,6 +30,7 @@ const build = !argv.includes('--no-build');
 const shots = argv.includes('--update-screenshots') ? ['--update-screenshots'] : [];
 
 const SUITES = [
+  { name: 'grammar', cmd: [process.execPath, 'test/grammar/vscodeGrammars.mjs'] },
   { name: 'e2e', cmd: [process.execPath, 'out/test/e2e/runTest.js', '--code-server'] },
   { name: 'e2e-zh-cn', cmd: [process.execPath, 'out/test/e2e/runTest.js', '--code-server', '--locale', 'zh-cn'] },
   { name: 'ui', cmd: [process.execPath, 'test/ui/workbench.ui.mjs', '--vsix', VSIX, ...shots] },

@@ -16,27 +16,45 @@ const SNAP_DIR = path.join(ROOT, 'test/grammar/snapshots');
 const hosts: Record<string, object> = {
   // Like VS Code's own grammars, comments are begin/end rules: injections apply inside them.
   'source.ini': { scopeName: 'source.ini', patterns: [{ begin: '^\\s*[#;!]', end: '$', name: 'comment.line.number-sign.ini' }] },
-  'source.yaml': { scopeName: 'source.yaml', patterns: [{ begin: '"', end: '"', name: 'string.quoted.double.yaml' }, { begin: '(?:^|(?<=\\s))#', end: '$', name: 'comment.line.number-sign.yaml' }] },
+  // A block scalar's lines are `string.unquoted.block.yaml`, after their indentation, as in VS Code's
+  // YAML grammar (scripts/editor/grammars.mjs checks the injections against that grammar itself).
+  'source.yaml': {
+    scopeName: 'source.yaml',
+    patterns: [
+      {
+        begin: '[|>][-+]?[ \\t]*$',
+        end: '^(?! |$)',
+        patterns: [{ begin: '^(  )', beginCaptures: { 1: { name: 'punctuation.whitespace.indentation.yaml' } }, end: '$', contentName: 'string.unquoted.block.yaml' }],
+      },
+      { begin: '"', end: '"', name: 'string.quoted.double.yaml' },
+      { begin: '(?:^|(?<=\\s))#', end: '$', name: 'comment.line.number-sign.yaml' },
+    ],
+  },
   'source.go': { scopeName: 'source.go', patterns: [{ begin: '"', end: '"', name: 'string.quoted.double.go' }, { begin: '//', end: '$', name: 'comment.line.double-slash.go' }] },
 };
 
 async function registry() {
   const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
   await oniguruma.loadWASM(new Uint8Array(wasm).buffer as ArrayBuffer);
-  const injection = JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes/kafka-lint-suppression.tmLanguage.json'), 'utf8'));
+  // Every injection grammar the manifest contributes, into the scopes it names.
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const injectTo: string[] = manifest.contributes.grammars[0].injectTo;
+  const contributed: { scopeName: string; path: string; injectTo: string[] }[] = manifest.contributes.grammars;
+  const injections = new Map(contributed.map((g) => [g.scopeName, fs.readFileSync(path.join(ROOT, g.path), 'utf8')]));
   return new vsctm.Registry({
     onigLib: Promise.resolve({
       createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p),
       createOnigString: (s: string) => new oniguruma.OnigString(s),
     }),
     loadGrammar: async (scope: string) => {
-      if (scope === 'kafka-lint.suppression') return vsctm.parseRawGrammar(JSON.stringify(injection), 'injection.json');
+      const injection = injections.get(scope);
+      if (injection) return vsctm.parseRawGrammar(injection, `${scope}.json`);
       const host = hosts[scope];
       return host ? vsctm.parseRawGrammar(JSON.stringify(host), `${scope}.json`) : null;
     },
-    getInjections: (scope: string) => (injectTo.includes(scope) ? ['kafka-lint.suppression'] : undefined),
+    getInjections: (scope: string) => {
+      const into = contributed.filter((g) => g.injectTo.includes(scope)).map((g) => g.scopeName);
+      return into.length ? into : undefined;
+    },
   });
 }
 
@@ -59,6 +77,12 @@ async function tokenize(reg: vsctm.Registry, scope: string, text: string) {
 const cases: Array<[string, string, string]> = [
   ['properties', 'source.ini', '# kafka-lint-disable-next-line acks, retries -- fire-and-forget metrics\nacks=0\n# kafka-lint-disable removed-key\n# an ordinary comment mentioning kafka-lint\n'],
   ['yaml', 'source.yaml', 'spring:\n  kafka:\n    producer:\n      # kafka-lint-disable-next-line acks\n      acks: 1\n      key: "# kafka-lint-disable acks"\n'],
+  // Files a ConfigMap holds: a suppression line inside the block, not a `#` after a value there.
+  [
+    'yaml-block',
+    'source.yaml',
+    'data:\n  server.properties: |\n    # kafka-lint-disable-next-line unclean-leader-election, acks -- drill\n    unclean.leader.election.enable=true\n    x=1 # kafka-lint-disable acks\n    # an ordinary comment\n',
+  ],
   ['go', 'source.go', 'func f() {\n\t// kafka-lint-disable-next-line sarama-errors -- drained elsewhere\n\tcfg.Producer.Return.Errors = false\n\ts := "// kafka-lint-disable acks"\n}\n'],
 ];
 
