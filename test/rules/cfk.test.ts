@@ -203,6 +203,12 @@ describe('Confluent for Kubernetes: hover, completion and the editor', () => {
     const t = topic('  replicas: 3\n  configs:\n    min.insy\n');
     const tat = t.indexOf('min.insy') + 'min.insy'.length;
     assert.ok(completeAt(t, P, tat, O).some((i) => i.label === 'min.insync.replicas' && i.insertText === 'min.insync.replicas: '));
+    // Values in a topic's configs are strings.
+    const tv = topic('  replicas: 3\n  configs:\n    unclean.leader.election.enable: \n');
+    const tvat = tv.indexOf('enable: ') + 'enable: '.length;
+    assert.deepEqual(completeAt(tv, P, tvat, O).map((i) => i.insertText).sort(), ['"false"', '"true"']);
+    const tq = tv.replace('enable: ', 'enable: "t');
+    assert.deepEqual(completeAt(tq, P, tvat + 2, O).map((i) => i.insertText).sort(), ['"false', '"true']);
   });
 
   it('an editor reads the resource again after each edit, with the same findings as a fresh lint', () => {

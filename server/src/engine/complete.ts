@@ -296,7 +296,13 @@ function completeYaml(
       return ded ? valueItems(ded.key, ded.role, replace, locale) : [];
     }
     const role = strimziRole(docKind, parents);
-    return role ? valueItems(key, role, replace, locale) : [];
+    if (!role) return [];
+    const items = valueItems(key, role, replace, locale);
+    if (docKind !== 'cfk:KafkaTopic') return items;
+    // A CFK topic's configs are strings (the CRD refuses a boolean or a number there): quoted; after
+    // a typed quote, the editor has usually closed it already.
+    const q = /^["']/.exec(keyValue[3])?.[0];
+    return items.map((i) => ({ ...i, insertText: q ? q + i.insertText : `"${i.insertText}"` }));
   }
   const typed = before.trimStart();
   if (typed.includes(':')) return [];
