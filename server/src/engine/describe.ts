@@ -97,6 +97,7 @@ const T: Record<string, L10n> = {
 };
 
 function versionWhy(unit: ConfigUnit, options: ResolvedOptions): L10n {
+  if (unit.client === 'kafka-go') return { en: 'a `kafka.Writer` of segmentio/kafka-go', zh: 'segmentio/kafka-go 的 `kafka.Writer`' };
   if (unit.client === 'sarama') {
     return options.saramaVersion
       ? { en: `sarama version from ${options.saramaVersionSource ?? 'settings'}`, zh: `sarama 版本来自 ${options.saramaVersionSource ?? '设置'}` }
@@ -163,7 +164,8 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
     const why = spring ? T.springWhy : versionWhy(unit, options);
     lines.push(t(T.unset, { value, source: localizeDefaultSource(def.source, locale), why: t(why) }));
   }
-  if (doc?.safe) lines.push(t(T.safe, { value: '`' + doc.safe + '`' }));
+  // (kafka-go names acks values by its constants: `kafka.RequireAll`)
+  if (doc?.safe) lines.push(t(T.safe, { value: '`' + (unit.client === 'kafka-go' ? fixer.valueText(unit, s.key, doc.safe) : doc.safe) + '`' }));
   parts.push(`**${t(T.here)}**\n\n` + lines.map((l) => `- ${l}`).join('\n'));
   return { markdown: parts.join('\n\n---\n\n'), span };
 }

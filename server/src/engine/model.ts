@@ -24,7 +24,8 @@ export type Surface =
   | 'compose' // docker-compose service running a Kafka image
   | 'spring-env' // Spring Boot settings in environment variables (SPRING_KAFKA_*) of a compose service or Kubernetes container
   | 'k8s-broker' // a Kubernetes workload's container running a Kafka image (its env list)
-  | 'sarama'; // Go sarama.Config
+  | 'sarama' // Go sarama.Config
+  | 'kafka-go'; // Go segmentio/kafka-go: a kafka.Writer{...} literal
 
 /**
  * Kafka role of a unit. 'client' = settings for some client whose kind could not be told
@@ -33,7 +34,7 @@ export type Surface =
 export type Role = 'producer' | 'consumer' | 'broker' | 'topic' | 'admin' | 'streams' | 'client';
 
 /** Which implementation reads the settings: decides defaults and semantics. */
-export type Client = 'java' | 'sarama' | 'librdkafka' | 'broker';
+export type Client = 'java' | 'sarama' | 'librdkafka' | 'kafka-go' | 'broker';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

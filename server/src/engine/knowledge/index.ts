@@ -465,6 +465,9 @@ export function defaultFor(
       return saramaDefault(key, versions.saramaVersion);
     case 'librdkafka':
       return librdkafkaDefault(key);
+    case 'kafka-go':
+      // A Writer's RequiredAcks defaults to RequireNone (facts.md §11.2); nothing else is read.
+      return key === 'acks' ? { value: '0', source: 'kafka-go Writer default' } : undefined;
     default:
       return kafkaDefault(key, role, versions.kafkaVersion);
   }

@@ -20,6 +20,7 @@ import type { Comment, ConfigUnit, Edit, ParseError, ParsedFile, Role, Setting, 
 import { sameItems } from '../model.js';
 import { internSetting } from '../strings.js';
 import { registerEditor, type FormatEditor } from '../fixer.js';
+import { kafkaGoUnits } from './kafkaGo.js';
 import { lexGo, type GoToken } from './goLexer.js';
 import {
   SARAMA_CONSTANTS,
@@ -39,12 +40,12 @@ import {
 
 // Syntax tree (only what the analysis needs; every node carries UTF-16 offsets)
 
-interface Node {
+export interface Node {
   start: number;
   end: number;
 }
 
-type Expr =
+export type Expr =
   | (Node & { k: 'ident'; name: string })
   | (Node & { k: 'basic'; tok: GoToken })
   | (Node & { k: 'bad' })
@@ -60,22 +61,22 @@ type Expr =
   | (Node & { k: 'funclit'; params: string[]; body: Block })
   | (Node & { k: 'type' });
 
-interface Block extends Node {
+export interface Block extends Node {
   stmts: Stmt[];
 }
 
-interface VarSpec extends Node {
+export interface VarSpec extends Node {
   names: (Node & { name: string })[];
   values: Expr[];
 }
 
-interface Clause {
+export interface Clause {
   exprs: Expr[];
   comm?: Stmt;
   body: Block;
 }
 
-type Stmt =
+export type Stmt =
   | (Node & { k: 'expr'; x: Expr })
   | (Node & { k: 'assign'; lhs: Expr[]; op: string; rhs: Expr[] })
   | (Node & { k: 'range'; lhs: Expr[]; op?: string; x: Expr })
@@ -91,7 +92,7 @@ type Stmt =
   | (Node & { k: 'labeled'; stmt: Stmt })
   | (Node & { k: 'other' });
 
-interface FuncDecl extends Node {
+export interface FuncDecl extends Node {
   name: string;
   recv: boolean;
   params: string[];
@@ -110,7 +111,7 @@ export interface ChunkRef {
   text: string;
 }
 
-interface ImportSpec extends Node {
+export interface ImportSpec extends Node {
   alias?: string;
   path: string;
 }
@@ -2146,8 +2147,9 @@ export function goUnitPiece(unit: ConfigUnit): ChunkRef | undefined {
  * edits wait for valid code).
  */
 export function goFileKey(file: ParsedFile): string {
-  // (Every unit of a file has the same imports, qualifiers and ImportUses: the first one tells.)
-  const ext = file.units[0]?.ext as GoUnitExt | undefined;
+  // (Every sarama unit of a file has the same imports, qualifiers and ImportUses: the first one
+  // tells. kafka-go Writers are read again on every lint: kafkaGo.ts.)
+  const ext = file.units.find((u) => u.surface === 'sarama')?.ext as GoUnitExt | undefined;
   return ext ? `${file.errors.length > 0}\u0000${ext.alias}\u0000${ext.timeAlias ?? ''}\u0000${ext.importUses.key()}` : '';
 }
 
@@ -2168,7 +2170,12 @@ export function parseGo(text: string, path: string, keep?: object[]): ParsedFile
   const piece = parsePiece(text, true, keep);
   const file: ParsedFile = { path, text, format: 'go', units: [], errors: piece.errors, comments: piece.comments, eol: dominantEol(text) };
   const imports = importsOf(piece.file.imports);
-  if (!imports.aliases.size && !imports.dot) return file;
+  // segmentio/kafka-go Writers (kafkaGo.ts), beside or instead of sarama configs.
+  const writers = kafkaGoUnits([piece.file], text);
+  if (!imports.aliases.size && !imports.dot) {
+    file.units = writers;
+    return file;
+  }
   const analyzer = new Analyzer([piece.file], imports.aliases, imports.dot, imports.timeAlias);
   keep?.push(analyzer);
   try {
@@ -2178,8 +2185,14 @@ export function parseGo(text: string, path: string, keep?: object[]): ParsedFile
     return file;
   }
   const alias = imports.aliases.size ? [...imports.aliases][0] : '';
-  file.units = buildUnits(sortConfigs(analyzer.configs), text, piece.comments, alias, imports.timeAlias, new ImportUses([piece], imports.importNames));
+  file.units = withWriters(buildUnits(sortConfigs(analyzer.configs), text, piece.comments, alias, imports.timeAlias, new ImportUses([piece], imports.importNames)), writers);
   return file;
+}
+
+/** Units of both clients, in the order of the file. */
+export function withWriters(units: ConfigUnit[], writers: ConfigUnit[]): ConfigUnit[] {
+  if (!writers.length) return units;
+  return [...units, ...writers].sort((a, b) => a.span.start - b.span.start);
 }
 
 // Editor

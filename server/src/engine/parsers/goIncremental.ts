@@ -30,11 +30,13 @@ import {
   parseGo,
   parsePiece,
   sortConfigs,
+  withWriters,
   type ConfigVar,
   type FuncInfo,
   type GoPiece,
   type UnitCache,
 } from './go.js';
+import { kafkaGoUnits } from './kafkaGo.js';
 
 interface Chunk {
   text: string;
@@ -168,7 +170,14 @@ export function parseGoIncremental(text: string, path: string, prev: GoState | u
   const file: ParsedFile = { path, text, format: 'go', units: [], errors, comments, eol: crlf > lf ? '\r\n' : '\n' };
   const state: GoState = { chunks, units: prev?.units ?? new WeakMap() };
   const imports = importsOf(chunks.flatMap((c) => c.piece.file.imports));
-  if (!imports.aliases.size && !imports.dot) return { file, state };
+  const writers = kafkaGoUnits(
+    chunks.map((c) => c.piece.file),
+    text,
+  );
+  if (!imports.aliases.size && !imports.dot) {
+    file.units = writers;
+    return { file, state };
+  }
 
   const key = `${[...imports.aliases].join(',')}\u0000${imports.dot}\u0000${imports.timeAlias ?? ''}`;
   let configs: ConfigVar[] | undefined;
@@ -200,7 +209,7 @@ export function parseGoIncremental(text: string, path: string, prev: GoState | u
     chunks.map((c) => c.piece),
     imports.importNames,
   );
-  file.units = buildUnits(configs, text, comments, alias, imports.timeAlias, importUses, state.units);
+  file.units = withWriters(buildUnits(configs, text, comments, alias, imports.timeAlias, importUses, state.units), writers);
   return { file, state };
 }
 

@@ -202,6 +202,24 @@ const rule: Rule = {
       const d = defaultOf(ctx, unit, ACKS);
       const dv = normAcks(d?.value);
       if (!d || (dv !== '0' && dv !== '1')) continue;
+      if (dv === '0') {
+        // A default of no acknowledgement at all (kafka-go's Writer): as `acks=0` written.
+        ctx.report({
+          severity: 'error',
+          message: ctx.t(
+            {
+              en:
+                '`{key}` is unset; the {source} is `{value}`: the producer does not wait for any acknowledgement, so a record the ' +
+                'broker never got is lost without an error, and retries do not apply. Set `{fixed}`.',
+              zh: '未设置 `{key}`，默认值（{source}）为 `{value}`：生产者不等待任何确认，broker 没收到的记录会无声丢失，重试也不起作用。请设置 `{fixed}`。',
+            },
+            { key: f.keyName(unit, ACKS), source: d.source, value: f.valueText(unit, ACKS, d.value), fixed },
+          ),
+          span: unit.anchor,
+          fixes: [ctx.makeFix(title, 'unsafe', f.insert(unit, ACKS, 'all'), true)],
+        });
+        continue;
+      }
       ctx.report({
         severity: 'warning',
         message: ctx.t(

@@ -1,0 +1,309 @@
+// segmentio/kafka-go (facts.md §11.2): a `kafka.Writer{...}` composite literal is a producer whose
+// acknowledgements its `RequiredAcks` field sets — `RequireNone` (0, fire-and-forget), `RequireOne`
+// (1) or `RequireAll` (-1). Left out, it is RequireNone: the Writer's documented default. (The
+// deprecated `kafka.NewWriter(kafka.WriterConfig{...})` maps 0 to all, and is not read here.)
+// A file that assigns `.RequiredAcks` anywhere may set it after the literal: its literals are then
+// judged only on what they write (`facts.partial`).
+
+import type { ConfigUnit, Setting, Span } from '../model.js';
+import type { FormatEditor } from '../fixer.js';
+import { registerEditor } from '../fixer.js';
+import { internSetting } from '../strings.js';
+import type { Block, Expr, GoFile, Stmt } from './go.js';
+
+export const KAFKA_GO_IMPORT = 'github.com/segmentio/kafka-go';
+
+/** `RequiredAcks` constants and what they mean as `acks`. */
+const ACKS_CONSTANTS: Readonly<Record<string, string>> = { RequireNone: '0', RequireOne: '1', RequireAll: 'all' };
+const CONSTANT_OF: Readonly<Record<string, string>> = { '0': 'RequireNone', '1': 'RequireOne', all: 'RequireAll', '-1': 'RequireAll' };
+
+export interface KafkaGoUnitExt {
+  kind: 'kafka-go';
+  /** The package name the file imports kafka-go under. */
+  alias: string;
+  /** Offsets of the literal's braces, and of its elements (absolute). */
+  lbrace: number;
+  rbrace: number;
+  elts: Span[];
+}
+
+/** The package name of kafka-go in a file's imports, or undefined when it is not imported. */
+function aliasOf(files: GoFile[]): string | undefined {
+  for (const f of files) {
+    for (const imp of f.imports) {
+      if (imp.path !== KAFKA_GO_IMPORT || imp.alias === '_' || imp.alias === '.') continue;
+      return imp.alias ?? 'kafka';
+    }
+  }
+  return undefined;
+}
+
+// ---- walking the syntax tree ----
+
+function walkExpr(e: Expr | undefined, visit: (e: Expr) => void, depth = 0): void {
+  if (!e || depth > 200) return;
+  visit(e);
+  const d = depth + 1;
+  switch (e.k) {
+    case 'sel':
+    case 'assert':
+    case 'unary':
+    case 'paren':
+      walkExpr(e.x, visit, d);
+      break;
+    case 'call':
+      walkExpr(e.fun, visit, d);
+      for (const a of e.args) walkExpr(a, visit, d);
+      break;
+    case 'index':
+      walkExpr(e.x, visit, d);
+      for (const a of e.args) walkExpr(a, visit, d);
+      break;
+    case 'binary':
+      walkExpr(e.x, visit, d);
+      walkExpr(e.y, visit, d);
+      break;
+    case 'composite':
+      for (const x of e.elts) walkExpr(x, visit, d);
+      break;
+    case 'kv':
+      walkExpr(e.key, visit, d);
+      walkExpr(e.value, visit, d);
+      break;
+    case 'funclit':
+      walkBlock(e.body, visit, onAssignNone, d);
+      break;
+    default:
+      break;
+  }
+}
+
+const onAssignNone = () => {};
+
+function walkBlock(b: Block | undefined, visit: (e: Expr) => void, onAssign: (lhs: Expr) => void, depth = 0): void {
+  if (!b || depth > 200) return;
+  for (const s of b.stmts) walkStmt(s, visit, onAssign, depth + 1);
+}
+
+function walkStmt(s: Stmt | undefined, visit: (e: Expr) => void, onAssign: (lhs: Expr) => void, depth: number): void {
+  if (!s || depth > 200) return;
+  const d = depth + 1;
+  switch (s.k) {
+    case 'expr':
+    case 'go':
+    case 'incdec':
+      walkExpr(s.x, visit, d);
+      break;
+    case 'assign':
+      for (const x of s.lhs) {
+        onAssign(x);
+        walkExpr(x, visit, d);
+      }
+      for (const x of s.rhs) walkExpr(x, visit, d);
+      break;
+    case 'range':
+      for (const x of s.lhs) walkExpr(x, visit, d);
+      walkExpr(s.x, visit, d);
+      break;
+    case 'send':
+      walkExpr(s.ch, visit, d);
+      walkExpr(s.value, visit, d);
+      break;
+    case 'var':
+      for (const spec of s.specs) for (const v of spec.values) walkExpr(v, visit, d);
+      break;
+    case 'return':
+      for (const x of s.results) walkExpr(x, visit, d);
+      break;
+    case 'block':
+      walkBlock(s.block, visit, onAssign, d);
+      break;
+    case 'if':
+      walkStmt(s.init, visit, onAssign, d);
+      walkExpr(s.cond, visit, d);
+      walkBlock(s.then, visit, onAssign, d);
+      walkStmt(s.els, visit, onAssign, d);
+      break;
+    case 'for':
+      walkStmt(s.init, visit, onAssign, d);
+      walkStmt(s.cond, visit, onAssign, d);
+      walkStmt(s.post, visit, onAssign, d);
+      walkBlock(s.body, visit, onAssign, d);
+      break;
+    case 'switch':
+      walkStmt(s.init, visit, onAssign, d);
+      walkStmt(s.tag, visit, onAssign, d);
+      for (const c of s.clauses) {
+        for (const x of c.exprs) walkExpr(x, visit, d);
+        walkStmt(c.comm, visit, onAssign, d);
+        walkBlock(c.body, visit, onAssign, d);
+      }
+      break;
+    case 'labeled':
+      walkStmt(s.stmt, visit, onAssign, d);
+      break;
+    default:
+      break;
+  }
+}
+
+// ---- the units ----
+
+/** What a `RequiredAcks` value means as `acks` ('0', '1', 'all'), or undefined when it is not a literal we know. */
+function acksOf(e: Expr, alias: string, text: string, at: number): string | undefined {
+  if (e.k === 'paren') return acksOf(e.x, alias, text, at);
+  if (e.k === 'sel' && e.x.k === 'ident' && e.x.name === alias) return ACKS_CONSTANTS[e.name];
+  const literal = text.slice(at + e.start, at + e.end).replace(/\s+/g, '');
+  // `kafka.RequiredAcks(-1)`, or a plain number (the field's type is an int).
+  const m = /^(?:[A-Za-z_]\w*\.RequiredAcks\()?(-?\d+)\)?$/.exec(literal);
+  if (!m) return undefined;
+  return m[1] === '0' ? '0' : m[1] === '1' ? '1' : m[1] === '-1' ? 'all' : undefined;
+}
+
+/**
+ * The `kafka.Writer{...}` literals of a Go file (its pieces: each `GoFile` with offsets relative
+ * to its `chunk.start`), as producer units.
+ */
+export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
+  const alias = aliasOf(files);
+  if (alias === undefined) return [];
+  const found: { e: Expr & { k: 'composite' }; at: number }[] = [];
+  let assignsAcks = false;
+  for (const f of files) {
+    const at = f.chunk.start;
+    const visit = (e: Expr) => {
+      if (e.k === 'composite' && e.type?.k === 'sel' && e.type.name === 'Writer' && e.type.x.k === 'ident' && e.type.x.name === alias) found.push({ e, at });
+    };
+    const onAssign = (lhs: Expr) => {
+      if (lhs.k === 'sel' && lhs.name === 'RequiredAcks') assignsAcks = true;
+    };
+    for (const fn of f.funcs) walkBlock(fn.body, visit, onAssign);
+    for (const v of f.vars) walkStmt(v, visit, onAssign, 0);
+  }
+  // In the order of the file (functions and top-level declarations were walked apart).
+  found.sort((a, b) => a.at + a.e.start - (b.at + b.e.start));
+  const units: ConfigUnit[] = [];
+  for (const { e, at } of found) {
+    const type = e.type!;
+    const typeSpan = { start: at + type.start, end: at + type.end };
+    const lbrace = text.indexOf('{', typeSpan.end);
+    const rbrace = at + e.end - 1;
+    if (lbrace < 0 || lbrace > rbrace || text[rbrace] !== '}') continue;
+    const settings: Setting[] = [];
+    const elts: Span[] = [];
+    for (const x of e.elts) {
+      elts.push({ start: at + x.start, end: at + x.end });
+      if (x.k !== 'kv' || x.key.k !== 'ident' || x.key.name !== 'RequiredAcks') continue;
+      const value = acksOf(x.value, alias, text, at);
+      const valueSpan = { start: at + x.value.start, end: at + x.value.end };
+      settings.push(
+        internSetting({
+          key: 'acks',
+          sourceKey: 'RequiredAcks',
+          role: 'producer',
+          value: value ?? text.slice(valueSpan.start, valueSpan.end),
+          rawValue: text.slice(valueSpan.start, valueSpan.end),
+          dynamic: value === undefined,
+          keySpan: { start: at + x.key.start, end: at + x.key.end },
+          valueSpan,
+          entrySpan: { start: at + x.start, end: at + x.end },
+          precedence: 1,
+        }),
+      );
+    }
+    const ext: KafkaGoUnitExt = { kind: 'kafka-go', alias, lbrace, rbrace, elts };
+    units.push({
+      id: `kafka-go#${typeSpan.start}`,
+      surface: 'kafka-go',
+      format: 'go',
+      role: 'producer',
+      client: 'kafka-go',
+      settings,
+      anchor: typeSpan,
+      span: { start: typeSpan.start, end: rbrace + 1 },
+      facts: { roleEvidence: 'structure', ...(assignsAcks ? { partial: true as const } : {}) },
+      ext,
+    });
+  }
+  return units;
+}
+
+// ---- editor ----
+
+function uExt(u: ConfigUnit): KafkaGoUnitExt | undefined {
+  const e = u.ext as KafkaGoUnitExt | undefined;
+  return e && e.kind === 'kafka-go' ? e : undefined;
+}
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+export const kafkaGoEditor: FormatEditor = {
+  commentPrefix: '//',
+
+  keyName(_unit, key) {
+    return key === 'acks' ? 'RequiredAcks' : key;
+  },
+
+  valueText(unit, key, value) {
+    const name = key === 'acks' ? CONSTANT_OF[value] : undefined;
+    return name ? `${uExt(unit)?.alias ?? 'kafka'}.${name}` : value;
+  },
+
+  assignment(unit, key, value) {
+    return `${kafkaGoEditor.keyName(unit, key)}: ${kafkaGoEditor.valueText(unit, key, value)}`;
+  },
+
+  show(_unit, setting) {
+    return `${setting.sourceKey}: ${setting.rawValue}`;
+  },
+
+  setValue(_file, unit, setting, value) {
+    if (setting.key !== 'acks' || !CONSTANT_OF[value]) return null;
+    return [{ start: setting.valueSpan.start, end: setting.valueSpan.end, newText: kafkaGoEditor.valueText(unit, setting.key, value) }];
+  },
+
+  insert(file, unit, key, value) {
+    const u = uExt(unit);
+    if (!u || key !== 'acks' || !CONSTANT_OF[value]) return null;
+    const text = file.text;
+    const field = kafkaGoEditor.assignment(unit, key, value);
+    const last = u.elts[u.elts.length - 1];
+    if (!last) return [{ start: u.lbrace + 1, end: u.rbrace, newText: field }];
+    const first = u.elts[0];
+    if (!/\n/.test(text.slice(u.lbrace, first.start))) {
+      // On one line: `kafka.Writer{Addr: a}` -> `kafka.Writer{Addr: a, RequiredAcks: kafka.RequireAll}`.
+      const between = text.slice(last.end, u.rbrace);
+      if (/\n|\/[/*]/.test(between)) return null;
+      return between.includes(',') ? [{ start: u.rbrace, end: u.rbrace, newText: ` ${field}` }] : [{ start: last.end, end: last.end, newText: `, ${field}` }];
+    }
+    // One element per line, each ending in a comma: a new line after the last one, at its
+    // indentation, with the value at the column the others' values start when they are aligned
+    // (as gofmt leaves them) and the key fits.
+    const comma = text.indexOf(',', last.end);
+    if (comma < 0 || comma > u.rbrace || /\S/.test(text.slice(last.end, comma))) return null;
+    const indent = text.slice(lineStart(text, last.start), last.start);
+    if (!/^[ \t]*$/.test(indent)) return null;
+    const name = kafkaGoEditor.keyName(unit, key);
+    const valueCols = new Set<number>();
+    for (const x of u.elts) {
+      const m = /^([A-Za-z_]\w*):([ \t]+)/.exec(text.slice(x.start, x.end));
+      if (m) valueCols.add(m[1].length + 1 + m[2].length);
+    }
+    const col = valueCols.size === 1 ? [...valueCols][0] : 0;
+    const gap = col > name.length + 1 ? ' '.repeat(col - name.length - 1) : ' ';
+    const line = `${name}:${gap}${kafkaGoEditor.valueText(unit, key, value)},`;
+    return [{ start: comma + 1, end: comma + 1, newText: file.eol + indent + line }];
+  },
+
+  remove() {
+    return null;
+  },
+
+  rename() {
+    return null;
+  },
+};
+
+registerEditor(['kafka-go'], kafkaGoEditor);

@@ -1,0 +1,118 @@
+// segmentio/kafka-go (surface 'kafka-go'): a `kafka.Writer{...}` literal is a producer whose
+// `RequiredAcks` field is its acks; left out, it is RequireNone (no acknowledgement at all).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixText, lint, parseFile } from '../../server/src/engine/index.js';
+import { applyEdits, createFixer } from '../../server/src/engine/fixer.js';
+import { describeAt } from '../../server/src/engine/describe.js';
+import { resolveOptions } from '../../server/src/engine/options.js';
+import { createDocumentLinter } from '../../server/src/engine/incremental.js';
+
+const P = 'svc/producer.go';
+const O = resolveOptions([]);
+
+const file = (body: string, imp = '"github.com/segmentio/kafka-go"') => `package main\n\nimport (\n\t"context"\n\n\t${imp}\n)\n\n${body}`;
+const found = (text: string) => lint({ text, path: P }, O).findings.map((f) => `${f.ruleId} ${f.severity} ${text.slice(f.span.start, f.span.end)}`);
+const fixAll = (text: string) => fixText({ text, path: P }, O, { unsafe: true }).output;
+
+const README_WRITER = file('func newWriter() *kafka.Writer {\n\treturn &kafka.Writer{\n\t\tAddr:     kafka.TCP("localhost:9092"),\n\t\tTopic:    "orders",\n\t\tBalancer: &kafka.LeastBytes{},\n\t}\n}\n\nvar _ = context.Background\n');
+
+describe('kafka-go Writer: the model', () => {
+  it('reads each kafka.Writer literal as a producer, its RequiredAcks as acks', () => {
+    const text = file(
+      'var audit = kafka.Writer{Addr: kafka.TCP("k:9092"), RequiredAcks: kafka.RequireOne}\n\n' +
+        'type svc struct{ w *kafka.Writer }\n\nfunc f() svc {\n\tall := &kafka.Writer{RequiredAcks: kafka.RequireAll}\n\tnum := kafka.Writer{RequiredAcks: -1}\n\tconv := kafka.Writer{RequiredAcks: kafka.RequiredAcks(0)}\n\tdyn := kafka.Writer{RequiredAcks: acksFromEnv()}\n\t_, _, _, _ = all, num, conv, dyn\n\treturn svc{w: &kafka.Writer{}}\n}\n\nvar _ = context.Background\n',
+    );
+    const units = parseFile({ text, path: P })!.units;
+    assert.deepEqual(
+      units.map((u) => [u.surface, u.client, u.role, u.settings.map((s) => `${s.sourceKey}=${s.value}${s.dynamic ? ' (dynamic)' : ''}`).join()]),
+      [
+        ['kafka-go', 'kafka-go', 'producer', 'RequiredAcks=1'],
+        ['kafka-go', 'kafka-go', 'producer', 'RequiredAcks=all'],
+        ['kafka-go', 'kafka-go', 'producer', 'RequiredAcks=all'],
+        ['kafka-go', 'kafka-go', 'producer', 'RequiredAcks=0'],
+        ['kafka-go', 'kafka-go', 'producer', 'RequiredAcks=acksFromEnv() (dynamic)'],
+        ['kafka-go', 'kafka-go', 'producer', ''],
+      ],
+    );
+    assert.equal(text.slice(units[5].anchor.start, units[5].anchor.end), 'kafka.Writer');
+  });
+
+  it('follows the import name, and reads nothing without the import', () => {
+    const aliased = file('var w = &kgo.Writer{Topic: "t"}\n\nvar _ = context.Background\n', 'kgo "github.com/segmentio/kafka-go"');
+    assert.deepEqual(found(aliased), ['acks error kgo.Writer']);
+    assert.match(fixAll(aliased), /&kgo\.Writer\{Topic: "t", RequiredAcks: kgo\.RequireAll\}/);
+    const other = file('var w = &kafka.Writer{Topic: "t"}\n\nvar _ = context.Background\n', '"github.com/example/kafka"');
+    assert.deepEqual(parseFile({ text: other, path: P })!.units, []);
+  });
+});
+
+describe('kafka-go Writer: findings and fixes', () => {
+  it("reports a Writer without RequiredAcks as acks=0 (kafka-go's default), RequireOne as acks=1, RequireAll not at all", () => {
+    assert.deepEqual(found(README_WRITER), ['acks error kafka.Writer']);
+    const f = lint({ text: README_WRITER, path: P }, O).findings[0];
+    assert.match(f.message, /`RequiredAcks` is unset; the kafka-go Writer default is `kafka\.RequireNone`/);
+    assert.deepEqual(found(file('var w = kafka.Writer{RequiredAcks: kafka.RequireOne}\n\nvar _ = context.Background\n')), ['acks warning kafka.RequireOne']);
+    assert.deepEqual(found(file('var w = kafka.Writer{RequiredAcks: kafka.RequireNone}\n\nvar _ = context.Background\n')), ['acks error kafka.RequireNone']);
+    assert.deepEqual(found(file('var w = kafka.Writer{RequiredAcks: kafka.RequireAll}\n\nvar _ = context.Background\n')), []);
+    assert.deepEqual(found(file('var w = kafka.Writer{RequiredAcks: level}\n\nvar _ = context.Background\n')), []);
+  });
+
+  it('judges only what a literal writes when the file assigns RequiredAcks elsewhere', () => {
+    const text = file('func f(all bool) *kafka.Writer {\n\tw := &kafka.Writer{Topic: "t"}\n\tif all {\n\t\tw.RequiredAcks = kafka.RequireAll\n\t}\n\treturn w\n}\n\nvar _ = context.Background\n');
+    assert.deepEqual(found(text), []);
+    const one = text.replace('{Topic: "t"}', '{Topic: "t", RequiredAcks: kafka.RequireOne}');
+    assert.deepEqual(found(one), ['acks warning kafka.RequireOne']);
+  });
+
+  it('inserts RequiredAcks as its own line in a multi-line literal, aligned with the others when they are and it fits', () => {
+    const out = fixAll(README_WRITER);
+    assert.match(out, /\t\tBalancer: &kafka\.LeastBytes\{\},\n\t\tRequiredAcks: kafka\.RequireAll,\n\t\}/);
+    assert.deepEqual(found(out), []);
+    assert.equal(fixAll(out), out);
+    const wide = README_WRITER.replace(/Addr: {5}/, 'Addr:                  ').replace(/Topic: {4}/, 'Topic:                 ').replace(/Balancer: /, 'Balancer:              ').replace('Balancer:              &', 'AllowAutoTopicCreation: true,\n\t\tBalancer:               &').replace('Addr:                  ', 'Addr:                   ').replace('Topic:                 ', 'Topic:                  ');
+    assert.match(fixAll(wide), /\n\t\tRequiredAcks:           kafka\.RequireAll,\n/);
+  });
+
+  it('sets the value in place, and writes into one-line and empty literals', () => {
+    const text = file('var a = kafka.Writer{Topic: "a", RequiredAcks: kafka.RequireOne}\nvar b = &kafka.Writer{Topic: "b",}\nvar c = &kafka.Writer{}\n\nvar _ = context.Background\n');
+    const out = fixAll(text);
+    assert.match(out, /var a = kafka\.Writer\{Topic: "a", RequiredAcks: kafka\.RequireAll\}\n/);
+    assert.match(out, /var b = &kafka\.Writer\{Topic: "b", RequiredAcks: kafka\.RequireAll\}\n/);
+    assert.match(out, /var c = &kafka\.Writer\{RequiredAcks: kafka\.RequireAll\}\n/);
+  });
+
+  it('offers no fix where an edit is not safe (a comment before the closing brace of a one-line literal)', () => {
+    const text = file('var a = kafka.Writer{Topic: "a" /* audit */}\n\nvar _ = context.Background\n');
+    const p = parseFile({ text, path: P })!;
+    assert.deepEqual(createFixer(p).insert(p.units[0], 'acks', 'all'), []);
+    assert.deepEqual(found(text), ['acks error kafka.Writer']);
+  });
+
+  it('"disable for this line" works with a Go comment', () => {
+    const text = README_WRITER.replace('\treturn &kafka.Writer{', '\t// kafka-lint-disable-next-line acks -- metrics, loss accepted\n\treturn &kafka.Writer{');
+    assert.deepEqual(found(text), []);
+  });
+});
+
+describe('kafka-go Writer: hover and the editor', () => {
+  it("hovers RequiredAcks with kafka-go's default and safe value, named by its constants", () => {
+    const text = file('var w = kafka.Writer{RequiredAcks: kafka.RequireOne}\n\nvar _ = context.Background\n');
+    const h = describeAt(parseFile({ text, path: P })!, text.indexOf('RequiredAcks') + 2, O)!;
+    assert.match(h.markdown, /`RequiredAcks: kafka\.RequireOne` is in effect/);
+    assert.match(h.markdown, /Default when unset: `kafka\.RequireNone` \(kafka-go Writer default; a `kafka\.Writer` of segmentio\/kafka-go\)/);
+    assert.match(h.markdown, /Safe value: `kafka\.RequireAll`/);
+  });
+
+  it('an editor linting piece by piece finds what a fresh lint finds, after each edit', () => {
+    const l = createDocumentLinter();
+    let text = README_WRITER + '\nfunc other() {}\n';
+    const seen = (t: string) => l.lint(t, P, O, 'go').findings.map((f) => `${f.ruleId} ${f.severity} ${t.slice(f.span.start, f.span.end)}`);
+    assert.deepEqual(seen(text), found(text));
+    text = text.replace('Topic:    "orders",', 'Topic:    "orders",\n\t\tRequiredAcks: kafka.RequireOne,');
+    assert.deepEqual(seen(text), ['acks warning kafka.RequireOne']);
+    assert.deepEqual(seen(text), found(text));
+    text = text.replace('func other() {}', 'func other() {\n\tw := newWriter()\n\tw.RequiredAcks = kafka.RequireAll\n}');
+    assert.deepEqual(seen(text), found(text));
+  });
+});
