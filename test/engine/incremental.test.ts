@@ -175,6 +175,8 @@ const SEEDS: Record<Format, Seed[]> = {
     { path: 'consumer.go', text: read('examples/go-events/consumer.go') + '\n' + read('test/property/corpus/producer.go').replace(/^package \w+\n/, '').replace(/^import[^)]*\)\n|^import "[^"]*"\n/m, '') },
     { path: 'producer.go', text: read('test/property/corpus/producer.go') },
     { path: 'events.go', text: GO_LINKED },
+    // segmentio/kafka-go Writers, beside sarama configs in the same file.
+    { path: 'publisher.go', text: read('test/property/corpus/writer.go') + '\n' + read('examples/go-events/producer.go').replace(/^package \w+\n/, '').replace(/^import[^)]*\)\n|^import "[^"]*"\n/m, '') },
   ],
 };
 

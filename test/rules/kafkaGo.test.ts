@@ -104,6 +104,20 @@ describe('kafka-go Writer: hover and the editor', () => {
     assert.match(h.markdown, /Safe value: `kafka\.RequireAll`/);
   });
 
+  it('a file with sarama and kafka-go producers: both read, in file order, and an editor agrees with a fresh lint', () => {
+    const text =
+      'package main\n\nimport (\n\t"github.com/IBM/sarama"\n\t"github.com/segmentio/kafka-go"\n)\n\n' +
+      'func saramaProducer() (sarama.SyncProducer, error) {\n\tcfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.WaitForLocal\n\tcfg.Producer.Return.Successes = true\n\treturn sarama.NewSyncProducer([]string{"k:9092"}, cfg)\n}\n\n' +
+      'func writer() *kafka.Writer {\n\treturn &kafka.Writer{Topic: "t"}\n}\n';
+    assert.deepEqual(parseFile({ text, path: P })!.units.map((u) => u.surface), ['sarama', 'kafka-go']);
+    assert.deepEqual(found(text), ['acks warning sarama.WaitForLocal', 'acks error kafka.Writer']);
+    const l = createDocumentLinter();
+    const seen = (t: string) => l.lint(t, P, O, 'go').findings.map((f) => `${f.ruleId} ${f.severity} ${t.slice(f.span.start, f.span.end)}`);
+    assert.deepEqual(seen(text), found(text));
+    const edited = text.replace('{Topic: "t"}', '{Topic: "t", RequiredAcks: kafka.RequireAll}');
+    assert.deepEqual(seen(edited), ['acks warning sarama.WaitForLocal']);
+  });
+
   it('an editor linting piece by piece finds what a fresh lint finds, after each edit', () => {
     const l = createDocumentLinter();
     let text = README_WRITER + '\nfunc other() {}\n';

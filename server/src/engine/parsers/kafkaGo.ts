@@ -175,7 +175,8 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       if (e.k === 'composite' && e.type?.k === 'sel' && e.type.name === 'Writer' && e.type.x.k === 'ident' && e.type.x.name === alias) found.push({ e, at });
     };
     const onAssign = (lhs: Expr) => {
-      if (lhs.k === 'sel' && lhs.name === 'RequiredAcks') assignsAcks = true;
+      // (not sarama's `cfg.Producer.RequiredAcks`)
+      if (lhs.k === 'sel' && lhs.name === 'RequiredAcks' && !(lhs.x.k === 'sel' && lhs.x.name === 'Producer')) assignsAcks = true;
     };
     for (const fn of f.funcs) walkBlock(fn.body, visit, onAssign);
     for (const v of f.vars) walkStmt(v, visit, onAssign, 0);

@@ -62,8 +62,8 @@ const rule: Rule = {
     scope: 'unit',
     docs: {
       summary: {
-        en: 'Producer acknowledgements weaker than all in-sync replicas (`acks=0`/`1`, sarama `NoResponse`/`WaitForLocal`).',
-        zh: '生产者确认级别弱于全部同步副本（`acks=0`/`1`，sarama `NoResponse`/`WaitForLocal`）。',
+        en: 'Producer acknowledgements weaker than all in-sync replicas (`acks=0`/`1`, sarama `NoResponse`/`WaitForLocal`, kafka-go `RequireNone`/`RequireOne`).',
+        zh: '生产者确认级别弱于全部同步副本（`acks=0`/`1`，sarama `NoResponse`/`WaitForLocal`，kafka-go `RequireNone`/`RequireOne`）。',
       },
       why: {
         en:
@@ -73,7 +73,7 @@ const rule: Rule = {
           'as written. `acks=all` (`-1`) waits for every in-sync replica, so an acknowledged record survives while one of them survives; ' +
           'pair it with `min.insync.replicas` ≥ 2. The Java default was `1` up to Kafka 2.8 and is `all` since 3.0 (KIP-679); sarama ' +
           'still defaults to `WaitForLocal` (`1`), so a `sarama.NewConfig()` that never sets `Producer.RequiredAcks` is reported; ' +
-          'librdkafka defaults to `all`. In Spring Boot, `spring.kafka.producer.properties[acks]` overrides `spring.kafka.producer.acks`. ' +
+          'librdkafka defaults to `all`. A segmentio/kafka-go `kafka.Writer` without `RequiredAcks` sends with `RequireNone` (`0`), its documented default, so such a literal is an error. In Spring Boot, `spring.kafka.producer.properties[acks]` overrides `spring.kafka.producer.acks`. ' +
             "Spring Cloud Stream's Kafka binder gives every producer `acks` from `spring.cloud.stream.kafka.binder.required-acks` unless another place sets it; " +
             'up to binder 5.0.1 that default is `1`, so a binding that sets acks nowhere is reported.',
         zh:
@@ -81,17 +81,17 @@ const rule: Rule = {
           '如果 leader 在 follower 复制之前故障，新的 leader 上没有这条记录，而生产者已经认为写入成功。`acks=all`（`-1`）等待所有同步副本，' +
           '只要还有一个同步副本存活，已确认的记录就不会丢失；请同时设置 `min.insync.replicas` ≥ 2。Java 客户端的默认值在 Kafka 2.8 及以前为 `1`，' +
           '3.0 起为 `all`（KIP-679）；sarama 仍默认 `WaitForLocal`（`1`），因此从不设置 `Producer.RequiredAcks` 的 `sarama.NewConfig()` 也会被报告；' +
-          'librdkafka 默认 `all`。在 Spring Boot 中，`spring.kafka.producer.properties[acks]` 优先于 `spring.kafka.producer.acks`。' +
+          'librdkafka 默认 `all`。segmentio/kafka-go 的 `kafka.Writer` 未设置 `RequiredAcks` 时按其文档中的默认值 `RequireNone`（`0`）发送，因此这样的字面量会被报告为错误。在 Spring Boot 中，`spring.kafka.producer.properties[acks]` 优先于 `spring.kafka.producer.acks`。' +
             'Spring Cloud Stream 的 Kafka binder 在其他位置都未设置时，用 `spring.cloud.stream.kafka.binder.required-acks` 为每个生产者设置 `acks`；' +
             'binder 5.0.1 及更早版本的默认值是 `1`，因此各处都未设置 acks 的绑定会被报告。',
       },
       fix: {
         en:
-          'Set `acks=all` (sarama: `cfg.Producer.RequiredAcks = sarama.WaitForAll`), inserting it where it is missing. The fix is unsafe: ' +
+          'Set `acks=all` (sarama: `cfg.Producer.RequiredAcks = sarama.WaitForAll`; kafka-go: `RequiredAcks: kafka.RequireAll` in the `kafka.Writer` literal), inserting it where it is missing. The fix is unsafe: ' +
           'each send now waits for the slowest in-sync replica (more latency), and with `min.insync.replicas` > 1 writes fail while too ' +
           'few replicas are in sync — which is the point, but it changes availability.',
         zh:
-          '设置 `acks=all`（sarama：`cfg.Producer.RequiredAcks = sarama.WaitForAll`），缺失时插入。该修复不安全：每次发送都要等待最慢的同步副本（延迟更高），' +
+          '设置 `acks=all`（sarama：`cfg.Producer.RequiredAcks = sarama.WaitForAll`；kafka-go：在 `kafka.Writer` 字面量中写 `RequiredAcks: kafka.RequireAll`），缺失时插入。该修复不安全：每次发送都要等待最慢的同步副本（延迟更高），' +
           '且在 `min.insync.replicas` > 1 时，同步副本不足会导致写入失败——这正是目的，但会改变可用性。',
       },
       references: [
@@ -102,6 +102,7 @@ const rule: Rule = {
         },
         { title: 'Kafka design: availability and durability guarantees', url: 'https://kafka.apache.org/documentation/#design_ha' },
         { title: 'sarama RequiredAcks', url: 'https://pkg.go.dev/github.com/IBM/sarama#RequiredAcks' },
+        { title: 'kafka-go Writer.RequiredAcks', url: 'https://pkg.go.dev/github.com/segmentio/kafka-go#Writer' },
         { title: 'Spring Boot: Apache Kafka support', url: 'https://docs.spring.io/spring-boot/reference/messaging/kafka.html' },
       ],
       examples: [
@@ -137,6 +138,13 @@ const rule: Rule = {
           path: 'docker-compose.yml',
           bad: 'services:\n  orders:\n    build: .\n    environment:\n      SPRING_KAFKA_PRODUCER_ACKS: "1"\n',
           good: 'services:\n  orders:\n    build: .\n    environment:\n      SPRING_KAFKA_PRODUCER_ACKS: all\n',
+        },
+        {
+          surface: 'kafka-go',
+          path: 'writer.go',
+          title: { en: 'segmentio/kafka-go', zh: 'segmentio/kafka-go' },
+          bad: 'package events\n\nimport "github.com/segmentio/kafka-go"\n\nfunc NewWriter() *kafka.Writer {\n\treturn &kafka.Writer{\n\t\tAddr:  kafka.TCP("kafka:9092"),\n\t\tTopic: "orders",\n\t}\n}\n',
+          good: 'package events\n\nimport "github.com/segmentio/kafka-go"\n\nfunc NewWriter() *kafka.Writer {\n\treturn &kafka.Writer{\n\t\tAddr:         kafka.TCP("kafka:9092"),\n\t\tTopic:        "orders",\n\t\tRequiredAcks: kafka.RequireAll,\n\t}\n}\n',
         },
         {
           surface: 'sarama',
