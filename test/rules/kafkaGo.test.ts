@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { fixText, lint, parseFile } from '../../server/src/engine/index.js';
 import { applyEdits, createFixer } from '../../server/src/engine/fixer.js';
 import { describeAt } from '../../server/src/engine/describe.js';
+import { completeAt } from '../../server/src/engine/complete.js';
 import { resolveOptions } from '../../server/src/engine/options.js';
 import { createDocumentLinter } from '../../server/src/engine/incremental.js';
 
@@ -102,6 +103,27 @@ describe('kafka-go Writer: hover and the editor', () => {
     assert.match(h.markdown, /`RequiredAcks: kafka\.RequireOne` is in effect/);
     assert.match(h.markdown, /Default when unset: `kafka\.RequireNone` \(kafka-go Writer default; a `kafka\.Writer` of segmentio\/kafka-go\)/);
     assert.match(h.markdown, /Safe value: `kafka\.RequireAll`/);
+    assert.match(h.markdown, /\*\*kafka\.Writer\.RequiredAcks\*\*/);
+    // On a constant: what it means.
+    const c = describeAt(parseFile({ text, path: P })!, text.indexOf('RequireOne') + 3, O)!;
+    assert.match(c.markdown, /acks=1: the partition leader answers/);
+    assert.deepEqual(text.slice(c.span.start, c.span.end), 'kafka.RequireOne');
+    const zh = describeAt(parseFile({ text, path: P })!, text.indexOf('RequireOne') + 3, resolveOptions([{ source: 'test', options: { locale: 'zh-cn' } }]))!;
+    assert.match(zh.markdown, /acks=1：由分区 leader 应答/);
+    // With another import name, the safe value is named by it.
+    const aliased = file('var w = kgo.Writer{RequiredAcks: kgo.RequireOne}\n\nvar _ = context.Background\n', 'kgo "github.com/segmentio/kafka-go"');
+    assert.match(describeAt(parseFile({ text: aliased, path: P })!, aliased.indexOf('RequiredAcks') + 2, O)!.markdown, /Safe value: `kgo\.RequireAll`/);
+  });
+
+  it('completes the RequiredAcks constants, RequireAll first, after the import name', () => {
+    const text = file('var w = kafka.Writer{RequiredAcks: kafka.Req}\n\nvar _ = context.Background\n');
+    const at = text.indexOf('kafka.Req}') + 'kafka.Req'.length;
+    const items = completeAt(text, P, at, O);
+    assert.deepEqual(items.map((i) => i.label), ['RequireAll', 'RequireOne', 'RequireNone']);
+    assert.deepEqual([items[0].replace.start, items[0].replace.end], [at - 3, at]);
+    assert.match(items[2].detail ?? '', /acks=0/);
+    const assigned = file('func f(w *kafka.Writer) {\n\tw.RequiredAcks = kafka.\n}\n\nvar _ = context.Background\n');
+    assert.equal(completeAt(assigned, P, assigned.indexOf('kafka.\n') + 6, O).length, 3);
   });
 
   it('a file with sarama and kafka-go producers: both read, in file order, and an editor agrees with a fresh lint', () => {

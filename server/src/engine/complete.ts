@@ -6,7 +6,7 @@
 import type { ParsedFile, Role, Span } from './model.js';
 import { fmt, type Locale } from './l10n.js';
 import { keysOfRole, lookupKey } from './knowledge/index.js';
-import { keyDoc, saramaDoc } from './knowledge/docs.js';
+import { kafkaGoDoc, keyDoc, saramaDoc } from './knowledge/docs.js';
 import { canonicalSpringSegment, mapSpringKafkaPath, SPRING_ACK_MODES, SPRING_KAFKA_SECTIONS, SPRING_KAFKA_TOP, springEnvName, springEnvPath, springSectionProperties } from './knowledge/spring.js';
 import { SCST_BINDER_PROPS, SCST_GENERIC_CONSUMER_PROPS, SCST_GENERIC_PRODUCER_PROPS, scstProperties } from './knowledge/scst.js';
 import { splitSpringKey } from './parsers/springYaml.js';
@@ -566,6 +566,8 @@ function indexOfSeq(a: string[], seq: string[]): number {
 // ---------------------------------------------------------------- Go
 
 function completeGo(text: string, before: string, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] {
+  const writer = kafkaGoAcksItems(text, before, offset, options, parse);
+  if (writer) return writer;
   const parsed = parse();
   if (!parsed || !/"github\.com\/(IBM|Shopify)\/sarama"/.test(text)) return [];
   const locale = options.locale;
@@ -595,4 +597,28 @@ function completeGo(text: string, before: string, offset: number, options: Resol
     });
   }
   return [];
+}
+
+/**
+ * kafka-go: the `RequiredAcks` constants after `RequiredAcks: <pkg>.` in a `kafka.Writer` literal
+ * (or after `w.RequiredAcks = <pkg>.`), `RequireAll` first.
+ */
+function kafkaGoAcksItems(text: string, before: string, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] | undefined {
+  const m = /\bRequiredAcks\s*(?::|=)\s*(\w+)\.(\w*)$/.exec(before);
+  if (!m || !text.includes('"github.com/segmentio/kafka-go"')) return undefined;
+  const unit = parse()?.units.find((u) => u.surface === 'kafka-go');
+  const alias = (unit?.ext as { alias?: string } | undefined)?.alias ?? 'kafka';
+  if (m[1] !== alias) return undefined;
+  const replace = { start: offset - m[2].length, end: offset };
+  return ['RequireAll', 'RequireOne', 'RequireNone'].map((name, i) => {
+    const doc = kafkaGoDoc(name);
+    return {
+      label: name,
+      kind: 'constant' as const,
+      insertText: name,
+      replace,
+      sortText: String(i),
+      ...(doc ? { detail: pick(doc.summary, options.locale), documentation: pick(doc.body, options.locale) } : {}),
+    };
+  });
 }

@@ -6,7 +6,7 @@ import type { ConfigUnit, ParsedFile, Setting, Span } from './model.js';
 import { effective, isSpringBoot } from './model.js';
 import { fmt, localizeDefaultSource, withZh, type L10n, type Locale } from './l10n.js';
 import { defaultFor, springDefault } from './knowledge/index.js';
-import { conceptDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
+import { conceptDoc, kafkaGoDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
 import { createFixer } from './fixer.js';
 import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 import { lineOf, lineStarts } from './suppressions.js';
@@ -34,9 +34,10 @@ export function describeAt(file: ParsedFile, offset: number, options: ResolvedOp
     for (const s of unit.settings) {
       if (within(s.keySpan, offset)) return settingHover(file, unit, s, s.keySpan, options);
       if (within(s.valueSpan, offset) && s.valueSpan.end > s.valueSpan.start) {
-        if (unit.client === 'sarama') {
-          const c = constantAt(file.text, offset);
-          const doc = c ? saramaDoc(c.name) : undefined;
+        if (unit.client === 'sarama' || unit.client === 'kafka-go') {
+          const docOf = unit.client === 'sarama' ? saramaDoc : kafkaGoDoc;
+          const c = constantAt(file.text, offset, docOf);
+          const doc = c ? docOf(c.name) : undefined;
           if (doc && c) return { markdown: render(doc, locale), span: c.span };
         }
         return settingHover(file, unit, s, s.valueSpan, options);
@@ -58,7 +59,7 @@ export function describeAt(file: ParsedFile, offset: number, options: ResolvedOp
     }
   }
   if (file.format === 'go' && file.units.length) {
-    const c = constantAt(file.text, offset);
+    const c = constantAt(file.text, offset, saramaDoc);
     const doc = c ? saramaDoc(c.name) : undefined;
     if (doc && c) return { markdown: render(doc, locale), span: c.span };
   }
@@ -137,6 +138,8 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   const doc =
     unit.client === 'sarama'
       ? (saramaDoc(s.sourceKey) ?? (s.key.startsWith('sarama:') ? undefined : keyDoc(s.key, unit.role)))
+      : unit.client === 'kafka-go'
+      ? (kafkaGoDoc(s.sourceKey) ?? keyDoc(s.key, unit.role))
       : keyDoc(s.key, s.role === 'client' ? unit.role : s.role);
   const parts: string[] = [];
   if (doc) parts.push(render(doc, locale));
@@ -170,8 +173,8 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   return { markdown: parts.join('\n\n---\n\n'), span };
 }
 
-/** A sarama constant (`sarama.WaitForAll`, `s.OffsetOldest`, `WaitForAll` with a dot import) at offset. */
-function constantAt(text: string, offset: number): { name: string; span: Span } | undefined {
+/** A sarama (or kafka-go) constant at offset (`sarama.WaitForAll`, `s.OffsetOldest`, `WaitForAll` with a dot import, `kafka.RequireOne`). */
+function constantAt(text: string, offset: number, docOf: (name: string) => HoverDoc | undefined): { name: string; span: Span } | undefined {
   const word = wordAt(text, offset, /[A-Za-z0-9_]/);
   if (!word) return undefined;
   let start = word.start;
@@ -180,7 +183,7 @@ function constantAt(text: string, offset: number): { name: string; span: Span } 
     if (q) start = q.start;
   }
   const name = text.slice(word.start, word.end);
-  if (!/^[A-Z]/.test(name) || !saramaDoc(name)) return undefined;
+  if (!/^[A-Z]/.test(name) || !docOf(name)) return undefined;
   return { name, span: { start, end: word.end } };
 }
 

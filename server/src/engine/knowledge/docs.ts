@@ -342,3 +342,78 @@ export function saramaDoc(fieldOrConst: string): HoverDoc | undefined {
     url: d.url,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// segmentio/kafka-go (facts.md §11.2): the Writer's acknowledgement setting and its constants.
+
+const KAFKA_GO_URL = 'https://pkg.go.dev/github.com/segmentio/kafka-go#Writer';
+
+const KAFKA_GO_DOCS: Record<string, HoverDoc> = {
+  RequiredAcks: {
+    title: 'kafka.Writer.RequiredAcks',
+    summary: {
+      en: 'How many replicas must have a record before a `kafka.Writer` counts the write as done: kafka-go\'s `acks`.',
+      zh: '`kafka.Writer` 认为写入完成前，需要多少个副本拿到记录：即 kafka-go 的 `acks`。',
+    },
+    body: {
+      en:
+        '`kafka.RequireNone` (0): the broker sends no answer at all, so a record it never got is lost without an error. ' +
+        '`kafka.RequireOne` (1): the partition leader answers once the record is in its own log; a leader failure before a follower copies it loses an acknowledged record. ' +
+        '`kafka.RequireAll` (-1): every in-sync replica has the record (pair it with `min.insync.replicas` ≥ 2 on the brokers).\n\n' +
+        'Left out of the literal it is `kafka.RequireNone`, the Writer\'s documented default — weaker than the Java client (`all` since Kafka 3.0) and sarama (`WaitForLocal`). ' +
+        'Only the deprecated `kafka.NewWriter(kafka.WriterConfig{...})` turned 0 into all.\n\n' +
+        'Default in a `kafka.Writer` literal: `kafka.RequireNone`\n\nJava client equivalent: `acks`',
+      zh:
+        '`kafka.RequireNone`（0）：broker 不作任何应答，它没收到的记录会无声丢失。' +
+        '`kafka.RequireOne`（1）：分区 leader 把记录写入自己的日志即应答；若 leader 在 follower 复制前故障，已确认的记录会丢失。' +
+        '`kafka.RequireAll`（-1）：所有同步副本都拿到记录（broker 上请配合 `min.insync.replicas` ≥ 2）。\n\n' +
+        '字面量中不写时为 `kafka.RequireNone`，即 Writer 文档中的默认值——比 Java 客户端（Kafka 3.0 起为 `all`）和 sarama（`WaitForLocal`）都弱。' +
+        '只有已弃用的 `kafka.NewWriter(kafka.WriterConfig{...})` 会把 0 当作 all。\n\n' +
+        '`kafka.Writer` 字面量中的默认值：`kafka.RequireNone`\n\n对应的 Java 客户端配置：`acks`',
+    },
+    // (canonical: the hover names it with the file's import name, `kafka.RequireAll`)
+    safe: 'all',
+    url: KAFKA_GO_URL,
+  },
+  RequireNone: {
+    title: 'kafka.RequireNone',
+    summary: { en: 'acks=0: the broker does not answer; the Writer\'s default.', zh: 'acks=0：broker 不应答；Writer 的默认值。' },
+    body: {
+      en: 'A write is done as soon as it is sent. A record the broker never got, or could not store, is lost without an error, and `MaxAttempts` never retries it.',
+      zh: '发出即算写入完成。broker 没收到或无法保存的记录会无声丢失，`MaxAttempts` 也不会重试。',
+    },
+    url: KAFKA_GO_URL,
+  },
+  RequireOne: {
+    title: 'kafka.RequireOne',
+    summary: { en: 'acks=1: the partition leader answers.', zh: 'acks=1：由分区 leader 应答。' },
+    body: {
+      en: 'The leader answers once the record is in its own log. If it fails before a follower has copied the record, a new leader takes over without it, and the acknowledged record is lost.',
+      zh: 'leader 把记录写入自己的日志即应答。若它在 follower 复制之前故障，新的 leader 上没有这条记录，已确认的记录就此丢失。',
+    },
+    url: KAFKA_GO_URL,
+  },
+  RequireAll: {
+    title: 'kafka.RequireAll',
+    summary: { en: 'acks=all: every in-sync replica has the record.', zh: 'acks=all：所有同步副本都拿到记录。' },
+    body: {
+      en: 'The leader answers once every in-sync replica has the record, so an acknowledged record survives while one of them does. With `min.insync.replicas` ≥ 2 on the brokers, a write fails instead of resting on a single copy.',
+      zh: '所有同步副本都拿到记录后 leader 才应答，只要其中一个副本存活，已确认的记录就不会丢失。broker 上设置 `min.insync.replicas` ≥ 2 时，写入宁可失败也不会只落在一份副本上。',
+    },
+    url: KAFKA_GO_URL,
+  },
+};
+
+/** Hover documentation of a kafka-go Writer field or constant we know (`RequiredAcks`, `RequireOne`). */
+export function kafkaGoDoc(name: string): HoverDoc | undefined {
+  if (!Object.hasOwn(KAFKA_GO_DOCS, name)) return undefined;
+  const d = KAFKA_GO_DOCS[name];
+  // (a hover shows the body: the summary leads it, then the kafka-go reference)
+  return {
+    ...d,
+    body: {
+      en: `${d.summary.en}\n\n${d.body.en}\n\n[kafka-go reference](${d.url})`,
+      zh: `${d.summary.zh}\n\n${d.body.zh}\n\n[kafka-go 文档](${d.url})`,
+    },
+  };
+}
