@@ -165,6 +165,20 @@ describe('language server over stdio', () => {
     assert.match(h.contents.value, /Kafka 3\.9 from `confluentinc\/cp-server:7\.9\.0`/);
   });
 
+  it('lints a kafka-go Writer: an error on a literal without RequiredAcks, a fix that adds it, hover on the constant', async () => {
+    const text = 'package main\n\nimport "github.com/segmentio/kafka-go"\n\nvar w = &kafka.Writer{Topic: "orders"}\nvar a = kafka.Writer{RequiredAcks: kafka.RequireOne}\n';
+    const uri = client.open(path.join(dir, 'writer.go'), text, 'go');
+    const p = await client.waitFor(uri, (x) => x.diagnostics.length === 2);
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['acks', 1, 4], ['acks', 2, 5]]);
+    const diag = p.diagnostics[0];
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as Action[];
+    const fix = actions.find((a) => a.title === 'Set `RequiredAcks: kafka.RequireAll`');
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(applyTextEdits(text, editsOf(fix)), text.replace('{Topic: "orders"}', '{Topic: "orders", RequiredAcks: kafka.RequireAll}'));
+    const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 44 } })) as { contents: { value: string } };
+    assert.match(h.contents.value, /acks=1: the partition leader answers/);
+  });
+
   it('source.fixAll.kafkaLint applies only safe fixes', async () => {
     const text = 'bootstrap.servers=kafka:9092\nacks=all\nproducer.type=async\nbatch.num.messages=200\n';
     const uri = client.open(path.join(dir, 'legacy-producer.properties'), text, 'properties');
