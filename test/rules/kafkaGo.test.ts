@@ -96,6 +96,35 @@ describe('kafka-go Writer: findings and fixes', () => {
   });
 });
 
+describe('kafka-go Reader: ReadMessage in a consumer group', () => {
+  const reader = (cfg: string, loop: string) =>
+    file(`func consume(ctx context.Context, handle func(kafka.Message) error) error {\n\tr := kafka.NewReader(kafka.ReaderConfig{${cfg}})\n\tfor {\n${loop}\t}\n}\n`);
+  const READ = '\t\tm, err := r.ReadMessage(ctx)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\t_ = handle(m)\n';
+  const FETCH = '\t\tm, err := r.FetchMessage(ctx)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\t_ = handle(m)\n\t\t_ = r.CommitMessages(ctx, m)\n';
+
+  it('reports each ReadMessage call of a file with a group reader, at the call, without a fix', () => {
+    const text = reader('Brokers: []string{"k:9092"}, GroupID: "orders", Topic: "orders"', READ);
+    assert.deepEqual(found(text), ['auto-commit warning ReadMessage']);
+    const f = lint({ text, path: P }, O).findings[0];
+    assert.match(f.message, /^`r\.ReadMessage\(ctx\)` on a reader with a `GroupID`: kafka-go commits the message's offset as it returns it/);
+    assert.deepEqual(f.fixes, []);
+    assert.match(lint({ text, path: P }, resolveOptions([{ source: 'test', options: { locale: 'zh-cn' } }])).findings[0].message, /请用 `FetchMessage` 读取/);
+  });
+
+  it('is quiet with FetchMessage and CommitMessages, and for a reader without a group', () => {
+    assert.deepEqual(found(reader('Brokers: []string{"k:9092"}, GroupID: "orders", Topic: "orders"', FETCH)), []);
+    assert.deepEqual(found(reader('Brokers: []string{"k:9092"}, Topic: "orders", Partition: 0', READ)), []);
+    assert.deepEqual(found(reader('Brokers: []string{"k:9092"}, GroupID: "", Topic: "orders"', READ)), []);
+  });
+
+  it('hovers ReadMessage with what it commits', () => {
+    const text = reader('GroupID: "g"', READ);
+    const h = describeAt(parseFile({ text, path: P })!, text.indexOf('ReadMessage') + 2, O)!;
+    assert.match(h.markdown, /on a reader with a `GroupID` it also commits the message's offset/);
+    assert.doesNotMatch(h.markdown, /Safe value/);
+  });
+});
+
 describe('kafka-go Writer: hover and the editor', () => {
   it("hovers RequiredAcks with kafka-go's default and safe value, named by its constants", () => {
     const text = file('var w = kafka.Writer{RequiredAcks: kafka.RequireOne}\n\nvar _ = context.Background\n');

@@ -375,6 +375,25 @@ const KAFKA_GO_DOCS: Record<string, HoverDoc> = {
     safe: 'all',
     url: KAFKA_GO_URL,
   },
+  ReadMessage: {
+    title: 'kafka.Reader.ReadMessage',
+    summary: {
+      en: 'Reads the next message; on a reader with a `GroupID` it also commits the message\'s offset.',
+      zh: '读取下一条消息；在设置了 `GroupID` 的 reader 上同时提交该消息的位移。',
+    },
+    body: {
+      en:
+        'The offset is committed as the message is returned (at once, or within `CommitInterval`), before the caller has processed it: ' +
+        'after a crash, or an error while processing, the group resumes after that message, which is lost. ' +
+        '`FetchMessage` returns the message without committing; call `CommitMessages` once it is processed. Without a `GroupID` nothing is committed.\n\n' +
+        'Java client equivalent: `enable.auto.commit=true`',
+      zh:
+        '位移在消息返回时提交（立即，或在 `CommitInterval` 内），此时调用方尚未处理该消息：崩溃或处理出错后，消费者组从这条消息之后继续，它就此丢失。' +
+        '`FetchMessage` 只返回消息而不提交；处理完成后再调用 `CommitMessages`。没有 `GroupID` 时不提交任何位移。\n\n' +
+        '对应的 Java 客户端配置：`enable.auto.commit=true`',
+    },
+    url: 'https://pkg.go.dev/github.com/segmentio/kafka-go#Reader.ReadMessage',
+  },
   RequireNone: {
     title: 'kafka.RequireNone',
     summary: { en: 'acks=0: the broker does not answer; the Writer\'s default.', zh: 'acks=0：broker 不应答；Writer 的默认值。' },

@@ -466,8 +466,10 @@ export function defaultFor(
     case 'librdkafka':
       return librdkafkaDefault(key);
     case 'kafka-go':
-      // A Writer's RequiredAcks defaults to RequireNone (facts.md §11.2); nothing else is read.
-      return key === 'acks' ? { value: '0', source: 'kafka-go Writer default' } : undefined;
+      // A Writer's RequiredAcks defaults to RequireNone, a Reader's StartOffset to FirstOffset (facts.md §11.2).
+      if (key === 'acks') return { value: '0', source: 'kafka-go Writer default' };
+      if (key === 'auto.offset.reset') return { value: 'earliest', source: 'kafka-go Reader default' };
+      return undefined;
     default:
       return kafkaDefault(key, role, versions.kafkaVersion);
   }

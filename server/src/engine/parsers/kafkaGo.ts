@@ -4,6 +4,10 @@
 // deprecated `kafka.NewWriter(kafka.WriterConfig{...})` maps 0 to all, and is not read here.)
 // A file that assigns `.RequiredAcks` anywhere may set it after the literal: its literals are then
 // judged only on what they write (`facts.partial`).
+// A `kafka.ReaderConfig{...}` literal with a `GroupID` is a consumer group reader: its
+// `ReadMessage` commits the offset as it returns the message, before the caller has processed it
+// (FetchMessage + CommitMessages commit after). Each `.ReadMessage(` call of the file is read as
+// that reader's `enable.auto.commit=true` (the file does not say which reader a call uses).
 
 import type { ConfigUnit, Setting, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
@@ -168,11 +172,18 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   const alias = aliasOf(files);
   if (alias === undefined) return [];
   const found: { e: Expr & { k: 'composite' }; at: number }[] = [];
+  const readers: { e: Expr & { k: 'composite' }; at: number }[] = [];
+  const reads: { name: Span; call: Span }[] = [];
   let assignsAcks = false;
   for (const f of files) {
     const at = f.chunk.start;
     const visit = (e: Expr) => {
-      if (e.k === 'composite' && e.type?.k === 'sel' && e.type.name === 'Writer' && e.type.x.k === 'ident' && e.type.x.name === alias) found.push({ e, at });
+      if (e.k === 'composite' && e.type?.k === 'sel' && e.type.x.k === 'ident' && e.type.x.name === alias) {
+        if (e.type.name === 'Writer') found.push({ e, at });
+        else if (e.type.name === 'ReaderConfig') readers.push({ e, at });
+      } else if (e.k === 'call' && e.fun.k === 'sel' && e.fun.name === 'ReadMessage') {
+        reads.push({ name: { start: at + e.fun.end - 'ReadMessage'.length, end: at + e.fun.end }, call: { start: at + e.start, end: at + e.end } });
+      }
     };
     const onAssign = (lhs: Expr) => {
       // (not sarama's `cfg.Producer.RequiredAcks`)
@@ -226,7 +237,43 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       ext,
     });
   }
-  return units;
+  reads.sort((a, b) => a.call.start - b.call.start);
+  readers.sort((a, b) => a.at + a.e.start - (b.at + b.e.start));
+  for (const { e, at } of readers) {
+    const group = e.elts.find((x) => x.k === 'kv' && x.key.k === 'ident' && x.key.name === 'GroupID');
+    // Without a group (a partition reader), ReadMessage commits nothing.
+    if (!group || group.k !== 'kv' || /^(""|``)$/.test(text.slice(at + group.value.start, at + group.value.end).trim())) continue;
+    const type = e.type!;
+    const typeSpan = { start: at + type.start, end: at + type.end };
+    const settings = reads.map(
+      (r): Setting =>
+        internSetting({
+        key: 'enable.auto.commit',
+        sourceKey: 'ReadMessage',
+        role: 'consumer',
+        value: 'true',
+        rawValue: text.slice(r.call.start, r.call.end),
+        dynamic: false,
+        keySpan: r.name,
+        valueSpan: r.call,
+        entrySpan: r.call,
+        precedence: 1,
+      }),
+    );
+    units.push({
+      id: `kafka-go-reader#${typeSpan.start}`,
+      surface: 'kafka-go',
+      format: 'go',
+      role: 'consumer',
+      client: 'kafka-go',
+      settings,
+      anchor: typeSpan,
+      span: { start: typeSpan.start, end: at + e.end },
+      facts: { roleEvidence: 'structure' },
+      ext: { kind: 'kafka-go', alias, lbrace: -1, rbrace: -1, elts: [] } satisfies KafkaGoUnitExt,
+    });
+  }
+  return units.sort((a, b) => a.span.start - b.span.start);
 }
 
 // ---- editor ----
@@ -257,7 +304,8 @@ export const kafkaGoEditor: FormatEditor = {
   },
 
   show(_unit, setting) {
-    return `${setting.sourceKey}: ${setting.rawValue}`;
+    // (a reader's ReadMessage call is shown as written)
+    return setting.sourceKey === 'ReadMessage' ? setting.rawValue : `${setting.sourceKey}: ${setting.rawValue}`;
   },
 
   setValue(_file, unit, setting, value) {
@@ -267,7 +315,7 @@ export const kafkaGoEditor: FormatEditor = {
 
   insert(file, unit, key, value) {
     const u = uExt(unit);
-    if (!u || key !== 'acks' || !CONSTANT_OF[value]) return null;
+    if (!u || u.lbrace < 0 || key !== 'acks' || !CONSTANT_OF[value]) return null;
     const text = file.text;
     const field = kafkaGoEditor.assignment(unit, key, value);
     const last = u.elts[u.elts.length - 1];

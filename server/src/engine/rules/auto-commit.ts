@@ -187,11 +187,29 @@ function checkLibrdkafka(ctx: RuleContext, unit: ConfigUnit): void {
   });
 }
 
+const KAFKA_GO_READ: L10n = {
+  en:
+    '`{call}` on a reader with a `GroupID`: kafka-go commits the message\'s offset as it returns it, before your code has processed it, ' +
+    'so a crash or an error while processing loses that message. Read with `FetchMessage` and call `CommitMessages` after processing.',
+  zh:
+    '在设置了 `GroupID` 的 reader 上调用 `{call}`：kafka-go 在返回消息时就提交其位移，此时代码尚未处理它；处理过程中崩溃或出错，这条消息就会丢失。' +
+    '请用 `FetchMessage` 读取，并在处理完成后调用 `CommitMessages`。',
+};
+
+/** kafka-go: `ReadMessage` on a consumer group reader commits before processing. No fix: the loop must change. */
+function checkKafkaGo(ctx: RuleContext, unit: ConfigUnit): void {
+  if (unit.role !== 'consumer') return;
+  for (const s of unit.settings) {
+    if (s.key !== KEY || s.sourceKey !== 'ReadMessage') continue;
+    ctx.report({ severity: 'warning', message: ctx.t(KAFKA_GO_READ, { call: s.rawValue }), span: s.keySpan });
+  }
+}
+
 const rule: Rule = {
   meta: {
     id: 'auto-commit',
     severities: ['error', 'warning', 'information'],
-    formats: ['properties', 'yaml'],
+    formats: ['properties', 'yaml', 'go'],
     category: 'consumer',
     scope: 'unit',
     // A Spring consumer also reads the listener ack mode of the other documents active with it.
@@ -212,18 +230,19 @@ const rule: Rule = {
         zh: '发现按定时器自动提交位移、而不是在处理完成后提交的消费者。',
       },
       why: {
-        en: 'With `enable.auto.commit=true` (the Kafka client default) the consumer commits the offsets of records it has returned, every `auto.commit.interval.ms`, whatever the application did with them. Records handed to a thread pool or queue, or skipped by a poll loop that continues after an error, are counted as consumed and are lost when the process dies; records processed since the last commit are delivered a second time after a crash or rebalance. Spring Kafka (2.3 and later) disables auto-commit when it is unset and commits from the listener container after the listener returns; setting it to `true` bypasses that, and together with a `MANUAL` or `MANUAL_IMMEDIATE` ack mode the container refuses to start. librdkafka clients commit stored offsets, and by default (`enable.auto.offset.store=true`) a message\'s offset is stored as soon as it is handed to the application. When the file is clearly a consumer config and leaves auto-commit unset, the rule only informs, since strictly synchronous processing inside the poll loop is safe.',
-        zh: '`enable.auto.commit=true`（Kafka 客户端默认值）时，消费者每隔 `auto.commit.interval.ms` 提交已返回消息的位移，不管应用如何处理了它们。交给线程池或队列的消息、或出错后被轮询循环跳过的消息都被视为已消费，进程退出时就会丢失；上次提交后已处理的消息在崩溃或再均衡后会再次投递。Spring Kafka（2.3 及以后）在未设置时会关闭自动提交，并由监听容器在监听器返回后提交；设为 `true` 会绕过这一机制，若同时使用 `MANUAL` 或 `MANUAL_IMMEDIATE` 确认模式，容器将无法启动。librdkafka 客户端提交的是已保存的位移，默认（`enable.auto.offset.store=true`）消息一交给应用就保存其位移。若文件明显是消费者配置且未设置自动提交，本规则只给出提示，因为在轮询循环内严格同步处理是安全的。',
+        en: 'With `enable.auto.commit=true` (the Kafka client default) the consumer commits the offsets of records it has returned, every `auto.commit.interval.ms`, whatever the application did with them. Records handed to a thread pool or queue, or skipped by a poll loop that continues after an error, are counted as consumed and are lost when the process dies; records processed since the last commit are delivered a second time after a crash or rebalance. Spring Kafka (2.3 and later) disables auto-commit when it is unset and commits from the listener container after the listener returns; setting it to `true` bypasses that, and together with a `MANUAL` or `MANUAL_IMMEDIATE` ack mode the container refuses to start. librdkafka clients commit stored offsets, and by default (`enable.auto.offset.store=true`) a message\'s offset is stored as soon as it is handed to the application. When the file is clearly a consumer config and leaves auto-commit unset, the rule only informs, since strictly synchronous processing inside the poll loop is safe. In Go, a segmentio/kafka-go reader with a `GroupID` commits each message\'s offset inside `ReadMessage`, as it returns the message: every `ReadMessage` call of such a file is reported.',
+        zh: '`enable.auto.commit=true`（Kafka 客户端默认值）时，消费者每隔 `auto.commit.interval.ms` 提交已返回消息的位移，不管应用如何处理了它们。交给线程池或队列的消息、或出错后被轮询循环跳过的消息都被视为已消费，进程退出时就会丢失；上次提交后已处理的消息在崩溃或再均衡后会再次投递。Spring Kafka（2.3 及以后）在未设置时会关闭自动提交，并由监听容器在监听器返回后提交；设为 `true` 会绕过这一机制，若同时使用 `MANUAL` 或 `MANUAL_IMMEDIATE` 确认模式，容器将无法启动。librdkafka 客户端提交的是已保存的位移，默认（`enable.auto.offset.store=true`）消息一交给应用就保存其位移。若文件明显是消费者配置且未设置自动提交，本规则只给出提示，因为在轮询循环内严格同步处理是安全的。在 Go 中，设置了 `GroupID` 的 segmentio/kafka-go reader 会在 `ReadMessage` 返回消息时就提交其位移：这类文件中的每个 `ReadMessage` 调用都会被报告。',
       },
       fix: {
-        en: 'Set `enable.auto.commit=false` and commit after processing (`commitSync()` / `commitAsync()` in the Java client; in Spring the container does it, per `listener.ack-mode`). For librdkafka clients, set `enable.auto.offset.store=false` and store each offset after processing (`rd_kafka_offsets_store`, `StoreMessage` in confluent-kafka-go), keeping auto-commit. The fix is unsafe: a plain Java or librdkafka application must add the commit or store call, or its group stops committing and restarts from the last committed offset (or from `auto.offset.reset`) after every restart or rebalance; in Spring the listener container takes over the commits, which changes when records are redelivered. The one safe fix is the Spring startup failure with a manual ack mode, where `false` is the only setting that works.',
-        zh: '设置 `enable.auto.commit=false`，并在处理完成后提交位移（Java 客户端用 `commitSync()` / `commitAsync()`；Spring 中由容器按 `listener.ack-mode` 提交）。librdkafka 客户端可设置 `enable.auto.offset.store=false`，保留自动提交，并在处理完成后保存每个位移（`rd_kafka_offsets_store`，confluent-kafka-go 中为 `StoreMessage`）。此修复不安全：普通 Java 或 librdkafka 应用必须补上提交或保存位移的代码，否则消费者组不再提交位移，每次重启或再均衡后都会从上次提交的位移（或按 `auto.offset.reset`）重新开始；在 Spring 中则改由监听容器提交，消息何时被重新投递也随之改变。唯一安全的修复是 Spring 手动确认模式下的启动失败，此时 `false` 是唯一可行的设置。',
+        en: 'Set `enable.auto.commit=false` and commit after processing (`commitSync()` / `commitAsync()` in the Java client; in Spring the container does it, per `listener.ack-mode`). For librdkafka clients, set `enable.auto.offset.store=false` and store each offset after processing (`rd_kafka_offsets_store`, `StoreMessage` in confluent-kafka-go), keeping auto-commit. The fix is unsafe: a plain Java or librdkafka application must add the commit or store call, or its group stops committing and restarts from the last committed offset (or from `auto.offset.reset`) after every restart or rebalance; in Spring the listener container takes over the commits, which changes when records are redelivered. The one safe fix is the Spring startup failure with a manual ack mode, where `false` is the only setting that works. kafka-go has no setting for it: replace `ReadMessage` with `FetchMessage` and call `CommitMessages` once the message is processed (no automatic fix).',
+        zh: '设置 `enable.auto.commit=false`，并在处理完成后提交位移（Java 客户端用 `commitSync()` / `commitAsync()`；Spring 中由容器按 `listener.ack-mode` 提交）。librdkafka 客户端可设置 `enable.auto.offset.store=false`，保留自动提交，并在处理完成后保存每个位移（`rd_kafka_offsets_store`，confluent-kafka-go 中为 `StoreMessage`）。此修复不安全：普通 Java 或 librdkafka 应用必须补上提交或保存位移的代码，否则消费者组不再提交位移，每次重启或再均衡后都会从上次提交的位移（或按 `auto.offset.reset`）重新开始；在 Spring 中则改由监听容器提交，消息何时被重新投递也随之改变。唯一安全的修复是 Spring 手动确认模式下的启动失败，此时 `false` 是唯一可行的设置。kafka-go 没有对应的配置：把 `ReadMessage` 换成 `FetchMessage`，并在消息处理完成后调用 `CommitMessages`（不提供自动修复）。',
       },
       references: [
         { title: 'Kafka consumer config: enable.auto.commit', url: 'https://kafka.apache.org/documentation/#consumerconfigs_enable.auto.commit' },
         { title: 'KafkaConsumer Javadoc: manual offset control', url: 'https://kafka.apache.org/39/javadoc/org/apache/kafka/clients/consumer/KafkaConsumer.html' },
         { title: 'Spring for Apache Kafka: committing offsets', url: 'https://docs.spring.io/spring-kafka/reference/kafka/receiving-messages/message-listener-container.html' },
         { title: 'librdkafka configuration: enable.auto.offset.store', url: 'https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md' },
+        { title: 'kafka-go Reader.ReadMessage', url: 'https://pkg.go.dev/github.com/segmentio/kafka-go#Reader.ReadMessage' },
       ],
       examples: [
         {
@@ -251,11 +270,29 @@ const rule: Rule = {
           bad: 'services:\n  orders:\n    image: example/orders:2.1\n    environment:\n      - SPRING_KAFKA_CONSUMER_GROUP_ID=orders\n      - SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT=true\n',
           good: 'services:\n  orders:\n    image: example/orders:2.1\n    environment:\n      - SPRING_KAFKA_CONSUMER_GROUP_ID=orders\n      - SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT=false\n',
         },
+        {
+          surface: 'kafka-go',
+          title: { en: 'segmentio/kafka-go', zh: 'segmentio/kafka-go' },
+          path: 'consume.go',
+          bad:
+            'package orders\n\nimport (\n\t"context"\n\n\t"github.com/segmentio/kafka-go"\n)\n\nfunc Consume(ctx context.Context, handle func(kafka.Message) error) error {\n' +
+            '\tr := kafka.NewReader(kafka.ReaderConfig{Brokers: []string{"kafka:9092"}, GroupID: "orders", Topic: "orders"})\n\tdefer r.Close()\n\tfor {\n' +
+            '\t\tm, err := r.ReadMessage(ctx)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tif err := handle(m); err != nil {\n\t\t\treturn err\n\t\t}\n\t}\n}\n',
+          good:
+            'package orders\n\nimport (\n\t"context"\n\n\t"github.com/segmentio/kafka-go"\n)\n\nfunc Consume(ctx context.Context, handle func(kafka.Message) error) error {\n' +
+            '\tr := kafka.NewReader(kafka.ReaderConfig{Brokers: []string{"kafka:9092"}, GroupID: "orders", Topic: "orders"})\n\tdefer r.Close()\n\tfor {\n' +
+            '\t\tm, err := r.FetchMessage(ctx)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tif err := handle(m); err != nil {\n\t\t\treturn err\n\t\t}\n' +
+            '\t\tif err := r.CommitMessages(ctx, m); err != nil {\n\t\t\treturn err\n\t\t}\n\t}\n}\n',
+        },
       ],
     },
   },
   check(ctx) {
     for (const unit of ctx.file.units) {
+      if (unit.client === 'kafka-go') {
+        checkKafkaGo(ctx, unit);
+        continue;
+      }
       if (unit.client !== 'java' && unit.client !== 'librdkafka') continue;
       // Consumer units only; a shared unit counts when it sets the consumer-only key itself.
       if (!isConsumer(unit) && !(unit.role === 'client' && effective(unit, KEY))) continue;
