@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixText, lint, parseFile } from '../../server/src/engine/index.js';
-import { applyEdits, createFixer } from '../../server/src/engine/fixer.js';
+import { createFixer } from '../../server/src/engine/fixer.js';
 import { describeAt } from '../../server/src/engine/describe.js';
 import { completeAt } from '../../server/src/engine/complete.js';
 import { resolveOptions } from '../../server/src/engine/options.js';

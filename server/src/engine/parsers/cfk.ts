@@ -18,7 +18,7 @@ import { registerEditor } from '../fixer.js';
 import { imageFamily, imageKafkaVersion } from '../knowledge/env.js';
 import { composeEditor, envEntries, renderIn, siblingStyle, type ComposeSettingExt } from './compose.js';
 import { variableSetting } from './springEnv.js';
-import { configSettings, settingFrom, type StrimziUnitExt } from './strimzi.js';
+import { topicUnit } from './strimzi.js';
 import { asMap, getEntry, nodeSpan, scalarString, type MapEntry, type YamlDoc } from './yamlCommon.js';
 import { appendToSeq, insertPath, plainSafe, quoteDouble, removeEntry, renderKey } from './yamlEdit.js';
 
@@ -100,33 +100,6 @@ function readKafka(text: string, doc: YamlDoc, docIndex: number, root: YAMLMap, 
   return { unit, ...(name !== undefined ? { name } : {}) };
 }
 
-function readTopic(text: string, doc: YamlDoc, docIndex: number, root: YAMLMap, name: string | undefined): ConfigUnit {
-  const specE = getEntry(root, 'spec', doc);
-  const spec = asMap(specE?.value);
-  const settings = [];
-  const replicasE = getEntry(spec, 'replicas', doc);
-  if (replicasE) {
-    const s = settingFrom(text, replicasE, 'replication.factor', 'spec.replicas', 'topic');
-    if (s) settings.push(s);
-  }
-  settings.push(...configSettings(text, doc, asMap(getEntry(spec, 'configs', doc)?.value), 'topic'));
-  settings.sort((a, b) => a.entrySpan.start - b.entrySpan.start);
-  const anchor = keySpanOf(specE) ?? nodeSpan(getEntry(root, 'kind', doc)?.value) ?? { start: 0, end: 0 };
-  const ext: StrimziUnitExt = { kind: 'cfk-topic', docIndex, doc };
-  return {
-    id: `cfk-topic#${docIndex}:${name ?? ''}`,
-    surface: 'cfk-topic',
-    format: 'yaml',
-    role: 'topic',
-    client: 'broker',
-    settings,
-    anchor,
-    span: nodeSpan(root) ?? anchor,
-    facts: { roleEvidence: 'structure', operatorSets: TOPIC_SETS_FACT, ...(name !== undefined ? { resourceName: name } : {}) },
-    ext,
-  };
-}
-
 /**
  * The units of a file's CFK resources. A topic learns the broker count and Kafka version of the
  * `Kafka` resource its `spec.kafkaClusterRef` names, or without one, of the file's only `Kafka`
@@ -145,7 +118,9 @@ export function extractCfk(text: string, docs: YamlDoc[], isCfk: (i: number) => 
     else if (kind === 'KafkaTopic') {
       const spec = asMap(getEntry(root, 'spec', doc)?.value);
       const ref = scalarString(text, getEntry(asMap(getEntry(spec, 'kafkaClusterRef', doc)?.value), 'name', doc)?.value)?.trim();
-      topics.push({ unit: readTopic(text, doc, docIndex, root, name || undefined), ...(ref ? { cluster: ref } : {}) });
+      const unit = topicUnit(text, doc, docIndex, root, name || undefined, 'cfk-topic');
+      unit.facts.operatorSets = TOPIC_SETS_FACT;
+      topics.push({ unit, ...(ref ? { cluster: ref } : {}) });
     }
   });
   for (const t of topics) {

@@ -49,7 +49,7 @@ function intValue(text: string, n: Node | null | undefined): number | undefined 
   return s !== undefined && /^\d+$/.test(s.trim()) ? Number(s.trim()) : undefined;
 }
 
-export function settingFrom(text: string, e: MapEntry, key: string, sourceKey: string, role: Role): Setting | undefined {
+function settingFrom(text: string, e: MapEntry, key: string, sourceKey: string, role: Role): Setting | undefined {
   const { keySpan, entrySpan, aliasSpan } = entryPlaces(text, e);
   let value: string;
   let rawValue: string;
@@ -82,7 +82,7 @@ export function settingFrom(text: string, e: MapEntry, key: string, sourceKey: s
   return internSetting({ key, sourceKey, role, value, rawValue, dynamic, keySpan, valueSpan, entrySpan, precedence: 1, ext });
 }
 
-export function configSettings(text: string, doc: YamlDoc, config: YAMLMap | undefined, role: Role): Setting[] {
+function configSettings(text: string, doc: YamlDoc, config: YAMLMap | undefined, role: Role): Setting[] {
   if (!config) return [];
   const out: Setting[] = [];
   for (const e of mapEntries(config, doc)) {
@@ -163,32 +163,40 @@ export function readStrimziDoc(text: string, doc: YamlDoc, docIndex: number): St
       ext,
     };
   } else if (kind === 'KafkaTopic') {
-    const specE = getEntry(root, 'spec', doc);
-    const spec = asMap(specE?.value);
-    const settings: Setting[] = [];
-    const replicasE = getEntry(spec, 'replicas', doc);
-    if (replicasE) {
-      const s = settingFrom(text, replicasE, 'replication.factor', 'spec.replicas', 'topic');
-      if (s) settings.push(s);
-    }
-    settings.push(...configSettings(text, doc, asMap(getEntry(spec, 'config', doc)?.value), 'topic'));
-    settings.sort((a, b) => a.entrySpan.start - b.entrySpan.start);
-    const anchor = keySpanOf(specE) ?? nodeSpan(getEntry(root, 'kind', doc)?.value) ?? { start: 0, end: 0 };
-    const ext: StrimziUnitExt = { kind: 'strimzi-topic', docIndex, doc };
-    out.unit = {
-      id: `strimzi-topic#${docIndex}:${name ?? ''}`,
-      surface: 'strimzi-topic',
-      format: 'yaml',
-      role: 'topic',
-      client: 'broker',
-      settings,
-      anchor,
-      span: nodeSpan(root) ?? anchor,
-      facts: { roleEvidence: 'structure', ...(name !== undefined ? { resourceName: name } : {}) },
-      ext,
-    };
+    out.unit = topicUnit(text, doc, docIndex, root, name, 'strimzi-topic');
   }
   return out;
+}
+
+/**
+ * A topic resource's unit: `spec.replicas` as its replication factor and its topic configs (a
+ * Strimzi `KafkaTopic`'s `spec.config`, a Confluent for Kubernetes one's `spec.configs`: cfk.ts).
+ */
+export function topicUnit(text: string, doc: YamlDoc, docIndex: number, root: YAMLMap, name: string | undefined, kind: 'strimzi-topic' | 'cfk-topic'): ConfigUnit {
+  const specE = getEntry(root, 'spec', doc);
+  const spec = asMap(specE?.value);
+  const settings: Setting[] = [];
+  const replicasE = getEntry(spec, 'replicas', doc);
+  if (replicasE) {
+    const s = settingFrom(text, replicasE, 'replication.factor', 'spec.replicas', 'topic');
+    if (s) settings.push(s);
+  }
+  settings.push(...configSettings(text, doc, asMap(getEntry(spec, kind === 'cfk-topic' ? 'configs' : 'config', doc)?.value), 'topic'));
+  settings.sort((a, b) => a.entrySpan.start - b.entrySpan.start);
+  const anchor = keySpanOf(specE) ?? nodeSpan(getEntry(root, 'kind', doc)?.value) ?? { start: 0, end: 0 };
+  const ext: StrimziUnitExt = { kind, docIndex, doc };
+  return {
+    id: `${kind}#${docIndex}:${name ?? ''}`,
+    surface: kind,
+    format: 'yaml',
+    role: 'topic',
+    client: 'broker',
+    settings,
+    anchor,
+    span: nodeSpan(root) ?? anchor,
+    facts: { roleEvidence: 'structure', ...(name !== undefined ? { resourceName: name } : {}) },
+    ext,
+  };
 }
 
 /**

@@ -38,6 +38,18 @@ const BINDER_UNSET_TX: L10n = {
     '从而关闭幂等性；没有幂等性的事务生产者启动时会因 ConfigException 失败。binder 5.0.2 起默认为 `all`。请设置 `{fixed}`。',
 };
 
+const UNSET_NONE: L10n = {
+  en:
+    '`{key}` is unset; the {source} is `{value}`: the producer does not wait for any acknowledgement, so a record the ' +
+    'broker never got is lost without an error, and retries do not apply. Set `{fixed}`.',
+  zh: '未设置 `{key}`，默认值（{source}）为 `{value}`：生产者不等待任何确认，broker 没收到的记录会无声丢失，重试也不起作用。请设置 `{fixed}`。',
+};
+
+const UNSET_LEADER: L10n = {
+  en: '`{key}` is unset; the {source} is `{value}`: the leader acknowledges before the followers copy the record, and a leader failure loses it. Set `{fixed}`.',
+  zh: '未设置 `{key}`，默认值（{source}）为 `{value}`：leader 在 follower 复制记录之前就确认，leader 故障会丢失该记录。请设置 `{fixed}`。',
+};
+
 /** A Kafka binder producer binding with `acks` set nowhere gets the binder's `required-acks`. */
 function checkBinderUnset(ctx: RuleContext, unit: ConfigUnit, fixed: string, title: string): void {
   if (unit.facts.binding?.name === undefined || unit.role !== 'producer') return;
@@ -210,35 +222,10 @@ const rule: Rule = {
       const d = defaultOf(ctx, unit, ACKS);
       const dv = normAcks(d?.value);
       if (!d || (dv !== '0' && dv !== '1')) continue;
-      if (dv === '0') {
-        // A default of no acknowledgement at all (kafka-go's Writer): as `acks=0` written.
-        ctx.report({
-          severity: 'error',
-          message: ctx.t(
-            {
-              en:
-                '`{key}` is unset; the {source} is `{value}`: the producer does not wait for any acknowledgement, so a record the ' +
-                'broker never got is lost without an error, and retries do not apply. Set `{fixed}`.',
-              zh: '未设置 `{key}`，默认值（{source}）为 `{value}`：生产者不等待任何确认，broker 没收到的记录会无声丢失，重试也不起作用。请设置 `{fixed}`。',
-            },
-            { key: f.keyName(unit, ACKS), source: d.source, value: f.valueText(unit, ACKS, d.value), fixed },
-          ),
-          span: unit.anchor,
-          fixes: [ctx.makeFix(title, 'unsafe', f.insert(unit, ACKS, 'all'), true)],
-        });
-        continue;
-      }
+      // A default of no acknowledgement at all (kafka-go's Writer) is an error, as `acks=0` written.
       ctx.report({
-        severity: 'warning',
-        message: ctx.t(
-          {
-            en:
-              '`{key}` is unset; the {source} is `{value}`: the leader acknowledges before the followers copy the record, and a leader ' +
-              'failure loses it. Set `{fixed}`.',
-            zh: '未设置 `{key}`，默认值（{source}）为 `{value}`：leader 在 follower 复制记录之前就确认，leader 故障会丢失该记录。请设置 `{fixed}`。',
-          },
-          { key: f.keyName(unit, ACKS), source: d.source, value: f.valueText(unit, ACKS, d.value), fixed },
-        ),
+        severity: dv === '0' ? 'error' : 'warning',
+        message: ctx.t(dv === '0' ? UNSET_NONE : UNSET_LEADER, { key: f.keyName(unit, ACKS), source: d.source, value: f.valueText(unit, ACKS, d.value), fixed }),
         span: unit.anchor,
         fixes: [ctx.makeFix(title, 'unsafe', f.insert(unit, ACKS, 'all'), true)],
       });
