@@ -25,7 +25,8 @@ export type Surface =
   | 'spring-env' // Spring Boot settings in environment variables (SPRING_KAFKA_*) of a compose service or Kubernetes container
   | 'k8s-broker' // a Kubernetes workload's container running a Kafka image (its env list)
   | 'sarama' // Go sarama.Config
-  | 'kafka-go'; // Go segmentio/kafka-go: a kafka.Writer{...} literal
+  | 'kafka-go' // Go segmentio/kafka-go: a kafka.Writer{...} literal (or a group ReaderConfig)
+  | 'confluent-kafka-go'; // Go confluent-kafka-go: a kafka.ConfigMap{...} literal (librdkafka properties)
 
 /**
  * Kafka role of a unit. 'client' = settings for some client whose kind could not be told

@@ -21,6 +21,7 @@ import { sameItems } from '../model.js';
 import { internSetting } from '../strings.js';
 import { registerEditor, type FormatEditor } from '../fixer.js';
 import { kafkaGoUnits } from './kafkaGo.js';
+import { confluentGoUnits } from './confluentGo.js';
 import { lexGo, type GoToken } from './goLexer.js';
 import {
   SARAMA_CONSTANTS,
@@ -2170,10 +2171,11 @@ export function parseGo(text: string, path: string, keep?: object[]): ParsedFile
   const piece = parsePiece(text, true, keep);
   const file: ParsedFile = { path, text, format: 'go', units: [], errors: piece.errors, comments: piece.comments, eol: dominantEol(text) };
   const imports = importsOf(piece.file.imports);
-  // segmentio/kafka-go Writers (kafkaGo.ts), beside or instead of sarama configs.
-  const writers = kafkaGoUnits([piece.file], text);
+  // segmentio/kafka-go Writers and readers (kafkaGo.ts) and confluent-kafka-go ConfigMaps
+  // (confluentGo.ts), beside or instead of sarama configs.
+  const writers = [...kafkaGoUnits([piece.file], text), ...confluentGoUnits([piece.file], text)];
   if (!imports.aliases.size && !imports.dot) {
-    file.units = writers;
+    file.units = withWriters([], writers);
     return file;
   }
   const analyzer = new Analyzer([piece.file], imports.aliases, imports.dot, imports.timeAlias);

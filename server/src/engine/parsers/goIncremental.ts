@@ -37,6 +37,7 @@ import {
   type UnitCache,
 } from './go.js';
 import { kafkaGoUnits } from './kafkaGo.js';
+import { confluentGoUnits } from './confluentGo.js';
 
 interface Chunk {
   text: string;
@@ -170,12 +171,10 @@ export function parseGoIncremental(text: string, path: string, prev: GoState | u
   const file: ParsedFile = { path, text, format: 'go', units: [], errors, comments, eol: crlf > lf ? '\r\n' : '\n' };
   const state: GoState = { chunks, units: prev?.units ?? new WeakMap() };
   const imports = importsOf(chunks.flatMap((c) => c.piece.file.imports));
-  const writers = kafkaGoUnits(
-    chunks.map((c) => c.piece.file),
-    text,
-  );
+  const files = chunks.map((c) => c.piece.file);
+  const writers = [...kafkaGoUnits(files, text), ...confluentGoUnits(files, text)];
   if (!imports.aliases.size && !imports.dot) {
-    file.units = writers;
+    file.units = withWriters([], writers);
     return { file, state };
   }
 

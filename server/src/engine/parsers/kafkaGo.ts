@@ -9,7 +9,7 @@
 // (FetchMessage + CommitMessages commit after). Each `.ReadMessage(` call of the file is read as
 // that reader's `enable.auto.commit=true` (the file does not say which reader a call uses).
 
-import type { ConfigUnit, Setting, Span } from '../model.js';
+import type { ConfigUnit, Edit, Setting, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { internSetting } from '../strings.js';
@@ -21,14 +21,10 @@ export const KAFKA_GO_IMPORT = 'github.com/segmentio/kafka-go';
 const ACKS_CONSTANTS: Readonly<Record<string, string>> = { RequireNone: '0', RequireOne: '1', RequireAll: 'all' };
 const CONSTANT_OF: Readonly<Record<string, string>> = { '0': 'RequireNone', '1': 'RequireOne', all: 'RequireAll', '-1': 'RequireAll' };
 
-export interface KafkaGoUnitExt {
+export interface KafkaGoUnitExt extends GoLiteral {
   kind: 'kafka-go';
   /** The package name the file imports kafka-go under. */
   alias: string;
-  /** Offsets of the literal's braces, and of its elements (absolute). */
-  lbrace: number;
-  rbrace: number;
-  elts: Span[];
 }
 
 /** The package name of kafka-go in a file's imports, or undefined when it is not imported. */
@@ -44,7 +40,7 @@ function aliasOf(files: GoFile[]): string | undefined {
 
 // ---- walking the syntax tree ----
 
-function walkExpr(e: Expr | undefined, visit: (e: Expr) => void, depth = 0): void {
+export function walkExpr(e: Expr | undefined, visit: (e: Expr) => void, depth = 0): void {
   if (!e || depth > 200) return;
   visit(e);
   const d = depth + 1;
@@ -84,12 +80,12 @@ function walkExpr(e: Expr | undefined, visit: (e: Expr) => void, depth = 0): voi
 
 const onAssignNone = () => {};
 
-function walkBlock(b: Block | undefined, visit: (e: Expr) => void, onAssign: (lhs: Expr) => void, depth = 0): void {
+export function walkBlock(b: Block | undefined, visit: (e: Expr) => void, onAssign: (lhs: Expr) => void, depth = 0): void {
   if (!b || depth > 200) return;
   for (const s of b.stmts) walkStmt(s, visit, onAssign, depth + 1);
 }
 
-function walkStmt(s: Stmt | undefined, visit: (e: Expr) => void, onAssign: (lhs: Expr) => void, depth: number): void {
+export function walkStmt(s: Stmt | undefined, visit: (e: Expr) => void, onAssign: (lhs: Expr) => void, depth: number): void {
   if (!s || depth > 200) return;
   const d = depth + 1;
   switch (s.k) {
@@ -278,6 +274,48 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
 
 // ---- editor ----
 
+/** A Go composite literal's braces and elements (absolute offsets). */
+export interface GoLiteral {
+  lbrace: number;
+  rbrace: number;
+  elts: Span[];
+}
+
+/** The key of a `key: value` element as written (`RequiredAcks`, `"acks"`), and the spaces after its colon. */
+const ELEMENT_KEY = /^([A-Za-z_]\w*|"(?:[^"\\\n]|\\.)*"):([ \t]+)/;
+
+/**
+ * An element `key: value` added to a composite literal in its layout: inside `{}`; at the end of a
+ * one-line literal; or on a line of its own after the last element of a multi-line one, at its
+ * indentation, with the value at the column the other values start at when they are aligned (as
+ * gofmt leaves them) and the key fits. Null where that is not safe (a comment in the way).
+ */
+export function insertIntoLiteral(text: string, eol: string, lit: GoLiteral, key: string, value: string): Edit[] | null {
+  const field = `${key}: ${value}`;
+  const last = lit.elts[lit.elts.length - 1];
+  if (!last) return /\S/.test(text.slice(lit.lbrace + 1, lit.rbrace)) ? null : [{ start: lit.lbrace + 1, end: lit.rbrace, newText: field }];
+  const first = lit.elts[0];
+  if (!/\n/.test(text.slice(lit.lbrace, first.start))) {
+    // On one line: `kafka.Writer{Addr: a}` -> `kafka.Writer{Addr: a, RequiredAcks: kafka.RequireAll}`.
+    const between = text.slice(last.end, lit.rbrace);
+    if (/\n|\/[/*]/.test(between)) return null;
+    return between.includes(',') ? [{ start: lit.rbrace, end: lit.rbrace, newText: ` ${field}` }] : [{ start: last.end, end: last.end, newText: `, ${field}` }];
+  }
+  // One element per line, each ending in a comma.
+  const comma = text.indexOf(',', last.end);
+  if (comma < 0 || comma > lit.rbrace || /\S/.test(text.slice(last.end, comma))) return null;
+  const indent = text.slice(lineStart(text, last.start), last.start);
+  if (!/^[ \t]*$/.test(indent)) return null;
+  const valueCols = new Set<number>();
+  for (const x of lit.elts) {
+    const m = ELEMENT_KEY.exec(text.slice(x.start, x.end));
+    if (m) valueCols.add(m[1].length + 1 + m[2].length);
+  }
+  const col = valueCols.size === 1 ? [...valueCols][0] : 0;
+  const gap = col > key.length + 1 ? ' '.repeat(col - key.length - 1) : ' ';
+  return [{ start: comma + 1, end: comma + 1, newText: `${eol}${indent}${key}:${gap}${value},` }];
+}
+
 function uExt(u: ConfigUnit): KafkaGoUnitExt | undefined {
   const e = u.ext as KafkaGoUnitExt | undefined;
   return e && e.kind === 'kafka-go' ? e : undefined;
@@ -316,34 +354,7 @@ export const kafkaGoEditor: FormatEditor = {
   insert(file, unit, key, value) {
     const u = uExt(unit);
     if (!u || u.lbrace < 0 || key !== 'acks' || !CONSTANT_OF[value]) return null;
-    const text = file.text;
-    const field = kafkaGoEditor.assignment(unit, key, value);
-    const last = u.elts[u.elts.length - 1];
-    if (!last) return [{ start: u.lbrace + 1, end: u.rbrace, newText: field }];
-    const first = u.elts[0];
-    if (!/\n/.test(text.slice(u.lbrace, first.start))) {
-      // On one line: `kafka.Writer{Addr: a}` -> `kafka.Writer{Addr: a, RequiredAcks: kafka.RequireAll}`.
-      const between = text.slice(last.end, u.rbrace);
-      if (/\n|\/[/*]/.test(between)) return null;
-      return between.includes(',') ? [{ start: u.rbrace, end: u.rbrace, newText: ` ${field}` }] : [{ start: last.end, end: last.end, newText: `, ${field}` }];
-    }
-    // One element per line, each ending in a comma: a new line after the last one, at its
-    // indentation, with the value at the column the others' values start when they are aligned
-    // (as gofmt leaves them) and the key fits.
-    const comma = text.indexOf(',', last.end);
-    if (comma < 0 || comma > u.rbrace || /\S/.test(text.slice(last.end, comma))) return null;
-    const indent = text.slice(lineStart(text, last.start), last.start);
-    if (!/^[ \t]*$/.test(indent)) return null;
-    const name = kafkaGoEditor.keyName(unit, key);
-    const valueCols = new Set<number>();
-    for (const x of u.elts) {
-      const m = /^([A-Za-z_]\w*):([ \t]+)/.exec(text.slice(x.start, x.end));
-      if (m) valueCols.add(m[1].length + 1 + m[2].length);
-    }
-    const col = valueCols.size === 1 ? [...valueCols][0] : 0;
-    const gap = col > name.length + 1 ? ' '.repeat(col - name.length - 1) : ' ';
-    const line = `${name}:${gap}${kafkaGoEditor.valueText(unit, key, value)},`;
-    return [{ start: comma + 1, end: comma + 1, newText: file.eol + indent + line }];
+    return insertIntoLiteral(file.text, file.eol, u, kafkaGoEditor.keyName(unit, key), kafkaGoEditor.valueText(unit, key, value));
   },
 
   remove() {

@@ -1,0 +1,16 @@
+package events
+
+import (
+	"github.com/confluentinc/confluent-kafka-go/v2/kafka"
+)
+
+// NewPaymentsConsumer reads the payments topic with confluent-kafka-go (librdkafka).
+func NewPaymentsConsumer(brokers string) (*kafka.Consumer, error) {
+	cfg := &kafka.ConfigMap{
+		"bootstrap.servers":  brokers,
+		"group.id":           "payments",
+		"auto.offset.reset":  "latest",
+		"enable.auto.commit": true,
+	}
+	return kafka.NewConsumer(cfg)
+}

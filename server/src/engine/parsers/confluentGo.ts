@@ -1,0 +1,281 @@
+// confluent-kafka-go (facts.md §11.1): a `kafka.ConfigMap{"key": value, ...}` literal holds
+// librdkafka properties, judged by the librdkafka rules as a librdkafka `.properties` file is.
+// Its role comes from the constructor it reaches (`kafka.NewProducer(&kafka.ConfigMap{...})`, or a
+// variable holding it passed to `NewProducer`/`NewConsumer`), else from its keys (`group.id`: a
+// consumer). `cfg.SetKey("key", value)` calls on such a variable add to its settings.
+
+import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
+import type { FormatEditor } from '../fixer.js';
+import { registerEditor } from '../fixer.js';
+import { internSetting } from '../strings.js';
+import type { Expr, GoFile } from './go.js';
+import { insertIntoLiteral, walkBlock, walkStmt, type GoLiteral } from './kafkaGo.js';
+
+export const CONFLUENT_GO_IMPORTS: readonly string[] = [
+  'github.com/confluentinc/confluent-kafka-go/kafka',
+  'github.com/confluentinc/confluent-kafka-go/v2/kafka',
+];
+
+export interface ConfluentGoUnitExt extends GoLiteral {
+  kind: 'confluent-kafka-go';
+}
+
+interface ConfluentSettingExt {
+  kind: 'confluent-kafka-go';
+  /** The key's string literal, and whether the value was written as a Go string. */
+  keyLiteral: Span;
+  quoted: boolean;
+  /** The whole `"key": value` element, for removal (undefined for a SetKey call). */
+  element?: Span;
+  /** A `cfg.SetKey("key", value)` call as written (shown in messages as it is). */
+  call?: string;
+}
+
+const CONSUMER_KEYS = new Set(['group.id', 'enable.auto.commit', 'auto.offset.reset', 'enable.auto.offset.store', 'isolation.level', 'session.timeout.ms']);
+const PRODUCER_KEYS = new Set(['acks', 'request.required.acks', 'enable.idempotence', 'transactional.id', 'linger.ms', 'queue.buffering.max.ms', 'message.send.max.retries', 'retries', 'delivery.timeout.ms', 'message.timeout.ms']);
+
+function aliasOf(files: GoFile[]): string | undefined {
+  for (const f of files) {
+    for (const imp of f.imports) {
+      if (!CONFLUENT_GO_IMPORTS.includes(imp.path) || imp.alias === '_' || imp.alias === '.') continue;
+      return imp.alias ?? 'kafka';
+    }
+  }
+  return undefined;
+}
+
+/** The decoded contents of a Go string literal expression, or undefined. */
+function stringOf(e: Expr): string | undefined {
+  return e.k === 'basic' && e.tok.kind === 'string' ? (e.tok.value ?? '') : undefined;
+}
+
+/** A value as librdkafka reads it: a string's contents, a number or a boolean as written; undefined for anything else. */
+function valueOf(e: Expr, text: string, at: number): { value: string; quoted: boolean } | undefined {
+  const str = stringOf(e);
+  if (str !== undefined) return { value: str, quoted: true };
+  if (e.k === 'basic' && (e.tok.kind === 'int' || e.tok.kind === 'float')) return { value: text.slice(at + e.start, at + e.end), quoted: false };
+  if (e.k === 'ident' && (e.name === 'true' || e.name === 'false')) return { value: e.name, quoted: false };
+  if (e.k === 'unary' && e.op === '-' && e.x.k === 'basic' && e.x.tok.kind === 'int') return { value: text.slice(at + e.start, at + e.end).replace(/\s+/g, ''), quoted: false };
+  return undefined;
+}
+
+function setting(key: string, keyLit: Span, value: Expr, text: string, at: number, role: Role, element?: Span, call?: Span): Setting {
+  const v = valueOf(value, text, at);
+  const valueSpan = { start: at + value.start, end: at + value.end };
+  const rawValue = text.slice(valueSpan.start, valueSpan.end);
+  const ext: ConfluentSettingExt = {
+    kind: 'confluent-kafka-go',
+    keyLiteral: keyLit,
+    quoted: v?.quoted ?? false,
+    ...(element ? { element } : {}),
+    ...(call ? { call: text.slice(call.start, call.end) } : {}),
+  };
+  return internSetting({
+    key,
+    sourceKey: key,
+    role,
+    value: v ? v.value : rawValue,
+    rawValue,
+    dynamic: v === undefined,
+    keySpan: { start: keyLit.start + 1, end: keyLit.end - 1 },
+    valueSpan,
+    entrySpan: element ?? { start: keyLit.start, end: valueSpan.end },
+    precedence: 1,
+    ext,
+  });
+}
+
+interface Literal {
+  e: Expr & { k: 'composite' };
+  at: number;
+  role?: Role;
+  vars: string[];
+}
+
+/** The `kafka.ConfigMap{...}` literals of a Go file (its pieces), as librdkafka client units. */
+export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
+  const alias = aliasOf(files);
+  if (alias === undefined) return [];
+  const literals: Literal[] = [];
+  const byNode = new Map<Expr, Literal>();
+  const byVar = new Map<string, Literal>();
+  const ctorArgs: { fn: string; arg: Expr }[] = [];
+  const setKeys: { name: string; call: Expr & { k: 'call' }; at: number }[] = [];
+  const isConfigMap = (e: Expr): e is Expr & { k: 'composite' } =>
+    e.k === 'composite' && e.type?.k === 'sel' && e.type.name === 'ConfigMap' && e.type.x.k === 'ident' && e.type.x.name === alias;
+  const literalIn = (e: Expr | undefined): Expr | undefined => (e && e.k === 'unary' && e.op === '&' ? e.x : e);
+  for (const f of files) {
+    const at = f.chunk.start;
+    const visit = (e: Expr) => {
+      if (isConfigMap(e)) {
+        const lit: Literal = { e, at, vars: [] };
+        literals.push(lit);
+        byNode.set(e, lit);
+      } else if (e.k === 'call' && e.fun.k === 'sel' && e.fun.x.k === 'ident') {
+        if (e.fun.x.name === alias && /^New(Producer|Consumer)$/.test(e.fun.name) && e.args.length) ctorArgs.push({ fn: e.fun.name, arg: e.args[0] });
+        else if (e.fun.name === 'SetKey' && e.args.length === 2) setKeys.push({ name: e.fun.x.name, call: e, at });
+      }
+    };
+    const bindings: { name: string; value: Expr }[] = [];
+    const onStmt = () => {};
+    // Variables holding a literal: `cfg := &kafka.ConfigMap{...}`, `var cfg = kafka.ConfigMap{...}`.
+    const walkBindings = (s: unknown) => {
+      const st = s as { k?: string; lhs?: Expr[]; rhs?: Expr[]; specs?: { names: { name: string }[]; values: Expr[] }[] };
+      if (st.k === 'assign' && st.lhs && st.rhs && st.lhs.length === st.rhs.length) {
+        st.lhs.forEach((l, i) => {
+          if (l.k === 'ident') bindings.push({ name: l.name, value: st.rhs![i] });
+        });
+      } else if (st.k === 'var' && st.specs) {
+        for (const spec of st.specs) spec.names.forEach((n, i) => spec.values[i] && bindings.push({ name: n.name, value: spec.values[i] }));
+      }
+    };
+    for (const fn of f.funcs) {
+      walkBlock(fn.body, visit, onStmt);
+      forEachStmt(fn.body?.stmts ?? [], walkBindings);
+    }
+    for (const v of f.vars) {
+      walkStmt(v, visit, onStmt, 0);
+      walkBindings(v);
+    }
+    for (const b of bindings) {
+      const lit = byNode.get(literalIn(b.value) as Expr);
+      if (lit) {
+        lit.vars.push(b.name);
+        byVar.set(b.name, lit);
+      }
+    }
+  }
+  for (const { fn, arg } of ctorArgs) {
+    const inner = literalIn(arg);
+    const lit = inner ? (byNode.get(inner) ?? (inner.k === 'ident' ? byVar.get(inner.name) : undefined)) : undefined;
+    if (lit) lit.role = fn === 'NewProducer' ? 'producer' : 'consumer';
+  }
+  const units: ConfigUnit[] = [];
+  for (const lit of literals) {
+    const { e, at } = lit;
+    const keyed: { key: string; keyLit: Span; value: Expr; element: Span }[] = [];
+    for (const x of e.elts) {
+      if (x.k !== 'kv') continue;
+      const key = stringOf(x.key);
+      if (key === undefined) continue;
+      keyed.push({ key, keyLit: { start: at + x.key.start, end: at + x.key.end }, value: x.value, element: { start: at + x.start, end: at + x.end } });
+    }
+    const extra = setKeys.filter((c) => lit.vars.includes(c.name));
+    const keys = new Set([...keyed.map((k) => k.key), ...extra.map((c) => stringOf(c.call.args[0]) ?? '')]);
+    const role: Role = lit.role ?? ([...keys].some((k) => CONSUMER_KEYS.has(k)) ? 'consumer' : [...keys].some((k) => PRODUCER_KEYS.has(k)) ? 'producer' : 'client');
+    const settings = keyed.map((k) => setting(k.key, k.keyLit, k.value, text, at, role, k.element));
+    for (const c of extra) {
+      const key = stringOf(c.call.args[0]);
+      if (key === undefined) continue;
+      const kl = c.call.args[0];
+      settings.push(setting(key, { start: c.at + kl.start, end: c.at + kl.end }, c.call.args[1], text, c.at, role, undefined, { start: c.at + c.call.start, end: c.at + c.call.end }));
+    }
+    const type = e.type!;
+    const typeSpan = { start: at + type.start, end: at + type.end };
+    const lbrace = text.indexOf('{', typeSpan.end);
+    const rbrace = at + e.end - 1;
+    if (lbrace < 0 || lbrace > rbrace || text[rbrace] !== '}') continue;
+    const ext: ConfluentGoUnitExt = { kind: 'confluent-kafka-go', lbrace, rbrace, elts: e.elts.map((x) => ({ start: at + x.start, end: at + x.end })) };
+    units.push({
+      id: `confluent-kafka-go#${typeSpan.start}`,
+      surface: 'confluent-kafka-go',
+      format: 'go',
+      role,
+      client: 'librdkafka',
+      settings,
+      anchor: typeSpan,
+      span: { start: typeSpan.start, end: rbrace + 1 },
+      facts: { roleEvidence: lit.role ? 'structure' : 'keys' },
+      ext,
+    });
+  }
+  return units;
+}
+
+/** Every statement of a function body, nested blocks included (for variable bindings). */
+function forEachStmt(stmts: unknown[], f: (s: unknown) => void, depth = 0): void {
+  if (depth > 200) return;
+  for (const s of stmts) {
+    f(s);
+    const st = s as { k?: string; block?: { stmts: unknown[] }; then?: { stmts: unknown[] }; els?: unknown; body?: { stmts: unknown[] }; init?: unknown; clauses?: { body: { stmts: unknown[] } }[]; stmt?: unknown };
+    if (st.init) forEachStmt([st.init], f, depth + 1);
+    if (st.block) forEachStmt(st.block.stmts, f, depth + 1);
+    if (st.then) forEachStmt(st.then.stmts, f, depth + 1);
+    if (st.els) forEachStmt([st.els], f, depth + 1);
+    if (st.body?.stmts) forEachStmt(st.body.stmts, f, depth + 1);
+    if (st.clauses) for (const c of st.clauses) forEachStmt(c.body.stmts, f, depth + 1);
+    if (st.stmt) forEachStmt([st.stmt], f, depth + 1);
+  }
+}
+
+// ---- editor ----
+
+function uExt(u: ConfigUnit): ConfluentGoUnitExt | undefined {
+  const e = u.ext as ConfluentGoUnitExt | undefined;
+  return e && e.kind === 'confluent-kafka-go' ? e : undefined;
+}
+
+function sExt(s: Setting): ConfluentSettingExt | undefined {
+  const e = s.ext as ConfluentSettingExt | undefined;
+  return e && e.kind === 'confluent-kafka-go' ? e : undefined;
+}
+
+const goString = (v: string) => JSON.stringify(v);
+
+/** A value as a ConfigMap value: booleans and integers as Go literals, anything else a string. */
+function literalOf(value: string): string {
+  return /^(true|false|-?\d+)$/.test(value) ? value : goString(value);
+}
+
+export const confluentGoEditor: FormatEditor = {
+  commentPrefix: '//',
+
+  keyName(_unit, key) {
+    return goString(key);
+  },
+
+  valueText(_unit, _key, value) {
+    return literalOf(value);
+  },
+
+  assignment(_unit, key, value) {
+    return `${goString(key)}: ${literalOf(value)}`;
+  },
+
+  show(_unit, setting) {
+    return sExt(setting)?.call ?? `${goString(setting.sourceKey)}: ${setting.rawValue}`;
+  },
+
+  setValue(_file, _unit, setting, value) {
+    const ext = sExt(setting);
+    if (!ext || setting.dynamic) return null;
+    // A value written as a string stays one (`"all"`, `"false"`); librdkafka reads either.
+    return [{ start: setting.valueSpan.start, end: setting.valueSpan.end, newText: ext.quoted ? goString(value) : literalOf(value) }];
+  },
+
+  insert(file, unit, key, value) {
+    const u = uExt(unit);
+    if (!u) return null;
+    return insertIntoLiteral(file.text, file.eol, u, goString(key), literalOf(value));
+  },
+
+  remove(file, _unit, setting) {
+    const ext = sExt(setting);
+    if (!ext?.element) return null;
+    // An element on a line of its own (with its comma): the whole line goes.
+    const text = file.text;
+    const ls = text.lastIndexOf('\n', ext.element.start - 1) + 1;
+    if (/\S/.test(text.slice(ls, ext.element.start))) return null;
+    const m = /^[ \t]*,?[ \t]*(\r?\n)/.exec(text.slice(ext.element.end));
+    if (!m) return null;
+    return [{ start: ls, end: ext.element.end + m[0].length, newText: '' } satisfies Edit];
+  },
+
+  rename(_file, _unit, setting, newKey) {
+    const ext = sExt(setting);
+    if (!ext) return null;
+    return [{ start: ext.keyLiteral.start, end: ext.keyLiteral.end, newText: goString(newKey) }];
+  },
+};
+
+registerEditor(['confluent-kafka-go'], confluentGoEditor);
