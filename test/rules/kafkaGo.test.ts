@@ -64,6 +64,9 @@ describe('kafka-go Writer: findings and fixes', () => {
     assert.deepEqual(found(text), []);
     const one = text.replace('{Topic: "t"}', '{Topic: "t", RequiredAcks: kafka.RequireOne}');
     assert.deepEqual(found(one), ['acks warning kafka.RequireOne']);
+    // The functional-options pattern: an assignment inside a function literal.
+    const opts = file('type Option func(*kafka.Writer)\n\nfunc WithAcks(a kafka.RequiredAcks) Option {\n\treturn func(w *kafka.Writer) {\n\t\tw.RequiredAcks = a\n\t}\n}\n\nfunc New(o ...Option) *kafka.Writer {\n\tw := &kafka.Writer{Topic: "t"}\n\tfor _, f := range o {\n\t\tf(w)\n\t}\n\treturn w\n}\n\nvar _ = context.Background\n');
+    assert.deepEqual(found(opts), []);
   });
 
   it('inserts RequiredAcks as its own line in a multi-line literal, aligned with the others when they are and it fits', () => {

@@ -8,7 +8,7 @@ import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { internSetting } from '../strings.js';
-import type { Expr, GoFile } from './go.js';
+import type { Expr, GoFile, Stmt } from './go.js';
 import { insertIntoLiteral, walkBlock, walkStmt, type GoLiteral } from './kafkaGo.js';
 
 export const CONFLUENT_GO_IMPORTS: readonly string[] = [
@@ -116,27 +116,19 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
         else if (e.fun.name === 'SetKey' && e.args.length === 2) setKeys.push({ name: e.fun.x.name, call: e, at });
       }
     };
-    const bindings: { name: string; value: Expr }[] = [];
-    const onStmt = () => {};
     // Variables holding a literal: `cfg := &kafka.ConfigMap{...}`, `var cfg = kafka.ConfigMap{...}`.
-    const walkBindings = (s: unknown) => {
-      const st = s as { k?: string; lhs?: Expr[]; rhs?: Expr[]; specs?: { names: { name: string }[]; values: Expr[] }[] };
-      if (st.k === 'assign' && st.lhs && st.rhs && st.lhs.length === st.rhs.length) {
+    const bindings: { name: string; value: Expr }[] = [];
+    const onStmt = (st: Stmt) => {
+      if (st.k === 'assign' && st.lhs.length === st.rhs.length) {
         st.lhs.forEach((l, i) => {
-          if (l.k === 'ident') bindings.push({ name: l.name, value: st.rhs![i] });
+          if (l.k === 'ident') bindings.push({ name: l.name, value: st.rhs[i] });
         });
-      } else if (st.k === 'var' && st.specs) {
+      } else if (st.k === 'var') {
         for (const spec of st.specs) spec.names.forEach((n, i) => spec.values[i] && bindings.push({ name: n.name, value: spec.values[i] }));
       }
     };
-    for (const fn of f.funcs) {
-      walkBlock(fn.body, visit, onStmt);
-      forEachStmt(fn.body?.stmts ?? [], walkBindings);
-    }
-    for (const v of f.vars) {
-      walkStmt(v, visit, onStmt, 0);
-      walkBindings(v);
-    }
+    for (const fn of f.funcs) walkBlock(fn.body, visit, onStmt);
+    for (const v of f.vars) walkStmt(v, visit, onStmt, 0);
     for (const b of bindings) {
       const lit = byNode.get(literalIn(b.value) as Expr);
       if (lit) {
@@ -190,22 +182,6 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
     });
   }
   return units;
-}
-
-/** Every statement of a function body, nested blocks included (for variable bindings). */
-function forEachStmt(stmts: unknown[], f: (s: unknown) => void, depth = 0): void {
-  if (depth > 200) return;
-  for (const s of stmts) {
-    f(s);
-    const st = s as { k?: string; block?: { stmts: unknown[] }; then?: { stmts: unknown[] }; els?: unknown; body?: { stmts: unknown[] }; init?: unknown; clauses?: { body: { stmts: unknown[] } }[]; stmt?: unknown };
-    if (st.init) forEachStmt([st.init], f, depth + 1);
-    if (st.block) forEachStmt(st.block.stmts, f, depth + 1);
-    if (st.then) forEachStmt(st.then.stmts, f, depth + 1);
-    if (st.els) forEachStmt([st.els], f, depth + 1);
-    if (st.body?.stmts) forEachStmt(st.body.stmts, f, depth + 1);
-    if (st.clauses) for (const c of st.clauses) forEachStmt(c.body.stmts, f, depth + 1);
-    if (st.stmt) forEachStmt([st.stmt], f, depth + 1);
-  }
 }
 
 // ---- editor ----

@@ -40,7 +40,10 @@ function aliasOf(files: GoFile[]): string | undefined {
 
 // ---- walking the syntax tree ----
 
-export function walkExpr(e: Expr | undefined, visit: (e: Expr) => void, depth = 0): void {
+const onStmtNone = () => {};
+
+/** Visits an expression and those inside it; statements of function literals go to `onStmt`. */
+export function walkExpr(e: Expr | undefined, visit: (e: Expr) => void, depth = 0, onStmt: (s: Stmt) => void = onStmtNone): void {
   if (!e || depth > 200) return;
   visit(e);
   const d = depth + 1;
@@ -49,98 +52,95 @@ export function walkExpr(e: Expr | undefined, visit: (e: Expr) => void, depth = 
     case 'assert':
     case 'unary':
     case 'paren':
-      walkExpr(e.x, visit, d);
+      walkExpr(e.x, visit, d, onStmt);
       break;
     case 'call':
-      walkExpr(e.fun, visit, d);
-      for (const a of e.args) walkExpr(a, visit, d);
+      walkExpr(e.fun, visit, d, onStmt);
+      for (const a of e.args) walkExpr(a, visit, d, onStmt);
       break;
     case 'index':
-      walkExpr(e.x, visit, d);
-      for (const a of e.args) walkExpr(a, visit, d);
+      walkExpr(e.x, visit, d, onStmt);
+      for (const a of e.args) walkExpr(a, visit, d, onStmt);
       break;
     case 'binary':
-      walkExpr(e.x, visit, d);
-      walkExpr(e.y, visit, d);
+      walkExpr(e.x, visit, d, onStmt);
+      walkExpr(e.y, visit, d, onStmt);
       break;
     case 'composite':
-      for (const x of e.elts) walkExpr(x, visit, d);
+      for (const x of e.elts) walkExpr(x, visit, d, onStmt);
       break;
     case 'kv':
-      walkExpr(e.key, visit, d);
-      walkExpr(e.value, visit, d);
+      walkExpr(e.key, visit, d, onStmt);
+      walkExpr(e.value, visit, d, onStmt);
       break;
     case 'funclit':
-      walkBlock(e.body, visit, onAssignNone, d);
+      walkBlock(e.body, visit, onStmt, d);
       break;
     default:
       break;
   }
 }
 
-const onAssignNone = () => {};
-
-export function walkBlock(b: Block | undefined, visit: (e: Expr) => void, onAssign: (lhs: Expr) => void, depth = 0): void {
+/** Visits every expression of a block (`visit`) and every statement of it (`onStmt`), nested ones included. */
+export function walkBlock(b: Block | undefined, visit: (e: Expr) => void, onStmt: (s: Stmt) => void, depth = 0): void {
   if (!b || depth > 200) return;
-  for (const s of b.stmts) walkStmt(s, visit, onAssign, depth + 1);
+  for (const s of b.stmts) walkStmt(s, visit, onStmt, depth + 1);
 }
 
-export function walkStmt(s: Stmt | undefined, visit: (e: Expr) => void, onAssign: (lhs: Expr) => void, depth: number): void {
+export function walkStmt(s: Stmt | undefined, visit: (e: Expr) => void, onStmt: (s: Stmt) => void, depth: number): void {
   if (!s || depth > 200) return;
+  onStmt(s);
   const d = depth + 1;
   switch (s.k) {
     case 'expr':
     case 'go':
     case 'incdec':
-      walkExpr(s.x, visit, d);
+      walkExpr(s.x, visit, d, onStmt);
       break;
     case 'assign':
-      for (const x of s.lhs) {
-        onAssign(x);
-        walkExpr(x, visit, d);
-      }
-      for (const x of s.rhs) walkExpr(x, visit, d);
+      for (const x of s.lhs) walkExpr(x, visit, d, onStmt);
+      for (const x of s.rhs) walkExpr(x, visit, d, onStmt);
       break;
     case 'range':
-      for (const x of s.lhs) walkExpr(x, visit, d);
-      walkExpr(s.x, visit, d);
+      for (const x of s.lhs) walkExpr(x, visit, d, onStmt);
+      walkExpr(s.x, visit, d, onStmt);
       break;
     case 'send':
-      walkExpr(s.ch, visit, d);
-      walkExpr(s.value, visit, d);
+      walkExpr(s.ch, visit, d, onStmt);
+      walkExpr(s.value, visit, d, onStmt);
       break;
     case 'var':
-      for (const spec of s.specs) for (const v of spec.values) walkExpr(v, visit, d);
+      for (const spec of s.specs) for (const v of spec.values) walkExpr(v, visit, d, onStmt);
       break;
     case 'return':
-      for (const x of s.results) walkExpr(x, visit, d);
+      for (const x of s.results) walkExpr(x, visit, d, onStmt);
       break;
     case 'block':
-      walkBlock(s.block, visit, onAssign, d);
+      walkBlock(s.block, visit, onStmt, d);
       break;
     case 'if':
-      walkStmt(s.init, visit, onAssign, d);
-      walkExpr(s.cond, visit, d);
-      walkBlock(s.then, visit, onAssign, d);
-      walkStmt(s.els, visit, onAssign, d);
+      walkStmt(s.init, visit, onStmt, d);
+      walkExpr(s.cond, visit, d, onStmt);
+      walkBlock(s.then, visit, onStmt, d);
+      walkStmt(s.els, visit, onStmt, d);
       break;
     case 'for':
-      walkStmt(s.init, visit, onAssign, d);
-      walkStmt(s.cond, visit, onAssign, d);
-      walkStmt(s.post, visit, onAssign, d);
-      walkBlock(s.body, visit, onAssign, d);
+      walkStmt(s.init, visit, onStmt, d);
+      walkStmt(s.cond, visit, onStmt, d);
+      walkStmt(s.post, visit, onStmt, d);
+      walkBlock(s.body, visit, onStmt, d);
       break;
     case 'switch':
-      walkStmt(s.init, visit, onAssign, d);
-      walkStmt(s.tag, visit, onAssign, d);
+      walkStmt(s.init, visit, onStmt, d);
+      walkStmt(s.tag, visit, onStmt, d);
       for (const c of s.clauses) {
-        for (const x of c.exprs) walkExpr(x, visit, d);
-        walkStmt(c.comm, visit, onAssign, d);
-        walkBlock(c.body, visit, onAssign, d);
+        for (const x of c.exprs) walkExpr(x, visit, d, onStmt);
+        walkStmt(c.comm, visit, onStmt, d);
+        walkBlock(c.body, visit, onStmt, d);
       }
       break;
     case 'labeled':
-      walkStmt(s.stmt, visit, onAssign, d);
+      walkStmt(s.stmt, visit, onStmt, d);
       break;
     default:
       break;
@@ -181,9 +181,10 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
         reads.push({ name: { start: at + e.fun.end - 'ReadMessage'.length, end: at + e.fun.end }, call: { start: at + e.start, end: at + e.end } });
       }
     };
-    const onAssign = (lhs: Expr) => {
+    const onAssign = (st: Stmt) => {
+      if (st.k !== 'assign') return;
       // (not sarama's `cfg.Producer.RequiredAcks`)
-      if (lhs.k === 'sel' && lhs.name === 'RequiredAcks' && !(lhs.x.k === 'sel' && lhs.x.name === 'Producer')) assignsAcks = true;
+      for (const lhs of st.lhs) if (lhs.k === 'sel' && lhs.name === 'RequiredAcks' && !(lhs.x.k === 'sel' && lhs.x.name === 'Producer')) assignsAcks = true;
     };
     for (const fn of f.funcs) walkBlock(fn.body, visit, onAssign);
     for (const v of f.vars) walkStmt(v, visit, onAssign, 0);
