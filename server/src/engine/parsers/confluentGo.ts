@@ -93,6 +93,45 @@ interface Literal {
 }
 
 /** The `kafka.ConfigMap{...}` literals of a Go file (its pieces), as librdkafka client units. */
+/** What one piece of a file holds for confluent-kafka-go, relative to the piece (kept while it is reused). */
+interface PieceFinds {
+  alias: string;
+  literals: (Expr & { k: 'composite' })[];
+  ctorArgs: { fn: string; arg: Expr }[];
+  setKeys: { name: string; call: Expr & { k: 'call' } }[];
+  /** Variables given a value: `cfg := &kafka.ConfigMap{...}`, `var cfg = kafka.ConfigMap{...}`. */
+  bindings: { name: string; value: Expr }[];
+}
+
+const pieceFinds = new WeakMap<GoFile, PieceFinds>();
+
+/** Walks a piece once per import name; an editor reuses the pieces an edit did not touch (goIncremental.ts). */
+function findsOf(f: GoFile, alias: string): PieceFinds {
+  const kept = pieceFinds.get(f);
+  if (kept && kept.alias === alias) return kept;
+  const out: PieceFinds = { alias, literals: [], ctorArgs: [], setKeys: [], bindings: [] };
+  const visit = (e: Expr) => {
+    if (e.k === 'composite' && e.type?.k === 'sel' && e.type.name === 'ConfigMap' && e.type.x.k === 'ident' && e.type.x.name === alias) out.literals.push(e);
+    else if (e.k === 'call' && e.fun.k === 'sel' && e.fun.x.k === 'ident') {
+      if (e.fun.x.name === alias && /^New(Producer|Consumer)$/.test(e.fun.name) && e.args.length) out.ctorArgs.push({ fn: e.fun.name, arg: e.args[0] });
+      else if (e.fun.name === 'SetKey' && e.args.length === 2) out.setKeys.push({ name: e.fun.x.name, call: e });
+    }
+  };
+  const onStmt = (st: Stmt) => {
+    if (st.k === 'assign' && st.lhs.length === st.rhs.length) {
+      st.lhs.forEach((l, i) => {
+        if (l.k === 'ident') out.bindings.push({ name: l.name, value: st.rhs[i] });
+      });
+    } else if (st.k === 'var') {
+      for (const spec of st.specs) spec.names.forEach((n, i) => spec.values[i] && out.bindings.push({ name: n.name, value: spec.values[i] }));
+    }
+  };
+  for (const fn of f.funcs) walkBlock(fn.body, visit, onStmt);
+  for (const v of f.vars) walkStmt(v, visit, onStmt, 0);
+  pieceFinds.set(f, out);
+  return out;
+}
+
 export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   const alias = aliasOf(files);
   if (alias === undefined) return [];
@@ -101,35 +140,18 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   const byVar = new Map<string, Literal>();
   const ctorArgs: { fn: string; arg: Expr }[] = [];
   const setKeys: { name: string; call: Expr & { k: 'call' }; at: number }[] = [];
-  const isConfigMap = (e: Expr): e is Expr & { k: 'composite' } =>
-    e.k === 'composite' && e.type?.k === 'sel' && e.type.name === 'ConfigMap' && e.type.x.k === 'ident' && e.type.x.name === alias;
   const literalIn = (e: Expr | undefined): Expr | undefined => (e && e.k === 'unary' && e.op === '&' ? e.x : e);
   for (const f of files) {
     const at = f.chunk.start;
-    const visit = (e: Expr) => {
-      if (isConfigMap(e)) {
-        const lit: Literal = { e, at, vars: [] };
-        literals.push(lit);
-        byNode.set(e, lit);
-      } else if (e.k === 'call' && e.fun.k === 'sel' && e.fun.x.k === 'ident') {
-        if (e.fun.x.name === alias && /^New(Producer|Consumer)$/.test(e.fun.name) && e.args.length) ctorArgs.push({ fn: e.fun.name, arg: e.args[0] });
-        else if (e.fun.name === 'SetKey' && e.args.length === 2) setKeys.push({ name: e.fun.x.name, call: e, at });
-      }
-    };
-    // Variables holding a literal: `cfg := &kafka.ConfigMap{...}`, `var cfg = kafka.ConfigMap{...}`.
-    const bindings: { name: string; value: Expr }[] = [];
-    const onStmt = (st: Stmt) => {
-      if (st.k === 'assign' && st.lhs.length === st.rhs.length) {
-        st.lhs.forEach((l, i) => {
-          if (l.k === 'ident') bindings.push({ name: l.name, value: st.rhs[i] });
-        });
-      } else if (st.k === 'var') {
-        for (const spec of st.specs) spec.names.forEach((n, i) => spec.values[i] && bindings.push({ name: n.name, value: spec.values[i] }));
-      }
-    };
-    for (const fn of f.funcs) walkBlock(fn.body, visit, onStmt);
-    for (const v of f.vars) walkStmt(v, visit, onStmt, 0);
-    for (const b of bindings) {
+    const p = findsOf(f, alias);
+    for (const e of p.literals) {
+      const lit: Literal = { e, at, vars: [] };
+      literals.push(lit);
+      byNode.set(e, lit);
+    }
+    for (const c of p.ctorArgs) ctorArgs.push(c);
+    for (const c of p.setKeys) setKeys.push({ ...c, at });
+    for (const b of p.bindings) {
       const lit = byNode.get(literalIn(b.value) as Expr);
       if (lit) {
         lit.vars.push(b.name);

@@ -164,6 +164,40 @@ function acksOf(e: Expr, alias: string, text: string, at: number): string | unde
  * The `kafka.Writer{...}` literals of a Go file (its pieces: each `GoFile` with offsets relative
  * to its `chunk.start`), as producer units.
  */
+/** What one piece of a file holds for kafka-go, offsets relative to the piece (kept while it is reused). */
+interface PieceFinds {
+  alias: string;
+  writers: (Expr & { k: 'composite' })[];
+  readers: (Expr & { k: 'composite' })[];
+  /** `.ReadMessage(` calls: the selector and the call. */
+  reads: (Expr & { k: 'call' })[];
+  assignsAcks: boolean;
+}
+
+const pieceFinds = new WeakMap<GoFile, PieceFinds>();
+
+/** Walks a piece once per import name; an editor reuses the pieces an edit did not touch (goIncremental.ts). */
+function findsOf(f: GoFile, alias: string): PieceFinds {
+  const kept = pieceFinds.get(f);
+  if (kept && kept.alias === alias) return kept;
+  const out: PieceFinds = { alias, writers: [], readers: [], reads: [], assignsAcks: false };
+  const visit = (e: Expr) => {
+    if (e.k === 'composite' && e.type?.k === 'sel' && e.type.x.k === 'ident' && e.type.x.name === alias) {
+      if (e.type.name === 'Writer') out.writers.push(e);
+      else if (e.type.name === 'ReaderConfig') out.readers.push(e);
+    } else if (e.k === 'call' && e.fun.k === 'sel' && e.fun.name === 'ReadMessage') out.reads.push(e);
+  };
+  const onStmt = (st: Stmt) => {
+    if (st.k !== 'assign') return;
+    // (not sarama's `cfg.Producer.RequiredAcks`)
+    for (const lhs of st.lhs) if (lhs.k === 'sel' && lhs.name === 'RequiredAcks' && !(lhs.x.k === 'sel' && lhs.x.name === 'Producer')) out.assignsAcks = true;
+  };
+  for (const fn of f.funcs) walkBlock(fn.body, visit, onStmt);
+  for (const v of f.vars) walkStmt(v, visit, onStmt, 0);
+  pieceFinds.set(f, out);
+  return out;
+}
+
 export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   const alias = aliasOf(files);
   if (alias === undefined) return [];
@@ -173,21 +207,11 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   let assignsAcks = false;
   for (const f of files) {
     const at = f.chunk.start;
-    const visit = (e: Expr) => {
-      if (e.k === 'composite' && e.type?.k === 'sel' && e.type.x.k === 'ident' && e.type.x.name === alias) {
-        if (e.type.name === 'Writer') found.push({ e, at });
-        else if (e.type.name === 'ReaderConfig') readers.push({ e, at });
-      } else if (e.k === 'call' && e.fun.k === 'sel' && e.fun.name === 'ReadMessage') {
-        reads.push({ name: { start: at + e.fun.end - 'ReadMessage'.length, end: at + e.fun.end }, call: { start: at + e.start, end: at + e.end } });
-      }
-    };
-    const onAssign = (st: Stmt) => {
-      if (st.k !== 'assign') return;
-      // (not sarama's `cfg.Producer.RequiredAcks`)
-      for (const lhs of st.lhs) if (lhs.k === 'sel' && lhs.name === 'RequiredAcks' && !(lhs.x.k === 'sel' && lhs.x.name === 'Producer')) assignsAcks = true;
-    };
-    for (const fn of f.funcs) walkBlock(fn.body, visit, onAssign);
-    for (const v of f.vars) walkStmt(v, visit, onAssign, 0);
+    const p = findsOf(f, alias);
+    for (const e of p.writers) found.push({ e, at });
+    for (const e of p.readers) readers.push({ e, at });
+    for (const e of p.reads) reads.push({ name: { start: at + e.fun.end - 'ReadMessage'.length, end: at + e.fun.end }, call: { start: at + e.start, end: at + e.end } });
+    if (p.assignsAcks) assignsAcks = true;
   }
   // In the order of the file (functions and top-level declarations were walked apart).
   found.sort((a, b) => a.at + a.e.start - (b.at + b.e.start));
