@@ -120,6 +120,17 @@ describe('kafka-go Reader: ReadMessage in a consumer group', () => {
     assert.deepEqual(found(reader('Brokers: []string{"k:9092"}, GroupID: "", Topic: "orders"', READ)), []);
   });
 
+  it("reads StartOffset as the group's auto.offset.reset: LastOffset is reported, with a fix to FirstOffset", () => {
+    const text = reader('GroupID: "g", StartOffset: kafka.LastOffset', FETCH);
+    assert.deepEqual(found(text), ['auto-offset-reset information kafka.LastOffset']);
+    const out = fixAll(text);
+    assert.match(out, /GroupID: "g", StartOffset: kafka\.FirstOffset\}/);
+    assert.deepEqual(found(out), []);
+    assert.deepEqual(found(reader('GroupID: "g", StartOffset: -1', FETCH)), ['auto-offset-reset information -1']);
+    assert.deepEqual(found(reader('GroupID: "g", StartOffset: kafka.FirstOffset', FETCH)), []);
+    assert.deepEqual(found(reader('GroupID: "g", StartOffset: offsetFromFlag()', FETCH)), []);
+  });
+
   it('hovers ReadMessage with what it commits', () => {
     const text = reader('GroupID: "g"', READ);
     const h = describeAt(parseFile({ text, path: P })!, text.indexOf('ReadMessage') + 2, O)!;

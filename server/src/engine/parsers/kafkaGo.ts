@@ -7,7 +7,8 @@
 // A `kafka.ReaderConfig{...}` literal with a `GroupID` is a consumer group reader: its
 // `ReadMessage` commits the offset as it returns the message, before the caller has processed it
 // (FetchMessage + CommitMessages commit after). Each `.ReadMessage(` call of the file is read as
-// that reader's `enable.auto.commit=true` (the file does not say which reader a call uses).
+// that reader's `enable.auto.commit=true` (the file does not say which reader a call uses); its
+// `StartOffset` is its `auto.offset.reset` (FirstOffset, the default: earliest; LastOffset: latest).
 
 import type { ConfigUnit, Edit, Setting, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
@@ -20,6 +21,17 @@ export const KAFKA_GO_IMPORT = 'github.com/segmentio/kafka-go';
 /** `RequiredAcks` constants and what they mean as `acks`. */
 const ACKS_CONSTANTS: Readonly<Record<string, string>> = { RequireNone: '0', RequireOne: '1', RequireAll: 'all' };
 const CONSTANT_OF: Readonly<Record<string, string>> = { '0': 'RequireNone', '1': 'RequireOne', all: 'RequireAll', '-1': 'RequireAll' };
+/** A group reader's `StartOffset` constants (FirstOffset = -2, LastOffset = -1) as `auto.offset.reset`. */
+const START_CONSTANTS: Readonly<Record<string, string>> = { FirstOffset: 'earliest', LastOffset: 'latest' };
+const START_OF: Readonly<Record<string, string>> = { earliest: 'FirstOffset', latest: 'LastOffset' };
+
+/** What a `StartOffset` value means as `auto.offset.reset`, or undefined when it is not a literal we know. */
+function startOf(e: Expr, alias: string, text: string, at: number): string | undefined {
+  if (e.k === 'paren') return startOf(e.x, alias, text, at);
+  if (e.k === 'sel' && e.x.k === 'ident' && e.x.name === alias) return START_CONSTANTS[e.name];
+  const literal = text.slice(at + e.start, at + e.end).replace(/\s+/g, '');
+  return literal === '-2' ? 'earliest' : literal === '-1' ? 'latest' : undefined;
+}
 
 export interface KafkaGoUnitExt extends GoLiteral {
   kind: 'kafka-go';
@@ -266,6 +278,26 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
     if (!group || group.k !== 'kv' || /^(""|``)$/.test(text.slice(at + group.value.start, at + group.value.end).trim())) continue;
     const type = e.type!;
     const typeSpan = { start: at + type.start, end: at + type.end };
+    const start = e.elts.find((x) => x.k === 'kv' && x.key.k === 'ident' && x.key.name === 'StartOffset');
+    const startSettings: Setting[] = [];
+    if (start && start.k === 'kv') {
+      const value = startOf(start.value, alias, text, at);
+      const valueSpan = { start: at + start.value.start, end: at + start.value.end };
+      startSettings.push(
+        internSetting({
+          key: 'auto.offset.reset',
+          sourceKey: 'StartOffset',
+          role: 'consumer',
+          value: value ?? text.slice(valueSpan.start, valueSpan.end),
+          rawValue: text.slice(valueSpan.start, valueSpan.end),
+          dynamic: value === undefined,
+          keySpan: { start: at + start.key.start, end: at + start.key.end },
+          valueSpan,
+          entrySpan: { start: at + start.start, end: at + start.end },
+          precedence: 1,
+        }),
+      );
+    }
     const settings = reads.map(
       (r): Setting =>
         internSetting({
@@ -287,7 +319,7 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       format: 'go',
       role: 'consumer',
       client: 'kafka-go',
-      settings,
+      settings: [...startSettings, ...settings],
       anchor: typeSpan,
       span: { start: typeSpan.start, end: at + e.end },
       facts: { roleEvidence: 'structure' },
@@ -354,11 +386,11 @@ export const kafkaGoEditor: FormatEditor = {
   commentPrefix: '//',
 
   keyName(_unit, key) {
-    return key === 'acks' ? 'RequiredAcks' : key;
+    return key === 'acks' ? 'RequiredAcks' : key === 'auto.offset.reset' ? 'StartOffset' : key;
   },
 
   valueText(unit, key, value) {
-    const name = key === 'acks' ? CONSTANT_OF[value] : undefined;
+    const name = key === 'acks' ? CONSTANT_OF[value] : key === 'auto.offset.reset' ? START_OF[value] : undefined;
     return name ? `${uExt(unit)?.alias ?? 'kafka'}.${name}` : value;
   },
 
@@ -372,7 +404,7 @@ export const kafkaGoEditor: FormatEditor = {
   },
 
   setValue(_file, unit, setting, value) {
-    if (setting.key !== 'acks' || !CONSTANT_OF[value]) return null;
+    if (!((setting.key === 'acks' && CONSTANT_OF[value]) || (setting.key === 'auto.offset.reset' && START_OF[value]))) return null;
     return [{ start: setting.valueSpan.start, end: setting.valueSpan.end, newText: kafkaGoEditor.valueText(unit, setting.key, value) }];
   },
 
