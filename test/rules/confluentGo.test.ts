@@ -95,6 +95,16 @@ describe('confluent-kafka-go: findings and fixes', () => {
     assert.match(applyEdits(empty, createFixer(pe).insert(pe.units[0], 'auto.offset.reset', 'earliest')).text, /ConfigMap\{"auto\.offset\.reset": "earliest"\}/);
   });
 
+  it('adds and removes nothing while the file has a syntax error', () => {
+    const broken = CONSUMER.replace('\tcfg := &kafka.ConfigMap{\n', '\tcfg := &kafka.ConfigMap{\n\tcfg := &kafka.ConfigMap{\n');
+    const p = parseFile({ text: broken, path: P })!;
+    assert.ok(p.errors.length > 0);
+    for (const u of p.units) {
+      assert.deepEqual(createFixer(p).insert(u, 'enable.auto.offset.store', 'false'), []);
+      for (const s of u.settings) assert.deepEqual(createFixer(p).remove(u, s), []);
+    }
+  });
+
   it('"disable for this line" works above a map element', () => {
     const text = PRODUCER.replace('\t\t"acks":', '\t\t// kafka-lint-disable-next-line acks -- metrics producer\n\t\t"acks":');
     assert.deepEqual(found(text), ['retries warning 0']);

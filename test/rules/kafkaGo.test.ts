@@ -93,6 +93,14 @@ describe('kafka-go Writer: findings and fixes', () => {
     assert.deepEqual(found(text), ['acks error kafka.Writer']);
   });
 
+  it('adds nothing to a literal while the file has a syntax error (the parser\'s recovery may misplace its elements)', () => {
+    const broken = file('func f() *P {\n\treturn &P{\n\t\to: &kafka.Writer{\n\t\to: &kafka.Writer{\n\t\t\tTopic: "t",\n\t\t},\n\t}\n}\n\nvar _ = context.Background\n');
+    const p = parseFile({ text: broken, path: P })!;
+    assert.ok(p.errors.length > 0);
+    for (const u of p.units) assert.deepEqual(createFixer(p).insert(u, 'acks', 'all'), []);
+    assert.equal(fixAll(broken), broken);
+  });
+
   it('"disable for this line" works with a Go comment', () => {
     const text = README_WRITER.replace('\treturn &kafka.Writer{', '\t// kafka-lint-disable-next-line acks -- metrics, loss accepted\n\treturn &kafka.Writer{');
     assert.deepEqual(found(text), []);

@@ -253,13 +253,14 @@ export const confluentGoEditor: FormatEditor = {
 
   insert(file, unit, key, value) {
     const u = uExt(unit);
-    if (!u) return null;
+    // After a syntax error the literal's elements are the parser's guess: structural edits wait (go.ts).
+    if (!u || file.errors.length) return null;
     return insertIntoLiteral(file.text, file.eol, u, goString(key), literalOf(value));
   },
 
   remove(file, _unit, setting) {
     const ext = sExt(setting);
-    if (!ext?.element) return null;
+    if (!ext?.element || file.errors.length) return null;
     // An element on a line of its own (with its comma): the whole line goes.
     const text = file.text;
     const ls = text.lastIndexOf('\n', ext.element.start - 1) + 1;

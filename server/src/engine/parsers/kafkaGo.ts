@@ -410,7 +410,9 @@ export const kafkaGoEditor: FormatEditor = {
 
   insert(file, unit, key, value) {
     const u = uExt(unit);
-    if (!u || u.lbrace < 0 || key !== 'acks' || !CONSTANT_OF[value]) return null;
+    // After a syntax error the parser's recovery may have put elements in the wrong literal: a
+    // structural edit waits for valid code (as sarama's, go.ts).
+    if (!u || file.errors.length || u.lbrace < 0 || key !== 'acks' || !CONSTANT_OF[value]) return null;
     return insertIntoLiteral(file.text, file.eol, u, kafkaGoEditor.keyName(unit, key), kafkaGoEditor.valueText(unit, key, value));
   },
 
