@@ -10,7 +10,7 @@
 // that reader's `enable.auto.commit=true` (the file does not say which reader a call uses); its
 // `StartOffset` is its `auto.offset.reset` (FirstOffset, the default: earliest; LastOffset: latest).
 
-import type { ConfigUnit, Edit, Setting, Span } from '../model.js';
+import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { internSetting } from '../strings.js';
@@ -172,6 +172,24 @@ function acksOf(e: Expr, alias: string, text: string, at: number): string | unde
   return m[1] === '0' ? '0' : m[1] === '1' ? '1' : m[1] === '-1' ? 'all' : undefined;
 }
 
+/** A literal's `Field: value` element as the setting `key` (its value as a Kafka value, or undefined: not judged). */
+function fieldSetting(x: Expr & { k: 'kv' }, key: string, role: Role, value: string | undefined, text: string, at: number): Setting {
+  const valueSpan = { start: at + x.value.start, end: at + x.value.end };
+  const rawValue = text.slice(valueSpan.start, valueSpan.end);
+  return internSetting({
+    key,
+    sourceKey: text.slice(at + x.key.start, at + x.key.end),
+    role,
+    value: value ?? rawValue,
+    rawValue,
+    dynamic: value === undefined,
+    keySpan: { start: at + x.key.start, end: at + x.key.end },
+    valueSpan,
+    entrySpan: { start: at + x.start, end: at + x.end },
+    precedence: 1,
+  });
+}
+
 /**
  * The `kafka.Writer{...}` literals of a Go file (its pieces: each `GoFile` with offsets relative
  * to its `chunk.start`), as producer units.
@@ -239,22 +257,7 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
     for (const x of e.elts) {
       elts.push({ start: at + x.start, end: at + x.end });
       if (x.k !== 'kv' || x.key.k !== 'ident' || x.key.name !== 'RequiredAcks') continue;
-      const value = acksOf(x.value, alias, text, at);
-      const valueSpan = { start: at + x.value.start, end: at + x.value.end };
-      settings.push(
-        internSetting({
-          key: 'acks',
-          sourceKey: 'RequiredAcks',
-          role: 'producer',
-          value: value ?? text.slice(valueSpan.start, valueSpan.end),
-          rawValue: text.slice(valueSpan.start, valueSpan.end),
-          dynamic: value === undefined,
-          keySpan: { start: at + x.key.start, end: at + x.key.end },
-          valueSpan,
-          entrySpan: { start: at + x.start, end: at + x.end },
-          precedence: 1,
-        }),
-      );
+      settings.push(fieldSetting(x, 'acks', 'producer', acksOf(x.value, alias, text, at), text, at));
     }
     const ext: KafkaGoUnitExt = { kind: 'kafka-go', alias, lbrace, rbrace, elts };
     units.push({
@@ -280,24 +283,7 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
     const typeSpan = { start: at + type.start, end: at + type.end };
     const start = e.elts.find((x) => x.k === 'kv' && x.key.k === 'ident' && x.key.name === 'StartOffset');
     const startSettings: Setting[] = [];
-    if (start && start.k === 'kv') {
-      const value = startOf(start.value, alias, text, at);
-      const valueSpan = { start: at + start.value.start, end: at + start.value.end };
-      startSettings.push(
-        internSetting({
-          key: 'auto.offset.reset',
-          sourceKey: 'StartOffset',
-          role: 'consumer',
-          value: value ?? text.slice(valueSpan.start, valueSpan.end),
-          rawValue: text.slice(valueSpan.start, valueSpan.end),
-          dynamic: value === undefined,
-          keySpan: { start: at + start.key.start, end: at + start.key.end },
-          valueSpan,
-          entrySpan: { start: at + start.start, end: at + start.end },
-          precedence: 1,
-        }),
-      );
-    }
+    if (start && start.k === 'kv') startSettings.push(fieldSetting(start, 'auto.offset.reset', 'consumer', startOf(start.value, alias, text, at), text, at));
     const settings = reads.map(
       (r): Setting =>
         internSetting({
