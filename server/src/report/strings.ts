@@ -86,7 +86,8 @@ export const HELP: L10n = {
   en: `Usage: kafka-lint [options] [paths...]
 
 Checks Kafka configuration for settings that can lose or duplicate messages:
-.properties files, YAML (Spring Boot, Strimzi, docker-compose) and Go (sarama).
+.properties files, YAML (Spring Boot, Strimzi, Confluent for Kubernetes,
+docker-compose, Kubernetes) and Go (sarama, confluent-kafka-go, kafka-go).
 Directories are searched recursively, skipping node_modules and .git; paths
 default to the current directory.
 
@@ -121,7 +122,8 @@ Suppress one finding with a comment on the line before it:
   zh: `用法：kafka-lint [选项] [路径...]
 
 检查 Kafka 配置中可能导致消息丢失或重复的设置：.properties 文件、
-YAML（Spring Boot、Strimzi、docker-compose）和 Go（sarama）。
+YAML（Spring Boot、Strimzi、Confluent for Kubernetes、docker-compose、Kubernetes）
+和 Go（sarama、confluent-kafka-go、kafka-go）。
 目录会被递归检查，跳过 node_modules 和 .git；未给出路径时检查当前目录。
 
 选项：
