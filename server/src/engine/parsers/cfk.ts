@@ -16,11 +16,11 @@ import type { ConfigUnit, Edit, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { imageFamily, imageKafkaVersion } from '../knowledge/env.js';
-import { composeEditor, envEntries, renderIn, siblingStyle, type ComposeSettingExt } from './compose.js';
+import { appendListItem, composeEditor, envEntries, type ComposeSettingExt } from './compose.js';
 import { variableSetting } from './springEnv.js';
 import { topicUnit } from './strimzi.js';
 import { asMap, getEntry, nodeSpan, scalarString, type MapEntry, type YamlDoc } from './yamlCommon.js';
-import { appendToSeq, insertPath, plainSafe, quoteDouble, removeEntry, renderKey } from './yamlEdit.js';
+import { insertPath, plainSafe, quoteDouble, removeEntry, renderKey } from './yamlEdit.js';
 
 /**
  * Keys whose value CFK may choose when a `Kafka` resource leaves them unset: the two it documents
@@ -176,9 +176,7 @@ export const cfkEditor: FormatEditor = {
     if (!u || u.doc.errors.length) return null;
     const item = `${key}=${value}`;
     if (u.server) {
-      const style = siblingStyle(file.text, u.server.items as Node[]);
-      const itemText = style === 'plain' ? (plainSafe(item) ? item : quoteDouble(item)) : renderIn(style, item);
-      const e = appendToSeq(file.text, u.server, itemText, file.eol);
+      const e = appendListItem(file.text, u.server, item, file.eol);
       return e ? [e] : null;
     }
     const e = insertPath(file.text, u.root, ['spec', 'configOverrides', 'server'], plainSafe(item) ? item : quoteDouble(item), file.eol, {

@@ -326,7 +326,7 @@ export function envName(unit: ConfigUnit, key: string): string | undefined {
 }
 
 /** The quote style most sibling scalars use ('plain' on a tie). */
-export function siblingStyle(text: string, nodes: (Node | null | undefined)[]): QuoteStyle {
+function siblingStyle(text: string, nodes: (Node | null | undefined)[]): QuoteStyle {
   const n = { plain: 0, double: 0, single: 0 };
   for (const x of nodes) {
     if (!isScalar(x)) continue;
@@ -338,7 +338,7 @@ export function siblingStyle(text: string, nodes: (Node | null | undefined)[]): 
   return 'plain';
 }
 
-export function renderIn(style: QuoteStyle, v: string): string {
+function renderIn(style: QuoteStyle, v: string): string {
   if (style === 'double') return quoteDouble(v);
   if (style === 'single') return quoteSingle(v) ?? quoteDouble(v);
   return envScalar(v);
@@ -361,6 +361,12 @@ export function stringScalar(v: string): string {
 /** How a plain value is written in this unit's variables' map. */
 function plainValue(unit: ConfigUnit, v: string): string {
   return uExt(unit)?.strings ? stringScalar(v) : envScalar(v);
+}
+
+/** A `NAME=value` item appended to a block list, quoted as most of its items are (a CFK `server` list's too: cfk.ts). */
+export function appendListItem(text: string, seq: YAMLSeq, item: string, eol: string): Edit | null {
+  const style = siblingStyle(text, seq.items as Node[]);
+  return appendToSeq(text, seq, style === 'plain' ? (plainSafe(item) ? item : quoteDouble(item)) : renderIn(style, item), eol);
 }
 
 export const composeEditor: FormatEditor = {
@@ -430,11 +436,7 @@ export const composeEditor: FormatEditor = {
     if (envE && (envE.via || envE.valueAlias)) return null;
     const env = envE?.value ?? null;
     if (isSeq(env)) {
-      const seq = env as YAMLSeq;
-      const style = siblingStyle(file.text, seq.items as Node[]);
-      const item = `${name}=${v}`;
-      const itemText = style === 'plain' ? (plainSafe(item) ? item : quoteDouble(item)) : renderIn(style, item);
-      const e = appendToSeq(file.text, seq, itemText, file.eol);
+      const e = appendListItem(file.text, env as YAMLSeq, `${name}=${v}`, file.eol);
       return e ? [e] : null;
     }
     let style: QuoteStyle = 'plain';
