@@ -56,6 +56,19 @@ describe('Confluent for Kubernetes: the model', () => {
     assert.equal(text.slice(u.anchor.start, u.anchor.end), 'server');
   });
 
+  it("reads a line's value as written: no compose interpolation, and a config provider reference is not judged", () => {
+    const [u] = units(kafka(['ssl.key.password=pa$$word', 'min.insync.replicas=${file:/mnt/secrets/broker.properties:min.isr}', 'default.replication.factor=${RF:-1}']));
+    assert.deepEqual(
+      u.settings.map((s) => [s.key, s.value, s.dynamic]),
+      [
+        ['ssl.key.password', 'pa$$word', false],
+        ['min.insync.replicas', '${file:/mnt/secrets/broker.properties:min.isr}', true],
+        ['default.replication.factor', '${RF:-1}', true],
+      ],
+    );
+    assert.deepEqual(found(kafka(['default.replication.factor=${RF:-1}'])), []);
+  });
+
   it('reads a KafkaTopic: spec.replicas as its replication factor, spec.configs as its configs', () => {
     const text = topic('  replicas: 3\n  partitionCount: 12\n  configs:\n    cleanup.policy: "delete"\n    min.insync.replicas: "2"\n');
     const [u] = units(text);

@@ -19,7 +19,7 @@ import { imageFamily, imageKafkaVersion } from '../knowledge/env.js';
 import { appendListItem, composeEditor, envEntries, type ComposeSettingExt } from './compose.js';
 import { variableSetting } from './springEnv.js';
 import { topicUnit } from './strimzi.js';
-import { asMap, getEntry, nodeSpan, scalarString, type MapEntry, type YamlDoc } from './yamlCommon.js';
+import { asMap, getEntry, hasTemplateExpression, nodeSpan, scalarString, type MapEntry, type Resolved, type YamlDoc } from './yamlCommon.js';
 import { insertPath, plainSafe, quoteDouble, removeEntry, renderKey } from './yamlEdit.js';
 
 /**
@@ -50,6 +50,15 @@ export interface CfkUnitExt {
   server?: YAMLSeq;
 }
 
+/**
+ * A `server` line's value as the broker reads it: CFK copies it as written (no `$$` escapes, no
+ * `${VAR:-default}`); `${provider:path:key}` is a Kafka config provider reference, and `{{ }}` a
+ * Helm template's, both filled in later, so not judged (as in a Strimzi `config`: strimzi.ts).
+ */
+function asWritten(v: string): Resolved {
+  return { value: v, dynamic: v.includes('${') || hasTemplateExpression(v), placeholderDefault: false };
+}
+
 function intValue(text: string, n: Node | null | undefined): number | undefined {
   const s = scalarString(text, n)?.trim();
   return s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
@@ -71,7 +80,7 @@ function readKafka(text: string, doc: YamlDoc, docIndex: number, root: YAMLMap, 
   const serverE = getEntry(asMap(overridesE?.value), 'server', doc);
   const server = isSeq(serverE?.value) ? (serverE!.value as YAMLSeq) : undefined;
   const via = serverE?.via ?? serverE?.valueAlias;
-  const settings = server ? envEntries(text, doc, server, via).map((e) => variableSetting(e, e.name, 'broker', 1)) : [];
+  const settings = server ? envEntries(text, doc, server, via, asWritten).map((e) => variableSetting(e, e.name, 'broker', 1)) : [];
   const replicas = intValue(text, getEntry(spec, 'replicas', doc)?.value);
   const image = scalarString(text, getEntry(asMap(getEntry(spec, 'image', doc)?.value), 'application', doc)?.value)?.trim();
   const family = image ? imageFamily(image) : undefined;

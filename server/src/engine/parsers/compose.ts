@@ -24,6 +24,7 @@ import {
   scalarString,
   type MapEntry,
   type QuoteStyle,
+  type Resolved,
   type ScalarRead,
   type YamlDoc,
 } from './yamlCommon.js';
@@ -74,8 +75,12 @@ export interface ComposeUnitExt {
 /** A variable of a service's `environment`. */
 type EnvEntry = EnvVariable & { ext: ComposeSettingExt };
 
-/** The variables of an `environment:` block in either form (or of a ConfigMap's `data`, a map). */
-export function envEntries(text: string, doc: YamlDoc, env: Node | null, via: Alias | undefined): EnvEntry[] {
+/**
+ * The variables of an `environment:` block in either form (or of a ConfigMap's `data`, a map).
+ * `resolve` reads a value: compose's `${VAR:-default}` interpolation unless the caller's lines are
+ * read as they are (a CFK `server` list: cfk.ts).
+ */
+export function envEntries(text: string, doc: YamlDoc, env: Node | null, via: Alias | undefined, resolve: (v: string) => Resolved = resolveComposeValue): EnvEntry[] {
   const out: EnvEntry[] = [];
   const viaSpan = via ? nodeSpan(via) : undefined;
   if (isMap(env)) {
@@ -102,7 +107,7 @@ export function envEntries(text: string, doc: YamlDoc, env: Node | null, via: Al
         out.push({ name, value: '', rawValue: '', dynamic: true, placeholderDefault: false, keySpan, valueSpan: aliasSpan ?? read.span, entrySpan, ext });
         continue;
       }
-      const r = resolveComposeValue(read.value);
+      const r = resolve(read.value);
       out.push({
         name,
         value: r.value,
@@ -138,7 +143,7 @@ export function envEntries(text: string, doc: YamlDoc, env: Node | null, via: Al
         continue;
       }
       const raw = item.slice(eq + 1);
-      const r = resolveComposeValue(raw);
+      const r = resolve(raw);
       out.push({
         name,
         value: r.value,
