@@ -10,6 +10,7 @@ import { registerEditor } from '../fixer.js';
 import { internSetting } from '../strings.js';
 import type { Expr, GoFile, Stmt } from './go.js';
 import { insertIntoLiteral, walkBlock, walkStmt, type GoLiteral } from './kafkaGo.js';
+import { roleFromKeys } from './properties.js';
 
 export const CONFLUENT_GO_IMPORTS: readonly string[] = [
   'github.com/confluentinc/confluent-kafka-go/kafka',
@@ -30,9 +31,6 @@ interface ConfluentSettingExt {
   /** A `cfg.SetKey("key", value)` call as written (shown in messages as it is). */
   call?: string;
 }
-
-const CONSUMER_KEYS = new Set(['group.id', 'enable.auto.commit', 'auto.offset.reset', 'enable.auto.offset.store', 'isolation.level', 'session.timeout.ms']);
-const PRODUCER_KEYS = new Set(['acks', 'request.required.acks', 'enable.idempotence', 'transactional.id', 'linger.ms', 'queue.buffering.max.ms', 'message.send.max.retries', 'retries', 'delivery.timeout.ms', 'message.timeout.ms']);
 
 function aliasOf(files: GoFile[]): string | undefined {
   for (const f of files) {
@@ -176,7 +174,9 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
     }
     const extra = setKeys.filter((c) => lit.vars.includes(c.name));
     const keys = new Set([...keyed.map((k) => k.key), ...extra.map((c) => stringOf(c.call.args[0]) ?? '')]);
-    const role: Role = lit.role ?? ([...keys].some((k) => CONSUMER_KEYS.has(k)) ? 'consumer' : [...keys].some((k) => PRODUCER_KEYS.has(k)) ? 'producer' : 'client');
+    // Without a constructor, the keys decide as in a `.properties` file (a client here: never a broker or topic).
+    const byKeys = lit.role ? undefined : roleFromKeys(keys);
+    const role: Role = lit.role ?? (byKeys === 'producer' || byKeys === 'consumer' ? byKeys : 'client');
     const settings = keyed.map((k) => setting(k.key, k.keyLit, k.value, text, at, role, k.element));
     for (const c of extra) {
       const key = stringOf(c.call.args[0]);

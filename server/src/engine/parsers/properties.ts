@@ -895,7 +895,7 @@ function isClientRole(r: Role): boolean {
 }
 
 /** Role of a plain Kafka file from its keys. */
-function roleFromKeys(keys: Set<string>): Role {
+export function roleFromKeys(keys: Set<string>): Role {
   let p = 0;
   let c = 0;
   let b = 0;
