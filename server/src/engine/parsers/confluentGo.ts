@@ -9,7 +9,7 @@ import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { internSetting } from '../strings.js';
 import type { Expr, GoFile, Stmt } from './go.js';
-import { insertIntoLiteral, walkBlock, walkStmt, type GoLiteral } from './kafkaGo.js';
+import { insertIntoLiteral, placeLiteral, walkBlock, walkStmt, type GoLiteral } from './kafkaGo.js';
 import { roleFromKeys } from './properties.js';
 
 export const CONFLUENT_GO_IMPORTS: readonly string[] = [
@@ -184,12 +184,10 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       const kl = c.call.args[0];
       settings.push(setting(key, { start: c.at + kl.start, end: c.at + kl.end }, c.call.args[1], text, c.at, role, undefined, { start: c.at + c.call.start, end: c.at + c.call.end }));
     }
-    const type = e.type!;
-    const typeSpan = { start: at + type.start, end: at + type.end };
-    const lbrace = text.indexOf('{', typeSpan.end);
-    const rbrace = at + e.end - 1;
-    if (lbrace < 0 || lbrace > rbrace || text[rbrace] !== '}') continue;
-    const ext: ConfluentGoUnitExt = { kind: 'confluent-kafka-go', lbrace, rbrace, elts: e.elts.map((x) => ({ start: at + x.start, end: at + x.end })) };
+    const placed = placeLiteral(e, at, text);
+    if (!placed) continue;
+    const { typeSpan, lbrace, rbrace, elts } = placed;
+    const ext: ConfluentGoUnitExt = { kind: 'confluent-kafka-go', lbrace, rbrace, elts };
     units.push({
       id: `confluent-kafka-go#${typeSpan.start}`,
       surface: 'confluent-kafka-go',

@@ -172,6 +172,20 @@ function acksOf(e: Expr, alias: string, text: string, at: number): string | unde
   return m[1] === '0' ? '0' : m[1] === '1' ? '1' : m[1] === '-1' ? 'all' : undefined;
 }
 
+/**
+ * Where a composite literal `pkg.Type{...}` of a piece (at `at`) stands in the text: its type, its
+ * braces and elements. Undefined when the text does not close it (the parser recovered).
+ */
+export function placeLiteral(e: Expr & { k: 'composite' }, at: number, text: string): (GoLiteral & { typeSpan: Span }) | undefined {
+  const type = e.type;
+  if (!type) return undefined;
+  const typeSpan = { start: at + type.start, end: at + type.end };
+  const lbrace = text.indexOf('{', typeSpan.end);
+  const rbrace = at + e.end - 1;
+  if (lbrace < 0 || lbrace > rbrace || text[rbrace] !== '}') return undefined;
+  return { typeSpan, lbrace, rbrace, elts: e.elts.map((x) => ({ start: at + x.start, end: at + x.end })) };
+}
+
 /** A literal's `Field: value` element as the setting `key` (its value as a Kafka value, or undefined: not judged). */
 function fieldSetting(x: Expr & { k: 'kv' }, key: string, role: Role, value: string | undefined, text: string, at: number): Setting {
   const valueSpan = { start: at + x.value.start, end: at + x.value.end };
@@ -247,15 +261,11 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   found.sort((a, b) => a.at + a.e.start - (b.at + b.e.start));
   const units: ConfigUnit[] = [];
   for (const { e, at } of found) {
-    const type = e.type!;
-    const typeSpan = { start: at + type.start, end: at + type.end };
-    const lbrace = text.indexOf('{', typeSpan.end);
-    const rbrace = at + e.end - 1;
-    if (lbrace < 0 || lbrace > rbrace || text[rbrace] !== '}') continue;
+    const lit = placeLiteral(e, at, text);
+    if (!lit) continue;
+    const { typeSpan, lbrace, rbrace, elts } = lit;
     const settings: Setting[] = [];
-    const elts: Span[] = [];
     for (const x of e.elts) {
-      elts.push({ start: at + x.start, end: at + x.end });
       if (x.k !== 'kv' || x.key.k !== 'ident' || x.key.name !== 'RequiredAcks') continue;
       settings.push(fieldSetting(x, 'acks', 'producer', acksOf(x.value, alias, text, at), text, at));
     }
@@ -279,25 +289,26 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
     const group = e.elts.find((x) => x.k === 'kv' && x.key.k === 'ident' && x.key.name === 'GroupID');
     // Without a group (a partition reader), ReadMessage commits nothing.
     if (!group || group.k !== 'kv' || /^(""|``)$/.test(text.slice(at + group.value.start, at + group.value.end).trim())) continue;
-    const type = e.type!;
-    const typeSpan = { start: at + type.start, end: at + type.end };
+    const lit = placeLiteral(e, at, text);
+    if (!lit) continue;
+    const { typeSpan, lbrace, rbrace, elts } = lit;
     const start = e.elts.find((x) => x.k === 'kv' && x.key.k === 'ident' && x.key.name === 'StartOffset');
     const startSettings: Setting[] = [];
     if (start && start.k === 'kv') startSettings.push(fieldSetting(start, 'auto.offset.reset', 'consumer', startOf(start.value, alias, text, at), text, at));
     const settings = reads.map(
       (r): Setting =>
         internSetting({
-        key: 'enable.auto.commit',
-        sourceKey: 'ReadMessage',
-        role: 'consumer',
-        value: 'true',
-        rawValue: text.slice(r.call.start, r.call.end),
-        dynamic: false,
-        keySpan: r.name,
-        valueSpan: r.call,
-        entrySpan: r.call,
-        precedence: 1,
-      }),
+          key: 'enable.auto.commit',
+          sourceKey: 'ReadMessage',
+          role: 'consumer',
+          value: 'true',
+          rawValue: text.slice(r.call.start, r.call.end),
+          dynamic: false,
+          keySpan: r.name,
+          valueSpan: r.call,
+          entrySpan: r.call,
+          precedence: 1,
+        }),
     );
     units.push({
       id: `kafka-go-reader#${typeSpan.start}`,
@@ -307,9 +318,9 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       client: 'kafka-go',
       settings: [...startSettings, ...settings],
       anchor: typeSpan,
-      span: { start: typeSpan.start, end: at + e.end },
+      span: { start: typeSpan.start, end: rbrace + 1 },
       facts: { roleEvidence: 'structure' },
-      ext: { kind: 'kafka-go', alias, lbrace: -1, rbrace: -1, elts: [] } satisfies KafkaGoUnitExt,
+      ext: { kind: 'kafka-go', alias, lbrace, rbrace, elts } satisfies KafkaGoUnitExt,
     });
   }
   return units.sort((a, b) => a.span.start - b.span.start);
@@ -398,7 +409,7 @@ export const kafkaGoEditor: FormatEditor = {
     const u = uExt(unit);
     // After a syntax error the parser's recovery may have put elements in the wrong literal: a
     // structural edit waits for valid code (as sarama's, go.ts).
-    if (!u || file.errors.length || u.lbrace < 0 || key !== 'acks' || !CONSTANT_OF[value]) return null;
+    if (!u || file.errors.length || key !== 'acks' || !CONSTANT_OF[value]) return null;
     return insertIntoLiteral(file.text, file.eol, u, kafkaGoEditor.keyName(unit, key), kafkaGoEditor.valueText(unit, key, value));
   },
 
