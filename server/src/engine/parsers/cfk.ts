@@ -24,8 +24,9 @@ import { insertPath, plainSafe, quoteDouble, removeEntry, renderKey } from './ya
 
 /**
  * Keys whose value CFK may choose when a `Kafka` resource leaves them unset: the two it documents
- * (from the broker count), the internal topics' replication (which it sizes to the cluster as
- * well) and topic auto-creation (its examples turn it on explicitly).
+ * (from the broker count), and keys whose unset value would decide a finding although CFK's
+ * generated configuration is not documented for them: the internal topics' replication and topic
+ * auto-creation (its examples turn that on explicitly). None is assumed to be Kafka's default.
  */
 export const CFK_SETS: readonly string[] = [
   'default.replication.factor',
