@@ -152,6 +152,8 @@ const SEEDS: Record<Format, Seed[]> = {
         '---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kafka-0\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: kafka\n          image: apache/kafka:3.9.0\n          env:\n            - {name: KAFKA_MIN_INSYNC_REPLICAS, value: "1"}\n' +
         '---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kafka-1\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: kafka\n          image: apache/kafka:3.9.0\n          env:\n            - {name: KAFKA_DEFAULT_REPLICATION_FACTOR, value: "1"}\n',
     },
+    // Brokers whose settings a ConfigMap of the file holds (envFrom), and a Spring Boot container's.
+    { path: 'brokers.yaml', text: read('examples/k8s/brokers/analytics-kafka.yaml') + '---\n' + read('examples/k8s/apps/payments.yaml') },
     // Confluent for Kubernetes: a Kafka resource's server lines and the topics that learn its broker count.
     { path: 'confluent.yaml', text: read('examples/k8s/confluent/platform.yaml') + '---\n' + read('test/property/corpus/confluent.yaml') },
     // Files ConfigMaps hold, beside a Spring document of the manifest's own.

@@ -123,6 +123,95 @@ describe('Kafka brokers in Kubernetes workloads: in the editor', () => {
   });
 });
 
+describe("Kafka brokers in Kubernetes workloads: variables from envFrom", () => {
+  const cm = (name: string, data: string, ns?: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}data:\n${data}`;
+  const from = (...refs: string[]) => `        envFrom:\n${refs.join('')}`;
+  const ref = (name: string, prefix?: string, kind = 'configMapRef') => `        - ${prefix ? `prefix: ${prefix}\n          ` : ''}${kind}:\n            name: ${name}\n`;
+
+  it('reads a ConfigMap of the file as part of the container: judged where it is written, no unset finding for what it sets', () => {
+    const text = cm('kafka-env', '  KAFKA_MIN_INSYNC_REPLICAS: "2"\n  KAFKA_DEFAULT_REPLICATION_FACTOR: "3"\n  KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "true"\n') + '---\n' + sts('', { replicas: 3, extra: from(ref('kafka-env')) });
+    const [u] = units(text);
+    assert.deepEqual(u.settings.map((s) => [s.key, s.value]), [['min.insync.replicas', '2'], ['default.replication.factor', '3'], ['unclean.leader.election.enable', 'true']]);
+    assert.deepEqual(u.facts.envFrom, ['ConfigMap kafka-env']);
+    // Before, the container's min ISR was judged unset (a false warning) and the ConfigMap's unclean election was not seen.
+    assert.deepEqual(found(text), ['unclean-leader-election error true']);
+    const fixed = fixText({ text, path: K }, O, { unsafe: true });
+    assert.match(fixed.output, /KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "false"\n/);
+    assert.equal(fixed.output.length, text.length + 1);
+  });
+
+  it("applies Kubernetes' precedence: a later source over an earlier one, the container's env over both", () => {
+    const text =
+      cm('a', '  KAFKA_MIN_INSYNC_REPLICAS: "1"\n  KAFKA_DEFAULT_REPLICATION_FACTOR: "1"\n') + '---\n' + cm('b', '  KAFKA_MIN_INSYNC_REPLICAS: "2"\n') + '---\n' +
+      sts(item('KAFKA_DEFAULT_REPLICATION_FACTOR', '3'), { replicas: 3, extra: from(ref('a'), ref('b')) });
+    const f = found(text);
+    assert.ok(!f.some((x) => x.startsWith('min-insync-replicas') || x.startsWith('replication-factor')), f.join('\n'));
+    // The overridden entries are reported as having no effect, where they are written.
+    const dups = lint({ text, path: K }, O).findings.filter((x) => x.ruleId === 'duplicate-key');
+    assert.deepEqual(dups.map((d) => text.slice(d.span.start, d.span.end)), ['KAFKA_MIN_INSYNC_REPLICAS', 'KAFKA_DEFAULT_REPLICATION_FACTOR']);
+    assert.ok(dups.every((d) => d.span.start < text.indexOf('name: b')), 'both in ConfigMap a');
+  });
+
+  it('does not judge what the container leaves unset while a source it takes in is not in the file', () => {
+    const text = sts(item('KAFKA_PROCESS_ROLES', 'broker,controller'), { replicas: 3, extra: from(ref('kafka-env')) });
+    assert.deepEqual(units(text)[0].facts.envFromUnseen, ['ConfigMap kafka-env']);
+    assert.deepEqual(found(text), []);
+    // A value it does write is still judged.
+    assert.deepEqual(found(sts(item('KAFKA_MIN_INSYNC_REPLICAS', '1'), { replicas: 3, extra: from(ref('kafka-env')) })).map((f) => f.split(' ')[0]), ['min-insync-replicas']);
+    const md = describeAt(parseFile({ text, path: K })!, text.indexOf('KAFKA_PROCESS_ROLES') + 2, O)?.markdown ?? '';
+    assert.match(md, /`ConfigMap kafka-env` through `envFrom`, which this file does not hold/);
+    // Without envFrom the same container is judged on defaults.
+    assert.ok(found(sts(item('KAFKA_PROCESS_ROLES', 'broker,controller'), { replicas: 3 })).some((f) => f.startsWith('min-insync-replicas')));
+  });
+
+  it("matches by namespace, applies the prefix, keeps a Secret's base64 data unjudged", () => {
+    const text =
+      cm('kafka-env', '  KAFKA_MIN_INSYNC_REPLICAS: "1"\n', 'other') + '---\n' +
+      cm('extra', '  UNCLEAN_LEADER_ELECTION_ENABLE: "true"\n') + '---\n' +
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  KAFKA_MIN_INSYNC_REPLICAS: MQ==\n---\n' +
+      sts('', { replicas: 3, extra: from(ref('kafka-env'), ref('extra', 'KAFKA_'), ref('s', undefined, 'secretRef')) }).replace('  name: kafka\nspec:', '  name: kafka\n  namespace: streaming\nspec:');
+    const [u] = units(text);
+    assert.deepEqual(u.facts.envFromUnseen, ['ConfigMap kafka-env']);
+    assert.deepEqual(u.facts.envFrom, ['ConfigMap extra (prefix KAFKA_)', 'Secret s']);
+    assert.deepEqual(u.settings.map((s) => [s.key, s.value, s.dynamic]), [['unclean.leader.election.enable', 'true', false], ['min.insync.replicas', '', true]]);
+    const fixed = fixText({ text, path: K }, O, { unsafe: true }).output;
+    assert.match(fixed, /\n  UNCLEAN_LEADER_ELECTION_ENABLE: "false"\n/);
+    assert.match(fixed, /MQ==/);
+  });
+
+  it('adds a missing variable to the one ConfigMap a container without env takes in, as a string', () => {
+    const text = cm('kafka-env', '  KAFKA_DEFAULT_REPLICATION_FACTOR: "3"\n') + '---\n' + sts('', { replicas: 3, extra: from(ref('kafka-env')) }).replace('        env:\n', '');
+    const f = lint({ text, path: K }, O).findings.find((x) => x.ruleId === 'min-insync-replicas');
+    assert.ok(f, found(text).join('\n'));
+    const fixed = fixText({ text, path: K }, O, { unsafe: true, ruleIds: ['min-insync-replicas'] }).output;
+    assert.match(fixed, /data:\n  KAFKA_DEFAULT_REPLICATION_FACTOR: "3"\n  KAFKA_MIN_INSYNC_REPLICAS: "2"\n---/);
+    assert.deepEqual(readYamlStream(fixed).docs.map((d) => d.errors.length), [0, 0]);
+  });
+
+  it("offers the image's variable names in a ConfigMap a broker container takes in", () => {
+    const base = cm('kafka-env', '  KAFKA_NUM_PARTITIONS: "3"\n');
+    const tail = '---\n' + sts('', { replicas: 3, image: 'bitnami/kafka:3.9.0', extra: from(ref('kafka-env')) });
+    const text = base + '  KAFKA_CFG_MIN_IN\n' + tail;
+    const items = completeAt(text, K, base.length + '  KAFKA_CFG_MIN_IN'.length, O);
+    assert.ok(items.some((i) => i.label === 'KAFKA_CFG_MIN_INSYNC_REPLICAS'), items.map((i) => i.label).slice(0, 5).join(','));
+  });
+
+  it('an edit of the ConfigMap changes what is said of the container, as a fresh lint says it', () => {
+    const linter = createDocumentLinter();
+    // The ConfigMap after the workload, its value the same length: an edit of it leaves the
+    // workload's document as it was, and with nothing to report that document's findings would be kept.
+    const text = (v: string) =>
+      sts(item('KAFKA_MIN_INSYNC_REPLICAS', '2') + item('KAFKA_DEFAULT_REPLICATION_FACTOR', '3'), { replicas: 3, extra: from(ref('kafka-env')) }) + '---\n' +
+      cm('kafka-env', `  KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: ${v}\n`);
+    for (const v of ['"false"', '"true" ', '"false"', '"true" ']) {
+      const t = text(v);
+      const got = linter.lint(t, K, O).findings.map((f) => `${f.ruleId}@${f.span.start}:${f.message}`);
+      assert.deepEqual(got, lint({ text: t, path: K }, O).findings.map((f) => `${f.ruleId}@${f.span.start}:${f.message}`), v);
+      assert.equal(got.length, v.includes('true') ? 1 : 0, `${v}: ${got.join('\n')}`);
+    }
+  });
+});
+
 ruleTester('unclean-leader-election', {
   valid: [{ name: 'a StatefulSet broker with unclean election off', path: K, code: sts(item('KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE', 'false'), { replicas: 3 }) }],
   invalid: [

@@ -472,6 +472,24 @@ describe('Spring Boot environment variables in ConfigMaps and Secrets (for envFr
     assert.equal(f.fixes[0].edits[0].newText, 'SPRING_KAFKA_PRODUCER_ACKS');
   });
 
+  it("a resource that a container of the file takes in is read as part of that container, whose env wins", () => {
+    const deployment =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          image: example/orders:1.0\n' +
+      '          envFrom:\n            - configMapRef:\n                name: orders-env\n          env:\n            - name: SPRING_KAFKA_PRODUCER_ACKS\n              value: all\n';
+    const text = cm('  SPRING_KAFKA_PRODUCER_ACKS: "1"\n  SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "true"\n') + '---\n' + deployment;
+    const file = parseFile({ text, path: C })!;
+    assert.deepEqual([...new Set(file.units.map((u) => u.facts.holder))], ['k8s#1:containers[0]']);
+    // acks=1 is overridden by the container's env: no acks finding, but a note that the entry has no effect.
+    assert.deepEqual(ids(text), ['duplicate-key:SPRING_KAFKA_PRODUCER_ACKS', 'auto-commit:true']);
+    const md = describeAt(file, text.indexOf('ENABLE_AUTO_COMMIT') + 1, O)?.markdown ?? '';
+    assert.match(md, /From `ConfigMap orders-env`, which the container takes in through `envFrom`/);
+    const fixed = fixText({ text, path: C }, O, { unsafe: true }).output;
+    assert.match(fixed, /SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n/);
+    assert.doesNotMatch(fixed, /SPRING_KAFKA_PRODUCER_ACKS: "1"/);
+    // Without the reference it is an application of its own again.
+    assert.deepEqual(ids(text.replace('name: orders-env\n          env', 'name: other-env\n          env')), ['acks:1', 'idempotence:1', 'auto-commit:true']);
+  });
+
   it('hovers an entry, and completes names and (quoted) values in data', () => {
     const text = cm('  SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "false"\n');
     const md = describeAt(parseFile({ text, path: C })!, text.indexOf('ENABLE_AUTO_COMMIT') + 1, O)?.markdown ?? '';

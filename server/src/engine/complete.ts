@@ -405,7 +405,8 @@ function composeEnvItems(before: string, offset: number, service: string, option
 
 /**
  * In a ConfigMap's `data` (a Secret's `stringData`), which a container's `envFrom` makes variables:
- * the `SPRING_KAFKA_*` names, and their values written as strings. Undefined elsewhere.
+ * the `SPRING_KAFKA_*` names, and their values written as strings; in one a broker container of
+ * the file takes in, its image's `KAFKA_*` names instead. Undefined elsewhere.
  */
 function envSourceItems(text: string, before: string, lineStart: number, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] | undefined {
   const kind = /^kind:\s*(\w+)\s*$/m.exec(docAround(text, lineStart))?.[1];
@@ -413,6 +414,15 @@ function envSourceItems(text: string, before: string, lineStart: number, offset:
   const line = /^\s*(["']?)([A-Za-z0-9_]*)(?:(\s*:\s+)(\S*))?$/.exec(before);
   if (!line) return [];
   const [, , name, sep, value] = line;
+  // A ConfigMap a broker container of this file takes in (without a prefix): its image's variables.
+  const resource = /^metadata:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:\s*["']?([^"'\s#]+)/m.exec(docAround(text, lineStart))?.[1];
+  const broker = kind === 'ConfigMap' && resource ? parse()?.units.find((u) => u.surface === 'k8s-broker' && u.facts.envFrom?.includes(`ConfigMap ${resource}`)) : undefined;
+  if (broker?.facts.image) {
+    if (sep === undefined) return brokerEnvNameItems(name, offset, ': ', broker.facts.image, unitKafkaVersion(broker, options), options);
+    const m = mapEnvVar(name, broker.facts.image);
+    const items = m.kind === 'setting' ? valueItems(m.key, 'broker', { start: offset - value.length, end: offset }, options.locale) : [];
+    return /^["']/.test(value) ? items : items.map((i) => ({ ...i, insertText: stringScalar(i.insertText) }));
+  }
   if (sep !== undefined) {
     const items = springEnvValueItems(name, value, offset, options);
     return /^["']/.test(value) ? items : items.map((i) => ({ ...i, insertText: stringScalar(i.insertText) }));

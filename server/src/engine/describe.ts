@@ -8,6 +8,7 @@ import { fmt, localizeDefaultSource, withZh, type L10n, type Locale } from './l1
 import { defaultFor, springDefault } from './knowledge/index.js';
 import { conceptDoc, kafkaGoDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
 import { createFixer } from './fixer.js';
+import { envFromExt } from './parsers/envFrom.js';
 import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 import { lineOf, lineStarts } from './suppressions.js';
 import { embeddedAt, spanToOuter, toOuter } from './embedded.js';
@@ -92,6 +93,14 @@ const T: Record<string, L10n> = {
     en: 'Default when unset: the brokers\' value, which {by} sets from the number of brokers unless the `Kafka` resource writes it',
     zh: '未设置时的默认值：取 broker 的值；除非 `Kafka` 资源写明，否则由 {by} 按 broker 数量设置',
   },
+  envFrom: {
+    en: 'From {source}, which the container takes in through `envFrom` (its own `env` wins over it)',
+    zh: '来自 {source}，容器通过 `envFrom` 引入（容器自己的 `env` 优先）',
+  },
+  envFromUnseen: {
+    en: 'Default when unset: not known from this file; the container also takes variables from {sources} through `envFrom`, which this file does not hold, so an unset key is not judged',
+    zh: '未设置时的默认值：无法从本文件得知；容器还通过 `envFrom` 从 {sources} 引入变量，而本文件不包含它，因此不判断未设置的键',
+  },
   safe: { en: 'Safe value: {value}', zh: '安全取值：{value}' },
   kafkaKey: { en: 'Kafka setting {key}', zh: 'Kafka 配置 {key}' },
   springWhy: { en: 'Spring sets it when the application does not', zh: '应用未设置时由 Spring 设置' },
@@ -159,9 +168,13 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   const binder = unit.facts.binding ? BINDER_DEFAULTS[s.key] : undefined;
   const spring = binder || !isSpringBoot(unit) ? undefined : springDefault(s.key);
   if (binder) lines.push(t(binder));
+  const from = envFromExt(s.ext);
+  if (from) lines.push(t(T.envFrom, { source: '`' + from.sourceLabel + '`' }));
   const operator = unit.facts.operatorSets?.keys.includes(s.key) ? unit.facts.operatorSets.by : undefined;
   if (operator) lines.push(t(unit.role === 'topic' ? T.operatorTopic : T.operator, { by: operator }));
-  const def = binder || operator ? undefined : spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
+  const unseen = unit.facts.envFromUnseen;
+  if (unseen && !operator) lines.push(t(T.envFromUnseen, { sources: unseen.map((x) => '`' + x + '`').join(', ') }));
+  const def = binder || operator || unseen ? undefined : spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
   if (def) {
     const value = '`' + (def.value === '' ? '""' : fixer.valueText(unit, s.key, def.value)) + '`';
     const why = spring ? T.springWhy : versionWhy(unit, options);

@@ -431,7 +431,8 @@ interface UnitGroup {
 }
 
 /**
- * Units grouped by their YAML document, in file order; undefined when some unit has none. Go
+ * Units grouped by their YAML document, in file order; undefined when some unit has none. A unit
+ * with settings in other documents (a container's `envFrom` ConfigMap) is a group of its own. Go
  * units by the piece (a function) that holds all of them; a unit spread over several pieces (a
  * helper's config with its caller's settings) is a group of its own, run on every lint.
  */
@@ -442,6 +443,11 @@ function unitGroups(file: ParsedFile): UnitGroup[] | undefined {
   const out: UnitGroup[] = [];
   const text = file.text;
   for (const u of file.units) {
+    if (u.facts.envFrom) {
+      // Its settings are written in other documents too (a ConfigMap it takes in): run on every lint.
+      out.push({ doc: u, docStart: u.span.start, docEnd: u.span.end, units: [u], start: u.span.start, end: u.span.end, alone: true });
+      continue;
+    }
     const doc = (u.ext as { doc?: { range?: number[] } } | undefined)?.doc;
     const range = doc?.range;
     if (!doc || !range) return undefined;

@@ -132,6 +132,16 @@ export interface UnitFacts {
    */
   operatorSets?: { keys: readonly string[]; by: string };
   /**
+   * A Kubernetes container's `envFrom` sources that this file holds (`ConfigMap kafka-env`): their
+   * entries are settings of the unit, written in those resources (envFrom.ts).
+   */
+  envFrom?: string[];
+  /**
+   * `envFrom` sources this file does not hold: they may set any variable, so what the unit leaves
+   * unset is not judged against Kafka's defaults (`unsetUnknown` in rules/util.ts).
+   */
+  envFromUnseen?: string[];
+  /**
    * `spring-env`: the compose service or Kubernetes container whose variables these are (an id
    * unique in the file). Each is its own application: its units say nothing about another's.
    */

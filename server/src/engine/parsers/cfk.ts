@@ -16,10 +16,10 @@ import type { ConfigUnit, Edit, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { imageFamily, imageKafkaVersion } from '../knowledge/env.js';
-import { appendListItem, composeEditor, envEntries, type ComposeSettingExt } from './compose.js';
+import { appendListItem, asWritten, composeEditor, envEntries, type ComposeSettingExt } from './compose.js';
 import { variableSetting } from './springEnv.js';
 import { topicUnit } from './strimzi.js';
-import { asMap, getEntry, hasTemplateExpression, nodeSpan, scalarString, type MapEntry, type Resolved, type YamlDoc } from './yamlCommon.js';
+import { asMap, getEntry, nodeSpan, scalarString, type MapEntry, type YamlDoc } from './yamlCommon.js';
 import { insertPath, plainSafe, quoteDouble, removeEntry, renderKey } from './yamlEdit.js';
 
 /**
@@ -49,15 +49,6 @@ export interface CfkUnitExt {
   root: YAMLMap;
   /** `spec.configOverrides.server`, when it is a sequence. */
   server?: YAMLSeq;
-}
-
-/**
- * A `server` line's value as the broker reads it: CFK copies it as written (no `$$` escapes, no
- * `${VAR:-default}`); `${provider:path:key}` is a Kafka config provider reference, and `{{ }}` a
- * Helm template's, both filled in later, so not judged (as in a Strimzi `config`: strimzi.ts).
- */
-function asWritten(v: string): Resolved {
-  return { value: v, dynamic: v.includes('${') || hasTemplateExpression(v), placeholderDefault: false };
 }
 
 function intValue(text: string, n: Node | null | undefined): number | undefined {

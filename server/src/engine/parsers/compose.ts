@@ -17,6 +17,7 @@ import {
   contentEnd,
   entryPlaces,
   getEntry,
+  hasTemplateExpression,
   mapEntries,
   nodeSpan,
   readScalar,
@@ -70,6 +71,16 @@ export interface ComposeUnitExt {
   strings?: true;
   /** The broker image's family; none for a Spring Boot application's service (`spring-env`). */
   family?: ImageFamily;
+}
+
+/**
+ * A value read as written, where nothing interpolates it before its reader sees it: a CFK `server`
+ * line (no `$$` escapes, no `${VAR:-default}`), a ConfigMap's entry. `${...}` (a Kafka config
+ * provider reference, a Spring placeholder) and `{{ }}` (a Helm template) are filled in later, so
+ * not judged.
+ */
+export function asWritten(v: string): Resolved {
+  return { value: v, dynamic: v.includes('${') || hasTemplateExpression(v), placeholderDefault: false };
 }
 
 /** A variable of a service's `environment`. */

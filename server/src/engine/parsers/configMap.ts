@@ -5,14 +5,15 @@
 //     that file would be once mounted;
 //   - environment variables, through a container's `envFrom`: its `SPRING_KAFKA_*` entries are
 //     Spring Boot settings (springEnv.ts), edited as a compose `environment` map is (compose.ts),
-//     their values kept strings.
+//     their values kept strings. A resource that a container of the same file takes in is read as
+//     part of that container (envFrom.ts); any other is judged as an application of its own.
 
 import { isPair, isScalar } from 'yaml';
 import type { Node, Scalar, YAMLMap } from 'yaml';
 import type { ConfigUnit } from '../model.js';
 import { readLiteralBlock, type EmbeddedFile } from '../embedded.js';
 import { asMap, getEntry, nodeSpan, scalarString, type YamlDoc } from './yamlCommon.js';
-import { envEntries, type ComposeUnitExt } from './compose.js';
+import { asWritten, envEntries, type ComposeUnitExt } from './compose.js';
 import { springEnvUnitsOf } from './springEnv.js';
 
 /** The map of files in a resource of this kind. */
@@ -38,10 +39,11 @@ function filesOf(text: string, doc: YamlDoc): { root: YAMLMap; key: string; file
  * variables (for a container's `envFrom`). Each resource is its own application's (`holder`):
  * which containers take it in is in other resources.
  */
-export function extractEnvSources(text: string, docs: YamlDoc[], isConfigMap: (i: number) => boolean): ConfigUnit[] {
+export function extractEnvSources(text: string, docs: YamlDoc[], isConfigMap: (i: number) => boolean, linked?: ReadonlySet<number>): ConfigUnit[] {
   const units: ConfigUnit[] = [];
   docs.forEach((doc, docIndex) => {
-    if (!isConfigMap(docIndex)) return;
+    // A resource a container of this file takes in is read as part of that container (envFrom.ts).
+    if (!isConfigMap(docIndex) || linked?.has(docIndex)) return;
     const at = filesOf(text, doc);
     if (!at) return;
     const keyNode = getEntry(at.root, at.key, doc)?.key;
@@ -49,7 +51,7 @@ export function extractEnvSources(text: string, docs: YamlDoc[], isConfigMap: (i
     const range = doc.range;
     const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service: at.root, envKey: at.key, strings: true };
     units.push(
-      ...springEnvUnitsOf(envEntries(text, doc, at.files, undefined), {
+      ...springEnvUnitsOf(envEntries(text, doc, at.files, undefined, asWritten), {
         id: `configmap#${docIndex}`,
         resourceName: at.name ?? at.kind,
         anchor,

@@ -16,7 +16,8 @@ import { registerEditor } from '../fixer.js';
 import { asMap, commandWords, getEntry, hasTemplateExpression, nodeSpan, readScalar, scalarString, startOf, WORKLOAD_POD_SPEC, type ScalarRead, type YamlDoc } from './yamlCommon.js';
 import { appendToSeq, column, removeEntry, replaceScalar } from './yamlEdit.js';
 import { springEnvKeyName, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
-import { brokerSettings, countBrokers, envName, stringScalar } from './compose.js';
+import { brokerSettings, composeEditor, countBrokers, envName, stringScalar, type ComposeUnitExt } from './compose.js';
+import { envFromExt, envFromFacts, readEnvFrom, EnvSources, type EnvFromRead } from './envFrom.js';
 import { imageFamily, imageKafkaVersion, type ImageFamily } from '../knowledge/env.js';
 
 export interface WorkloadSettingExt {
@@ -33,13 +34,15 @@ export interface WorkloadUnitExt {
   container: YAMLMap;
   /** The `env` list; a broker container may have none (its image's defaults). */
   env?: YAMLSeq;
+  /** The ConfigMaps its `envFrom` takes in whole, without a prefix, that this file holds (where a fix may add a variable). */
+  sources?: ComposeUnitExt[];
 }
 
 /** Kinds whose pods run for good: a Job's or CronJob's container of a broker image runs a tool. */
 const LONG_RUNNING = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController']);
 
 /** The units of every container of the workload documents: a broker's, or a Spring Boot application's. */
-export function extractWorkloads(text: string, docs: YamlDoc[], isWorkload: (i: number) => boolean): ConfigUnit[] {
+export function extractWorkloads(text: string, docs: YamlDoc[], isWorkload: (i: number) => boolean, sources: EnvSources = new EnvSources(text, docs)): ConfigUnit[] {
   const units: ConfigUnit[] = [];
   // Broker containers of the whole file: a cluster is often one StatefulSet, or one Deployment per broker.
   const brokers: { unit: ConfigUnit; brokers: number | undefined }[] = [];
@@ -51,7 +54,9 @@ export function extractWorkloads(text: string, docs: YamlDoc[], isWorkload: (i: 
     if (!Object.hasOwn(WORKLOAD_POD_SPEC, kind)) return;
     for (const step of WORKLOAD_POD_SPEC[kind]) spec = asMap(getEntry(spec, step, doc)?.value) ?? undefined;
     if (!spec) return;
-    const workloadName = scalarString(text, getEntry(asMap(getEntry(root, 'metadata', doc)?.value), 'name', doc)?.value)?.trim();
+    const meta = asMap(getEntry(root, 'metadata', doc)?.value);
+    const workloadName = scalarString(text, getEntry(meta, 'name', doc)?.value)?.trim();
+    const namespace = scalarString(text, getEntry(meta, 'namespace', doc)?.value)?.trim() || undefined;
     const replicas = replicaCount(text, doc, root, kind);
     for (const list of ['initContainers', 'containers']) {
       const containers = getEntry(spec, list, doc)?.value;
@@ -64,26 +69,42 @@ export function extractWorkloads(text: string, docs: YamlDoc[], isWorkload: (i: 
         const name = scalarString(text, nameNode)?.trim() || `${list}[${i}]`;
         const span = nodeSpan(c) ?? { start: 0, end: 0 };
         const anchor = (isScalar(nameNode) ? nodeSpan(nameNode) : undefined) ?? { start: span.start, end: span.start };
-        const ext: WorkloadUnitExt = { kind: 'workload', doc, container: c, env };
+        // Variables from ConfigMaps and Secrets first: the container's own `env` overrides them.
+        const from = readEnvFrom(text, doc, c, namespace, sources);
+        const vars = [...(from?.vars ?? []), ...(env ? envVariables(text, doc, env) : [])];
+        const ext: WorkloadUnitExt = { kind: 'workload', doc, container: c, env, ...(from?.seen.length ? { sources: sourceExts(from) } : {}) };
         const id = `k8s#${docIndex}:${list}[${i}]`;
         // A Kafka broker's container: its variables are the image's, and no application's.
         const image = scalarString(text, getEntry(c, 'image', doc)?.value)?.trim();
         const family = image === undefined || hasTemplateExpression(image) ? undefined : imageFamily(image);
         if (family && image) {
           if (list === 'containers' && LONG_RUNNING.has(kind) && runsBroker(text, doc, c)) {
-            const unit = brokerUnit(env ? envVariables(text, doc, env) : [], family, image, { id, resourceName: workloadName ?? name, anchor, span, ext });
+            const unit = brokerUnit(vars, family, image, { id, resourceName: workloadName ?? name, anchor, span, ext });
+            Object.assign(unit.facts, envFromFacts(from));
             // A KRaft node whose process roles lack `broker` is a controller: it stores no partitions.
             brokers.push({ unit, brokers: controllerOnly(unit) ? 0 : replicas });
             units.push(unit);
           }
           return;
         }
-        if (env) units.push(...springEnvUnitsOf(envVariables(text, doc, env), { id, resourceName: name, anchor, span, ext }));
+        const spring = springEnvUnitsOf(vars, { id, resourceName: name, anchor, span, ext });
+        for (const u of spring) Object.assign(u.facts, envFromFacts(from));
+        units.push(...spring);
       });
     }
   });
   countBrokers(brokers);
   return units;
+}
+
+/** The ConfigMaps of the file a container takes in without a prefix (a fix can add a variable there). */
+function sourceExts(from: EnvFromRead): ComposeUnitExt[] {
+  const out: ComposeUnitExt[] = [];
+  for (const v of from.vars) {
+    const e = envFromExt(v.ext);
+    if (e && !e.prefix && e.sourceKind === 'ConfigMap' && !out.some((o) => o.service === e.source.service)) out.push(e.source);
+  }
+  return out;
 }
 
 /** How many pods a workload runs: its `replicas` (1 when unset); a DaemonSet's is not known here. */
@@ -188,11 +209,16 @@ export const workloadEditor: FormatEditor = {
     return `${workloadEditor.keyName(unit, key)}=${value}`;
   },
 
-  show(_unit, setting) {
+  show(unit, setting) {
+    // A ConfigMap's entry as it is written there (`NAME: "value"`).
+    const from = envFromExt(setting.ext);
+    if (from) return composeEditor.show!(inSource(unit, from.source), setting);
     return `${setting.sourceKey}=${setting.rawValue}`;
   },
 
-  setValue(file, _unit, setting, value) {
+  setValue(file, unit, setting, value) {
+    const from = envFromExt(setting.ext);
+    if (from) return composeEditor.setValue(file, inSource(unit, from.source), setting, value);
     const read = sExt(setting)?.read;
     if (!read || setting.dynamic) return null;
     if (read.quote === 'plain') {
@@ -206,7 +232,10 @@ export const workloadEditor: FormatEditor = {
   insert(file, unit, key, value) {
     const u = uExt(unit);
     const name = unit.surface === 'k8s-broker' ? envName(unit, key) : springEnvKeyName(unit, key);
-    if (!u || !u.env || !name || u.doc.errors.length || !u.env.items.length) return null;
+    if (!u || !name || u.doc.errors.length) return null;
+    // No `env` of its own: into the one ConfigMap its `envFrom` takes in, as a string.
+    if (!u.env?.items.length) return u.sources?.length === 1 && !u.env ? composeEditor.insert(file, inSource(unit, u.sources[0]), key, value) : null;
+    if (!u.env) return null;
     const first = u.env.items[0] as Node;
     let itemText: string;
     if (isMap(first) && first.flow) itemText = `{ name: ${name}, value: ${stringScalar(value)} }`;
@@ -220,6 +249,8 @@ export const workloadEditor: FormatEditor = {
   },
 
   remove(file, unit, setting) {
+    const from = envFromExt(setting.ext);
+    if (from) return composeEditor.remove(file, inSource(unit, from.source), setting);
     const u = uExt(unit);
     const ext = sExt(setting);
     if (!u || !ext || u.doc.errors.length) return null;
@@ -227,11 +258,24 @@ export const workloadEditor: FormatEditor = {
     return e ? [e] : null;
   },
 
-  rename(_file, unit, setting, newKey) {
+  rename(file, unit, setting, newKey) {
+    const from = envFromExt(setting.ext);
+    if (from) {
+      // The entry's name is the variable's without the `envFrom` prefix.
+      const edits = composeEditor.rename(file, inSource(unit, from.source), setting, newKey);
+      const e = edits?.[0];
+      if (!e || !from.prefix) return edits;
+      return e.newText.startsWith(from.prefix) && e.newText.length > from.prefix.length ? [{ ...e, newText: e.newText.slice(from.prefix.length) }] : null;
+    }
     if (!sExt(setting)) return null;
     const name = unit.surface === 'k8s-broker' ? (newKey.startsWith('KAFKA_') ? newKey : envName(unit, newKey)) : springEnvRename(unit, setting, newKey);
     return name ? [{ start: setting.keySpan.start, end: setting.keySpan.end, newText: name } satisfies Edit] : null;
   },
 };
+
+/** The unit as compose's editor sees a service: its variables' map is a ConfigMap's (or Secret's) `data`. */
+function inSource(unit: ConfigUnit, source: ComposeUnitExt): ConfigUnit {
+  return { ...unit, ext: source };
+}
 
 registerEditor(['k8s-broker'], workloadEditor);

@@ -12,6 +12,7 @@ import { extractCfk } from './cfk.js';
 import { extractStrimzi, type StrimziDocReader } from './strimzi.js';
 import { extractCompose } from './compose.js';
 import { extractWorkloads } from './workload.js';
+import { EnvSources } from './envFrom.js';
 import { extractEmbedded, extractEnvSources } from './configMap.js';
 import './springEnvEditor.js';
 import { readYamlFast } from './yamlFast.js';
@@ -189,8 +190,9 @@ export function yamlFileFrom(
   run(() => extractStrimzi(text, docs, (i) => kinds[i] === 'strimzi', strimziOfDoc));
   run(() => extractCfk(text, docs, (i) => kinds[i] === 'cfk'));
   run(() => extractCompose(text, docs, (i) => kinds[i] === 'compose'));
-  run(() => extractWorkloads(text, docs, (i) => kinds[i] === 'workload'));
-  run(() => extractEnvSources(text, docs, (i) => kinds[i] === 'configmap'));
+  const envSources = new EnvSources(text, docs);
+  run(() => extractWorkloads(text, docs, (i) => kinds[i] === 'workload', envSources));
+  run(() => extractEnvSources(text, docs, (i) => kinds[i] === 'configmap', envSources.used));
   // Spring is read everywhere but in Strimzi resources: an application.yml may well have its own
   // top-level `services:` map, and a compose file has no `spring.kafka` anyway.
   run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi' || kinds[i] === 'cfk', springOfDoc && ((d, i, fp) => springOfDoc(text, d, i, fp))));

@@ -6,7 +6,7 @@ import { controllerOnly } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
-import { asBool, asInt, judged, placeholderNote, ignoredEnvReported, operatorSets } from './util.js';
+import { asBool, asInt, judged, placeholderNote, ignoredEnvReported, unsetUnknown } from './util.js';
 
 const ACE = 'auto.create.topics.enable';
 const DRF = 'default.replication.factor';
@@ -76,8 +76,8 @@ const rule: Rule = {
       const drf = judged(unit, DRF);
       // An image-ignored variable meant to set one of them: env-var-image reports that first.
       if (ignoredEnvReported(unit, ACE, DRF)) continue;
-      // An operator that may set either when the resource does not (CFK): not Kafka's defaults.
-      if (operatorSets(unit, ACE) || operatorSets(unit, DRF)) continue;
+      // An operator (CFK) or an envFrom source elsewhere may set either: not Kafka's defaults.
+      if (unsetUnknown(unit, ACE) || unsetUnknown(unit, DRF)) continue;
       // Dynamic values are never judged.
       if ((!ace && unit.settings.some((s) => s.key === ACE)) || (!drf && unit.settings.some((s) => s.key === DRF))) continue;
       const aceDef = ace ? undefined : ctx.defaultOf(unit, ACE) ?? { value: 'true', source: `Kafka ${kafkaVersionOf(ctx, unit)} default` };

@@ -8,7 +8,7 @@ import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
-import { asInt, code, isDynamic, judged, placeholderNote, ignoredEnvReported, operatorSets } from './util.js';
+import { asInt, code, isDynamic, judged, placeholderNote, ignoredEnvReported, unsetUnknown } from './util.js';
 
 const KEY = 'min.insync.replicas';
 const RF_KEYS = ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor'];
@@ -220,8 +220,8 @@ const rule: Rule = {
       if (unit.settings.some((x) => x.key === KEY)) continue; // dynamic: never judged
       // An image-ignored variable meant to set it: env-var-image reports that, and its rename fixes both.
       if (ignoredEnvReported(unit, KEY)) continue;
-      // Confluent for Kubernetes sets it from the broker count.
-      if (operatorSets(unit, KEY)) continue;
+      // Confluent for Kubernetes sets it from the broker count; an envFrom source elsewhere may.
+      if (unsetUnknown(unit, KEY)) continue;
       const evidence = multiBrokerEvidence(ctx, unit);
       if (!evidence) continue;
       const def = ctx.defaultOf(unit, KEY) ?? { value: '1', source: `Kafka ${kafkaVersionOf(ctx, unit)} default` };

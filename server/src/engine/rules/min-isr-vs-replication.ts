@@ -9,7 +9,7 @@ import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
-import { asInt, isDynamic, placeholderNote, operatorSets } from './util.js';
+import { asInt, isDynamic, placeholderNote, unsetUnknown } from './util.js';
 
 interface Scope {
   isr: string;
@@ -61,7 +61,7 @@ function side(ctx: RuleContext, unit: ConfigUnit, key: string, useDefaults: bool
     if (isDynamic(s) || v === undefined) return 'unknown';
     return v < 1 ? 'unknown' : { value: v, setting: s, text: `\`${ctx.fixer.show(unit, s)}\`${placeholderNote(s, ctx.locale === 'zh-cn')}` };
   }
-  if (!useDefaults || operatorSets(unit, key)) return 'unknown';
+  if (!useDefaults || unsetUnknown(unit, key)) return 'unknown';
   const def = ctx.defaultOf(unit, key) ?? (fallback !== undefined ? { value: fallback, source: `Kafka ${kafkaVersionOf(ctx, unit)} default` } : undefined);
   const v = asInt(def?.value);
   if (!def || v === undefined || v < 1) return 'unknown';

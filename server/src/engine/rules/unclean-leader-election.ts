@@ -6,7 +6,7 @@ import type { L10n } from '../l10n.js';
 import type { Rule } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
-import { asBool, judged, placeholderNote, ignoredEnvReported } from './util.js';
+import { asBool, judged, placeholderNote, ignoredEnvReported, unsetUnknown } from './util.js';
 
 const KEY = 'unclean.leader.election.enable';
 
@@ -109,6 +109,8 @@ const rule: Rule = {
       if (unit.role !== 'broker' || unit.settings.some((x) => x.key === KEY)) continue;
       // An image-ignored variable meant to set it: env-var-image reports that.
       if (ignoredEnvReported(unit, KEY)) continue;
+      // An envFrom source this file does not hold may set it.
+      if (unsetUnknown(unit, KEY)) continue;
       const old = compareVersions(kafkaVersionOf(ctx, unit), '0.11') < 0;
       const def = ctx.defaultOf(unit, KEY) ?? (old ? { value: 'true', source: `Kafka ${kafkaVersionOf(ctx, unit)} default` } : undefined);
       if (!def || asBool(def.value) !== true) continue;

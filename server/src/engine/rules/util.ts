@@ -48,12 +48,15 @@ export function ignoredEnvReported(unit: ConfigUnit, ...keys: string[]): boolean
 }
 
 /**
- * Whether an operator picks this key's value when the resource leaves it unset (Confluent for
- * Kubernetes: `default.replication.factor` and `min.insync.replicas` from the broker count): then
- * Kafka's default is not what applies, and a rule judges only a value the resource writes.
+ * Whether the key is unset here but something this file does not show may set it, so Kafka's
+ * default is not known to apply and a rule judges only a value the unit writes:
+ *   - an operator picks it when the resource leaves it unset (Confluent for Kubernetes:
+ *     `default.replication.factor` and `min.insync.replicas` from the broker count);
+ *   - a container takes variables from a ConfigMap or Secret the file does not hold (`envFrom`).
  */
-export function operatorSets(unit: ConfigUnit, key: string): boolean {
-  return !!unit.facts.operatorSets?.keys.includes(key) && !effective(unit, key);
+export function unsetUnknown(unit: ConfigUnit, key: string): boolean {
+  if (effective(unit, key)) return false;
+  return !!unit.facts.operatorSets?.keys.includes(key) || !!unit.facts.envFromUnseen?.length;
 }
 
 export function judged(unit: ConfigUnit, key: string): Setting | undefined {

@@ -1,0 +1,154 @@
+// A Kubernetes container's `envFrom`: every entry of a ConfigMap (or Secret) becomes one of its
+// environment variables, its name prefixed by the item's `prefix`. When a name comes from several
+// sources the last source wins, and the container's own `env` wins over all of them (the
+// `EnvFromSource` API documentation). A broker container configured this way keeps its durability
+// settings in the ConfigMap; a Spring Boot container may too.
+//
+// A source in the same file is read as part of the container: its entries are the container's
+// variables, judged and fixed where they are written. A source the file does not hold may set any
+// variable, so what the container leaves unset is not judged (`UnitFacts.envFromUnseen`).
+
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import type { ConfigUnit } from '../model.js';
+import { asWritten, envEntries, type ComposeSettingExt, type ComposeUnitExt } from './compose.js';
+import type { EnvVariable } from './springEnv.js';
+import { asMap, getEntry, hasTemplateExpression, scalarString, type YamlDoc } from './yamlCommon.js';
+
+/** The setting ext of a variable a container takes from a ConfigMap or Secret of the file. */
+export interface EnvFromSettingExt extends ComposeSettingExt {
+  /** The resource, as compose's editor edits a service's `environment` (its `data`, values strings). */
+  source: ComposeUnitExt;
+  /** The `envFrom` item's `prefix` (the entry's name is the variable's without it). */
+  prefix: string;
+  sourceKind: 'ConfigMap' | 'Secret';
+  /** `ConfigMap kafka-env`. */
+  sourceLabel: string;
+}
+
+export function envFromExt(ext: unknown): EnvFromSettingExt | undefined {
+  const e = ext as EnvFromSettingExt | undefined;
+  return e && e.kind === 'compose' && e.source ? e : undefined;
+}
+
+/** A top-level `kind: ConfigMap` or `kind: Secret` line. */
+const RESOURCE_KIND = /^kind:[ \t]*["']?(?:ConfigMap|Secret)["']?[ \t]*(?:#[^\r\n]*)?\r?$/m;
+
+interface SourceDoc {
+  docIndex: number;
+  doc: YamlDoc;
+  root: YAMLMap;
+  namespace?: string;
+}
+
+/** The ConfigMap and Secret documents of a file, by kind and name; built on first use. */
+export class EnvSources {
+  private byName?: Map<string, SourceDoc[]>;
+  /** Documents some container of the file reads through `envFrom`. */
+  readonly used = new Set<number>();
+
+  constructor(
+    private readonly text: string,
+    private readonly docs: YamlDoc[],
+  ) {}
+
+  private index(): Map<string, SourceDoc[]> {
+    if (this.byName) return this.byName;
+    const m = new Map<string, SourceDoc[]>();
+    this.docs.forEach((doc, docIndex) => {
+      // By its text first: an editor lets the nodes of documents it reuses go (incremental.ts),
+      // and reading every document's again to find the few ConfigMaps would cost each keystroke.
+      const r = doc.range;
+      if (!r || !RESOURCE_KIND.test(this.text.slice(r[0], r[2]))) return;
+      const root = asMap(doc.contents as Node | null);
+      if (!root) return;
+      const kind = scalarString(this.text, getEntry(root, 'kind', doc)?.value)?.trim();
+      if (kind !== 'ConfigMap' && kind !== 'Secret') return;
+      const meta = asMap(getEntry(root, 'metadata', doc)?.value);
+      const name = scalarString(this.text, getEntry(meta, 'name', doc)?.value)?.trim();
+      if (!name) return;
+      const namespace = scalarString(this.text, getEntry(meta, 'namespace', doc)?.value)?.trim() || undefined;
+      const k = `${kind}\u0000${name}`;
+      const list = m.get(k) ?? [];
+      list.push({ docIndex, doc, root, ...(namespace ? { namespace } : {}) });
+      m.set(k, list);
+    });
+    return (this.byName = m);
+  }
+
+  /**
+   * The resource a reference names, seen from a workload in `namespace`: the one of that
+   * namespace, else the only one of that name when either side leaves its namespace to
+   * `kubectl apply -n`. Undefined when the file holds none (or cannot tell which).
+   */
+  find(kind: 'ConfigMap' | 'Secret', name: string, namespace: string | undefined): SourceDoc | undefined {
+    const all = this.index().get(`${kind}\u0000${name}`);
+    if (!all) return undefined;
+    const same = all.filter((s) => s.namespace === namespace);
+    if (same.length) return same[same.length - 1];
+    const loose = all.filter((s) => s.namespace === undefined || namespace === undefined);
+    return loose.length === 1 ? loose[0] : undefined;
+  }
+}
+
+/** What a container's `envFrom` gives it. */
+export interface EnvFromRead {
+  /** The variables of the sources the file holds, in the order Kubernetes applies them. */
+  vars: EnvVariable[];
+  /** Sources the file holds: `ConfigMap kafka-env`, `ConfigMap extra (prefix KAFKA_)`. */
+  seen: string[];
+  /** Sources it does not hold (or whose name or prefix a template writes). */
+  unseen: string[];
+}
+
+/** The variables a container takes in through `envFrom`. */
+export function readEnvFrom(text: string, doc: YamlDoc, container: YAMLMap, namespace: string | undefined, sources: EnvSources): EnvFromRead | undefined {
+  const list = getEntry(container, 'envFrom', doc)?.value;
+  if (!isSeq(list) || !list.items.length) return undefined;
+  const out: EnvFromRead = { vars: [], seen: [], unseen: [] };
+  for (const item of list.items) {
+    if (!isMap(item)) continue;
+    const ref = (['configMapRef', 'secretRef'] as const).find((k) => getEntry(item, k, doc));
+    if (!ref) continue;
+    const kind = ref === 'configMapRef' ? 'ConfigMap' : 'Secret';
+    const name = scalarString(text, getEntry(asMap(getEntry(item, ref, doc)?.value), 'name', doc)?.value)?.trim();
+    const prefixNode = getEntry(item, 'prefix', doc)?.value;
+    const prefix = (isScalar(prefixNode) ? scalarString(text, prefixNode) : undefined)?.trim() ?? '';
+    const label = `${kind} ${name ?? '?'}${prefix ? ` (prefix ${prefix})` : ''}`;
+    const source = name && !hasTemplateExpression(name) && !hasTemplateExpression(prefix) ? sources.find(kind, name, namespace) : undefined;
+    if (!source) {
+      out.unseen.push(label);
+      continue;
+    }
+    sources.used.add(source.docIndex);
+    out.seen.push(label);
+    out.vars.push(...sourceVariables(text, source, kind, label, prefix));
+  }
+  return out;
+}
+
+/** A ConfigMap's `data` (a Secret's `stringData`, then its base64 `data`, not judged) as variables. */
+function sourceVariables(text: string, source: SourceDoc, kind: 'ConfigMap' | 'Secret', label: string, prefix: string): EnvVariable[] {
+  const out: EnvVariable[] = [];
+  const { doc, root, docIndex } = source;
+  const maps = kind === 'ConfigMap' ? ['data'] : ['data', 'stringData'];
+  for (const key of maps) {
+    const map = asMap(getEntry(root, key, doc)?.value);
+    if (!map) continue;
+    const unitExt: ComposeUnitExt = { kind: 'compose', docIndex, doc, service: root, envKey: key, strings: true };
+    const opaque = kind === 'Secret' && key === 'data';
+    for (const e of envEntries(text, doc, map, undefined, asWritten)) {
+      const base = e.ext as ComposeSettingExt;
+      // A Secret's `data` is base64: the variable is there, its value is not read (nor rewritten).
+      const ext: EnvFromSettingExt = { ...base, ...(opaque ? { read: undefined } : {}), source: unitExt, prefix, sourceKind: kind, sourceLabel: label };
+      out.push({ ...e, name: prefix + e.name, ...(opaque ? { value: '', dynamic: true, placeholderDefault: false } : {}), ext });
+    }
+  }
+  return out;
+}
+
+/** The facts a unit gets from its container's `envFrom`. */
+export function envFromFacts(read: EnvFromRead | undefined): Pick<ConfigUnit['facts'], 'envFrom' | 'envFromUnseen'> {
+  if (!read) return {};
+  return { ...(read.seen.length ? { envFrom: read.seen } : {}), ...(read.unseen.length ? { envFromUnseen: read.unseen } : {}) };
+}
