@@ -22,7 +22,7 @@ const NOT_RULES = new Set(['index.ts', 'util.ts']);
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
 const FORMATS: Format[] = ['properties', 'yaml', 'go'];
-const SURFACES: Surface[] = ['kafka-properties', 'spring-properties', 'spring-yaml', 'strimzi-kafka', 'strimzi-topic', 'strimzi-nodepool', 'compose', 'spring-env', 'k8s-broker', 'cfk-kafka', 'cfk-topic', 'sarama', 'kafka-go'];
+const SURFACES: Surface[] = ['kafka-properties', 'spring-properties', 'spring-yaml', 'strimzi-kafka', 'strimzi-topic', 'strimzi-nodepool', 'compose', 'spring-env', 'k8s-broker', 'cfk-kafka', 'cfk-topic', 'sarama', 'kafka-go', 'confluent-kafka-go'];
 const HAN = /[\u4e00-\u9fff]/;
 
 describe('rule registry', () => {

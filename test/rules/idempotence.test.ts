@@ -20,7 +20,8 @@ ruleTester('idempotence', {
     { name: 'dynamic enable.idempotence', path: 'producer.properties', code: BS + 'enable.idempotence=${IDEMPOTENCE}\n' },
     { name: 'dynamic acks with idempotence unset', path: 'producer.properties', code: BS + 'acks=${ACKS}\n' },
     { name: 'Kafka 0.10 has no idempotent producer', path: 'producer.properties', code: BS + 'enable.idempotence=false\n', options: { kafkaVersion: '0.10.2' } },
-    { name: 'librdkafka: different defaults, not checked', path: 'producer.properties', code: BS + 'message.timeout.ms=300000\nenable.idempotence=false\n' },
+    { name: 'librdkafka: off by default, so acks=1 turns nothing off', path: 'producer.properties', code: BS + 'message.timeout.ms=300000\nacks=1\n' },
+    { name: 'librdkafka: true with acks unset (librdkafka sets all itself)', path: 'producer.properties', code: BS + 'message.timeout.ms=300000\nenable.idempotence=true\n' },
     { name: 'consumer file', path: 'consumer.properties', code: BS + 'group.id=g\nenable.auto.commit=false\n' },
     {
       name: 'Spring: map entry true with acks=all',

@@ -701,6 +701,7 @@ const CONNECT_KEYS = new Set([
 /** Property names only librdkafka-based clients read. */
 const LIBRDKAFKA_KEYS = new Set([
   'enable.auto.offset.store',
+  'max.in.flight',
   'queue.buffering.max.kbytes',
   'message.timeout.ms',
   'socket.keepalive.enable',

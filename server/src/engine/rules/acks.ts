@@ -2,19 +2,15 @@
 // producer counts it as written.
 
 import type { ConfigUnit, Setting } from '../model.js';
-import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { definitelyProducer, isDynamic, normAcks } from './util.js';
 import { ACKS, assignFor, defaultOf, placeholder, producerLike, transactionalId } from './idempotence.js';
+import { clientSetting } from './librdkafka.js';
 
 /** The acks setting in force. librdkafka's own name is `request.required.acks` (`acks` is its alias). */
 function acksSetting(unit: ConfigUnit): Setting | undefined {
-  const a = effective(unit, ACKS);
-  if (unit.client !== 'librdkafka') return a;
-  const b = effective(unit, 'request.required.acks');
-  if (!a || !b) return a ?? b;
-  return b.entrySpan.start > a.entrySpan.start ? b : a;
+  return clientSetting(unit, ACKS);
 }
 
 const BINDER_UNSET: L10n = {

@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { allUnits, kafkaVersionOf } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
 import { asBool, asInt, code, isConsumer, isDynamic, isProducer, normAcks, reportAt } from './util.js';
+import { clientSetting, rdkIdempotence, rdkIdempotenceRepair } from './librdkafka.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared producer helpers
@@ -245,14 +246,14 @@ const rule: Rule = {
   meta: {
     id: 'idempotence',
     severities: ['error', 'warning', 'information'],
-    formats: ['properties', 'yaml'],
+    formats: ['properties', 'yaml', 'go'],
     category: 'producer',
     fixable: true,
     scope: 'unit',
     docs: {
       summary: {
-        en: 'Java producer idempotence that is turned off, silently lost, or impossible to start with.',
-        zh: 'Java 生产者的幂等性被关闭、被悄悄关闭，或配置冲突导致无法启动。',
+        en: 'Producer idempotence (Java, librdkafka) that is turned off, silently lost, or impossible to start with.',
+        zh: '生产者（Java、librdkafka）的幂等性被关闭、被悄悄关闭，或配置冲突导致无法启动。',
       },
       why: {
         en:
@@ -263,14 +264,17 @@ const rule: Rule = {
           'setting `enable.idempotence` turns it off with nothing more than an INFO log line. Setting `enable.idempotence=true` together ' +
           'with `acks` other than `all` or `retries=0` makes the producer fail at startup with a ConfigException. The 3.0.0 and 3.1.0 ' +
           'clients never applied the new default (KAFKA-13598, fixed in 3.0.1, 3.1.1 and 3.2.0): on those versions set it explicitly. ' +
-          'Not checked for sarama (see `sarama-idempotent`) or librdkafka, whose idempotence is off by default and adjusts its own settings.',
+          'librdkafka (and confluent-kafka-go) keeps idempotence off by default; set true, or implied by a `transactional.id`, it ' +
+          'adjusts `acks`, retries and the requests in flight itself where they are unset, and refuses to create the producer when they ' +
+          'are set against it (`acks` other than `all`, `retries` below 1). sarama is checked by `sarama-idempotent`.',
         zh:
           '幂等生产者给每个批次带上生产者 ID 和序号，生产者重试时 broker 会丢弃已经写入过的批次；在最多 5 个在途请求下也能保持顺序。' +
           '没有幂等性时，确认丢失后的重试会把记录写两次，并可能打乱顺序。幂等性要求 `acks=all` 且 `retries` 大于 0。' +
           '从 Kafka 3.0 起它默认开启（KIP-679），但前提是没有冲突：不设置 `enable.idempotence` 却设置了 `acks=0`/`1` 或 `retries=0`，' +
           '幂等性会被关闭，只留下一条 INFO 日志。显式设置 `enable.idempotence=true` 同时 `acks` 不是 `all` 或 `retries=0`，生产者启动时会抛出 ' +
           'ConfigException。3.0.0 和 3.1.0 客户端并没有真正应用新的默认值（KAFKA-13598，已在 3.0.1、3.1.1、3.2.0 修复），这两个版本请显式开启。' +
-          'sarama（见 `sarama-idempotent`）和 librdkafka（默认关闭并自行调整相关设置）不在本规则检查范围内。',
+          'librdkafka（以及 confluent-kafka-go）默认关闭幂等性；显式开启或由 `transactional.id` 隐含开启时，它会自行调整未设置的 `acks`、重试和在途请求数，' +
+          '而这些值被设置成与幂等性冲突时（`acks` 不是 `all`、`retries` 小于 1）拒绝创建生产者。sarama 由 `sarama-idempotent` 检查。',
       },
       fix: {
         en:
@@ -322,11 +326,23 @@ const rule: Rule = {
             'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n          image: example/orders:2.1\n          env:\n' +
             '            - name: SPRING_KAFKA_PRODUCER_PROPERTIES_ENABLE_IDEMPOTENCE\n              value: "true"\n',
         },
+        {
+          surface: 'confluent-kafka-go',
+          title: { en: 'confluent-kafka-go (librdkafka)', zh: 'confluent-kafka-go（librdkafka）' },
+          path: 'producer.go',
+          bad:
+            'package main\n\nimport "github.com/confluentinc/confluent-kafka-go/v2/kafka"\n\nfunc newProducer() (*kafka.Producer, error) {\n' +
+            '\treturn kafka.NewProducer(&kafka.ConfigMap{\n\t\t"bootstrap.servers":  "kafka:9092",\n\t\t"enable.idempotence": true,\n\t\t"acks":               1,\n\t})\n}\n',
+          good:
+            'package main\n\nimport "github.com/confluentinc/confluent-kafka-go/v2/kafka"\n\nfunc newProducer() (*kafka.Producer, error) {\n' +
+            '\treturn kafka.NewProducer(&kafka.ConfigMap{\n\t\t"bootstrap.servers":  "kafka:9092",\n\t\t"enable.idempotence": true,\n\t\t"acks":               "all",\n\t})\n}\n',
+        },
       ],
     },
   },
   check(ctx) {
     for (const unit of ctx.file.units) {
+      if (unit.client === 'librdkafka' && producerLike(ctx.file, unit)) checkLibrdkafka(ctx, unit);
       if (unit.client !== 'java' || !producerLike(ctx.file, unit)) continue;
       if (!kafkaAtLeast(ctx, unit, '0.11')) continue; // no idempotent producer before 0.11
       const st = javaIdempotence(ctx, unit);
@@ -424,5 +440,64 @@ const rule: Rule = {
     }
   },
 };
+
+/**
+ * librdkafka (rules/librdkafka.ts): idempotence is off by default. Set false, it is reported as in
+ * Java; set true, an explicit `acks` other than `all` or `retries` below 1 makes librdkafka refuse
+ * to create the producer (`max.in.flight` is `max-in-flight`'s, a transactional id's conflicts
+ * `transactional-id`'s).
+ */
+function checkLibrdkafka(ctx: RuleContext, unit: ConfigUnit): void {
+  const f = ctx.fixer;
+  const st = rdkIdempotence(unit);
+  if (!st.setting || st.on === undefined) return;
+  if (st.on === false) {
+    const plan = rdkIdempotenceRepair(ctx, unit, true);
+    ctx.report({
+      severity: 'warning',
+      message: ctx.t(
+        {
+          en:
+            '`{shown}`{ph}: librdkafka retries a failed send (`message.send.max.retries`, 2147483647 by default), so a send retried after a ' +
+            'lost acknowledgement can be written twice, and with many requests in flight retries can reorder records. Set `{fixed}`: ' +
+            'librdkafka then sets `acks=all` and limits the requests in flight itself, where they are unset.',
+          zh:
+            '`{shown}`{ph}：librdkafka 会重试失败的发送（`message.send.max.retries`，默认 2147483647），确认丢失后重试的发送可能被写入两次，' +
+            '在途请求多时重试还可能打乱记录顺序。请设置 `{fixed}`：未设置的 `acks` 和在途请求数会由 librdkafka 自行调整为 `all` 和不超过 5。',
+        },
+        { shown: f.show(unit, st.setting), ph: placeholder(ctx, st.setting), fixed: assignFor(ctx, unit, st.setting, 'true') },
+      ),
+      span: st.setting.valueSpan,
+      fixes: plan ? [ctx.makeFix(plan.title, 'unsafe', plan.edits, true)] : [],
+    });
+    return;
+  }
+  const acks = clientSetting(unit, ACKS);
+  for (const d of st.conflicts) {
+    if (d === clientSetting(unit, IN_FLIGHT)) continue;
+    const isAcks = d === acks;
+    const edits = isAcks ? f.setValue(unit, d, 'all') : f.remove(unit, d);
+    const title = isAcks ? fixTitle(ctx, [assignFor(ctx, unit, d, 'all')], []) : fixTitle(ctx, [], [f.show(unit, d)]);
+    ctx.report({
+      severity: 'error',
+      message: ctx.t(
+        isAcks
+          ? {
+              en: '`{shown}`{ph} with `{idem}`: librdkafka refuses to create the producer, because idempotence needs `acks=all`. Set `{fixed}`.',
+              zh: '`{shown}`{ph} 与 `{idem}` 冲突：幂等性要求 `acks=all`，librdkafka 拒绝创建该生产者。请设置 `{fixed}`。',
+            }
+          : {
+              en:
+                '`{shown}`{ph} with `{idem}`: librdkafka refuses to create the producer, because idempotence needs retries. Remove `{shown}`; ' +
+                'librdkafka then retries until `message.timeout.ms` runs out.',
+              zh: '`{shown}`{ph} 与 `{idem}` 冲突：幂等性需要重试，librdkafka 拒绝创建该生产者。请删除 `{shown}`，librdkafka 随后会一直重试到 `message.timeout.ms` 用完。',
+            },
+        { shown: f.show(unit, d), ph: placeholder(ctx, d), idem: f.show(unit, st.setting), fixed: assignFor(ctx, unit, d, 'all') },
+      ),
+      ...reportAt(unit, d, st.setting),
+      fixes: [ctx.makeFix(title, 'safe', edits, true)],
+    });
+  }
+}
 
 export default rule;

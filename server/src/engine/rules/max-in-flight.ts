@@ -1,9 +1,11 @@
 // max.in.flight.requests.per.connection (facts §2.2, §2.10): more than 5 breaks idempotence;
 // more than 1 without idempotence lets retries reorder records.
 
-import type { Rule } from '../rule.js';
+import type { ConfigUnit } from '../model.js';
+import type { Rule, RuleContext } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
-import { asInt, normAcks, reportAt } from './util.js';
+import { asInt, isDynamic, normAcks, reportAt } from './util.js';
+import { clientSetting, RDK_MAX_IN_FLIGHT, rdkIdempotence } from './librdkafka.js';
 import {
   ACKS,
   IN_FLIGHT,
@@ -22,7 +24,7 @@ const rule: Rule = {
   meta: {
     id: 'max-in-flight',
     severities: ['error', 'warning', 'information'],
-    formats: ['properties', 'yaml'],
+    formats: ['properties', 'yaml', 'go'],
     category: 'producer',
     fixable: true,
     scope: 'unit',
@@ -37,12 +39,15 @@ const rule: Rule = {
           'connection (1 on Kafka 0.11.0). Above that, Kafka 4.0 and later refuse to start the producer (ConfigException) whenever ' +
           'idempotence is on, by default or explicitly; Kafka 3.x refuses when idempotence or a `transactional.id` is set explicitly and ' +
           'otherwise silently turns the default idempotence off. Without idempotence, more than one request in flight lets a retried ' +
-          'batch land after a later one: records are reordered (and a retry can duplicate them).',
+          'batch land after a later one: records are reordered (and a retry can duplicate them). librdkafka (its own name is ' +
+          '`max.in.flight`, default 1000000) has the same limit of 5: with idempotence set, or implied by a `transactional.id`, it ' +
+          'refuses to create a producer whose `max.in.flight` is higher.',
         zh:
           'broker 只记住每个幂等生产者最近 5 个批次，所以幂等性要求每个连接最多 5 个在途请求（Kafka 0.11.0 上为 1）。超过这个值时，' +
           'Kafka 4.0 及以上只要幂等性开启（无论是默认还是显式）就拒绝启动生产者（ConfigException）；Kafka 3.x 在显式开启幂等性或设置了 ' +
           '`transactional.id` 时拒绝启动，否则悄悄关闭默认的幂等性。没有幂等性时，多于 1 个在途请求会让重试的批次落在后发的批次之后：' +
-          '记录顺序被打乱（重试还可能产生重复）。',
+          '记录顺序被打乱（重试还可能产生重复）。librdkafka（自己的名字是 `max.in.flight`，默认 1000000）有同样的上限 5：显式开启幂等性或设置了 ' +
+          '`transactional.id`（隐含开启幂等性）时，`max.in.flight` 更大的生产者无法创建。',
       },
       fix: {
         en:
@@ -82,12 +87,24 @@ const rule: Rule = {
           bad: 'spring:\n  kafka:\n    producer:\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n',
           good: 'spring:\n  kafka:\n    producer:\n      properties:\n        "[max.in.flight.requests.per.connection]": 5\n',
         },
+        {
+          surface: 'confluent-kafka-go',
+          title: { en: 'confluent-kafka-go (librdkafka)', zh: 'confluent-kafka-go（librdkafka）' },
+          path: 'producer.go',
+          bad:
+            'package main\n\nimport "github.com/confluentinc/confluent-kafka-go/v2/kafka"\n\nfunc newProducer() (*kafka.Producer, error) {\n' +
+            '\treturn kafka.NewProducer(&kafka.ConfigMap{\n\t\t"bootstrap.servers":  "kafka:9092",\n\t\t"enable.idempotence": true,\n\t\t"max.in.flight":      20,\n\t})\n}\n',
+          good:
+            'package main\n\nimport "github.com/confluentinc/confluent-kafka-go/v2/kafka"\n\nfunc newProducer() (*kafka.Producer, error) {\n' +
+            '\treturn kafka.NewProducer(&kafka.ConfigMap{\n\t\t"bootstrap.servers":  "kafka:9092",\n\t\t"enable.idempotence": true,\n\t\t"max.in.flight":      5,\n\t})\n}\n',
+        },
       ],
     },
   },
   check(ctx) {
     const f = ctx.fixer;
     for (const unit of ctx.file.units) {
+      if (unit.client === 'librdkafka' && producerLike(ctx.file, unit)) checkLibrdkafka(ctx, unit);
       if (unit.client !== 'java' || !producerLike(ctx.file, unit)) continue;
       const m = explicit(unit, IN_FLIGHT);
       if (!m.setting || m.dynamic) continue;
@@ -214,5 +231,64 @@ const rule: Rule = {
     }
   },
 };
+
+/**
+ * librdkafka (rules/librdkafka.ts): with idempotence on (set, or implied by a transactional id) an
+ * explicit `max.in.flight` above 5 makes librdkafka refuse to create the producer; with it off,
+ * more than one request in flight lets retries reorder records.
+ */
+function checkLibrdkafka(ctx: RuleContext, unit: ConfigUnit): void {
+  const f = ctx.fixer;
+  const m = clientSetting(unit, IN_FLIGHT);
+  if (!m || isDynamic(m)) return;
+  const n = asInt(m.value);
+  if (n === undefined) return;
+  const st = rdkIdempotence(unit);
+  if (st.on === undefined) return;
+  const shown = f.show(unit, m);
+  const ph = placeholder(ctx, m);
+  if (st.on) {
+    if (n <= RDK_MAX_IN_FLIGHT) return;
+    const why = (st.setting ?? st.tid)!;
+    const fixed = assignFor(ctx, unit, m, String(RDK_MAX_IN_FLIGHT));
+    ctx.report({
+      severity: 'error',
+      message: ctx.t(
+        {
+          en: '`{shown}`{ph} with `{why}`: idempotence allows at most {limit} requests in flight, so librdkafka refuses to create the producer. Set `{fixed}`.',
+          zh: '`{shown}`{ph} 与 `{why}` 冲突：幂等性最多允许 {limit} 个在途请求，librdkafka 拒绝创建该生产者。请设置 `{fixed}`。',
+        },
+        { shown, ph, why: f.show(unit, why), limit: RDK_MAX_IN_FLIGHT, fixed },
+      ),
+      ...reportAt(unit, m, why),
+      fixes: [ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }), 'safe', f.setValue(unit, m, String(RDK_MAX_IN_FLIGHT)), true)],
+    });
+    return;
+  }
+  if (n <= 1) return;
+  // Reordering needs retries (acks=0 never retries); librdkafka's defaults are acks=all and 2147483647 retries.
+  const acks = clientSetting(unit, ACKS);
+  if (acks && (isDynamic(acks) || normAcks(acks.value) === '0')) return;
+  const r = clientSetting(unit, RETRIES);
+  if (r && (isDynamic(r) || !((asInt(r.value) ?? 0) > 0))) return;
+  const reason = st.setting
+    ? ctx.t({ en: '`{s}`', zh: '`{s}`' }, { s: f.show(unit, st.setting) })
+    : ctx.t({ en: 'idempotence is unset; the librdkafka default is `false`', zh: '未设置幂等性，librdkafka 默认值为 `false`' });
+  const fixed = assignFor(ctx, unit, m, '1');
+  ctx.report({
+    severity: 'information',
+    message: ctx.t(
+      {
+        en:
+          '`{shown}`{ph} without idempotence ({reason}): a retried batch can land after a later one, so records are reordered. ' +
+          'Set `{fixed}` to keep order, or enable idempotence.',
+        zh: '`{shown}`{ph} 且没有幂等性（{reason}）：重试的批次可能落在后发的批次之后，记录顺序被打乱。请设置 `{fixed}` 以保证顺序，或开启幂等性。',
+      },
+      { shown, ph, reason, fixed },
+    ),
+    span: m.valueSpan,
+    fixes: [ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }), 'unsafe', f.setValue(unit, m, '1'), true)],
+  });
+}
 
 export default rule;

@@ -1,21 +1,17 @@
 // retries=0 (facts §2.3, §7, §8.3, §11.1): every transient error becomes a failed send.
 
 import type { ConfigUnit, Fix, Setting } from '../model.js';
-import { effective } from '../model.js';
 import type { Rule } from '../rule.js';
 import { asInt, isDynamic } from './util.js';
 import { MAX_INT, RETRIES, assignFor, kafkaAtLeast, placeholder, producerLike } from './idempotence.js';
+import { clientSetting } from './librdkafka.js';
 
 /** sarama retry budget we suggest: its default of 3 (×100 ms backoff) is often shorter than a leader election. */
 const SARAMA_RETRIES = '10';
 
 /** The retries setting in force. librdkafka's own name is `message.send.max.retries` (`retries` is its alias). */
 function retriesSetting(unit: ConfigUnit): Setting | undefined {
-  const a = effective(unit, RETRIES);
-  if (unit.client !== 'librdkafka') return a;
-  const b = effective(unit, 'message.send.max.retries');
-  if (!a || !b) return a ?? b;
-  return b.entrySpan.start > a.entrySpan.start ? b : a;
+  return clientSetting(unit, RETRIES);
 }
 
 const rule: Rule = {
@@ -126,13 +122,14 @@ const rule: Rule = {
           {
             en:
               '`{shown}`{ph}: a leader election or `NotEnoughReplicas` fails the send at once instead of retrying; the record is lost ' +
-              'unless the application handles the failure. Remove the override: the producer then retries until `delivery.timeout.ms` ' +
-              '(2 minutes by default) runs out.',
+              'unless the application handles the failure. Remove the override: the producer then retries until `{timeout}` ' +
+              '({minutes} minutes by default) runs out.',
             zh:
               '`{shown}`{ph}：leader 选举或 `NotEnoughReplicas` 会让发送直接失败而不重试；除非应用处理该失败，否则记录丢失。' +
-              '请删除该覆盖：生产者会一直重试，直到 `delivery.timeout.ms`（默认 2 分钟）用完。',
+              '请删除该覆盖：生产者会一直重试，直到 `{timeout}`（默认 {minutes} 分钟）用完。',
           },
-          { shown, ph },
+          // librdkafka bounds retries by its local message timeout (facts §11.1).
+          unit.client === 'librdkafka' ? { shown, ph, timeout: 'message.timeout.ms', minutes: 5 } : { shown, ph, timeout: 'delivery.timeout.ms', minutes: 2 },
         );
         fixes.push(ctx.makeFix(ctx.t({ en: 'Remove `{a}`', zh: '删除 `{a}`' }, { a: shown }), 'unsafe', f.remove(unit, s), true));
       } else {

@@ -5,6 +5,7 @@ import type { ConfigUnit, Edit, Setting } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
 import { asBool, asInt, isDynamic, normAcks, reportAt } from './util.js';
+import { clientSetting, rdkIdempotence, rdkIdempotenceRepair } from './librdkafka.js';
 import {
   ACKS,
   IDEMPOTENCE,
@@ -86,13 +87,16 @@ const rule: Rule = {
           '`all` or `retries=0`, which turn the default idempotence off (ConfigException "Cannot set a transactional.id without also ' +
           'enabling idempotence", or on clients before 3.0 an exception about acks or retries). In Spring Boot, ' +
           '`spring.kafka.producer.transaction-id-prefix` sets the transactional id. sarama\'s `Config.Validate()` rejects ' +
-          '`Producer.Transaction.ID` unless `Producer.Idempotent` is true, so `NewSyncProducer`/`NewAsyncProducer` return an error.',
+          '`Producer.Transaction.ID` unless `Producer.Idempotent` is true, so `NewSyncProducer`/`NewAsyncProducer` return an error. ' +
+          'librdkafka turns idempotence on for a `transactional.id` unless `enable.idempotence` is set false, which it refuses; then an ' +
+          'explicit `acks` other than `all` or `retries` below 1 is refused too.',
         zh:
           '事务建立在幂等生产者之上。Java 客户端拒绝创建设置了 `transactional.id` 却最终没有幂等性的生产者：`enable.idempotence=false`，' +
           '或在未设置 `enable.idempotence` 时 `acks` 不是 `all` 或 `retries=0`（它们会关闭默认的幂等性）——抛出 ConfigException' +
           '（“Cannot set a transactional.id without also enabling idempotence”，3.0 之前的客户端则是关于 acks 或 retries 的异常）。在 Spring Boot 中，' +
           '`spring.kafka.producer.transaction-id-prefix` 会设置事务 ID。sarama 的 `Config.Validate()` 在 `Producer.Idempotent` 不为 true 时拒绝 ' +
-          '`Producer.Transaction.ID`，`NewSyncProducer`/`NewAsyncProducer` 会返回错误。',
+          '`Producer.Transaction.ID`，`NewSyncProducer`/`NewAsyncProducer` 会返回错误。librdkafka 在设置了 `transactional.id` 时会开启幂等性，' +
+          '除非 `enable.idempotence` 被设为 false（此时拒绝创建生产者）；开启后，显式的 `acks` 不是 `all` 或 `retries` 小于 1 也会被拒绝。',
       },
       fix: {
         en:
@@ -203,6 +207,10 @@ const rule: Rule = {
         }
         continue;
       }
+      if (unit.client === 'librdkafka') {
+        checkLibrdkafka(ctx, unit, tid);
+        continue;
+      }
       if (unit.client === 'sarama') {
         const idem = explicit(unit, IDEMPOTENCE);
         if (idem.dynamic) continue;
@@ -237,5 +245,61 @@ const rule: Rule = {
     }
   },
 };
+
+/**
+ * librdkafka (rules/librdkafka.ts): a transactional id turns idempotence on unless
+ * `enable.idempotence` is set false, which librdkafka refuses; turned on so, an explicit `acks`
+ * other than `all` or `retries` below 1 is refused too (`max.in.flight` is `max-in-flight`'s).
+ */
+function checkLibrdkafka(ctx: RuleContext, unit: ConfigUnit, tid: Setting): void {
+  const f = ctx.fixer;
+  const st = rdkIdempotence(unit);
+  const tidShown = f.show(unit, tid);
+  if (st.setting) {
+    if (st.on !== false) return; // true: the idempotence rule reports acks/retries conflicts
+    const plan = rdkIdempotenceRepair(ctx, unit, true);
+    ctx.report({
+      severity: 'error',
+      message: ctx.t(
+        {
+          en: '`{shown}`{ph} with `{tid}`: transactions need idempotence, so librdkafka refuses to create the producer. Set `{fixed}`.',
+          zh: '`{shown}`{ph} 与 `{tid}` 冲突：事务需要幂等性，librdkafka 拒绝创建该生产者。请设置 `{fixed}`。',
+        },
+        { shown: f.show(unit, st.setting), ph: placeholder(ctx, st.setting), tid: tidShown, fixed: assignFor(ctx, unit, st.setting, 'true') },
+      ),
+      ...reportAt(unit, st.setting, tid),
+      fixes: plan ? [ctx.makeFix(plan.title, 'safe', plan.edits, true)] : [],
+    });
+    return;
+  }
+  const inFlight = clientSetting(unit, IN_FLIGHT);
+  const acks = clientSetting(unit, ACKS);
+  for (const d of st.conflicts) {
+    if (d === inFlight) continue;
+    const isAcks = d === acks;
+    const edits = isAcks ? f.setValue(unit, d, 'all') : f.remove(unit, d);
+    const title = isAcks ? fixTitle(ctx, [assignFor(ctx, unit, d, 'all')], []) : fixTitle(ctx, [], [f.show(unit, d)]);
+    ctx.report({
+      severity: 'error',
+      message: ctx.t(
+        {
+          en:
+            '`{shown}`{ph} with `{tid}`: a transactional id turns idempotence on, which needs {need}, so librdkafka refuses to create the ' +
+            'producer. {title}.',
+          zh: '`{shown}`{ph} 与 `{tid}` 冲突：事务 ID 会开启幂等性，而幂等性需要{need}，librdkafka 拒绝创建该生产者。请{title}。',
+        },
+        {
+          shown: f.show(unit, d),
+          ph: placeholder(ctx, d),
+          tid: tidShown,
+          need: isAcks ? ctx.t({ en: '`acks=all`', zh: ' `acks=all`' }) : ctx.t({ en: 'retries', zh: '重试' }),
+          title,
+        },
+      ),
+      ...reportAt(unit, d, tid),
+      fixes: [ctx.makeFix(title, 'safe', edits, true)],
+    });
+  }
+}
 
 export default rule;
