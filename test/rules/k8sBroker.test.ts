@@ -196,6 +196,26 @@ describe("Kafka brokers in Kubernetes workloads: variables from envFrom", () => 
     assert.ok(items.some((i) => i.label === 'KAFKA_CFG_MIN_INSYNC_REPLICAS'), items.map((i) => i.label).slice(0, 5).join(','));
   });
 
+  it('takes a valueFrom.configMapKeyRef value from a ConfigMap of the file: judged and fixed where it is written', () => {
+    const keyRef = (name: string, cmName: string, key: string) => `        - name: ${name}\n          valueFrom:\n            configMapKeyRef:\n              name: ${cmName}\n              key: ${key}\n`;
+    const text =
+      sts(keyRef('KAFKA_MIN_INSYNC_REPLICAS', 'kafka-settings', 'min-isr') + keyRef('KAFKA_DEFAULT_REPLICATION_FACTOR', 'kafka-settings', 'rf') + keyRef('KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE', 'elsewhere', 'x'), { replicas: 3 }) +
+      '---\n' + cm('kafka-settings', '  min-isr: "1"\n  rf: "3"\n  SPRING_KAFKA_PRODUCER_ACKS: "0"\n');
+    const [u, ...rest] = units(text);
+    assert.deepEqual(u.settings.map((s) => [s.key, s.value, s.dynamic]), [['min.insync.replicas', '1', false], ['default.replication.factor', '3', false], ['unclean.leader.election.enable', '', true]]);
+    assert.deepEqual(u.facts.envFrom, ['ConfigMap kafka-settings']);
+    // The resource's own entries are still read as they were (it is no container's envFrom).
+    assert.deepEqual(rest.map((x) => x.surface), ['spring-env']);
+    const mis = lint({ text, path: K }, O).findings.find((f) => f.ruleId === 'min-insync-replicas')!;
+    assert.equal(text.slice(mis.span.start, mis.span.end), '1');
+    assert.ok(mis.span.start > text.indexOf('kind: ConfigMap'));
+    const fixed = fixText({ text, path: K }, O, { unsafe: true, ruleIds: ['min-insync-replicas'] }).output;
+    assert.match(fixed, /\n  min-isr: "2"\n/);
+    assert.equal(fixed.length, text.length);
+    const md = describeAt(parseFile({ text, path: K })!, text.indexOf('KAFKA_MIN_INSYNC_REPLICAS') + 2, O)?.markdown ?? '';
+    assert.match(md, /Value from the entry `min-isr` of `ConfigMap kafka-settings`/);
+  });
+
   it('an edit of the ConfigMap changes what is said of the container, as a fresh lint says it', () => {
     const linter = createDocumentLinter();
     // The ConfigMap after the workload, its value the same length: an edit of it leaves the

@@ -9,6 +9,7 @@ import { defaultFor, springDefault } from './knowledge/index.js';
 import { conceptDoc, kafkaGoDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
 import { createFixer } from './fixer.js';
 import { envFromExt } from './parsers/envFrom.js';
+import { valueSourceOf } from './parsers/workload.js';
 import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 import { lineOf, lineStarts } from './suppressions.js';
 import { embeddedAt, spanToOuter, toOuter } from './embedded.js';
@@ -97,6 +98,10 @@ const T: Record<string, L10n> = {
     en: 'From {source}, which the container takes in through `envFrom` (its own `env` wins over it)',
     zh: '来自 {source}，容器通过 `envFrom` 引入（容器自己的 `env` 优先）',
   },
+  keyRef: {
+    en: 'Value from the entry {key} of {source} (`valueFrom`), where a fix rewrites it',
+    zh: '取值来自 {source} 的条目 {key}（`valueFrom`），修复会改写该条目',
+  },
   envFromUnseen: {
     en: 'Default when unset: not known from this file; the container also takes variables from {sources} through `envFrom`, which this file does not hold, so an unset key is not judged',
     zh: '未设置时的默认值：无法从本文件得知；容器还通过 `envFrom` 从 {sources} 引入变量，而本文件不包含它，因此不判断未设置的键',
@@ -170,6 +175,8 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   if (binder) lines.push(t(binder));
   const from = envFromExt(s.ext);
   if (from) lines.push(t(T.envFrom, { source: '`' + from.sourceLabel + '`' }));
+  const keyRef = valueSourceOf(s);
+  if (keyRef) lines.push(t(T.keyRef, { source: '`' + keyRef.label + '`', key: '`' + keyRef.key + '`' }));
   const operator = unit.facts.operatorSets?.keys.includes(s.key) ? unit.facts.operatorSets.by : undefined;
   if (operator) lines.push(t(unit.role === 'topic' ? T.operatorTopic : T.operator, { by: operator }));
   const unseen = unit.facts.envFromUnseen;

@@ -147,8 +147,29 @@ function sourceVariables(text: string, source: SourceDoc, kind: 'ConfigMap' | 'S
   return out;
 }
 
+/**
+ * The entry a `valueFrom.configMapKeyRef` (or `secretKeyRef`) names, when the file holds the
+ * resource: the variable takes its value (a Secret's base64 `data` is there, its value not read).
+ */
+export function keyRefEntry(text: string, doc: YamlDoc, valueFrom: YAMLMap, namespace: string | undefined, sources: EnvSources): { variable: EnvVariable; label: string } | undefined {
+  const ref = (['configMapKeyRef', 'secretKeyRef'] as const).find((k) => getEntry(valueFrom, k, doc));
+  if (!ref) return undefined;
+  const kind = ref === 'configMapKeyRef' ? 'ConfigMap' : 'Secret';
+  const at = asMap(getEntry(valueFrom, ref, doc)?.value);
+  const name = scalarString(text, getEntry(at, 'name', doc)?.value)?.trim();
+  const key = scalarString(text, getEntry(at, 'key', doc)?.value)?.trim();
+  if (!name || !key || hasTemplateExpression(name) || hasTemplateExpression(key)) return undefined;
+  const source = sources.find(kind, name, namespace);
+  if (!source) return undefined;
+  const label = `${kind} ${name}`;
+  // (The last entry of that key: stringData's over data's in a Secret.)
+  const found = sourceVariables(text, source, kind, label, '').filter((v) => v.name === key).pop();
+  // (Not `used`: the resource's other entries are still its own, or another container's.)
+  return found ? { variable: found, label } : undefined;
+}
+
 /** The facts a unit gets from its container's `envFrom`. */
-export function envFromFacts(read: EnvFromRead | undefined): Pick<ConfigUnit['facts'], 'envFrom' | 'envFromUnseen'> {
-  if (!read) return {};
-  return { ...(read.seen.length ? { envFrom: read.seen } : {}), ...(read.unseen.length ? { envFromUnseen: read.unseen } : {}) };
+export function envFromFacts(read: EnvFromRead | undefined, keyRefs: string[] = []): Pick<ConfigUnit['facts'], 'envFrom' | 'envFromUnseen'> {
+  const seen = [...(read?.seen ?? []), ...keyRefs.filter((k) => !read?.seen.includes(k))];
+  return { ...(seen.length ? { envFrom: seen } : {}), ...(read?.unseen.length ? { envFromUnseen: read.unseen } : {}) };
 }

@@ -17,7 +17,7 @@ import { asMap, commandWords, getEntry, hasTemplateExpression, nodeSpan, readSca
 import { appendToSeq, column, removeEntry, replaceScalar } from './yamlEdit.js';
 import { springEnvKeyName, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
 import { brokerSettings, composeEditor, countBrokers, envName, stringScalar, type ComposeUnitExt } from './compose.js';
-import { envFromExt, envFromFacts, readEnvFrom, EnvSources, type EnvFromRead } from './envFrom.js';
+import { envFromExt, envFromFacts, keyRefEntry, readEnvFrom, EnvSources, type EnvFromRead, type EnvFromSettingExt } from './envFrom.js';
 import { imageFamily, imageKafkaVersion, type ImageFamily } from '../knowledge/env.js';
 
 export interface WorkloadSettingExt {
@@ -26,6 +26,8 @@ export interface WorkloadSettingExt {
   item: YAMLMap;
   /** Read of the `value` scalar; none when the value comes from `valueFrom`. */
   read?: ScalarRead;
+  /** `valueFrom.configMapKeyRef` naming an entry of a ConfigMap (or Secret) this file holds: where the value is written. */
+  keyRef?: { label: string; key: string; entry: EnvFromSettingExt };
 }
 
 export interface WorkloadUnitExt {
@@ -58,6 +60,12 @@ export function extractWorkloads(text: string, docs: YamlDoc[], isWorkload: (i: 
     const workloadName = scalarString(text, getEntry(meta, 'name', doc)?.value)?.trim();
     const namespace = scalarString(text, getEntry(meta, 'namespace', doc)?.value)?.trim() || undefined;
     const replicas = replicaCount(text, doc, root, kind);
+    /** A `valueFrom` the file can answer: the entry it names, in a ConfigMap (or Secret) of the file. */
+    const keyRef = (valueFrom: YAMLMap, labels: string[]) => {
+      const r = keyRefEntry(text, doc, valueFrom, namespace, sources);
+      if (r && !labels.includes(r.label)) labels.push(r.label);
+      return r;
+    };
     for (const list of ['initContainers', 'containers']) {
       const containers = getEntry(spec, list, doc)?.value;
       if (!isSeq(containers)) continue;
@@ -71,7 +79,8 @@ export function extractWorkloads(text: string, docs: YamlDoc[], isWorkload: (i: 
         const anchor = (isScalar(nameNode) ? nodeSpan(nameNode) : undefined) ?? { start: span.start, end: span.start };
         // Variables from ConfigMaps and Secrets first: the container's own `env` overrides them.
         const from = readEnvFrom(text, doc, c, namespace, sources);
-        const vars = [...(from?.vars ?? []), ...(env ? envVariables(text, doc, env) : [])];
+        const keyRefs: string[] = [];
+        const vars = [...(from?.vars ?? []), ...(env ? envVariables(text, doc, env, (vf) => keyRef(vf, keyRefs)) : [])];
         const ext: WorkloadUnitExt = { kind: 'workload', doc, container: c, env, ...(from?.seen.length ? { sources: sourceExts(from) } : {}) };
         const id = `k8s#${docIndex}:${list}[${i}]`;
         // A Kafka broker's container: its variables are the image's, and no application's.
@@ -80,7 +89,7 @@ export function extractWorkloads(text: string, docs: YamlDoc[], isWorkload: (i: 
         if (family && image) {
           if (list === 'containers' && LONG_RUNNING.has(kind) && runsBroker(text, doc, c)) {
             const unit = brokerUnit(vars, family, image, { id, resourceName: workloadName ?? name, anchor, span, ext });
-            Object.assign(unit.facts, envFromFacts(from));
+            Object.assign(unit.facts, envFromFacts(from, keyRefs));
             // A KRaft node whose process roles lack `broker` is a controller: it stores no partitions.
             brokers.push({ unit, brokers: controllerOnly(unit) ? 0 : replicas });
             units.push(unit);
@@ -88,7 +97,7 @@ export function extractWorkloads(text: string, docs: YamlDoc[], isWorkload: (i: 
           return;
         }
         const spring = springEnvUnitsOf(vars, { id, resourceName: name, anchor, span, ext });
-        for (const u of spring) Object.assign(u.facts, envFromFacts(from));
+        for (const u of spring) Object.assign(u.facts, envFromFacts(from, keyRefs));
         units.push(...spring);
       });
     }
@@ -156,8 +165,12 @@ function brokerUnit(vars: EnvVariable[], family: ImageFamily, image: string, at:
   };
 }
 
-/** The `env` items with a name: a `value` is read as Kubernetes passes it; `valueFrom` and `$(VAR)` are not known here. */
-function envVariables(text: string, doc: YamlDoc, env: YAMLSeq): EnvVariable[] {
+/**
+ * The `env` items with a name: a `value` is read as Kubernetes passes it; a `valueFrom` naming an
+ * entry of a ConfigMap this file holds takes that entry's value (`keyRef`); any other `valueFrom`
+ * and `$(VAR)` are not known here.
+ */
+function envVariables(text: string, doc: YamlDoc, env: YAMLSeq, keyRef?: (valueFrom: YAMLMap) => { variable: EnvVariable; label: string } | undefined): EnvVariable[] {
   const out: EnvVariable[] = [];
   for (const item of env.items) {
     if (!isMap(item)) continue;
@@ -167,6 +180,16 @@ function envVariables(text: string, doc: YamlDoc, env: YAMLSeq): EnvVariable[] {
     const entrySpan = nodeSpan(item) ?? nameRead.span;
     const valueNode = getEntry(item, 'value', doc)?.value;
     const ext: WorkloadSettingExt = { kind: 'workload', item };
+    const valueFrom = isScalar(valueNode) ? undefined : asMap(getEntry(item, 'valueFrom', doc)?.value);
+    const ref = valueFrom && keyRef?.(valueFrom);
+    if (ref) {
+      const v = ref.variable;
+      const entry = envFromExt(v.ext)!;
+      ext.keyRef = { label: ref.label, key: v.name, entry };
+      // Named here, valued there: findings about the value point at the entry, which a fix rewrites.
+      out.push({ name: nameRead.value.trim(), value: v.value, rawValue: v.rawValue, dynamic: v.dynamic, placeholderDefault: false, keySpan: nameRead.span, valueSpan: v.valueSpan, entrySpan, ext });
+      continue;
+    }
     if (!isScalar(valueNode)) {
       // `valueFrom` (a ConfigMap or Secret key), or no value: decided at run time.
       out.push({ name: nameRead.value.trim(), value: '', rawValue: '', dynamic: true, placeholderDefault: false, keySpan: nameRead.span, valueSpan: nameRead.span, entrySpan, ext });
@@ -180,6 +203,12 @@ function envVariables(text: string, doc: YamlDoc, env: YAMLSeq): EnvVariable[] {
     out.push({ name: nameRead.value.trim(), value: read.value, rawValue: read.raw, dynamic, placeholderDefault: false, keySpan: nameRead.span, valueSpan: read.span, entrySpan, ext });
   }
   return out;
+}
+
+/** Where an `env` item's value is written when its `valueFrom` names an entry of another resource of the file. */
+export function valueSourceOf(setting: Setting): { label: string; key: string } | undefined {
+  const r = sExt(setting)?.keyRef;
+  return r && { label: r.label, key: r.key };
 }
 
 // ---- editor ----
@@ -214,11 +243,12 @@ export const workloadEditor: FormatEditor = {
     const from = envFromExt(setting.ext);
     if (from) return composeEditor.show!(inSource(unit, from.source), setting);
     return `${setting.sourceKey}=${setting.rawValue}`;
+
   },
 
   setValue(file, unit, setting, value) {
-    const from = envFromExt(setting.ext);
-    if (from) return composeEditor.setValue(file, inSource(unit, from.source), setting, value);
+    const from = envFromExt(setting.ext) ?? sExt(setting)?.keyRef?.entry;
+    if (from) return composeEditor.setValue(file, inSource(unit, from.source), { ...setting, ext: from }, value);
     const read = sExt(setting)?.read;
     if (!read || setting.dynamic) return null;
     if (read.quote === 'plain') {
