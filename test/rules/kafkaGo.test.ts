@@ -128,6 +128,17 @@ describe('kafka-go Reader: ReadMessage in a consumer group', () => {
     assert.deepEqual(found(reader('Brokers: []string{"k:9092"}, GroupID: "", Topic: "orders"', READ)), []);
   });
 
+  it("does not take a Conn's ReadMessage (a number argument, or a variable a Dial call gave) for a group reader's", () => {
+    const conn = (use: string) =>
+      '\t\tconn, err := kafka.DialLeader(ctx, "tcp", "k:9092", "orders", 0)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n' + use;
+    const GROUP = 'Brokers: []string{"k:9092"}, GroupID: "orders", Topic: "orders"';
+    assert.deepEqual(found(reader(GROUP, FETCH + conn('\t\t_, _ = conn.ReadMessage(maxBytes)\n'))), []);
+    assert.deepEqual(found(reader(GROUP, FETCH + '\t\t_, _ = other.ReadMessage(10e3)\n')), []);
+    assert.deepEqual(found(reader(GROUP, FETCH + '\t\tvar c, _ = dialer.DialContext(ctx, "tcp", "k:9092")\n\t\t_, _ = c.ReadMessage(1 << 20)\n')), []);
+    // A reader's call beside them is still reported.
+    assert.deepEqual(found(reader(GROUP, READ + conn('\t\t_, _ = conn.ReadMessage(maxBytes)\n'))), ['auto-commit warning ReadMessage']);
+  });
+
   it("reads StartOffset as the group's auto.offset.reset: LastOffset is reported, with a fix to FirstOffset", () => {
     const text = reader('GroupID: "g", StartOffset: kafka.LastOffset', FETCH);
     assert.deepEqual(found(text), ['auto-offset-reset information kafka.LastOffset']);

@@ -7,7 +7,8 @@
 // A `kafka.ReaderConfig{...}` literal with a `GroupID` is a consumer group reader: its
 // `ReadMessage` commits the offset as it returns the message, before the caller has processed it
 // (FetchMessage + CommitMessages commit after). Each `.ReadMessage(` call of the file is read as
-// that reader's `enable.auto.commit=true` (the file does not say which reader a call uses); its
+// that reader's `enable.auto.commit=true` (the file does not say which reader a call uses), but a
+// `*kafka.Conn`'s (a number argument, or a variable a `Dial...` call gave) is no reader's; its
 // `StartOffset` is its `auto.offset.reset` (FirstOffset, the default: earliest; LastOffset: latest).
 
 import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
@@ -225,21 +226,39 @@ function findsOf(f: GoFile, alias: string): PieceFinds {
   const kept = pieceFinds.get(f);
   if (kept && kept.alias === alias) return kept;
   const out: PieceFinds = { alias, writers: [], readers: [], reads: [], assignsAcks: false };
+  // Variables holding a `*kafka.Conn` (`conn, err := kafka.DialLeader(...)`, `dialer.Dial(...)`):
+  // its `ReadMessage(maxBytes)` reads a partition without any group, and commits nothing.
+  const conns = new Set<string>();
+  const reads: (Expr & { k: 'call' })[] = [];
   const visit = (e: Expr) => {
     if (e.k === 'composite' && e.type?.k === 'sel' && e.type.x.k === 'ident' && e.type.x.name === alias) {
       if (e.type.name === 'Writer') out.writers.push(e);
       else if (e.type.name === 'ReaderConfig') out.readers.push(e);
-    } else if (e.k === 'call' && e.fun.k === 'sel' && e.fun.name === 'ReadMessage') out.reads.push(e);
+    } else if (e.k === 'call' && e.fun.k === 'sel' && e.fun.name === 'ReadMessage' && !(e.args.length === 1 && numeric(e.args[0]))) reads.push(e);
+  };
+  const dialed = (name: string | undefined, v: Expr | undefined) => {
+    if (name && v?.k === 'call' && v.fun.k === 'sel' && /^Dial/.test(v.fun.name)) conns.add(name);
   };
   const onStmt = (st: Stmt) => {
+    if (st.k === 'var') for (const spec of st.specs) dialed(spec.names[0]?.name, spec.values[0]);
     if (st.k !== 'assign') return;
+    dialed(st.lhs[0]?.k === 'ident' ? st.lhs[0].name : undefined, st.rhs[0]);
     // (not sarama's `cfg.Producer.RequiredAcks`)
     for (const lhs of st.lhs) if (lhs.k === 'sel' && lhs.name === 'RequiredAcks' && !(lhs.x.k === 'sel' && lhs.x.name === 'Producer')) out.assignsAcks = true;
   };
   for (const fn of f.funcs) walkBlock(fn.body, visit, onStmt);
   for (const v of f.vars) walkStmt(v, visit, onStmt, 0);
+  for (const e of reads) if (!(e.fun.k === 'sel' && e.fun.x.k === 'ident' && conns.has(e.fun.x.name))) out.reads.push(e);
   pieceFinds.set(f, out);
   return out;
+}
+
+/** A number, as `Conn.ReadMessage(maxBytes int)` takes (`10e3`, `1 << 20`); a `Reader`'s takes a context. */
+function numeric(e: Expr): boolean {
+  if (e.k === 'basic') return e.tok.kind === 'int' || e.tok.kind === 'float';
+  if (e.k === 'paren' || e.k === 'unary') return numeric(e.x);
+  if (e.k === 'binary') return numeric(e.x) && numeric(e.y);
+  return false;
 }
 
 export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
