@@ -154,14 +154,26 @@ describe("Kafka brokers in Kubernetes workloads: variables from envFrom", () => 
 
   it('does not judge what the container leaves unset while a source it takes in is not in the file', () => {
     const text = sts(item('KAFKA_PROCESS_ROLES', 'broker,controller'), { replicas: 3, extra: from(ref('kafka-env')) });
-    assert.deepEqual(units(text)[0].facts.envFromUnseen, ['ConfigMap kafka-env']);
+    assert.deepEqual(units(text)[0].facts.envElsewhere, ['ConfigMap kafka-env (envFrom)']);
     assert.deepEqual(found(text), []);
     // A value it does write is still judged.
     assert.deepEqual(found(sts(item('KAFKA_MIN_INSYNC_REPLICAS', '1'), { replicas: 3, extra: from(ref('kafka-env')) })).map((f) => f.split(' ')[0]), ['min-insync-replicas']);
     const md = describeAt(parseFile({ text, path: K })!, text.indexOf('KAFKA_PROCESS_ROLES') + 2, O)?.markdown ?? '';
-    assert.match(md, /`ConfigMap kafka-env` through `envFrom`, which this file does not hold/);
+    assert.match(md, /variables also come from `ConfigMap kafka-env \(envFrom\)`, which this file does not show/);
     // Without envFrom the same container is judged on defaults.
     assert.ok(found(sts(item('KAFKA_PROCESS_ROLES', 'broker,controller'), { replicas: 3 })).some((f) => f.startsWith('min-insync-replicas')));
+  });
+
+  it("a compose broker service's env_file is such a source too", () => {
+    const C = 'docker-compose.yml';
+    const text = 'services:\n' + [1, 2, 3].map((i) => `  kafka${i}:\n    image: apache/kafka:3.9.0\n    env_file: kafka.env\n    environment:\n      KAFKA_PROCESS_ROLES: broker,controller\n`).join('');
+    const file = parseFile({ text, path: C })!;
+    assert.deepEqual(file.units.map((u) => u.facts.envElsewhere), [['kafka.env (env_file)'], ['kafka.env (env_file)'], ['kafka.env (env_file)']]);
+    assert.deepEqual(lint({ text, path: C }, O).findings.map((f) => f.ruleId), []);
+    const md = describeAt(file, text.indexOf('KAFKA_PROCESS_ROLES') + 2, O)?.markdown ?? '';
+    assert.match(md, /variables also come from `kafka\.env \(env_file\)`/);
+    // Without it, the same services are judged on Kafka's defaults.
+    assert.ok(lint({ text: text.replace(/ {4}env_file: kafka\.env\n/g, ''), path: C }, O).findings.some((f) => f.ruleId === 'min-insync-replicas'));
   });
 
   it("matches by namespace, applies the prefix, keeps a Secret's base64 data unjudged", () => {
@@ -171,7 +183,7 @@ describe("Kafka brokers in Kubernetes workloads: variables from envFrom", () => 
       'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  KAFKA_MIN_INSYNC_REPLICAS: MQ==\n---\n' +
       sts('', { replicas: 3, extra: from(ref('kafka-env'), ref('extra', 'KAFKA_'), ref('s', undefined, 'secretRef')) }).replace('  name: kafka\nspec:', '  name: kafka\n  namespace: streaming\nspec:');
     const [u] = units(text);
-    assert.deepEqual(u.facts.envFromUnseen, ['ConfigMap kafka-env']);
+    assert.deepEqual(u.facts.envElsewhere, ['ConfigMap kafka-env (envFrom)']);
     assert.deepEqual(u.facts.envFrom, ['ConfigMap extra (prefix KAFKA_)', 'Secret s']);
     assert.deepEqual(u.settings.map((s) => [s.key, s.value, s.dynamic]), [['unclean.leader.election.enable', 'true', false], ['min.insync.replicas', '', true]]);
     const fixed = fixText({ text, path: K }, O, { unsafe: true }).output;

@@ -23,6 +23,13 @@ ruleTester('min-insync-replicas', {
     { name: 'templated value in a plain file is dynamic', path: 'server.properties', code: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=3\nmin.insync.replicas=${MIN_ISR:1}\n' },
     { name: 'single-broker compose with explicit 1', path: 'docker-compose.yml', code: 'services:\n' + service('kafka', '      KAFKA_MIN_INSYNC_REPLICAS: 1\n') },
     { name: 'single-broker compose, unset', path: 'docker-compose.yml', code: 'services:\n' + service('kafka', '      KAFKA_NODE_ID: 1\n') },
+    {
+      name: 'compose, three brokers reading an env_file, which may set it',
+      path: 'docker-compose.yml',
+      code:
+        'services:\n' +
+        ['kafka1', 'kafka2', 'kafka3'].map((n) => service(n, '      KAFKA_DEFAULT_REPLICATION_FACTOR: 3\n') + '    env_file:\n      - path: ./kafka.env\n        required: true\n').join(''),
+    },
     { name: 'Strimzi single node', path: 'kafka.yaml', code: strimzi('    replicas: 1\n    config:\n      min.insync.replicas: 1\n') },
     { name: 'Strimzi three brokers, min ISR 2', path: 'kafka.yaml', code: strimzi('    replicas: 3\n    config:\n      default.replication.factor: 3\n      min.insync.replicas: 2\n') },
     { name: 'KafkaTopic with 2 replicas may keep min ISR 1', path: 'topic.yaml', code: topic('  partitions: 3\n  replicas: 2\n  config:\n    min.insync.replicas: 1\n') },

@@ -102,9 +102,9 @@ const T: Record<string, L10n> = {
     en: 'Value from the entry {key} of {source} (`valueFrom`), where a fix rewrites it',
     zh: '取值来自 {source} 的条目 {key}（`valueFrom`），修复会改写该条目',
   },
-  envFromUnseen: {
-    en: 'Default when unset: not known from this file; the container also takes variables from {sources} through `envFrom`, which this file does not hold, so an unset key is not judged',
-    zh: '未设置时的默认值：无法从本文件得知；容器还通过 `envFrom` 从 {sources} 引入变量，而本文件不包含它，因此不判断未设置的键',
+  envElsewhere: {
+    en: 'Default when unset: not known from this file; variables also come from {sources}, which this file does not show, so an unset key is not judged',
+    zh: '未设置时的默认值：无法从本文件得知；变量还来自 {sources}，而本文件中看不到其内容，因此不判断未设置的键',
   },
   safe: { en: 'Safe value: {value}', zh: '安全取值：{value}' },
   kafkaKey: { en: 'Kafka setting {key}', zh: 'Kafka 配置 {key}' },
@@ -179,8 +179,8 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   if (keyRef) lines.push(t(T.keyRef, { source: '`' + keyRef.label + '`', key: '`' + keyRef.key + '`' }));
   const operator = unit.facts.operatorSets?.keys.includes(s.key) ? unit.facts.operatorSets.by : undefined;
   if (operator) lines.push(t(unit.role === 'topic' ? T.operatorTopic : T.operator, { by: operator }));
-  const unseen = unit.facts.envFromUnseen;
-  if (unseen && !operator) lines.push(t(T.envFromUnseen, { sources: unseen.map((x) => '`' + x + '`').join(', ') }));
+  const unseen = unit.facts.envElsewhere;
+  if (unseen && !operator) lines.push(t(T.envElsewhere, { sources: unseen.map((x) => '`' + x + '`').join(', ') }));
   const def = binder || operator || unseen ? undefined : spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
   if (def) {
     const value = '`' + (def.value === '' ? '""' : fixer.valueText(unit, s.key, def.value)) + '`';

@@ -137,10 +137,11 @@ export interface UnitFacts {
    */
   envFrom?: string[];
   /**
-   * `envFrom` sources this file does not hold: they may set any variable, so what the unit leaves
-   * unset is not judged against Kafka's defaults (`unsetUnknown` in rules/util.ts).
+   * Sources of variables this file does not show (`ConfigMap kafka-env (envFrom)` in Kubernetes,
+   * `kafka.env (env_file)` in compose): they may set any variable, so what the unit leaves unset is
+   * not judged against Kafka's defaults (`unsetUnknown` in rules/util.ts).
    */
-  envFromUnseen?: string[];
+  envElsewhere?: string[];
   /**
    * `spring-env`: the compose service or Kubernetes container whose variables these are (an id
    * unique in the file). Each is its own application: its units say nothing about another's.

@@ -222,6 +222,7 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
           roleEvidence: 'structure',
           ...(ignoredEnv.length ? { ignoredEnv } : {}),
           ...(version ? { kafkaVersion: { version, from: image.value } } : {}),
+          ...envFilesOf(text, doc, service),
         },
         ext,
       };
@@ -270,6 +271,19 @@ export function countBrokers(found: { unit: ConfigUnit; brokers: number | undefi
     const n = counts.get(cluster(i));
     if (cluster(i) !== undefined && n !== undefined && !Number.isNaN(n)) found[i].unit.facts.brokerCount = n;
   }
+}
+
+/**
+ * A service's `env_file`s (a path, a list of paths, or of `{path, required}`): compose sets their
+ * variables before `environment`, which overrides them. The files are not read here, so what the
+ * service leaves unset is not judged (`UnitFacts.envElsewhere`).
+ */
+function envFilesOf(text: string, doc: YamlDoc, service: YAMLMap): Pick<ConfigUnit['facts'], 'envElsewhere'> {
+  const e = getEntry(service, 'env_file', doc)?.value;
+  if (!e) return {};
+  const items = isSeq(e) ? (e.items as Node[]) : [e as Node];
+  const paths = items.map((it) => scalarString(text, isMap(it) ? getEntry(it, 'path', doc)?.value : it)?.trim()).filter((p): p is string => !!p);
+  return { envElsewhere: paths.length ? paths.map((p) => `${p} (env_file)`) : ['env_file'] };
 }
 
 /** A service's Spring Boot settings (`SPRING_KAFKA_*`), as springEnv.ts reads them. */

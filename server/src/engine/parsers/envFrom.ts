@@ -6,7 +6,7 @@
 //
 // A source in the same file is read as part of the container: its entries are the container's
 // variables, judged and fixed where they are written. A source the file does not hold may set any
-// variable, so what the container leaves unset is not judged (`UnitFacts.envFromUnseen`).
+// variable, so what the container leaves unset is not judged (`UnitFacts.envElsewhere`).
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
@@ -117,7 +117,7 @@ export function readEnvFrom(text: string, doc: YamlDoc, container: YAMLMap, name
     const label = `${kind} ${name ?? '?'}${prefix ? ` (prefix ${prefix})` : ''}`;
     const source = name && !hasTemplateExpression(name) && !hasTemplateExpression(prefix) ? sources.find(kind, name, namespace) : undefined;
     if (!source) {
-      out.unseen.push(label);
+      out.unseen.push(`${label} (envFrom)`);
       continue;
     }
     sources.used.add(source.docIndex);
@@ -169,7 +169,7 @@ export function keyRefEntry(text: string, doc: YamlDoc, valueFrom: YAMLMap, name
 }
 
 /** The facts a unit gets from its container's `envFrom`. */
-export function envFromFacts(read: EnvFromRead | undefined, keyRefs: string[] = []): Pick<ConfigUnit['facts'], 'envFrom' | 'envFromUnseen'> {
+export function envFromFacts(read: EnvFromRead | undefined, keyRefs: string[] = []): Pick<ConfigUnit['facts'], 'envFrom' | 'envElsewhere'> {
   const seen = [...(read?.seen ?? []), ...keyRefs.filter((k) => !read?.seen.includes(k))];
-  return { ...(seen.length ? { envFrom: seen } : {}), ...(read?.unseen.length ? { envFromUnseen: read.unseen } : {}) };
+  return { ...(seen.length ? { envFrom: seen } : {}), ...(read?.unseen.length ? { envElsewhere: read.unseen } : {}) };
 }

@@ -56,7 +56,7 @@ export function ignoredEnvReported(unit: ConfigUnit, ...keys: string[]): boolean
  */
 export function unsetUnknown(unit: ConfigUnit, key: string): boolean {
   if (effective(unit, key)) return false;
-  return !!unit.facts.operatorSets?.keys.includes(key) || !!unit.facts.envFromUnseen?.length;
+  return !!unit.facts.operatorSets?.keys.includes(key) || !!unit.facts.envElsewhere?.length;
 }
 
 export function judged(unit: ConfigUnit, key: string): Setting | undefined {
