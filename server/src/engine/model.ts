@@ -132,8 +132,9 @@ export interface UnitFacts {
    */
   operatorSets?: { keys: readonly string[]; by: string };
   /**
-   * A Kubernetes container's `envFrom` sources that this file holds (`ConfigMap kafka-env`): their
-   * entries are settings of the unit, written in those resources (envFrom.ts).
+   * The ConfigMaps and Secrets of this file a Kubernetes container reads variables from, through
+   * `envFrom` or an `env` item's `valueFrom` (`ConfigMap kafka-env`): settings of the unit written
+   * in those resources (envFrom.ts).
    */
   envFrom?: string[];
   /**

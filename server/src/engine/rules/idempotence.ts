@@ -8,7 +8,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { allUnits, kafkaVersionOf } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
 import { asBool, asInt, code, isConsumer, isDynamic, isProducer, normAcks, reportAt } from './util.js';
-import { clientSetting, rdkIdempotence, rdkIdempotenceRepair } from './librdkafka.js';
+import { conflictFix, rdkIdempotence, rdkIdempotenceRepair } from './librdkafka.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared producer helpers
@@ -188,14 +188,7 @@ export interface RepairPlan {
  */
 export function javaIdempotenceRepair(ctx: RuleContext, unit: ConfigUnit, setIdempotence: boolean): RepairPlan | null {
   const f = ctx.fixer;
-  const lists: Edit[][] = [];
-  const sets: string[] = [];
-  const removes: string[] = [];
-  if (setIdempotence) {
-    const idem = effective(unit, IDEMPOTENCE);
-    lists.push(f.set(unit, IDEMPOTENCE, 'true'));
-    sets.push(idem ? assignFor(ctx, unit, idem, 'true') : f.assignment(unit, IDEMPOTENCE, 'true'));
-  }
+  const { lists, sets, removes } = repairStart(ctx, unit, setIdempotence);
   const acks = explicit(unit, ACKS);
   if (acks.setting && !acks.dynamic && normAcks(acks.setting.value) !== 'all') {
     lists.push(f.setValue(unit, acks.setting, 'all'));
@@ -225,6 +218,18 @@ export function javaIdempotenceRepair(ctx: RuleContext, unit: ConfigUnit, setIde
   if (retriesFix?.set) sets.push(retriesFix.set);
   if (retriesFix?.remove) removes.push(retriesFix.remove);
   return { edits, title: fixTitle(ctx, sets, removes) };
+}
+
+/** The start of an idempotence repair: the edit setting enable.idempotence=true, when asked for. */
+export function repairStart(ctx: RuleContext, unit: ConfigUnit, setIdempotence: boolean): { lists: Edit[][]; sets: string[]; removes: string[] } {
+  const f = ctx.fixer;
+  const start = { lists: [] as Edit[][], sets: [] as string[], removes: [] as string[] };
+  if (setIdempotence) {
+    const idem = effective(unit, IDEMPOTENCE);
+    start.lists.push(f.set(unit, IDEMPOTENCE, 'true'));
+    start.sets.push(idem ? assignFor(ctx, unit, idem, 'true') : f.assignment(unit, IDEMPOTENCE, 'true'));
+  }
+  return start;
 }
 
 /** An existing setting as it would read with another value, in the unit's own spelling
@@ -472,12 +477,10 @@ function checkLibrdkafka(ctx: RuleContext, unit: ConfigUnit): void {
     });
     return;
   }
-  const acks = clientSetting(unit, ACKS);
   for (const d of st.conflicts) {
-    if (d === clientSetting(unit, IN_FLIGHT)) continue;
-    const isAcks = d === acks;
-    const edits = isAcks ? f.setValue(unit, d, 'all') : f.remove(unit, d);
-    const title = isAcks ? fixTitle(ctx, [assignFor(ctx, unit, d, 'all')], []) : fixTitle(ctx, [], [f.show(unit, d)]);
+    const c = conflictFix(ctx, unit, d);
+    if (!c) continue;
+    const { isAcks, edits, title } = c;
     ctx.report({
       severity: 'error',
       message: ctx.t(

@@ -11,7 +11,7 @@ import type { ConfigUnit, Edit, Setting } from '../model.js';
 import { effective } from '../model.js';
 import type { RuleContext } from '../rule.js';
 import { asBool, asInt, isDynamic, normAcks } from './util.js';
-import { ACKS, IDEMPOTENCE, IN_FLIGHT, RETRIES, assignFor, combine, fixTitle, transactionalId, type RepairPlan } from './idempotence.js';
+import { ACKS, IDEMPOTENCE, IN_FLIGHT, RETRIES, assignFor, combine, fixTitle, repairStart, transactionalId, type RepairPlan } from './idempotence.js';
 
 /** librdkafka's own names of the properties the Java names alias (CONFIGURATION.md). (Literal
  *  keys: idempotence.ts, which defines the names, imports this module.) */
@@ -21,7 +21,7 @@ const OWN_NAME: Readonly<Record<string, string>> = {
   'max.in.flight.requests.per.connection': 'max.in.flight',
 };
 
-/** The most idempotent producer's in-flight requests librdkafka allows (RD_KAFKA_IDEMP_MAX_INFLIGHT). */
+/** The most requests in flight librdkafka allows an idempotent producer (RD_KAFKA_IDEMP_MAX_INFLIGHT). */
 export const RDK_MAX_IN_FLIGHT = 5;
 
 /**
@@ -75,14 +75,7 @@ export function rdkIdempotence(unit: ConfigUnit): RdkIdempotence {
  */
 export function rdkIdempotenceRepair(ctx: RuleContext, unit: ConfigUnit, setIdempotence: boolean): RepairPlan | null {
   const f = ctx.fixer;
-  const lists: Edit[][] = [];
-  const sets: string[] = [];
-  const removes: string[] = [];
-  if (setIdempotence) {
-    const idem = effective(unit, IDEMPOTENCE);
-    lists.push(f.set(unit, IDEMPOTENCE, 'true'));
-    sets.push(idem ? assignFor(ctx, unit, idem, 'true') : f.assignment(unit, IDEMPOTENCE, 'true'));
-  }
+  const { lists, sets, removes } = repairStart(ctx, unit, setIdempotence);
   for (const c of rdkIdempotence(unit).conflicts) {
     if (c === clientSetting(unit, RETRIES)) {
       lists.push(f.remove(unit, c));
@@ -95,4 +88,17 @@ export function rdkIdempotenceRepair(ctx: RuleContext, unit: ConfigUnit, setIdem
   }
   const edits = combine(lists);
   return edits && edits.length ? { edits, title: fixTitle(ctx, sets, removes) } : null;
+}
+
+/**
+ * The fix of one acks or retries conflict (`max.in.flight`'s is `max-in-flight`'s: undefined):
+ * `acks` set to `all`, a `retries` below 1 removed.
+ */
+export function conflictFix(ctx: RuleContext, unit: ConfigUnit, d: Setting): { isAcks: boolean; edits: Edit[]; title: string } | undefined {
+  if (d === clientSetting(unit, IN_FLIGHT)) return undefined;
+  const f = ctx.fixer;
+  const isAcks = d === clientSetting(unit, ACKS);
+  return isAcks
+    ? { isAcks, edits: f.setValue(unit, d, 'all'), title: fixTitle(ctx, [assignFor(ctx, unit, d, 'all')], []) }
+    : { isAcks, edits: f.remove(unit, d), title: fixTitle(ctx, [], [f.show(unit, d)]) };
 }

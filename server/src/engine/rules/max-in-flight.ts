@@ -1,7 +1,7 @@
 // max.in.flight.requests.per.connection (facts §2.2, §2.10): more than 5 breaks idempotence;
 // more than 1 without idempotence lets retries reorder records.
 
-import type { ConfigUnit } from '../model.js';
+import type { ConfigUnit, Setting } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
 import { asInt, isDynamic, normAcks, reportAt } from './util.js';
@@ -213,21 +213,7 @@ const rule: Rule = {
           );
         }
       }
-      const fixed = assignFor(ctx, unit, m.setting, '1');
-      ctx.report({
-        severity: 'information',
-        message: ctx.t(
-          {
-            en:
-              '`{shown}`{ph} without idempotence ({reason}): a retried batch can land after a later one, so records are reordered. ' +
-              'Set `{fixed}` to keep order, or enable idempotence.',
-            zh: '`{shown}`{ph} 且没有幂等性（{reason}）：重试的批次可能落在后发的批次之后，记录顺序被打乱。请设置 `{fixed}` 以保证顺序，或开启幂等性。',
-          },
-          { shown, ph, reason, fixed },
-        ),
-        span: m.setting.valueSpan,
-        fixes: [ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }), 'unsafe', f.setValue(unit, m.setting, '1'), true)],
-      });
+      reportReordering(ctx, unit, m.setting, reason);
     }
   },
 };
@@ -274,6 +260,12 @@ function checkLibrdkafka(ctx: RuleContext, unit: ConfigUnit): void {
   const reason = st.setting
     ? ctx.t({ en: '`{s}`', zh: '`{s}`' }, { s: f.show(unit, st.setting) })
     : ctx.t({ en: 'idempotence is unset; the librdkafka default is `false`', zh: '未设置幂等性，librdkafka 默认值为 `false`' });
+  reportReordering(ctx, unit, m, reason);
+}
+
+/** More than one request in flight without idempotence (`reason`): retries reorder records. */
+function reportReordering(ctx: RuleContext, unit: ConfigUnit, m: Setting, reason: string): void {
+  const f = ctx.fixer;
   const fixed = assignFor(ctx, unit, m, '1');
   ctx.report({
     severity: 'information',
@@ -284,7 +276,7 @@ function checkLibrdkafka(ctx: RuleContext, unit: ConfigUnit): void {
           'Set `{fixed}` to keep order, or enable idempotence.',
         zh: '`{shown}`{ph} 且没有幂等性（{reason}）：重试的批次可能落在后发的批次之后，记录顺序被打乱。请设置 `{fixed}` 以保证顺序，或开启幂等性。',
       },
-      { shown, ph, reason, fixed },
+      { shown: f.show(unit, m), ph: placeholder(ctx, m), reason, fixed },
     ),
     span: m.valueSpan,
     fixes: [ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixed }), 'unsafe', f.setValue(unit, m, '1'), true)],

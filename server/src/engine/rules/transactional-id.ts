@@ -5,7 +5,7 @@ import type { ConfigUnit, Edit, Setting } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
 import { asBool, asInt, isDynamic, normAcks, reportAt } from './util.js';
-import { clientSetting, rdkIdempotence, rdkIdempotenceRepair } from './librdkafka.js';
+import { conflictFix, rdkIdempotence, rdkIdempotenceRepair } from './librdkafka.js';
 import {
   ACKS,
   IDEMPOTENCE,
@@ -272,13 +272,10 @@ function checkLibrdkafka(ctx: RuleContext, unit: ConfigUnit, tid: Setting): void
     });
     return;
   }
-  const inFlight = clientSetting(unit, IN_FLIGHT);
-  const acks = clientSetting(unit, ACKS);
   for (const d of st.conflicts) {
-    if (d === inFlight) continue;
-    const isAcks = d === acks;
-    const edits = isAcks ? f.setValue(unit, d, 'all') : f.remove(unit, d);
-    const title = isAcks ? fixTitle(ctx, [assignFor(ctx, unit, d, 'all')], []) : fixTitle(ctx, [], [f.show(unit, d)]);
+    const c = conflictFix(ctx, unit, d);
+    if (!c) continue;
+    const { isAcks, edits, title } = c;
     ctx.report({
       severity: 'error',
       message: ctx.t(
