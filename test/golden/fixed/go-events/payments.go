@@ -15,3 +15,13 @@ func NewPaymentsConsumer(brokers string) (*kafka.Consumer, error) {
 	}
 	return kafka.NewConsumer(cfg)
 }
+
+// NewPaymentsProducer writes payment events; "exactly once" was the intent.
+func NewPaymentsProducer(brokers string) (*kafka.Producer, error) {
+	return kafka.NewProducer(&kafka.ConfigMap{
+		"bootstrap.servers":  brokers,
+		"enable.idempotence": true,
+		"acks":               "all", // lower latency
+		"max.in.flight":      5,
+	})
+}
