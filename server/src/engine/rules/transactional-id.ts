@@ -145,6 +145,17 @@ const rule: Rule = {
             '\tcfg.Producer.Transaction.ID = "orders-tx"\n\tcfg.Producer.Idempotent = true\n\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n' +
             '\tcfg.Net.MaxOpenRequests = 1\n\treturn cfg\n}\n',
         },
+        {
+          surface: 'confluent-kafka-go',
+          title: { en: 'confluent-kafka-go (librdkafka)', zh: 'confluent-kafka-go（librdkafka）' },
+          path: 'producer.go',
+          bad:
+            'package main\n\nimport "github.com/confluentinc/confluent-kafka-go/v2/kafka"\n\nfunc newProducer() (*kafka.Producer, error) {\n' +
+            '\treturn kafka.NewProducer(&kafka.ConfigMap{\n\t\t"bootstrap.servers": "kafka:9092",\n\t\t"transactional.id":  "orders-tx",\n\t\t"acks":              1,\n\t})\n}\n',
+          good:
+            'package main\n\nimport "github.com/confluentinc/confluent-kafka-go/v2/kafka"\n\nfunc newProducer() (*kafka.Producer, error) {\n' +
+            '\treturn kafka.NewProducer(&kafka.ConfigMap{\n\t\t"bootstrap.servers": "kafka:9092",\n\t\t"transactional.id":  "orders-tx",\n\t\t"acks":              "all",\n\t})\n}\n',
+        },
       ],
     },
   },
