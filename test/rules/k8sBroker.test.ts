@@ -228,6 +228,22 @@ describe("Kafka brokers in Kubernetes workloads: variables from envFrom", () => 
     assert.match(md, /Value from the entry `min-isr` of `ConfigMap kafka-settings`/);
   });
 
+  it('an env item taking the entry envFrom also brings in is no duplicate; an entry a valueFrom names is never removed', () => {
+    const keyRef = (name: string, key: string) => `        - name: ${name}\n          valueFrom:\n            configMapKeyRef: {name: kafka-env, key: ${key}}\n`;
+    const same = sts(keyRef('KAFKA_MIN_INSYNC_REPLICAS', 'KAFKA_MIN_INSYNC_REPLICAS'), { replicas: 3, extra: from(ref('kafka-env')) }) + '---\n' + cm('kafka-env', '  KAFKA_MIN_INSYNC_REPLICAS: "2"\n  KAFKA_DEFAULT_REPLICATION_FACTOR: "3"\n');
+    assert.deepEqual(found(same), []);
+    // The entry is also read as KAFKA_MIN_INSYNC_REPLICAS through envFrom, and the container sets that again:
+    // the entry has no effect there, but removing it would leave the other item's valueFrom without its key.
+    const text =
+      sts(keyRef('KAFKA_DEFAULT_REPLICATION_FACTOR', 'KAFKA_MIN_INSYNC_REPLICAS') + item('KAFKA_MIN_INSYNC_REPLICAS', '2'), { replicas: 3, extra: from(ref('kafka-env')) }) +
+      '---\n' + cm('kafka-env', '  KAFKA_NUM_PARTITIONS: "6"\n  KAFKA_MIN_INSYNC_REPLICAS: "3"\n');
+    const dup = lint({ text, path: K }, O).findings.find((f) => f.ruleId === 'duplicate-key');
+    assert.ok(dup, found(text).join('\n'));
+    assert.equal(text.slice(dup.span.start, dup.span.end), 'KAFKA_MIN_INSYNC_REPLICAS');
+    assert.ok(dup.span.start > text.indexOf('kind: ConfigMap'));
+    assert.deepEqual(dup.fixes, []);
+  });
+
   it('an edit of the ConfigMap changes what is said of the container, as a fresh lint says it', () => {
     const linter = createDocumentLinter();
     // The ConfigMap after the workload, its value the same length: an edit of it leaves the

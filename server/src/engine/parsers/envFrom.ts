@@ -24,6 +24,8 @@ export interface EnvFromSettingExt extends ComposeSettingExt {
   sourceKind: 'ConfigMap' | 'Secret';
   /** `ConfigMap kafka-env`. */
   sourceLabel: string;
+  /** The entries of the file's resources an `env` item's `valueFrom` names (shared by the file's readings): not to be removed. */
+  referenced: ReadonlySet<object>;
 }
 
 export function envFromExt(ext: unknown): EnvFromSettingExt | undefined {
@@ -46,6 +48,8 @@ export class EnvSources {
   private byName?: Map<string, SourceDoc[]>;
   /** Documents some container of the file reads through `envFrom`. */
   readonly used = new Set<number>();
+  /** Entries (pairs) some container's `valueFrom` names. */
+  readonly referenced = new Set<object>();
 
   constructor(
     private readonly text: string,
@@ -122,13 +126,13 @@ export function readEnvFrom(text: string, doc: YamlDoc, container: YAMLMap, name
     }
     sources.used.add(source.docIndex);
     out.seen.push(label);
-    out.vars.push(...sourceVariables(text, source, kind, label, prefix));
+    out.vars.push(...sourceVariables(text, source, kind, label, prefix, sources.referenced));
   }
   return out;
 }
 
 /** A ConfigMap's `data` (a Secret's `stringData`, then its base64 `data`, not judged) as variables. */
-function sourceVariables(text: string, source: SourceDoc, kind: 'ConfigMap' | 'Secret', label: string, prefix: string): EnvVariable[] {
+function sourceVariables(text: string, source: SourceDoc, kind: 'ConfigMap' | 'Secret', label: string, prefix: string, referenced: Set<object>): EnvVariable[] {
   const out: EnvVariable[] = [];
   const { doc, root, docIndex } = source;
   const maps = kind === 'ConfigMap' ? ['data'] : ['data', 'stringData'];
@@ -140,7 +144,7 @@ function sourceVariables(text: string, source: SourceDoc, kind: 'ConfigMap' | 'S
     for (const e of envEntries(text, doc, map, undefined, asWritten)) {
       const base = e.ext as ComposeSettingExt;
       // A Secret's `data` is base64: the variable is there, its value is not read (nor rewritten).
-      const ext: EnvFromSettingExt = { ...base, ...(opaque ? { read: undefined } : {}), source: unitExt, prefix, sourceKind: kind, sourceLabel: label };
+      const ext: EnvFromSettingExt = { ...base, ...(opaque ? { read: undefined } : {}), source: unitExt, prefix, sourceKind: kind, sourceLabel: label, referenced };
       out.push({ ...e, name: prefix + e.name, ...(opaque ? { value: '', dynamic: true, placeholderDefault: false } : {}), ext });
     }
   }
@@ -163,9 +167,11 @@ export function keyRefEntry(text: string, doc: YamlDoc, valueFrom: YAMLMap, name
   if (!source) return undefined;
   const label = `${kind} ${name}`;
   // (The last entry of that key: stringData's over data's in a Secret.)
-  const found = sourceVariables(text, source, kind, label, '').filter((v) => v.name === key).pop();
+  const found = sourceVariables(text, source, kind, label, '', sources.referenced).filter((v) => v.name === key).pop();
+  if (!found) return undefined;
   // (Not `used`: the resource's other entries are still its own, or another container's.)
-  return found ? { variable: found, label } : undefined;
+  sources.referenced.add((found.ext as EnvFromSettingExt).node);
+  return { variable: found, label };
 }
 
 /** The facts a unit gets from its container's `envFrom`. */

@@ -280,7 +280,8 @@ export const workloadEditor: FormatEditor = {
 
   remove(file, unit, setting) {
     const from = envFromExt(setting.ext);
-    if (from) return composeEditor.remove(file, inSource(unit, from.source), setting);
+    // (An entry an `env` item's `valueFrom` names stays: without it that container would not start.)
+    if (from) return from.referenced.has(from.node) ? null : composeEditor.remove(file, inSource(unit, from.source), setting);
     const u = uExt(unit);
     const ext = sExt(setting);
     if (!u || !ext || u.doc.errors.length) return null;

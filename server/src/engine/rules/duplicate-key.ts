@@ -80,6 +80,8 @@ function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) =>
     const winner = effective(unit, first.key)!;
     for (const loser of all) {
       if (loser === winner) continue;
+      // One value read under one name twice (a container's env item taking the ConfigMap entry its envFrom also brings in).
+      if (loser.valueSpan.start === winner.valueSpan.start && loser.valueSpan.end === winner.valueSpan.end) continue;
       // Common value refined per client: intended.
       if (loser.precedence === 0 && winner.precedence > 0) continue;
       // The Kafka binder's layers (binder-wide, `default.*`, the binding's own) are defaults that a
