@@ -7,7 +7,7 @@ import pkg from '../../package.json';
 import { detectFormat, fixText, lint, MAX_TEXT_LENGTH, type LintResult } from './engine/index.js';
 import { normalizeLocale, type Locale } from './engine/l10n.js';
 import type { Rule, RuleMeta } from './engine/rule.js';
-import { findNearest, springBaseFiles } from './nearestFile.js';
+import { envFileText, findNearest, springBaseFiles } from './nearestFile.js';
 import { allRules } from './engine/rules/index.js';
 import { tuneCompiler } from './compilerFlags.js';
 import {
@@ -200,6 +200,7 @@ class Run {
   private readonly goMods = new Map<string, string | null>();
   // Spring Boot base files (application.yml beside application-*.yml), read once per run.
   private readonly springBases = new Map<string, string | null>();
+  private readonly envFiles = new Map<string, string | null>();
   private readonly seen = new Set<string>();
   private readonly knownRules: Set<string>;
   readonly files: ReportFile[] = [];
@@ -381,7 +382,9 @@ class Run {
     let text = bom ? raw.slice(1) : raw;
     const options = this.optionsFor(abs, cfg);
     const springBase = springBaseFiles(abs, this.springBases);
-    const input = { text, path: shown, ...(springBase.length ? { springBase } : {}) };
+    // (`env_file` paths are relative to the compose file's real directory, not to the path shown)
+    const readEnvFile = (ref: string) => envFileText(ref, abs, this.envFiles);
+    const input = { text, path: shown, readEnvFile, ...(springBase.length ? { springBase } : {}) };
     let result: LintResult;
     if (this.args.fix) {
       const fixed = fixText(input, options, { unsafe: this.args.unsafeFixes }, this.rules);

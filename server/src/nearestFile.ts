@@ -1,5 +1,5 @@
-// Finding the nearest .kafkalint.json or go.mod above a file, and the Spring Boot files a profile
-// file comes on top of, for the CLI and the server alike.
+// Finding the nearest .kafkalint.json or go.mod above a file, the Spring Boot files a profile
+// file comes on top of, and the env files a compose file names, for the CLI and the server alike.
 // The answer is cached for every directory on the way, so a walk (or a stream of keystrokes in one
 // file) stats each directory once; callers clear the cache when such a file changes.
 
@@ -28,6 +28,20 @@ export function springBaseFiles(file: string, cache: Map<string, string | null>,
     out.push({ path: p, text });
   }
   return out;
+}
+
+/**
+ * The text of a file a compose service's `env_file` names (`ref`, relative to the compose file
+ * `composeFile`, a real path): the open document's (`open`), else the file on disk, read once into
+ * `cache` (callers clear it when files change). Undefined when it is missing, unreadable or too large.
+ */
+export function envFileText(ref: string, composeFile: string, cache: Map<string, string | null>, open?: (p: string) => string | undefined): string | undefined {
+  const p = path.resolve(path.dirname(composeFile), ref);
+  const text = open?.(p);
+  if (text !== undefined) return text;
+  let disk = cache.get(p);
+  if (disk === undefined) cache.set(p, (disk = readSpringBase(p) ?? null));
+  return disk ?? undefined;
 }
 
 /** A base file's text from disk; undefined when it is missing, unreadable or too large. */

@@ -19,7 +19,7 @@ import {
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, readTextIfExists } from './serverFs.js';
-import { findNearest, springBaseFiles } from './nearestFile.js';
+import { envFileText, findNearest, springBaseFiles } from './nearestFile.js';
 import { fixText, lint, type LintResult } from './engine/index.js';
 import { createDocumentLinter, type DocumentLinter } from './engine/incremental.js';
 import { allRules } from './engine/rules/index.js';
@@ -107,6 +107,7 @@ export function startServer(connection: Connection): void {
   const goModCache = new Map<string, string | null>();
   // Spring Boot base files read from disk (for profile files beside them), dropped when one changes.
   const springBaseCache = new Map<string, string | null>();
+  const envFileCache = new Map<string, string | null>();
   const pending = new Map<string, NodeJS.Immediate>();
   const rereads = new Map<string, NodeJS.Timeout>();
   // Documents in the working set, least recently used first (see WORKING_SET).
@@ -157,10 +158,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(() => {
-    // .kafkalint.json, go.mod or a Spring Boot base file changed somewhere: drop what was read from disk.
+    // .kafkalint.json, go.mod, a Spring Boot base file or an env file changed somewhere: drop what was read from disk.
     projectConfigCache.clear();
     goModCache.clear();
     springBaseCache.clear();
+    envFileCache.clear();
     revalidateAll();
   });
 
@@ -212,8 +214,8 @@ export function startServer(connection: Connection): void {
       const text = doc.getText();
       const springBase = springBaseOf(filePath);
       const run = linter
-        ? () => linter.lint(text, filePath, options, doc.languageId, springBase)
-        : () => lint({ text, path: filePath, languageId: doc.languageId, ...(springBase ? { springBase } : {}) }, options);
+        ? () => linter.lint(text, filePath, options, doc.languageId, springBase, readEnvFile)
+        : () => lint({ text, path: filePath, languageId: doc.languageId, readEnvFile, ...(springBase ? { springBase } : {}) }, options);
       const whole = !linter || linter.fresh;
       const result = whole && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(run) : run();
       if (!whole) edited();
@@ -325,6 +327,11 @@ export function startServer(connection: Connection): void {
     return undefined;
   }
 
+  /** A file a compose service's `env_file` names, relative to the compose file (an open document first). */
+  function readEnvFile(ref: string, composeFile: string): string | undefined {
+    return envFileText(ref, composeFile, envFileCache, openText);
+  }
+
   /** The Spring Boot files a profile file comes on top of (open documents first), or undefined. */
   function springBaseOf(filePath: string) {
     const found = springBaseFiles(filePath, springBaseCache, openText);
@@ -413,7 +420,7 @@ export function startServer(connection: Connection): void {
     if (wantsFixAll) {
       const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
       const springBase = springBaseOf(filePath);
-      const fixed = fixText({ text: doc.getText(), path: filePath, languageId: doc.languageId, ...(springBase ? { springBase } : {}) }, cached.options, { unsafe: false });
+      const fixed = fixText({ text: doc.getText(), path: filePath, languageId: doc.languageId, readEnvFile, ...(springBase ? { springBase } : {}) }, cached.options, { unsafe: false });
       if (fixed.applied > 0) {
         const edit = minimalEdit(doc.getText(), fixed.output);
         actions.push(CodeAction.create(fixAllTitle(locale), toWorkspaceEdit(doc, [edit]), FIX_ALL_KIND));

@@ -96,6 +96,17 @@ describe('kafka-lint: text output and exit codes', () => {
   });
 });
 
+describe('kafka-lint: compose env files', () => {
+  it("reads a broker service's env_file beside the compose file, whatever directory it is run from", () => {
+    const dir = project({
+      'stack/docker-compose.yml': 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    env_file: config/kafka.env\n',
+      'stack/config/kafka.env': 'KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=true\n',
+    });
+    const r = runCli(['--format', 'json', 'stack/docker-compose.yml'], dir);
+    assert.deepEqual(jsonFindings(r).get('stack/docker-compose.yml')?.map((f) => [f.ruleId, f.line, f.fixable]), [['unclean-leader-election', 4, false]], r.stdout);
+  });
+});
+
 describe('kafka-lint: Spring profile files', () => {
   it('reads application.yml beside application-prod.yml, also when only the profile file is linted', () => {
     const prod = 'spring:\n  kafka:\n    producer:\n      compression-type: lz4\n';

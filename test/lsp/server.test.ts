@@ -227,6 +227,21 @@ describe('language server over stdio', () => {
     await client.waitFor(uri, (x) => !x.diagnostics.some((d) => d.code === 'acks') && x.diagnostics.some((d) => d.code === 'retries'));
   });
 
+  it("reads a compose broker's env_file from disk, and again when it changes", async () => {
+    const stack = path.join(dir, 'stack');
+    fs.mkdirSync(stack, { recursive: true });
+    const envFile = path.join(stack, 'kafka.env');
+    fs.writeFileSync(envFile, 'KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=true\n');
+    const uri = client.open(path.join(stack, 'docker-compose.yml'), 'services:\n  kafka:\n    image: apache/kafka:3.9.0\n    env_file: kafka.env\n', 'yaml');
+    const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'unclean-leader-election'));
+    const d = p.diagnostics.find((x) => x.code === 'unclean-leader-election')!;
+    assert.deepEqual(d.range, { start: { line: 3, character: 14 }, end: { line: 3, character: 23 } });
+    assert.match(d.message, /\(kafka\.env\)/);
+    fs.writeFileSync(envFile, 'KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=false\n');
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(envFile).href, type: 2 }] });
+    await client.waitFor(uri, (x) => !x.diagnostics.some((e) => e.code === 'unclean-leader-election'));
+  });
+
   it('kafkaVersion setting changes version-dependent findings', async () => {
     const text = 'bootstrap.servers=k:9092\nkey.serializer=org.apache.kafka.common.serialization.StringSerializer\n';
     const uri = client.open(path.join(dir, 'producer-defaults.properties'), text, 'properties');

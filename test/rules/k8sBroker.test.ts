@@ -176,6 +176,49 @@ describe("Kafka brokers in Kubernetes workloads: variables from envFrom", () => 
     assert.ok(lint({ text: text.replace(/ {4}env_file: kafka\.env\n/g, ''), path: C }, O).findings.some((f) => f.ruleId === 'min-insync-replicas'));
   });
 
+  it('reads the env files the host can read: judged at the env_file entry, never edited, overridden by environment and by later files', () => {
+    const C = 'stack/docker-compose.yml';
+    const svc = (i: number, envFile: string, env = '') => `  kafka${i}:\n    image: apache/kafka:3.9.0\n    env_file: ${envFile}\n    environment:\n      KAFKA_NODE_ID: ${i}\n${env}`;
+    const text = 'services:\n' + svc(1, 'kafka.env') + svc(2, '[kafka.env, ./override.env]') + svc(3, 'kafka.env', '      KAFKA_MIN_INSYNC_REPLICAS: 2\n');
+    const files: Record<string, string> = {
+      'kafka.env': '# shared\nexport KAFKA_PROCESS_ROLES=broker,controller\nKAFKA_DEFAULT_REPLICATION_FACTOR=3\nKAFKA_MIN_INSYNC_REPLICAS=1 # "fast"\nKAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=\'false\'\n',
+      './override.env': 'KAFKA_MIN_INSYNC_REPLICAS="2"\nKAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=${UNCLEAN}\n',
+    };
+    const asked: string[][] = [];
+    const readEnvFile = (ref: string, from: string) => (asked.push([ref, from]), files[ref]);
+    const r = lint({ text, path: C, readEnvFile }, O);
+    assert.ok(asked.every(([, from]) => from === C));
+    const service = (at: number) => /kafka\d(?=:\n)/g.exec(text.slice(text.lastIndexOf('\n  kafka', at)))![0];
+    const f = r.findings.map((x) => `${service(x.span.start)} ${x.ruleId} ${text.slice(x.span.start, x.span.end)} ${x.fixes.length}`);
+    // kafka1: min ISR 1 from kafka.env; kafka2: override.env's values win over kafka.env's (its unclean
+    // election is not known); kafka3: environment's 2 wins over kafka.env's 1. No fix edits an env file.
+    assert.deepEqual(f, [
+      'kafka1 min-insync-replicas kafka.env 0',
+      'kafka2 duplicate-key kafka.env 0',
+      'kafka2 duplicate-key kafka.env 0',
+      'kafka3 duplicate-key kafka.env 0',
+    ]);
+    assert.ok(!r.findings.some((x) => x.ruleId === 'unclean-leader-election'));
+    const m = r.findings.find((x) => x.ruleId === 'min-insync-replicas')!.message;
+    assert.match(m, /^`KAFKA_MIN_INSYNC_REPLICAS=1 \(kafka\.env\)`/);
+    const u = parseFile({ text, path: C, readEnvFile })!.units;
+    assert.deepEqual(u.map((x) => [x.facts.envFilesRead, x.facts.envElsewhere]), [[['kafka.env (env_file)'], undefined], [['kafka.env (env_file)', './override.env (env_file)'], undefined], [['kafka.env (env_file)'], undefined]]);
+    // Hover on the entry lists what the file sets, and what overrides it.
+    const md = describeAt(parseFile({ text, path: C, readEnvFile })!, text.lastIndexOf('kafka.env') + 2, O)?.markdown ?? '';
+    assert.match(md, /^\*\*`kafka\.env`\*\* \(`env_file`\)/);
+    assert.match(md, /- `KAFKA_MIN_INSYNC_REPLICAS` → `min\.insync\.replicas` = `1` — overridden in `environment`/);
+    // A file the host cannot read stays a source the file does not show.
+    const unread = parseFile({ text, path: C, readEnvFile: (ref) => (ref === 'kafka.env' ? files[ref] : undefined) })!.units[1];
+    assert.deepEqual(unread.facts.envElsewhere, ['./override.env (env_file)']);
+    // The editor's linter reads them the same way, and again when they change.
+    const linter = createDocumentLinter();
+    for (const v of ['1', '2', '1']) {
+      files['kafka.env'] = files['kafka.env'].replace(/KAFKA_MIN_INSYNC_REPLICAS=\d/, `KAFKA_MIN_INSYNC_REPLICAS=${v}`);
+      const key = (fs: { ruleId: string; span: { start: number }; message: string }[]) => fs.map((x) => `${x.ruleId}@${x.span.start}:${x.message}`);
+      assert.deepEqual(key(linter.lint(text, C, O, undefined, undefined, readEnvFile).findings), key(lint({ text, path: C, readEnvFile }, O).findings), v);
+    }
+  });
+
   it("matches by namespace, applies the prefix, keeps a Secret's base64 data unjudged", () => {
     const text =
       cm('kafka-env', '  KAFKA_MIN_INSYNC_REPLICAS: "1"\n', 'other') + '---\n' +

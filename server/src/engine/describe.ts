@@ -9,6 +9,7 @@ import { defaultFor, springDefault } from './knowledge/index.js';
 import { conceptDoc, kafkaGoDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
 import { createFixer } from './fixer.js';
 import { envFromExt } from './parsers/envFrom.js';
+import type { EnvFileSettingExt } from './parsers/envFile.js';
 import { valueSourceOf } from './parsers/workload.js';
 import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 import { lineOf, lineStarts } from './suppressions.js';
@@ -34,6 +35,8 @@ export function describeAt(file: ParsedFile, offset: number, options: ResolvedOp
   if (!file.units.length) return undefined; // quiet on files that are not Kafka configuration
   for (const unit of file.units) {
     for (const s of unit.settings) {
+      const envFile = (s.ext as EnvFileSettingExt | undefined)?.kind === 'envfile' ? (s.ext as EnvFileSettingExt).file : undefined;
+      if (envFile && within(s.keySpan, offset)) return envFileHover(unit, envFile, s.keySpan, locale);
       if (within(s.keySpan, offset)) return settingHover(file, unit, s, s.keySpan, options);
       if (within(s.valueSpan, offset) && s.valueSpan.end > s.valueSpan.start) {
         if (unit.client === 'sarama' || unit.client === 'kafka-go') {
@@ -72,6 +75,28 @@ export function describeAt(file: ParsedFile, offset: number, options: ResolvedOp
     if (hit) return { markdown: render(hit.doc, locale), span: hit.span };
   }
   return undefined;
+}
+
+/** An `env_file` entry: what the file sets, as the broker reads it. */
+function envFileHover(unit: ConfigUnit, envFile: string, span: Span, locale: Locale): HoverResult {
+  const lines = unit.settings
+    .filter((x) => (x.ext as EnvFileSettingExt | undefined)?.kind === 'envfile' && (x.ext as EnvFileSettingExt).file === envFile)
+    .map((x) => {
+      const winner = effective(unit, x.key);
+      const value = x.dynamic ? fmt({ en: 'set when compose runs', zh: '运行 compose 时确定' }, locale) : '`' + x.value + '`';
+      const by = (winner?.ext as EnvFileSettingExt | undefined)?.kind === 'envfile' ? (winner!.ext as EnvFileSettingExt).file : 'environment';
+      const note = winner && winner !== x ? fmt({ en: ' — overridden in `{w}`', zh: '——在 `{w}` 中被覆盖' }, locale, { w: by }) : '';
+      return `- \`${x.sourceKey}\` → \`${x.key}\` = ${value}${note}`;
+    });
+  const head = fmt(
+    {
+      en: '**`{file}`** (`env_file`): the broker settings it sets. The service\'s `environment` overrides them; findings about them are shown here, and fixes are made in the file itself.',
+      zh: '**`{file}`**（`env_file`）：其中设置的 broker 配置。服务的 `environment` 会覆盖它们；相关问题显示在此处，修复需在该文件中进行。',
+    },
+    locale,
+    { file: envFile },
+  );
+  return { markdown: [head, lines.join('\n')].filter(Boolean).join('\n\n'), span };
 }
 
 function render(doc: HoverDoc, locale: Locale): string {

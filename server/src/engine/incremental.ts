@@ -24,7 +24,8 @@
 
 import { isMap, isPair, isSeq, type Document } from 'yaml';
 import type { Comment, ConfigUnit, ParsedFile, Span } from './model.js';
-import { createRuleCache, detectFormat, linkSpring, lintParsed, skipReason, type LintResult, type SpringBase } from './index.js';
+import { createRuleCache, detectFormat, linkSpring, lintParsed, skipReason, type LintResult, type ReadEnvFile, type SpringBase } from './index.js';
+import { linkEnvFiles } from './parsers/compose.js';
 import type { ResolvedOptions } from './options.js';
 import type { Rule } from './rule.js';
 import { allRules } from './rules/index.js';
@@ -47,7 +48,7 @@ export interface DocumentLinter {
    * springBase }, options)`. The returned file and findings share data with the linter, which moves it in
    * place on the next call: they describe this text until then.
    */
-  lint(text: string, path: string, options: ResolvedOptions, languageId?: string, springBase?: SpringBase[]): LintResult;
+  lint(text: string, path: string, options: ResolvedOptions, languageId?: string, springBase?: SpringBase[], readEnvFile?: ReadEnvFile): LintResult;
   /**
    * How many edited versions of the text, at most, the kept parse data may still hold on to.
    * Strings read from a text are views into it (engine/strings.ts), so a document read in
@@ -158,7 +159,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
   }
 
   return {
-    lint(text, path, options, languageId, springBase) {
+    lint(text, path, options, languageId, springBase, readEnvFile) {
       const skipped = skipReason(text, options.locale);
       if (skipped) {
         reset();
@@ -170,7 +171,10 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
         file = parse(text, path, languageId);
         // (after the parse: its first reset for a new document would say fresh again)
         fresh = false;
-        if (file) linkSpring(file, springBase);
+        if (file) {
+          linkSpring(file, springBase);
+          linkEnvFiles(file, readEnvFile);
+        }
         held = kept && (props || yaml.length || go) ? held + 1 : 0;
       } catch (e) {
         reset();

@@ -15,6 +15,7 @@ import { applySuppressions, lineOf, lineStarts } from './suppressions.js';
 import { detach } from './strings.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
+import { linkEnvFiles } from './parsers/compose.js';
 import { inheritanceKey, linkSpringDocuments, springBaseNames, type SpringBase } from './springProfiles.js';
 import { editToOuter, embeddedAt, spanToOuter, toInner, type EmbeddedFile } from './embedded.js';
 import { baseName } from './parsers/yamlCommon.js';
@@ -36,7 +37,15 @@ export interface LintInput {
    * them; their settings hold in this file where it does not set them again.
    */
   springBase?: SpringBase[];
+  /**
+   * Reads a file a compose service's `env_file` names (`ref` as written, relative to the directory
+   * of `composeFile`, this input's path): its text, or undefined when it cannot be read. Without
+   * it, such a service's unset keys are not judged (the file may set them).
+   */
+  readEnvFile?: ReadEnvFile;
 }
+
+export type ReadEnvFile = (ref: string, composeFile: string) => string | undefined;
 
 
 export interface RuleError {
@@ -82,6 +91,7 @@ export function parseFile(input: LintInput): ParsedFile | undefined {
       return parseGo(input.text, input.path);
   }
   linkSpring(file, input.springBase);
+  linkEnvFiles(file, input.readEnvFile);
   return file;
 }
 
@@ -443,8 +453,8 @@ function unitGroups(file: ParsedFile): UnitGroup[] | undefined {
   const out: UnitGroup[] = [];
   const text = file.text;
   for (const u of file.units) {
-    if (u.facts.envFrom) {
-      // Its settings are written in other documents too (a ConfigMap it takes in): run on every lint.
+    if (u.facts.envFrom || u.facts.envFilesRead) {
+      // Its settings are written in other documents or files too (a ConfigMap it takes in, an env file): run on every lint.
       out.push({ doc: u, docStart: u.span.start, docEnd: u.span.end, units: [u], start: u.span.start, end: u.span.end, alone: true });
       continue;
     }

@@ -143,6 +143,8 @@ export interface UnitFacts {
    * not judged against Kafka's defaults (`unsetUnknown` in rules/util.ts).
    */
   envElsewhere?: string[];
+  /** The env files of a compose service that the host read (`kafka.env (env_file)`): their variables are settings of the unit, reported at the `env_file` entry. */
+  envFilesRead?: string[];
   /**
    * `spring-env`: the compose service or Kubernetes container whose variables these are (an id
    * unique in the file). Each is its own application: its units say nothing about another's.

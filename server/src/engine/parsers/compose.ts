@@ -5,7 +5,8 @@
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { ConfigUnit, Edit, IgnoredEnv, Setting } from '../model.js';
+import type { ConfigUnit, Edit, IgnoredEnv, ParsedFile, Setting } from '../model.js';
+import { envFileVariables, type EnvFileRef, type EnvFileSettingExt } from './envFile.js';
 import { controllerOnly, effective } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
@@ -71,6 +72,8 @@ export interface ComposeUnitExt {
   strings?: true;
   /** The broker image's family; none for a Spring Boot application's service (`spring-env`). */
   family?: ImageFamily;
+  /** A broker service's `env_file` entries (linkEnvFiles). */
+  envFiles?: EnvFileRef[];
 }
 
 /**
@@ -205,7 +208,8 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       const { settings, ignoredEnv } = brokerSettings(envEntries(text, doc, envE?.value ?? null, envE?.via ?? envE?.valueAlias), family, opts);
       const keySpan = nodeSpan(svc.key) ?? { start: 0, end: 0 };
       const version = imageKafkaVersion(image.value, family);
-      const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service, family };
+      const envFiles = envFilesOf(text, doc, service);
+      const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service, family, ...(envFiles.refs.length ? { envFiles: envFiles.refs } : {}) };
       const unit: ConfigUnit = {
         id: `compose#${docIndex}:${svc.keyText}`,
         surface: 'compose',
@@ -222,7 +226,7 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
           roleEvidence: 'structure',
           ...(ignoredEnv.length ? { ignoredEnv } : {}),
           ...(version ? { kafkaVersion: { version, from: image.value } } : {}),
-          ...envFilesOf(text, doc, service),
+          ...envFiles.facts,
         },
         ext,
       };
@@ -278,12 +282,56 @@ export function countBrokers(found: { unit: ConfigUnit; brokers: number | undefi
  * variables before `environment`, which overrides them. The files are not read here, so what the
  * service leaves unset is not judged (`UnitFacts.envElsewhere`).
  */
-function envFilesOf(text: string, doc: YamlDoc, service: YAMLMap): Pick<ConfigUnit['facts'], 'envElsewhere'> {
+function envFilesOf(text: string, doc: YamlDoc, service: YAMLMap): { facts: Pick<ConfigUnit['facts'], 'envElsewhere'>; refs: EnvFileRef[] } {
   const e = getEntry(service, 'env_file', doc)?.value;
-  if (!e) return {};
+  if (!e) return { facts: {}, refs: [] };
   const items = isSeq(e) ? (e.items as Node[]) : [e as Node];
-  const paths = items.map((it) => scalarString(text, isMap(it) ? getEntry(it, 'path', doc)?.value : it)?.trim()).filter((p): p is string => !!p);
-  return { envElsewhere: paths.length ? paths.map((p) => `${p} (env_file)`) : ['env_file'] };
+  const refs: EnvFileRef[] = [];
+  let unknown = false;
+  for (const it of items) {
+    const n = isMap(it) ? getEntry(it, 'path', doc)?.value : it;
+    const path = scalarString(text, n)?.trim();
+    const span = isScalar(n) ? nodeSpan(n) : undefined;
+    if (path && span && !path.includes('$')) refs.push({ path, span });
+    else unknown = true;
+  }
+  const labels = refs.map((r) => `${r.path} (env_file)`);
+  return { facts: { envElsewhere: unknown || !labels.length ? [...labels, 'env_file'] : labels }, refs };
+}
+
+/**
+ * The variables of the env files the compose file's broker services name (`readEnvFile` reads one
+ * for the host): each service's settings start with them, and `environment` overrides them. A file
+ * read no longer counts as a source the file does not show. The settings are reported at the
+ * `env_file` entry and never edited there.
+ */
+export function linkEnvFiles(file: ParsedFile, readEnvFile: ((ref: string, composeFile: string) => string | undefined) | undefined): void {
+  if (!readEnvFile || file.format !== 'yaml') return;
+  for (const unit of file.units) {
+    const u = uExt(unit);
+    if (unit.surface !== 'compose' || !u?.envFiles?.length || !u.family) continue;
+    const vars: EnvVariable[] = [];
+    const read: string[] = [];
+    for (const ref of u.envFiles) {
+      let text: string | undefined;
+      try {
+        text = readEnvFile(ref.path, file.path);
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined) continue;
+      vars.push(...envFileVariables(text, ref));
+      read.push(`${ref.path} (env_file)`);
+    }
+    if (!read.length) continue;
+    // (Variables an image ignores are not kept: env-var-image would rename them at the entry.)
+    const { settings } = brokerSettings(vars, u.family);
+    unit.settings = [...settings, ...unit.settings];
+    const left = unit.facts.envElsewhere?.filter((l) => !read.includes(l)) ?? [];
+    unit.facts = { ...unit.facts, envFilesRead: read };
+    if (left.length) unit.facts.envElsewhere = left;
+    else delete unit.facts.envElsewhere;
+  }
 }
 
 /** A service's Spring Boot settings (`SPRING_KAFKA_*`), as springEnv.ts reads them. */
@@ -419,6 +467,9 @@ export const composeEditor: FormatEditor = {
   },
 
   show(_unit, setting) {
+    // A variable of an env file: with the file's name.
+    const file = (setting.ext as EnvFileSettingExt | undefined)?.kind === 'envfile' ? (setting.ext as EnvFileSettingExt).file : undefined;
+    if (file) return `${setting.sourceKey}=${setting.rawValue} (${file})`;
     // Shown the way it is written: `KAFKA_X: 2` in a map, `KAFKA_X=2` in a list.
     return sExt(setting)?.form === 'map' ? `${setting.sourceKey}: ${setting.rawValue}` : `${setting.sourceKey}=${setting.rawValue}`;
   },
