@@ -16,6 +16,7 @@ import { detach } from './strings.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
 import { linkEnvFiles } from './parsers/compose.js';
+import type { ReadEnvFile } from './parsers/envFile.js';
 import { inheritanceKey, linkSpringDocuments, springBaseNames, type SpringBase } from './springProfiles.js';
 import { editToOuter, embeddedAt, spanToOuter, toInner, type EmbeddedFile } from './embedded.js';
 import { baseName } from './parsers/yamlCommon.js';
@@ -45,7 +46,7 @@ export interface LintInput {
   readEnvFile?: ReadEnvFile;
 }
 
-export type ReadEnvFile = (ref: string, composeFile: string) => string | undefined;
+export type { ReadEnvFile } from './parsers/envFile.js';
 
 
 export interface RuleError {

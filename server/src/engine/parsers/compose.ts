@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigUnit, Edit, IgnoredEnv, ParsedFile, Setting } from '../model.js';
-import { envFileVariables, type EnvFileRef, type EnvFileSettingExt } from './envFile.js';
+import { envFileVariables, type EnvFileRef, type EnvFileSettingExt, type ReadEnvFile } from './envFile.js';
 import { controllerOnly, effective } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
@@ -279,8 +279,9 @@ export function countBrokers(found: { unit: ConfigUnit; brokers: number | undefi
 
 /**
  * A service's `env_file`s (a path, a list of paths, or of `{path, required}`): compose sets their
- * variables before `environment`, which overrides them. The files are not read here, so what the
- * service leaves unset is not judged (`UnitFacts.envElsewhere`).
+ * variables before `environment`, which overrides them. They are sources the file does not show
+ * (`UnitFacts.envElsewhere`: what the service leaves unset is not judged) until `linkEnvFiles`
+ * reads them for the host; a path compose fills in (`$VAR`) stays one.
  */
 function envFilesOf(text: string, doc: YamlDoc, service: YAMLMap): { facts: Pick<ConfigUnit['facts'], 'envElsewhere'>; refs: EnvFileRef[] } {
   const e = getEntry(service, 'env_file', doc)?.value;
@@ -305,7 +306,7 @@ function envFilesOf(text: string, doc: YamlDoc, service: YAMLMap): { facts: Pick
  * read no longer counts as a source the file does not show. The settings are reported at the
  * `env_file` entry and never edited there.
  */
-export function linkEnvFiles(file: ParsedFile, readEnvFile: ((ref: string, composeFile: string) => string | undefined) | undefined): void {
+export function linkEnvFiles(file: ParsedFile, readEnvFile: ReadEnvFile | undefined): void {
   if (!readEnvFile || file.format !== 'yaml') return;
   for (const unit of file.units) {
     const u = uExt(unit);

@@ -8,6 +8,9 @@
 import type { Span } from '../model.js';
 import type { EnvVariable } from './springEnv.js';
 
+/** The host's reader of a file an `env_file` names (`ref` as written, relative to `composeFile`'s directory). */
+export type ReadEnvFile = (ref: string, composeFile: string) => string | undefined;
+
 /** An `env_file` entry of a compose service: the path as written, and where it is written. */
 export interface EnvFileRef {
   path: string;
