@@ -76,7 +76,7 @@ function plan(ctx: RuleContext, unit: ConfigUnit, existing: Setting | undefined)
   const value = String(target);
   const edits = existing ? ctx.fixer.setValue(unit, existing, value) : ctx.fixer.insert(unit, KEY, value);
   if (!edits.length) return undefined;
-  const minIsr = ctx.fixer.assignment(unit, KEY, value);
+  const minIsr = ctx.fixer.written(unit, KEY, value, existing);
   if (!addRf) {
     return {
       title: ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: minIsr }),

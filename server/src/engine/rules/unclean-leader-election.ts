@@ -91,9 +91,10 @@ const rule: Rule = {
   check(ctx) {
     for (const unit of ctx.file.units) {
       if (unit.role !== 'broker' && unit.role !== 'topic') continue;
-      const fixText = ctx.fixer.assignment(unit, KEY, 'false');
-      const title = ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixText });
       const s = judged(unit, KEY);
+      // (As the occurrence the fix rewrites reads: a ConfigMap's `KAFKA_X: "false"`, an env file's.)
+      const fixText = ctx.fixer.written(unit, KEY, 'false', s);
+      const title = ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: fixText });
       if (s) {
         if (asBool(s.value) !== true) continue;
         const edits = ctx.fixer.setValue(unit, s, 'false');
