@@ -50,6 +50,8 @@ export class EnvSources {
   readonly used = new Set<number>();
   /** Entries (pairs) some container's `valueFrom` names. */
   readonly referenced = new Set<object>();
+  /** Each resource's entries as variables without a prefix, read once for all the `valueFrom`s that name them. */
+  readonly entries = new Map<number, EnvVariable[]>();
 
   constructor(
     private readonly text: string,
@@ -166,8 +168,10 @@ export function keyRefEntry(text: string, doc: YamlDoc, valueFrom: YAMLMap, name
   const source = sources.find(kind, name, namespace);
   if (!source) return undefined;
   const label = `${kind} ${name}`;
+  let entries = sources.entries.get(source.docIndex);
+  if (!entries) sources.entries.set(source.docIndex, (entries = sourceVariables(text, source, kind, label, '', sources.referenced)));
   // (The last entry of that key: stringData's over data's in a Secret.)
-  const found = sourceVariables(text, source, kind, label, '', sources.referenced).filter((v) => v.name === key).pop();
+  const found = entries.filter((v) => v.name === key).pop();
   if (!found) return undefined;
   // (Not `used`: the resource's other entries are still its own, or another container's.)
   sources.referenced.add((found.ext as EnvFromSettingExt).node);
