@@ -108,6 +108,23 @@ func NewE(brokers []string) (k.SyncProducer, error) {
 \tcfg.Net.MaxOpenRequests = 5
 \treturn k.NewSyncProducer(brokers, cfg)
 }
+
+func durable(out *k.Config, n int) *k.Config {
+\tout.Producer.RequiredAcks = k.WaitForLocal
+\tout.Producer.Return.Successes = true
+\treturn out
+}
+
+func NewF(brokers []string) (k.SyncProducer, error) {
+\tcfg := k.NewConfig()
+\tdurable(cfg, 1)
+\treturn k.NewSyncProducer(brokers, durable(k.NewConfig(), 2))
+}
+
+func Given(cfg *k.Config) {
+\tcfg.Producer.Idempotent = true
+\tcfg.Consumer.Offsets.AutoCommit.Enable = true
+}
 `;
 
 const SCST_YAML =

@@ -580,6 +580,102 @@ describe('go parser: helper functions', () => {
   });
 });
 
+describe('go parser: functions that take a config', () => {
+  it('applies what a function sets on its *sarama.Config parameter to the config each call passes, in order', () => {
+    const src = [
+      'package p',
+      '',
+      'import "github.com/IBM/sarama"',
+      '',
+      'func base(cfg *sarama.Config) {',
+      '\tcfg.Producer.RequiredAcks = sarama.WaitForLocal',
+      '}',
+      '',
+      'func durable(a, c *sarama.Config, n int) {',
+      '\tbase(c)',
+      '\tc.Producer.Return.Successes = true',
+      '\tsarama.NewSyncProducer(nil, c)',
+      '}',
+      '',
+      'func run() {',
+      '\tcfg := sarama.NewConfig()',
+      '\tcfg.Producer.RequiredAcks = sarama.NoResponse',
+      '\tdurable(nil, cfg, 1)',
+      '\tcfg.Producer.Retry.Max = 5',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(summary(src), [
+      {
+        id: 'sarama:cfg',
+        role: 'producer',
+        anchor: 'sarama.NewConfig()',
+        ctors: ['NewSyncProducer: sarama.NewSyncProducer(nil, c)'],
+        settings: ['acks=0', 'acks=1', 'sarama:Producer.Return.Successes=true', 'retries=5'],
+      },
+    ]);
+    const u = parseGo(src, 'p.go').units[0];
+    // The settings a function brings point at its own text; the caller's stay where they are.
+    assert.equal(slice(src, u.settings[1].entrySpan), 'cfg.Producer.RequiredAcks = sarama.WaitForLocal');
+    assert.equal(slice(src, u.settings[0].entrySpan), 'cfg.Producer.RequiredAcks = sarama.NoResponse');
+    assert.equal(u.facts.partial, undefined);
+  });
+
+  it('judges a function no call of this file reaches on what it sets: a partial unit at the parameter', () => {
+    const src = [
+      'package p',
+      '',
+      'import k "github.com/IBM/sarama"',
+      '',
+      'func Configure(cfg *k.Config, name string) {',
+      '\tcfg.Producer.Idempotent = true',
+      '}',
+      '',
+      'func Reads(cfg *k.Config) string { return cfg.ClientID }',
+      '',
+      'func Other(cfg *other.Config) { cfg.Producer.Idempotent = true }',
+      '',
+      'func Both(x, y *k.Config) { x.Producer.Retry.Max = 0 }',
+      '',
+    ].join('\n');
+    const units = parseGo(src, 'p.go').units;
+    assert.deepEqual(summary(src), [
+      { id: 'sarama:cfg', role: 'producer', anchor: 'cfg', ctors: [], settings: ['enable.idempotence=true'] },
+      { id: 'sarama:x', role: 'producer', anchor: 'x', ctors: [], settings: ['retries=0'] },
+    ]);
+    assert.equal(units[0].facts.partial, true);
+  });
+
+  it('takes a function returning its parameter for the config passed in', () => {
+    const src = [
+      'package p',
+      '',
+      'import "github.com/IBM/sarama"',
+      '',
+      'func tuned(c *sarama.Config) *sarama.Config {',
+      '\tc.Producer.Retry.Max = 3',
+      '\treturn c',
+      '}',
+      '',
+      'func run() {',
+      '\tcfg := tuned(sarama.NewConfig())',
+      '\tcfg.Producer.Return.Successes = true',
+      '\tsarama.NewSyncProducer(nil, cfg)',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(summary(src), [
+      {
+        id: 'sarama:cfg',
+        role: 'producer',
+        anchor: 'sarama.NewConfig()',
+        ctors: ['NewSyncProducer: sarama.NewSyncProducer(nil, cfg)'],
+        settings: ['retries=3', 'sarama:Producer.Return.Successes=true'],
+      },
+    ]);
+  });
+});
+
 describe('go parser: selector targets, package variables, closures', () => {
   it('tracks s.cfg = sarama.NewConfig() and its fields', () => {
     const src = [
@@ -609,7 +705,7 @@ describe('go parser: selector targets, package variables, closures', () => {
     assert.deepEqual(u.facts.saramaConstructors?.map((c) => c.name), ['NewAsyncProducer']);
   });
 
-  it('attributes assignments in other functions to a package-level config, unless a parameter shadows it', () => {
+  it('attributes assignments in other functions to a package-level config, unless a parameter shadows it (then they are the parameter\'s)', () => {
     const src = [
       'package p',
       '',
@@ -628,6 +724,7 @@ describe('go parser: selector targets, package variables, closures', () => {
     ].join('\n');
     assert.deepEqual(summary(src), [
       { id: 'sarama:shared', role: 'producer', anchor: 'sarama.NewConfig()', ctors: [], settings: ['enable.idempotence=true'] },
+      { id: 'sarama:shared#2', role: 'producer', anchor: 'shared', ctors: [], settings: ['retries=0'] },
     ]);
   });
 

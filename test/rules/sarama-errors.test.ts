@@ -7,6 +7,16 @@ const go = (body: string, ctor: string, ret = 'sarama.AsyncProducer') =>
   `\treturn sarama.${ctor}(brokers, cfg)\n}\n`;
 
 const sync = (body: string) => go(body, 'NewSyncProducer', 'sarama.SyncProducer');
+
+/** A SyncProducer whose config a function of the file fills in (`body` is that function's). */
+const viaHelper = (body: string) =>
+  'package main\n\nimport "github.com/IBM/sarama"\n\nfunc newProducer(brokers []string) (sarama.SyncProducer, error) {\n' +
+  '\tcfg := sarama.NewConfig()\n\tsetProducer(cfg)\n\treturn sarama.NewSyncProducer(brokers, cfg)\n}\n\n' +
+  `func setProducer(out *sarama.Config) {\n${body}}\n`;
+
+/** A function given its config by callers elsewhere. */
+const given = (body: string) =>
+  `package kafka\n\nimport "github.com/IBM/sarama"\n\nfunc NewProducer(brokers []string, cfg *sarama.Config) (sarama.SyncProducer, error) {\n${body}\treturn sarama.NewSyncProducer(brokers, cfg)\n}\n`;
 const async = (body: string) => go(body, 'NewAsyncProducer');
 
 ruleTester('sarama-errors', {
@@ -15,6 +25,8 @@ ruleTester('sarama-errors', {
     { name: 'AsyncProducer with defaults', path: 'producer.go', code: async('\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n') },
     { name: 'AsyncProducer with Return.Errors true', path: 'producer.go', code: async('\tcfg.Producer.Return.Errors = true\n') },
     { name: 'dynamic Return.Successes', path: 'producer.go', code: sync('\tcfg.Producer.Return.Successes = wantSuccesses\n') },
+    { name: 'SyncProducer whose config a function of the file completes', path: 'producer.go', code: viaHelper('\tout.Producer.Return.Successes = true\n') },
+    { name: 'SyncProducer on a config callers elsewhere pass in: unset is not known', path: 'producer.go', code: given('') },
     { name: 'consumer config', path: 'consumer.go', code: 'package main\n\nimport "github.com/IBM/sarama"\n\nfunc newConsumer(brokers []string) (sarama.ConsumerGroup, error) {\n\tcfg := sarama.NewConfig()\n\treturn sarama.NewConsumerGroup(brokers, "g", cfg)\n}\n' },
   ],
   invalid: [
@@ -72,6 +84,31 @@ ruleTester('sarama-errors', {
       code: sync('\tcfg.Producer.Return.Successes = true\n\tcfg.Producer.Return.Errors = false\n'),
       errors: [{ text: 'false', line: 8, severity: 'error', message: 'which requires `Producer.Return.Errors` to be true' }],
       output: sync('\tcfg.Producer.Return.Successes = true\n\tcfg.Producer.Return.Errors = true\n'),
+      safeOnly: true,
+    },
+    {
+      name: 'a function of the file sets Return.Successes to false on the config passed to it',
+      path: 'producer.go',
+      code: viaHelper('\tout.Producer.Return.Successes = false\n'),
+      errors: [
+        {
+          text: 'false',
+          line: 12,
+          severity: 'error',
+          message: '`out.Producer.Return.Successes = false`, but this config is passed to `sarama.NewSyncProducer`',
+          // Named as the assignment the fix rewrites, in the function, not after the caller's variable.
+          fixes: ['Set `out.Producer.Return.Successes = true`'],
+        },
+      ],
+      output: viaHelper('\tout.Producer.Return.Successes = true\n'),
+      safeOnly: true,
+    },
+    {
+      name: 'a config callers pass in is judged on what the function sets',
+      path: 'producer.go',
+      code: given('\tcfg.Producer.Return.Successes = false\n'),
+      errors: [{ text: 'false', line: 6, severity: 'error', message: '`cfg.Producer.Return.Successes = false`, but this config is passed to `sarama.NewSyncProducer`' }],
+      output: given('\tcfg.Producer.Return.Successes = true\n'),
       safeOnly: true,
     },
     {

@@ -8,6 +8,9 @@ const go = (body: string, ctor = 'NewAsyncProducer') =>
 
 const ALL = '\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tcfg.Net.MaxOpenRequests = 1\n';
 
+/** A function that configures a config its callers, elsewhere, pass in. */
+const given = (body: string) => `package kafka\n\nimport "github.com/IBM/sarama"\n\nfunc Configure(cfg *sarama.Config) {\n${body}}\n`;
+
 ruleTester('sarama-idempotent', {
   valid: [
     { name: 'every prerequisite set', path: 'producer.go', code: go('\tcfg.Producer.Idempotent = true\n' + ALL) },
@@ -17,6 +20,7 @@ ruleTester('sarama-idempotent', {
     { name: 'dynamic prerequisite is not judged', path: 'producer.go', code: go('\tcfg.Producer.Idempotent = true\n\tcfg.Producer.RequiredAcks = acks\n\tcfg.Net.MaxOpenRequests = 1\n') },
     { name: 'dynamic Idempotent', path: 'producer.go', code: go('\tcfg.Producer.Idempotent = idem\n') },
     { name: 'sarama.DefaultVersion of a current sarama', path: 'producer.go', code: go('\tcfg.Version = sarama.DefaultVersion\n\tcfg.Producer.Idempotent = true\n' + ALL) },
+    { name: 'a config callers pass in: what they set is not known', path: 'producer.go', code: given('\tcfg.Producer.Idempotent = true\n') },
     { name: 'Retry.Max above 0', path: 'producer.go', code: go('\tcfg.Producer.Idempotent = true\n' + ALL + '\tcfg.Producer.Retry.Max = 10\n') },
   ],
   invalid: [
@@ -48,6 +52,20 @@ ruleTester('sarama-idempotent', {
         },
       ],
       output: go('\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tcfg.Net.MaxOpenRequests = 1\n\tcfg.Producer.Retry.Max = 3\n\tcfg.Producer.Idempotent = true\n'),
+    },
+    {
+      name: 'a config callers pass in: only what the function sets wrong',
+      path: 'producer.go',
+      code: given('\tcfg.Producer.Idempotent = true\n\tcfg.Net.MaxOpenRequests = 5\n'),
+      errors: [
+        {
+          text: 'true',
+          line: 6,
+          message: /without its prerequisites: `cfg\.Net\.MaxOpenRequests = 5`\. /,
+          fixes: ['Set `cfg.Net.MaxOpenRequests = 1`'],
+        },
+      ],
+      output: given('\tcfg.Producer.Idempotent = true\n\tcfg.Net.MaxOpenRequests = 1\n'),
     },
     {
       name: 'explicit old version',

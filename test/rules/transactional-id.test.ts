@@ -26,6 +26,11 @@ ruleTester('transactional-id', {
       path: 'producer.go',
       code: goFile('\tcfg.Producer.Transaction.ID = "tx-1"\n\tcfg.Producer.Idempotent = true\n'),
     },
+    {
+      name: 'sarama: a config callers pass in may have Idempotent set there',
+      path: 'producer.go',
+      code: 'package kafka\n\nimport "github.com/IBM/sarama"\n\nfunc Transactional(cfg *sarama.Config) {\n\tcfg.Producer.Transaction.ID = "tx-1"\n}\n',
+    },
     { name: 'sarama: no transaction', path: 'producer.go', code: goFile('\tcfg.Producer.Idempotent = false\n\tcfg.Producer.Return.Successes = true\n') },
   ],
   invalid: [

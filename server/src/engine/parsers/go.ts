@@ -7,10 +7,13 @@
 //   - origins: `sarama.NewConfig()`, or a call to a helper function of this file that returns one;
 //   - bindings: `x := …`, `var x = …`, `x = …`, `s.cfg = …`, aliases `y := x`, shadowing per block;
 //   - settings: `x.Producer.RequiredAcks = <expr>` (also tuple assignments);
-//   - constructors the config is passed to, directly or through a Client built from it.
+//   - constructors the config is passed to, directly or through a Client built from it;
+//   - functions of this file with a `*sarama.Config` parameter: what they set on it, and the
+//     constructors they pass it to, count for the config each call passes, at the call; one that
+//     no call reaches is a unit of its own, judged only on what it sets (`facts.partial`).
 // Documented limits (heuristics a reader should know):
-//   - only this file is seen; helpers must be declared here, and a config passed as a parameter
-//     to another function that sets fields on it is not followed;
+//   - only this file is seen; helpers must be declared here, and a config passed to a function
+//     of another file is not followed (what that function sets is not known);
 //   - names are resolved lexically by block, ignoring types: a local variable that shadows a
 //     config name with a non-config value stops tracking, which is the safe direction;
 //   - `cfg.X = v` inside a closure is attributed to the config visible where the closure is
@@ -93,10 +96,20 @@ export type Stmt =
   | (Node & { k: 'labeled'; stmt: Stmt })
   | (Node & { k: 'other' });
 
+/** A parameter of type `*<pkg>.Config` (`*Config` under a dot import): a config a caller passes in. */
+export interface ConfigParam extends Node {
+  /** Position among the call's arguments (the receiver not counted). */
+  index: number;
+  name: string;
+  /** The package qualifier of the type ('' for a bare `*Config`); the analyser checks it is sarama's. */
+  qual: string;
+}
+
 export interface FuncDecl extends Node {
   name: string;
   recv: boolean;
   params: string[];
+  configParams: ConfigParam[];
   body?: Block;
   /** The piece of text the declaration was parsed from (its offsets are relative to it). */
   chunk: ChunkRef;
@@ -343,8 +356,11 @@ class Parser {
     this.specList(spec);
   }
 
-  /** Parameter list `( … )`: skipped, but the parameter names are kept (they shadow outer names). */
-  private parseParams(): string[] {
+  /**
+   * Parameter list `( … )`: skipped, but the parameter names are kept (they shadow outer names);
+   * `configs` (when given) receives the parameters typed `*pkg.Config`.
+   */
+  private parseParams(configs?: ConfigParam[]): string[] {
     if (!this.is('(')) {
       this.error("expected '('");
       return [];
@@ -362,7 +378,22 @@ class Parser {
     }
     // Named parameters: some group is `name Type` (a qualified type `pkg.T` alone is not a name).
     const named = groups.some((g) => g.length >= 2 && g[0].kind === 'ident' && g[1].text !== '.');
-    return named ? groups.filter((g) => g[0]?.kind === 'ident').map((g) => g[0].text) : [];
+    if (!named) return [];
+    const names = groups.filter((g) => g[0]?.kind === 'ident');
+    if (configs) {
+      // `a, b *sarama.Config`: a name alone takes the type of the next group that has one.
+      let from = 0;
+      for (let i = 0; i < names.length; i++) {
+        const g = names[i];
+        if (g.length < 2) continue;
+        const qual = configQualifier(g);
+        if (qual !== undefined) {
+          for (let k = from; k <= i; k++) configs.push({ index: k, name: names[k][0].text, qual, start: names[k][0].start, end: names[k][0].end });
+        }
+        from = i + 1;
+      }
+    }
+    return names.map((g) => g[0].text);
   }
 
   private startsType(): boolean {
@@ -390,7 +421,8 @@ class Parser {
     if (this.tok.kind === 'ident') name = this.next().text;
     else this.error('expected function name');
     if (this.is('[')) this.skipBalanced(); // type parameters
-    params.push(...this.parseParams());
+    const configParams: ConfigParam[] = [];
+    params.push(...this.parseParams(configParams));
     this.parseResult();
     let body: Block | undefined;
     if (this.is('{')) {
@@ -399,7 +431,7 @@ class Parser {
       body = this.parseBlock();
       this.exprLev = lev;
     }
-    return { name, recv, params, body, start, end: this.prevEnd, chunk: this.chunk };
+    return { name, recv, params, configParams, body, start, end: this.prevEnd, chunk: this.chunk };
   }
 
   private parseVarDecl(): Stmt {
@@ -962,6 +994,8 @@ export interface FuncInfo {
   sharesState: boolean;
   /** Some call in the file resolved to this function (as a possible helper). */
   called: boolean;
+  /** The configs its `*sarama.Config` parameters stand for, by argument index (what it sets on them). */
+  params?: Map<number, ConfigVar>;
 }
 
 interface Binding {
@@ -1014,6 +1048,14 @@ export interface ConfigVar {
   create?: { stmt: Stmt; block: Block; chunk: ChunkRef };
   /** Set when this config is a helper's result and some call in the file uses the helper. */
   consumed?: boolean;
+  /**
+   * A `*sarama.Config` parameter of a function: what the function sets on the config a caller
+   * passes. Each call of the function in this file applies it to the caller's config; one that no
+   * call applies is a unit of its own, `partial` (its callers, elsewhere, may set anything).
+   */
+  param?: true;
+  /** Parameter configs applied to this one by calls (`configure(cfg)`), and the settings they brought. */
+  applied?: { from: ConfigVar[]; owns: Set<OwnSetting> };
 }
 
 /** Parser-private data on settings, for the editor. */
@@ -1088,6 +1130,13 @@ function parseIntLiteral(text: string): number | undefined {
   return undefined;
 }
 
+/** `name *pkg.Config` (the package qualifier) or `name *Config` (''); undefined for any other type. */
+function configQualifier(g: GoToken[]): string | undefined {
+  if (g[g.length - 1].text !== 'Config' || g[1].text !== '*') return undefined;
+  if (g.length === 5 && g[3].text === '.') return g[2].text;
+  return g.length === 3 ? '' : undefined;
+}
+
 export class Analyzer {
   configs: ConfigVar[] = [];
   /** Configs created outside functions (package-level declarations). */
@@ -1107,6 +1156,8 @@ export class Analyzer {
   pkgWritten = false;
   /** A helper call reached a function under analysis (recursion): results depend on the order of analysis. */
   cyclic = false;
+  /** Some function takes a `*Config` parameter (configParams), so a call may apply one. */
+  private hasConfigParams = false;
 
   constructor(
     private readonly files: GoFile[],
@@ -1123,8 +1174,10 @@ export class Analyzer {
   private index(): void {
     this.funcs = new Map();
     this.methods = new Map();
+    this.hasConfigParams = false;
     for (const info of this.infos) {
       const f = info.decl;
+      if (f.configParams.length) this.hasConfigParams = true;
       if (!f.recv) {
         if (!this.funcs.has(f.name)) this.funcs.set(f.name, info);
       } else {
@@ -1176,6 +1229,14 @@ export class Analyzer {
     this.cur = f.decl.chunk;
     const scope = new Scope(this.pkgScope);
     for (const p of f.decl.params) scope.vars.set(p, null);
+    for (const p of f.decl.configParams) {
+      if (p.qual ? !this.aliases.has(p.qual) : !this.dot) continue;
+      const cv: ConfigVar = { name: p.name, origin: { start: p.start, end: p.end }, originChunk: this.cur, param: true, own: [], ctors: [] };
+      this.configs.push(cv);
+      f.cvs.push(cv);
+      (f.params ??= new Map()).set(p.index, cv);
+      scope.vars.set(p.name, { kind: 'config', cv });
+    }
     this.walkBlock(f.decl.body, scope);
     this.curFn = saved.fn;
     this.closureDepth = saved.depth;
@@ -1210,6 +1271,12 @@ export class Analyzer {
 
   /** A helper of this file that returns a config, if the call calls one. */
   private helperOf(call: Expr & { k: 'call' }): FuncInfo | undefined {
+    const info = this.calleeOf(call);
+    return info?.state === 'done' && info.returns ? info : undefined;
+  }
+
+  /** The function of this file a call calls, analysed (unless the call is recursive). */
+  private calleeOf(call: Expr & { k: 'call' }): FuncInfo | undefined {
     let info: FuncInfo | undefined;
     if (call.fun.k === 'ident') info = this.funcs.get(call.fun.name);
     else if (call.fun.k === 'sel' && !this.saramaName(call.fun)) {
@@ -1220,7 +1287,7 @@ export class Analyzer {
     info.called = true;
     if (info.state === 'doing') this.cyclic = true;
     if (info.state === 'todo') this.analyzeFunc(info);
-    return info.state === 'done' && info.returns ? info : undefined;
+    return info;
   }
 
   private newConfig(origin: Expr, base?: ConfigVar, index = 0): ConfigVar {
@@ -1249,7 +1316,17 @@ export class Analyzer {
     if (done) return done.index === index ? done.cv : undefined;
     if (this.isNewConfig(e)) return index === 0 ? this.newConfig(e) : undefined;
     const h = this.helperOf(e);
-    if (h?.returns && h.returns.index === index) return this.newConfig(e, h.returns.cv, index);
+    if (h?.returns && h.returns.index === index) {
+      // `configure(cfg)` returning its parameter returns the caller's config.
+      if (h.returns.cv.param) return this.argumentFor(h, h.returns.cv, e, scope);
+      return this.newConfig(e, h.returns.cv, index);
+    }
+    return undefined;
+  }
+
+  /** The config a call passes for a parameter config of the function it calls. */
+  private argumentFor(info: FuncInfo, param: ConfigVar, call: Expr & { k: 'call' }, scope: Scope): ConfigVar | undefined {
+    for (const [index, cv] of info.params ?? []) if (cv === param) return call.args[index] ? this.evalConfig(call.args[index], scope) : undefined;
     return undefined;
   }
 
@@ -1482,14 +1559,17 @@ export class Analyzer {
   }
 
   private onCall(call: Expr & { k: 'call' }, scope: Scope): void {
+    let callee: FuncInfo | undefined;
     if (!this.created.has(call)) {
       // A config nobody binds (`sarama.NewSyncProducer(addrs, sarama.NewConfig())`) is still a config.
       if (this.isNewConfig(call)) this.newConfig(call);
       else {
-        const h = this.helperOf(call);
-        if (h?.returns && h.returns.index === 0) this.newConfig(call, h.returns.cv);
+        callee = this.calleeOf(call);
+        const h = callee?.state === 'done' ? callee.returns : undefined;
+        if (h && h.index === 0 && !h.cv.param) this.newConfig(call, h.cv);
       }
-    }
+    } else if (this.hasConfigParams) callee = this.calleeOf(call);
+    if (callee?.params && callee.state === 'done') this.applyParams(call, callee.params, scope);
     const name = this.saramaName(call.fun);
     const ctor = name ? saramaConstructor(name) : undefined;
     if (!ctor || !name) return;
@@ -1497,6 +1577,25 @@ export class Analyzer {
     if (ctor.configArg !== undefined && call.args[ctor.configArg]) cv = this.evalConfig(call.args[ctor.configArg], scope);
     else if (ctor.clientArg !== undefined && call.args[ctor.clientArg]) cv = this.evalClient(call.args[ctor.clientArg], scope);
     if (cv) cv.ctors.push({ name, span: { start: call.start, end: call.end }, chunk: this.cur });
+  }
+
+  /**
+   * `configure(cfg)`, where `configure` is a function of this file that takes a `*sarama.Config`:
+   * what it sets on its parameter, and the constructors it passes it to, happen to `cfg` here.
+   */
+  private applyParams(call: Expr & { k: 'call' }, params: Map<number, ConfigVar>, scope: Scope): void {
+    for (const [index, from] of params) {
+      const arg = call.args[index];
+      const cv = arg && this.evalConfig(arg, scope);
+      if (!cv || cv === from) continue;
+      cv.applied ??= { from: [], owns: new Set() };
+      cv.applied.from.push(from);
+      for (const o of alongBases(from, ownOf)) {
+        cv.own.push(o);
+        cv.applied.owns.add(o);
+      }
+      for (const c of alongBases(from, ctorsOf)) cv.ctors.push(c);
+    }
   }
 
   // Settings.
@@ -1816,7 +1915,7 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
     anchor = { stmt, chunk: c.chunk };
   } else {
     for (const o of cv.own) {
-      if (o.block && (!anchor || o.stmt.start + o.chunk.start > anchor.stmt.start + anchor.chunk.start)) anchor = { stmt: o.stmt, chunk: o.chunk };
+      if (o.block && !cv.applied?.owns.has(o) && (!anchor || o.stmt.start + o.chunk.start > anchor.stmt.start + anchor.chunk.start)) anchor = { stmt: o.stmt, chunk: o.chunk };
     }
   }
   if (anchor && cv.name) insert = insertionAfter(text, comments, shift(anchor.stmt, anchor.chunk.start));
@@ -1839,6 +1938,7 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
       saramaConstructors: ctors,
       saramaAlias: alias,
       ...(role !== 'client' ? { roleEvidence: byCtor ? ('structure' as const) : ('keys' as const) } : {}),
+      ...(cv.param ? { partial: true as const } : {}),
     },
     ext,
   };
@@ -1864,8 +1964,12 @@ export function buildUnits(
   cache?: UnitCache,
 ): ConfigUnit[] {
   // A helper's own config is represented by each call of the helper instead.
-  for (const cv of configs) cv.consumed = false;
-  for (const cv of configs) if (cv.base) cv.base.consumed = true;
+  // So is a parameter's, by each call that passes a config, and one nothing is known of is left out.
+  for (const cv of configs) cv.consumed = !!cv.param && !cv.own.length && !cv.ctors.length;
+  for (const cv of configs) {
+    if (cv.base) cv.base.consumed = true;
+    if (cv.applied) for (const p of cv.applied.from) p.consumed = true;
+  }
   const units: ConfigUnit[] = [];
   const idCount = new Map<string, number>();
   for (const cv of configs) {

@@ -79,7 +79,7 @@ const rule: Rule = {
     for (const unit of ctx.file.units) {
       if (unit.client !== 'sarama') continue;
       const ctor = syncCtor(unit);
-      const errFix = ctx.fixer.assignment(unit, ERRORS, 'true');
+      const errFix = ctx.fixer.written(unit, ERRORS, 'true');
       const errors = effective(unit, ERRORS);
       if (errors && !isDynamic(errors) && asBool(errors.value) === false) {
         const edits = ctx.fixer.setValue(unit, errors, 'true');
@@ -103,7 +103,7 @@ const rule: Rule = {
       if (!ctor) continue;
       const succ = effective(unit, SUCCESSES);
       if (isDynamic(succ)) continue;
-      const okFix = ctx.fixer.assignment(unit, SUCCESSES, 'true');
+      const okFix = ctx.fixer.written(unit, SUCCESSES, 'true');
       if (succ) {
         if (asBool(succ.value) !== false) continue;
         ctx.report({
@@ -114,6 +114,8 @@ const rule: Rule = {
         });
         continue;
       }
+      // A config passed in by callers this file does not show (`facts.partial`) may have it set.
+      if (unit.facts.partial) continue;
       const def = ctx.defaultOf(unit, SUCCESSES) ?? { value: 'false', source: 'sarama default' };
       if (asBool(def.value) !== false) continue;
       const state = ctx.t(

@@ -51,12 +51,15 @@ function stateOf(ctx: RuleContext, unit: ConfigUnit, s: Setting | undefined, key
     : ctx.t({ en: '`{k}` is unset', zh: '未设置 `{k}`' }, { k: ctx.fixer.keyName(unit, key) });
 }
 
-/** The missing prerequisites of an idempotent sarama producer; values that cannot be known are not judged. */
+/**
+ * The missing prerequisites of an idempotent sarama producer; values that cannot be known are not
+ * judged, nor, in a config callers this file does not show pass in (`facts.partial`), unset ones.
+ */
 function missing(ctx: RuleContext, unit: ConfigUnit): Need[] {
   const needs: Need[] = [];
   const get = (key: string) => {
     const s = effective(unit, key);
-    return isDynamic(s) ? 'dynamic' : s;
+    return isDynamic(s) || (!s && unit.facts.partial) ? 'dynamic' : s;
   };
   const valueOf = (s: Setting | undefined, key: string) => (s ? s.value : ctx.defaultOf(unit, key)?.value);
 
@@ -131,7 +134,7 @@ const rule: Rule = {
       if (!idem || isDynamic(idem) || asBool(idem.value) !== true) continue;
       const needs = missing(ctx, unit);
       if (!needs.length) continue;
-      const assignments = needs.map((n) => ctx.fixer.assignment(unit, n.key, n.value));
+      const assignments = needs.map((n) => ctx.fixer.written(unit, n.key, n.value));
       const edits: Edit[] = [];
       let complete = true;
       for (const n of needs) {

@@ -226,6 +226,7 @@ const rule: Rule = {
         const idem = explicit(unit, IDEMPOTENCE);
         if (idem.dynamic) continue;
         if (idem.setting && asBool(idem.setting.value) === true) continue; // sarama-idempotent checks the rest
+        if (!idem.setting && unit.facts.partial) continue; // the callers may set it
         const plan = saramaRepair(ctx, unit, idem.setting);
         const fixed = idem.setting ? assignFor(ctx, unit, idem.setting, 'true') : f.assignment(unit, IDEMPOTENCE, 'true');
         ctx.report({
