@@ -107,6 +107,42 @@ describe('kafka-go Writer: findings and fixes', () => {
   });
 });
 
+describe('kafka-go WriterConfig (the deprecated NewWriter)', () => {
+  const legacy = (fields: string) => file(`func newWriter(brokers []string) *kafka.Writer {\n\treturn kafka.NewWriter(kafka.WriterConfig{\n\t\tBrokers: brokers,\n${fields}\t})\n}\n\nvar _ = context.Background\n`);
+
+  it('reads RequiredAcks as NewWriter does: 0 or unset is all, 1 the leader', () => {
+    assert.deepEqual(found(legacy('')), []);
+    assert.deepEqual(found(legacy('\t\tRequiredAcks: 0,\n')), []);
+    assert.deepEqual(found(legacy('\t\tRequiredAcks: -1,\n')), []);
+    assert.deepEqual(found(legacy('\t\tRequiredAcks: 1,\n')), ['acks warning 1']);
+    assert.deepEqual(found(legacy('\t\tRequiredAcks: acks,\n')), []);
+    const unit = parseFile({ text: legacy('\t\tRequiredAcks: 0,\n'), path: P })!.units[0];
+    assert.equal(unit.role, 'producer');
+    assert.equal(unit.settings[0].value, 'all');
+  });
+
+  it('fixes 1 with the number -1 (the constants are of another type and do not compile in the int field)', () => {
+    const text = legacy('\t\tRequiredAcks: 1,\n');
+    const f = lint({ text, path: P }, O).findings[0];
+    assert.match(f.message, /^`RequiredAcks: 1`: the leader acknowledges/);
+    assert.match(f.message, /Use `RequiredAcks: -1`\.$/);
+    assert.equal(fixAll(text), legacy('\t\tRequiredAcks: -1,\n'));
+  });
+
+  it('hovers RequiredAcks with what NewWriter makes of it, and completes no constants there', () => {
+    const text = legacy('\t\tRequiredAcks: 0,\n');
+    const h = describeAt(parseFile({ text, path: P })!, text.indexOf('RequiredAcks') + 2, O)!;
+    assert.match(h.markdown, /\*\*kafka\.WriterConfig\.RequiredAcks\*\*/);
+    assert.match(h.markdown, /`0`, or leaving it out, means every in-sync replica/);
+    assert.match(h.markdown, /Default when unset: `-1` \(kafka-go NewWriter default; a `kafka\.WriterConfig` of segmentio\/kafka-go, read by the deprecated `kafka\.NewWriter`\)/);
+    assert.match(h.markdown, /Safe value: `-1`/);
+    const zh = describeAt(parseFile({ text, path: P })!, text.indexOf('RequiredAcks') + 2, resolveOptions([{ source: 'test', options: { locale: 'zh-cn' } }]))!;
+    assert.match(zh.markdown, /`0` 或不写表示所有同步副本/);
+    const typing = legacy('\t\tRequiredAcks: kafka.Req\n');
+    assert.deepEqual(completeAt(typing, P, typing.indexOf('kafka.Req') + 'kafka.Req'.length, O), []);
+  });
+});
+
 describe('kafka-go Reader: ReadMessage in a consumer group', () => {
   const reader = (cfg: string, loop: string) =>
     file(`func consume(ctx context.Context, handle func(kafka.Message) error) error {\n\tr := kafka.NewReader(kafka.ReaderConfig{${cfg}})\n\tfor {\n${loop}\t}\n}\n`);

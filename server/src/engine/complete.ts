@@ -616,9 +616,11 @@ function completeGo(text: string, before: string, offset: number, options: Resol
 function kafkaGoAcksItems(text: string, before: string, offset: number, options: ResolvedOptions, parse: () => ParsedFile | undefined): CompletionEntry[] | undefined {
   const m = /\bRequiredAcks\s*(?::|=)\s*(\w+)\.(\w*)$/.exec(before);
   if (!m || !text.includes('"github.com/segmentio/kafka-go"')) return undefined;
-  const unit = parse()?.units.find((u) => u.surface === 'kafka-go');
-  const alias = (unit?.ext as { alias?: string } | undefined)?.alias ?? 'kafka';
+  const units = parse()?.units.filter((u) => u.surface === 'kafka-go') ?? [];
+  const alias = (units[0]?.ext as { alias?: string } | undefined)?.alias ?? 'kafka';
   if (m[1] !== alias) return undefined;
+  // (a WriterConfig's RequiredAcks is an int: the constants do not compile there)
+  if (units.some((u) => u.facts.kafkaGoWriterConfig && u.span.start < offset && offset < u.span.end)) return [];
   const replace = { start: offset - m[2].length, end: offset };
   return ['RequireAll', 'RequireOne', 'RequireNone'].map((name, i) => {
     const doc = kafkaGoDoc(name);

@@ -5,7 +5,7 @@
 import type { ConfigUnit, ParsedFile, Setting, Span } from './model.js';
 import { effective, isSpringBoot } from './model.js';
 import { fmt, localizeDefaultSource, withZh, type L10n, type Locale } from './l10n.js';
-import { defaultFor, springDefault } from './knowledge/index.js';
+import { springDefault, unitDefault } from './knowledge/index.js';
 import { conceptDoc, kafkaGoDoc, keyDoc, saramaDoc, type HoverDoc } from './knowledge/docs.js';
 import { createFixer } from './fixer.js';
 import { envFromExt } from './parsers/envFrom.js';
@@ -49,6 +49,7 @@ export function describeAt(file: ParsedFile, offset: number, options: ResolvedOp
       }
     }
     for (const ig of unit.facts.ignoredEnv ?? []) {
+      if (ig.envFile && within(ig.keySpan, offset)) return envFileHover(unit, ig.envFile, ig.keySpan, locale);
       if (within(ig.keySpan, offset)) {
         const doc = keyDoc(ig.intendedKey, 'broker');
         const note = fmt(
@@ -88,6 +89,11 @@ function envFileHover(unit: ConfigUnit, envFile: string, span: Span, locale: Loc
       const note = winner && winner !== x ? fmt({ en: ' — overridden in `{w}`', zh: '——在 `{w}` 中被覆盖' }, locale, { w: by }) : '';
       return `- \`${x.sourceKey}\` → \`${x.key}\` = ${value}${note}`;
     });
+  for (const ig of unit.facts.ignoredEnv ?? []) {
+    if (ig.envFile !== envFile) continue;
+    const note = fmt({ en: 'not read by this image, which reads `{s}`', zh: '此镜像不读取，它读取的是 `{s}`' }, locale, { s: ig.suggestedName });
+    lines.push(`- \`${ig.name}\` — ${note}`);
+  }
   const head = fmt(
     {
       en: '**`{file}`** (`env_file`): the broker settings it sets. The service\'s `environment` overrides them; findings about them are shown here, and fixes are made in the file itself.',
@@ -137,7 +143,11 @@ const T: Record<string, L10n> = {
 };
 
 function versionWhy(unit: ConfigUnit, options: ResolvedOptions): L10n {
-  if (unit.client === 'kafka-go') return { en: 'a `kafka.Writer` of segmentio/kafka-go', zh: 'segmentio/kafka-go 的 `kafka.Writer`' };
+  if (unit.client === 'kafka-go') {
+    return unit.facts.kafkaGoWriterConfig
+      ? { en: 'a `kafka.WriterConfig` of segmentio/kafka-go, read by the deprecated `kafka.NewWriter`', zh: 'segmentio/kafka-go 的 `kafka.WriterConfig`，由已弃用的 `kafka.NewWriter` 读取' }
+      : { en: 'a `kafka.Writer` of segmentio/kafka-go', zh: 'segmentio/kafka-go 的 `kafka.Writer`' };
+  }
   if (unit.client === 'sarama') {
     return options.saramaVersion
       ? { en: `sarama version from ${options.saramaVersionSource ?? 'settings'}`, zh: `sarama 版本来自 ${options.saramaVersionSource ?? '设置'}` }
@@ -178,7 +188,7 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
     unit.client === 'sarama'
       ? (saramaDoc(s.sourceKey) ?? (s.key.startsWith('sarama:') ? undefined : keyDoc(s.key, unit.role)))
       : unit.client === 'kafka-go'
-      ? (kafkaGoDoc(s.sourceKey) ?? keyDoc(s.key, unit.role))
+      ? (kafkaGoDoc(unit.facts.kafkaGoWriterConfig ? `WriterConfig.${s.sourceKey}` : s.sourceKey) ?? keyDoc(s.key, unit.role))
       : keyDoc(s.key, s.role === 'client' ? unit.role : s.role);
   const parts: string[] = [];
   if (doc) parts.push(render(doc, locale));
@@ -206,7 +216,7 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   if (operator) lines.push(t(unit.role === 'topic' ? T.operatorTopic : T.operator, { by: operator }));
   const unseen = unit.facts.envElsewhere;
   if (unseen && !operator) lines.push(t(T.envElsewhere, { sources: unseen.map((x) => '`' + x + '`').join(', ') }));
-  const def = binder || operator || unseen ? undefined : spring ?? defaultFor(s.key, unit.role, unit.client, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
+  const def = binder || operator || unseen ? undefined : spring ?? unitDefault(unit, s.key, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });
   if (def) {
     const value = '`' + (def.value === '' ? '""' : fixer.valueText(unit, s.key, def.value)) + '`';
     const why = spring ? T.springWhy : versionWhy(unit, options);

@@ -5,7 +5,7 @@ import type { ConfigUnit, Finding, Format, ParsedFile, RelatedPlace, Setting, Se
 import { inheritedPath, isInherited, isInheritedSpan, sameItems } from './model.js';
 import { applyEdits, createFixer } from './fixer.js';
 import { fmt, localizeDefaultSource, type L10n, type Locale } from './l10n.js';
-import { defaultFor } from './knowledge/index.js';
+import { unitDefault } from './knowledge/index.js';
 import type { ResolvedOptions } from './options.js';
 import { resolveOptions, unitKafkaVersion } from './options.js';
 import type { Report, Rule, RuleContext } from './rule.js';
@@ -257,7 +257,7 @@ function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: 
     t: (msg: L10n, data) => fmt(msg, locale, data),
     fixer,
     defaultOf: (unit, key) => {
-      const d = defaultFor(key, unit.role, unit.client, {
+      const d = unitDefault(unit, key, {
         kafkaVersion: unitKafkaVersion(unit, options),
         saramaVersion: options.saramaVersion,
       });

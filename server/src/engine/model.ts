@@ -93,6 +93,11 @@ export interface UnitFacts {
   saramaAlias?: string;
   /** How the role was decided, for messages ("consumer config (from the file name)"). */
   roleEvidence?: 'filename' | 'keys' | 'structure';
+  /**
+   * kafka-go: a `kafka.WriterConfig` literal, for the deprecated `kafka.NewWriter`, which reads its
+   * `RequiredAcks` 0 (and so an unset one) as all (`unitDefault`).
+   */
+  kafkaGoWriterConfig?: true;
   /** Strimzi: metadata.name of the resource; compose: the service name. */
   resourceName?: string;
   /**
@@ -166,6 +171,8 @@ export interface IgnoredEnv {
   keySpan: Span;
   valueSpan: Span;
   entrySpan: Span;
+  /** Set in this env file (compose `env_file`): the spans are its `env_file` entry's, and nothing is edited there. */
+  envFile?: string;
 }
 
 /** One scope of configuration: a properties file, a Spring document's producer section,

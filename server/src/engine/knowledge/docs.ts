@@ -375,6 +375,29 @@ const KAFKA_GO_DOCS: Record<string, HoverDoc> = {
     safe: 'all',
     url: KAFKA_GO_URL,
   },
+  'WriterConfig.RequiredAcks': {
+    title: 'kafka.WriterConfig.RequiredAcks',
+    summary: {
+      en: 'How many replicas must have a record before a Writer made by the deprecated `kafka.NewWriter` counts the write as done: its `acks`, as a plain number.',
+      zh: '由已弃用的 `kafka.NewWriter` 创建的 Writer 认为写入完成前，需要多少个副本拿到记录：即它的 `acks`，写成普通整数。',
+    },
+    body: {
+      en:
+        '`NewWriter` reads this int differently from a `kafka.Writer` literal: `0`, or leaving it out, means every in-sync replica (`kafka.RequireAll`), as does `-1`; ' +
+        '`1` means the partition leader alone, and a leader failure before a follower copies the record loses an acknowledged record. ' +
+        'No value asks for no acknowledgement. The `kafka.Require...` constants are of another type and do not compile here.\n\n' +
+        'Moving to a `kafka.Writer{...}` literal changes the meaning of a missing field: there it is `kafka.RequireNone`, so write `RequiredAcks: kafka.RequireAll` in it.\n\n' +
+        'Default in a `kafka.WriterConfig`: `-1` (all)\n\nJava client equivalent: `acks`',
+      zh:
+        '`NewWriter` 对这个整数的理解与 `kafka.Writer` 字面量不同：`0` 或不写表示所有同步副本（`kafka.RequireAll`），`-1` 也是；' +
+        '`1` 表示只需分区 leader，若 leader 在 follower 复制前故障，已确认的记录会丢失。' +
+        '没有哪个值表示不等待确认。`kafka.Require...` 常量属于另一种类型，在这里无法编译。\n\n' +
+        '改用 `kafka.Writer{...}` 字面量时，缺省的含义会变：那里是 `kafka.RequireNone`，因此请在其中写上 `RequiredAcks: kafka.RequireAll`。\n\n' +
+        '`kafka.WriterConfig` 中的默认值：`-1`（all）\n\n对应的 Java 客户端配置：`acks`',
+    },
+    safe: 'all',
+    url: 'https://pkg.go.dev/github.com/segmentio/kafka-go#WriterConfig',
+  },
   ReadMessage: {
     title: 'kafka.Reader.ReadMessage',
     summary: {

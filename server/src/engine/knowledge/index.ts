@@ -6,7 +6,7 @@
 // - Other clients: librdkafka (facts.md §11.1), sarama (./sarama.ts), spring-kafka (facts.md §6).
 // Every function is pure and never throws.
 
-import type { Client, Role } from '../model.js';
+import type { Client, ConfigUnit, Role } from '../model.js';
 import type { L10n } from '../l10n.js';
 import { DEFAULT_HISTORY, KEYS, VERSIONS } from './kafkaKeys.generated.js';
 import { saramaDefault } from './sarama.js';
@@ -451,6 +451,13 @@ function kafkaDefault(key: string, role: Role, kafkaVersion: string): DefaultInf
     return { value, source };
   }
   return undefined;
+}
+
+/** The default of a key for a unit: `defaultFor` its client, except where the unit's kind says otherwise. */
+export function unitDefault(unit: ConfigUnit, key: string, versions: { kafkaVersion: string; saramaVersion?: string }): DefaultInfo | undefined {
+  // kafka-go's NewWriter turns a WriterConfig's RequiredAcks 0 into RequireAll (facts.md §11.2).
+  if (unit.facts.kafkaGoWriterConfig && key === 'acks') return { value: 'all', source: 'kafka-go NewWriter default' };
+  return defaultFor(key, unit.role, unit.client, versions);
 }
 
 /** Default of a key for a client and version; undefined when there is none or it is unknown. */

@@ -1,7 +1,9 @@
 // segmentio/kafka-go (facts.md §11.2): a `kafka.Writer{...}` composite literal is a producer whose
 // acknowledgements its `RequiredAcks` field sets — `RequireNone` (0, fire-and-forget), `RequireOne`
-// (1) or `RequireAll` (-1). Left out, it is RequireNone: the Writer's documented default. (The
-// deprecated `kafka.NewWriter(kafka.WriterConfig{...})` maps 0 to all, and is not read here.)
+// (1) or `RequireAll` (-1). Left out, it is RequireNone: the Writer's documented default.
+// A `kafka.WriterConfig{...}` literal (for the deprecated `kafka.NewWriter`) is a producer too, but
+// its `RequiredAcks` is a plain int that `NewWriter` reads differently: 0, or left out, means all
+// (-1), 1 the leader; no value asks for no acknowledgement at all.
 // A file that assigns `.RequiredAcks` anywhere may set it after the literal: its literals are then
 // judged only on what they write (`facts.partial`).
 // A `kafka.ReaderConfig{...}` literal with a `GroupID` is a consumer group reader: its
@@ -38,6 +40,18 @@ export interface KafkaGoUnitExt extends GoLiteral {
   kind: 'kafka-go';
   /** The package name the file imports kafka-go under. */
   alias: string;
+}
+
+/** Whether a unit is a `kafka.WriterConfig` literal (what `NewWriter` reads: RequiredAcks 0 or unset is all). */
+function isWriterConfig(unit: ConfigUnit): boolean {
+  return !!unit.facts.kafkaGoWriterConfig;
+}
+
+/** What a `WriterConfig.RequiredAcks` int means as `acks`: 0 (the default) and -1 are all, 1 the leader. */
+function configAcksOf(e: Expr, text: string, at: number): string | undefined {
+  if (e.k === 'paren') return configAcksOf(e.x, text, at);
+  const literal = text.slice(at + e.start, at + e.end).replace(/\s+/g, '');
+  return literal === '0' || literal === '-1' ? 'all' : literal === '1' ? '1' : undefined;
 }
 
 /** The package name of kafka-go in a file's imports, or undefined when it is not imported. */
@@ -212,6 +226,7 @@ function fieldSetting(x: Expr & { k: 'kv' }, key: string, role: Role, value: str
 /** What one piece of a file holds for kafka-go, offsets relative to the piece (kept while it is reused). */
 interface PieceFinds {
   alias: string;
+  /** `kafka.Writer{...}` and `kafka.WriterConfig{...}` literals. */
   writers: (Expr & { k: 'composite' })[];
   readers: (Expr & { k: 'composite' })[];
   /** `.ReadMessage(` calls: the selector and the call. */
@@ -232,7 +247,7 @@ function findsOf(f: GoFile, alias: string): PieceFinds {
   const reads: (Expr & { k: 'call' })[] = [];
   const visit = (e: Expr) => {
     if (e.k === 'composite' && e.type?.k === 'sel' && e.type.x.k === 'ident' && e.type.x.name === alias) {
-      if (e.type.name === 'Writer') out.writers.push(e);
+      if (e.type.name === 'Writer' || e.type.name === 'WriterConfig') out.writers.push(e);
       else if (e.type.name === 'ReaderConfig') out.readers.push(e);
     } else if (e.k === 'call' && e.fun.k === 'sel' && e.fun.name === 'ReadMessage' && !(e.args.length === 1 && numeric(e.args[0]))) reads.push(e);
   };
@@ -283,10 +298,12 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
     const lit = placeLiteral(e, at, text);
     if (!lit) continue;
     const { typeSpan, lbrace, rbrace, elts } = lit;
+    const writerConfig = e.type?.k === 'sel' && e.type.name === 'WriterConfig';
     const settings: Setting[] = [];
     for (const x of e.elts) {
       if (x.k !== 'kv' || x.key.k !== 'ident' || x.key.name !== 'RequiredAcks') continue;
-      settings.push(fieldSetting(x, 'acks', 'producer', acksOf(x.value, alias, text, at), text, at));
+      const value = writerConfig ? configAcksOf(x.value, text, at) : acksOf(x.value, alias, text, at);
+      settings.push(fieldSetting(x, 'acks', 'producer', value, text, at));
     }
     const ext: KafkaGoUnitExt = { kind: 'kafka-go', alias, lbrace, rbrace, elts };
     units.push({
@@ -298,7 +315,11 @@ export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       settings,
       anchor: typeSpan,
       span: { start: typeSpan.start, end: rbrace + 1 },
-      facts: { roleEvidence: 'structure', ...(assignsAcks ? { partial: true as const } : {}) },
+      facts: {
+        roleEvidence: 'structure',
+        ...(assignsAcks ? { partial: true as const } : {}),
+        ...(writerConfig ? { kafkaGoWriterConfig: true as const } : {}),
+      },
       ext,
     });
   }
@@ -406,6 +427,8 @@ export const kafkaGoEditor: FormatEditor = {
   },
 
   valueText(unit, key, value) {
+    // (WriterConfig.RequiredAcks is an int: the constants, of type RequiredAcks, do not compile there)
+    if (key === 'acks' && isWriterConfig(unit)) return value === 'all' ? '-1' : value;
     const name = key === 'acks' ? CONSTANT_OF[value] : key === 'auto.offset.reset' ? START_OF[value] : undefined;
     return name ? `${uExt(unit)?.alias ?? 'kafka'}.${name}` : value;
   },
@@ -421,6 +444,8 @@ export const kafkaGoEditor: FormatEditor = {
 
   setValue(_file, unit, setting, value) {
     if (!((setting.key === 'acks' && CONSTANT_OF[value]) || (setting.key === 'auto.offset.reset' && START_OF[value]))) return null;
+    // (a WriterConfig cannot ask for no acknowledgement: its 0 means all)
+    if (setting.key === 'acks' && isWriterConfig(unit) && value !== 'all' && value !== '1') return null;
     return [{ start: setting.valueSpan.start, end: setting.valueSpan.end, newText: kafkaGoEditor.valueText(unit, setting.key, value) }];
   },
 

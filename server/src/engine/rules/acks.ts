@@ -81,7 +81,7 @@ const rule: Rule = {
           'as written. `acks=all` (`-1`) waits for every in-sync replica, so an acknowledged record survives while one of them survives; ' +
           'pair it with `min.insync.replicas` ≥ 2. The Java default was `1` up to Kafka 2.8 and is `all` since 3.0 (KIP-679); sarama ' +
           'still defaults to `WaitForLocal` (`1`), so a `sarama.NewConfig()` that never sets `Producer.RequiredAcks` is reported; ' +
-          'librdkafka defaults to `all`. A segmentio/kafka-go `kafka.Writer` without `RequiredAcks` sends with `RequireNone` (`0`), its documented default, so such a literal is an error. In Spring Boot, `spring.kafka.producer.properties[acks]` overrides `spring.kafka.producer.acks`. ' +
+          'librdkafka defaults to `all`. A segmentio/kafka-go `kafka.Writer` without `RequiredAcks` sends with `RequireNone` (`0`), its documented default, so such a literal is an error; the deprecated `kafka.NewWriter` reads a `kafka.WriterConfig` the other way round: `RequiredAcks` 0, or left out, means all, and only `1` is weaker. In Spring Boot, `spring.kafka.producer.properties[acks]` overrides `spring.kafka.producer.acks`. ' +
             "Spring Cloud Stream's Kafka binder gives every producer `acks` from `spring.cloud.stream.kafka.binder.required-acks` unless another place sets it; " +
             'up to binder 5.0.1 that default is `1`, so a binding that sets acks nowhere is reported.',
         zh:
@@ -89,7 +89,7 @@ const rule: Rule = {
           '如果 leader 在 follower 复制之前故障，新的 leader 上没有这条记录，而生产者已经认为写入成功。`acks=all`（`-1`）等待所有同步副本，' +
           '只要还有一个同步副本存活，已确认的记录就不会丢失；请同时设置 `min.insync.replicas` ≥ 2。Java 客户端的默认值在 Kafka 2.8 及以前为 `1`，' +
           '3.0 起为 `all`（KIP-679）；sarama 仍默认 `WaitForLocal`（`1`），因此从不设置 `Producer.RequiredAcks` 的 `sarama.NewConfig()` 也会被报告；' +
-          'librdkafka 默认 `all`。segmentio/kafka-go 的 `kafka.Writer` 未设置 `RequiredAcks` 时按其文档中的默认值 `RequireNone`（`0`）发送，因此这样的字面量会被报告为错误。在 Spring Boot 中，`spring.kafka.producer.properties[acks]` 优先于 `spring.kafka.producer.acks`。' +
+          'librdkafka 默认 `all`。segmentio/kafka-go 的 `kafka.Writer` 未设置 `RequiredAcks` 时按其文档中的默认值 `RequireNone`（`0`）发送，因此这样的字面量会被报告为错误；已弃用的 `kafka.NewWriter` 读取 `kafka.WriterConfig` 时正好相反：`RequiredAcks` 为 0 或不写表示 all，只有 `1` 更弱。在 Spring Boot 中，`spring.kafka.producer.properties[acks]` 优先于 `spring.kafka.producer.acks`。' +
             'Spring Cloud Stream 的 Kafka binder 在其他位置都未设置时，用 `spring.cloud.stream.kafka.binder.required-acks` 为每个生产者设置 `acks`；' +
             'binder 5.0.1 及更早版本的默认值是 `1`，因此各处都未设置 acks 的绑定会被报告。',
       },
