@@ -241,6 +241,22 @@ describe('Spring Boot environment variables in Kubernetes workloads', () => {
     ]);
     assert.deepEqual(lint({ text, path: K }, resolveOptions([])).findings, []);
   });
+  it("a ConfigMap entry a container reads through valueFrom is judged once, as the container's variable; its other entries stay the ConfigMap's", () => {
+    const configMap =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orders-config\ndata:\n  SPRING_KAFKA_PRODUCER_ACKS: "1"\n  SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT: "true"\n---\n';
+    const text =
+      configMap +
+      deployment('            - name: SPRING_KAFKA_PRODUCER_ACKS\n              valueFrom:\n                configMapKeyRef: {name: orders-config, key: SPRING_KAFKA_PRODUCER_ACKS}\n');
+    const found = lint({ text, path: K }, resolveOptions([])).findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end), f.message.slice(0, 30)]);
+    assert.deepEqual(found, [
+      ['acks', '1', '`SPRING_KAFKA_PRODUCER_ACKS=1`'],
+      ['idempotence', '1', '`SPRING_KAFKA_PRODUCER_ACKS=1`'],
+      ['auto-commit', 'true', '`SPRING_KAFKA_CONSUMER_ENABLE_'],
+    ]);
+    // Without the reference, the ConfigMap judges the entry itself.
+    const alone = lint({ text: configMap + deployment('            - name: SPRING_KAFKA_CONSUMER_GROUP_ID\n              value: orders\n'), path: K }, resolveOptions([])).findings;
+    assert.deepEqual(alone.map((f) => f.ruleId), ['acks', 'idempotence', 'auto-commit']);
+  });
   it("hover on a container's variable: the Kafka key, the value in effect and Spring's default", () => {
     const text = deployment('            - name: SPRING_KAFKA_CONSUMER_ENABLE_AUTO_COMMIT\n              value: "true"\n');
     const md = describeAt(parseFile({ text, path: K })!, text.indexOf('ENABLE_AUTO') + 1, resolveOptions([{ source: 'test', options: { locale: 'zh-cn' } }]))?.markdown ?? '';

@@ -13,7 +13,7 @@ import type { Node, Scalar, YAMLMap } from 'yaml';
 import type { ConfigUnit } from '../model.js';
 import { readLiteralBlock, type EmbeddedFile } from '../embedded.js';
 import { asMap, getEntry, nodeSpan, scalarString, type YamlDoc } from './yamlCommon.js';
-import { asWritten, envEntries, type ComposeUnitExt } from './compose.js';
+import { asWritten, envEntries, type ComposeSettingExt, type ComposeUnitExt } from './compose.js';
 import { springEnvUnitsOf } from './springEnv.js';
 
 /** The map of files in a resource of this kind. */
@@ -37,9 +37,17 @@ function filesOf(text: string, doc: YamlDoc): { root: YAMLMap; key: string; file
 /**
  * The Spring Boot units of the ConfigMap and Secret documents whose entries are `SPRING_KAFKA_*`
  * variables (for a container's `envFrom`). Each resource is its own application's (`holder`):
- * which containers take it in is in other resources.
+ * which containers take it in is in other resources. An entry a container of this file reads
+ * through `valueFrom` (`referenced`, the entries' YAML pairs) is judged as that container's variable,
+ * not here again.
  */
-export function extractEnvSources(text: string, docs: YamlDoc[], isConfigMap: (i: number) => boolean, linked?: ReadonlySet<number>): ConfigUnit[] {
+export function extractEnvSources(
+  text: string,
+  docs: YamlDoc[],
+  isConfigMap: (i: number) => boolean,
+  linked?: ReadonlySet<number>,
+  referenced?: ReadonlySet<object>,
+): ConfigUnit[] {
   const units: ConfigUnit[] = [];
   docs.forEach((doc, docIndex) => {
     // A resource a container of this file takes in is read as part of that container (envFrom.ts).
@@ -51,7 +59,7 @@ export function extractEnvSources(text: string, docs: YamlDoc[], isConfigMap: (i
     const range = doc.range;
     const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service: at.root, envKey: at.key, strings: true };
     units.push(
-      ...springEnvUnitsOf(envEntries(text, doc, at.files, undefined, asWritten), {
+      ...springEnvUnitsOf(envEntries(text, doc, at.files, undefined, asWritten).filter((e) => !referenced?.has((e.ext as ComposeSettingExt).node)), {
         id: `configmap#${docIndex}`,
         resourceName: at.name ?? at.kind,
         anchor,

@@ -192,7 +192,7 @@ export function yamlFileFrom(
   run(() => extractCompose(text, docs, (i) => kinds[i] === 'compose'));
   const envSources = new EnvSources(text, docs);
   run(() => extractWorkloads(text, docs, (i) => kinds[i] === 'workload', envSources));
-  run(() => extractEnvSources(text, docs, (i) => kinds[i] === 'configmap', envSources.used));
+  run(() => extractEnvSources(text, docs, (i) => kinds[i] === 'configmap', envSources.used, envSources.referenced));
   // Spring is read everywhere but in Strimzi resources: an application.yml may well have its own
   // top-level `services:` map, and a compose file has no `spring.kafka` anyway.
   run(() => extractSpring(text, path, docs, (i) => kinds[i] === 'strimzi' || kinds[i] === 'cfk', springOfDoc && ((d, i, fp) => springOfDoc(text, d, i, fp))));
