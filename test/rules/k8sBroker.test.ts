@@ -219,6 +219,49 @@ describe("Kafka brokers in Kubernetes workloads: variables from envFrom", () => 
     }
   });
 
+  it('counts brokers again with what the env files set: a service an env file makes a KRaft controller is none', () => {
+    const C = 'stack/docker-compose.yml';
+    const text =
+      'services:\n  controller:\n    image: apache/kafka:3.9.0\n    env_file: controller.env\n' +
+      '  broker:\n    image: apache/kafka:3.9.0\n    environment:\n      KAFKA_PROCESS_ROLES: broker\n      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1\n';
+    const files: Record<string, string> = { 'controller.env': 'KAFKA_PROCESS_ROLES=controller\nKAFKA_NODE_ID=1\n' };
+    const readEnvFile = (ref: string) => files[ref];
+    assert.deepEqual(parseFile({ text, path: C, readEnvFile })!.units.map((u) => u.facts.brokerCount), [1, 1]);
+    // One broker: its one replica of __consumer_offsets is all it can have, and the controller holds no partitions.
+    const r = lint({ text, path: C, readEnvFile }, O).findings;
+    assert.deepEqual(r.map((f) => [f.ruleId, f.severity]), [['replication-factor', 'information']]);
+    // Unread, the env file's service counts as the broker its image starts by default.
+    assert.deepEqual(parseFile({ text, path: C })!.units.map((u) => u.facts.brokerCount), [2, 2]);
+    // The editor's linter counts the same way, and again when the file changes.
+    const linter = createDocumentLinter();
+    for (const roles of ['controller', 'broker,controller', 'controller']) {
+      files['controller.env'] = `KAFKA_PROCESS_ROLES=${roles}\nKAFKA_NODE_ID=1\n`;
+      const key = (fs: { ruleId: string; span: { start: number }; message: string }[]) => fs.map((x) => `${x.ruleId}@${x.span.start}:${x.message}`);
+      assert.deepEqual(key(linter.lint(text, C, O, undefined, undefined, readEnvFile).findings), key(lint({ text, path: C, readEnvFile }, O).findings), roles);
+    }
+  });
+
+  it("reports an env file's variable that the image ignores at its env_file entry, without a fix, and leaves the key it meant to the rename", () => {
+    const C = 'stack/docker-compose.yml';
+    const svc = (i: number, env = '') => `  kafka${i}:\n    image: bitnami/kafka:3.7\n    env_file: kafka.env\n${env}`;
+    const text = 'services:\n' + svc(1) + svc(2, '    environment:\n      KAFKA_CFG_MIN_INSYNC_REPLICAS: 2\n') + svc(3, '    environment:\n      KAFKA_MIN_INSYNC_REPLICAS: 3\n');
+    const readEnvFile = () => 'KAFKA_CFG_DEFAULT_REPLICATION_FACTOR=3\nKAFKA_MIN_INSYNC_REPLICAS=2\nKAFKA_CFG_AUTO_CREATE_TOPICS_ENABLE=false\n';
+    const r = lint({ text, path: C, readEnvFile }, O).findings;
+    const at = (f: { span: { start: number; end: number } }) => text.slice(f.span.start, f.span.end);
+    assert.deepEqual(r.map((f) => [f.ruleId, at(f), f.fixes.length]), [
+      ['env-var-image', 'kafka.env', 0],
+      ['env-var-image', 'kafka.env', 0],
+      // kafka3: its own `environment` variable is the one reported (with the rename); the env file's is overridden.
+      ['env-var-image', 'KAFKA_MIN_INSYNC_REPLICAS', 1],
+    ]);
+    assert.match(r[0].message, /^`KAFKA_MIN_INSYNC_REPLICAS=2` \(kafka\.env\): the Bitnami image does not read this variable.* Rename it to `KAFKA_CFG_MIN_INSYNC_REPLICAS` in `kafka\.env`/);
+    assert.match(r[1].message, /which this service already sets\. Remove `KAFKA_MIN_INSYNC_REPLICAS` from `kafka\.env`\.$/);
+    // Hover on the entry names it among what the file sets.
+    const md = describeAt(parseFile({ text, path: C, readEnvFile })!, text.indexOf('kafka.env') + 2, O)?.markdown ?? '';
+    assert.match(md, /- `KAFKA_MIN_INSYNC_REPLICAS` — not read by this image, which reads `KAFKA_CFG_MIN_INSYNC_REPLICAS`/);
+    assert.match(md, /- `KAFKA_CFG_DEFAULT_REPLICATION_FACTOR` → `default\.replication\.factor` = `3`/);
+  });
+
   it("matches by namespace, applies the prefix, keeps a Secret's base64 data unjudged", () => {
     const text =
       cm('kafka-env', '  KAFKA_MIN_INSYNC_REPLICAS: "1"\n', 'other') + '---\n' +

@@ -74,6 +74,8 @@ export interface ComposeUnitExt {
   family?: ImageFamily;
   /** A broker service's `env_file` entries (linkEnvFiles). */
   envFiles?: EnvFileRef[];
+  /** A broker service's containers (`deploy.replicas`, `scale`), for counting brokers again (linkEnvFiles). */
+  replicas?: number;
 }
 
 /**
@@ -209,7 +211,9 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       const keySpan = nodeSpan(svc.key) ?? { start: 0, end: 0 };
       const version = imageKafkaVersion(image.value, family);
       const envFiles = envFilesOf(text, doc, service);
-      const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service, family, ...(envFiles.refs.length ? { envFiles: envFiles.refs } : {}) };
+      const deploy = asMap(getEntry(service, 'deploy', doc)?.value);
+      const replicas = intOf(text, getEntry(deploy, 'replicas', doc)?.value) ?? intOf(text, getEntry(service, 'scale', doc)?.value) ?? 1;
+      const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service, family, replicas, ...(envFiles.refs.length ? { envFiles: envFiles.refs } : {}) };
       const unit: ConfigUnit = {
         id: `compose#${docIndex}:${svc.keyText}`,
         surface: 'compose',
@@ -230,10 +234,7 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
         },
         ext,
       };
-      const deploy = asMap(getEntry(service, 'deploy', doc)?.value);
-      const replicas = intOf(text, getEntry(deploy, 'replicas', doc)?.value) ?? intOf(text, getEntry(service, 'scale', doc)?.value) ?? 1;
-      // A KRaft node whose process roles lack `broker` is a controller: it stores no partitions.
-      found.push({ unit, brokers: controllerOnly(unit) ? 0 : replicas });
+      found.push({ unit, brokers: brokersOf(unit, replicas) });
     }
     countBrokers(found);
     for (const f of found) units.push(f.unit);
@@ -253,7 +254,8 @@ export function brokerSettings(vars: EnvVariable[], family: ImageFamily, opts: E
     if (m.kind === 'setting') settings.push(variableSetting(e, m.key, 'broker', m.precedence));
     else if (m.kind === 'ignored') {
       const { name, value, keySpan, valueSpan, entrySpan } = e;
-      ignoredEnv.push({ name, intendedKey: m.intendedKey, suggestedName: m.suggestedName, value, keySpan, valueSpan, entrySpan });
+      const envFile = (e.ext as EnvFileSettingExt | undefined)?.kind === 'envfile' ? (e.ext as EnvFileSettingExt).file : undefined;
+      ignoredEnv.push({ name, intendedKey: m.intendedKey, suggestedName: m.suggestedName, value, keySpan, valueSpan, entrySpan, ...(envFile ? { envFile } : {}) });
     }
   }
   return { settings, ignoredEnv };
@@ -265,6 +267,11 @@ export function brokerSettings(vars: EnvVariable[], family: ImageFamily, opts: E
  * different ones (a replication demo's source and target): then each counts its own brokers, and a
  * unit that names none is not counted. A cluster with a unit of unknown size has no count.
  */
+/** The brokers a service runs: a KRaft node whose process roles lack `broker` is a controller, which stores no partitions. */
+function brokersOf(unit: ConfigUnit, replicas: number): number {
+  return controllerOnly(unit) ? 0 : replicas;
+}
+
 export function countBrokers(found: { unit: ConfigUnit; brokers: number | undefined }[]): void {
   const ids = found.map((f) => clusterIdentity(f.unit));
   const split = new Set(ids.filter((id) => id !== undefined)).size > 1;
@@ -308,6 +315,7 @@ function envFilesOf(text: string, doc: YamlDoc, service: YAMLMap): { facts: Pick
  */
 export function linkEnvFiles(file: ParsedFile, readEnvFile: ReadEnvFile | undefined): void {
   if (!readEnvFile || file.format !== 'yaml') return;
+  const linked = new Set<number>();
   for (const unit of file.units) {
     const u = uExt(unit);
     if (unit.surface !== 'compose' || !u?.envFiles?.length || !u.family) continue;
@@ -325,13 +333,29 @@ export function linkEnvFiles(file: ParsedFile, readEnvFile: ReadEnvFile | undefi
       read.push(`${ref.path} (env_file)`);
     }
     if (!read.length) continue;
-    // (Variables an image ignores are not kept: env-var-image would rename them at the entry.)
-    const { settings } = brokerSettings(vars, u.family);
+    const { settings, ignoredEnv } = brokerSettings(vars, u.family);
     unit.settings = [...settings, ...unit.settings];
+    // Variables the image ignores, unless `environment` sets the same name (which is reported).
+    const own = unit.facts.ignoredEnv ?? [];
+    const ignored = ignoredEnv.filter((x) => !own.some((o) => o.name === x.name));
     const left = unit.facts.envElsewhere?.filter((l) => !read.includes(l)) ?? [];
-    unit.facts = { ...unit.facts, envFilesRead: read };
+    unit.facts = { ...unit.facts, envFilesRead: read, ...(ignored.length ? { ignoredEnv: [...ignored, ...own] } : {}) };
     if (left.length) unit.facts.envElsewhere = left;
     else delete unit.facts.envElsewhere;
+    linked.add(u.docIndex);
+  }
+  // An env file may make a service a KRaft controller (`KAFKA_PROCESS_ROLES`), or name its cluster:
+  // the brokers of its compose file are counted again.
+  for (const docIndex of linked) {
+    const found: { unit: ConfigUnit; brokers: number | undefined }[] = [];
+    for (const unit of file.units) {
+      const u = uExt(unit);
+      if (unit.surface !== 'compose' || !u?.family || u.docIndex !== docIndex) continue;
+      unit.facts = { ...unit.facts };
+      delete unit.facts.brokerCount;
+      found.push({ unit, brokers: brokersOf(unit, u.replicas ?? 1) });
+    }
+    countBrokers(found);
   }
 }
 

@@ -15,6 +15,17 @@ const MESSAGE: L10n = {
   zh: '`{name}`：{image} 镜像不读取该变量，因此 `{key}` 仍为默认值，`{value}` 不会传给 broker。请重命名为该镜像读取的 `{suggested}`。',
 };
 
+/** The same, for a variable of an env file (`env_file`): named with its file, changed there. */
+const IN_FILE: L10n = {
+  en: '`{name}={value}` ({file}): the {image} image does not read this variable, so `{key}` keeps its default and the value never reaches the broker. Rename it to `{suggested}` in `{file}`, the name this image reads.',
+  zh: '`{name}={value}`（{file}）：{image} 镜像不读取该变量，因此 `{key}` 仍为默认值，该值不会传给 broker。请在 `{file}` 中将其重命名为该镜像读取的 `{suggested}`。',
+};
+
+const ALREADY_IN_FILE: L10n = {
+  en: '`{name}` ({file}): the {image} image does not read this variable; it reads `{suggested}`, which this service already sets. Remove `{name}` from `{file}`.',
+  zh: '`{name}`（{file}）：{image} 镜像不读取该变量；它读取的是 `{suggested}`，而本服务已经设置了该变量。请从 `{file}` 中删除 `{name}`。',
+};
+
 const ALREADY: L10n = {
   en: '`{name}`: the {image} image does not read this variable; it reads `{suggested}`, which this service already sets. Remove `{name}`.',
   zh: '`{name}`：{image} 镜像不读取该变量；它读取的是 `{suggested}`，而本服务已经设置了该变量。请删除 `{name}`。',
@@ -58,8 +69,8 @@ const rule: Rule = {
         zh: '不同镜像把环境变量映射为 broker 属性的方式不同。Confluent（`cp-kafka`）与 Apache（`apache/kafka`）读取 `KAFKA_<属性>`（点号变为 `_`），因此 `KAFKA_CFG_MIN_INSYNC_REPLICAS` 在这些镜像中会变成未知属性 `cfg.min.insync.replicas`。Bitnami 读取 `KAFKA_CFG_<属性>`，只对固定的别名列表接受 `KAFKA_<属性>`，其中不包括 `MIN_INSYNC_REPLICAS` 和 `UNCLEAN_LEADER_ELECTION_ENABLE`。Debezium（`quay.io/debezium/kafka`）读取 `KAFKA_<属性>`，并把每个 `_` 变为 `.`，因此 `KAFKA_CFG_*` 在该镜像中同样被忽略。被忽略的变量会让 broker 停留在作者本想修改的默认值上（通常是 `min.insync.replicas=1`），启动时也不会报错。',
       },
       fix: {
-        en: 'Rename the variable to the name the image reads. The fix is unsafe: the setting starts to take effect on the next container start, which changes broker behaviour (for example a min ISR of 2 makes `acks=all` writes fail while fewer replicas are in sync). Review the value first. When the service already sets the right variable, remove the ignored one instead.',
-        zh: '把变量重命名为镜像读取的名称。此修复不安全：该设置会在下次启动容器时开始生效，从而改变 broker 的行为（例如 min ISR 为 2 时，同步副本不足会使 `acks=all` 的写入失败）。请先检查取值。若服务已设置了正确的变量，则应删除被忽略的变量。',
+        en: 'Rename the variable to the name the image reads. The fix is unsafe: the setting starts to take effect on the next container start, which changes broker behaviour (for example a min ISR of 2 makes `acks=all` writes fail while fewer replicas are in sync). Review the value first. When the service already sets the right variable, remove the ignored one instead. A variable of an `env_file` is reported at its `env_file` entry without a fix: the env file is not edited, so rename it there.',
+        zh: '把变量重命名为镜像读取的名称。此修复不安全：该设置会在下次启动容器时开始生效，从而改变 broker 的行为（例如 min ISR 为 2 时，同步副本不足会使 `acks=all` 的写入失败）。请先检查取值。若服务已设置了正确的变量，则应删除被忽略的变量。`env_file` 中的变量在其 `env_file` 条目处报告且不提供修复：env 文件不会被修改，请在该文件中重命名。',
       },
       references: [
         { title: 'Confluent Docker image configuration reference', url: 'https://docs.confluent.io/platform/current/installation/docker/config-reference.html' },
@@ -83,6 +94,12 @@ const rule: Rule = {
       for (const env of unit.facts.ignoredEnv ?? []) {
         const image = imageLabel(unit);
         const taken = unit.settings.some((s) => s.sourceKey === env.suggestedName);
+        if (env.envFile) {
+          // (nothing is edited in an env file: reported at its `env_file` entry, without a fix)
+          const data = { name: env.name, value: env.value, file: env.envFile, image, key: env.intendedKey, suggested: env.suggestedName };
+          ctx.report({ severity: 'warning', message: ctx.t(taken ? ALREADY_IN_FILE : IN_FILE, data), span: env.keySpan, fixes: [] });
+          continue;
+        }
         if (taken) {
           const edits = removeLine(ctx, env);
           ctx.report({
