@@ -1,13 +1,12 @@
-// The readers keep one small file's objects alive so that V8 keeps the code it compiled for their
-// hidden classes across full collections (yamlFast.ts SHAPES, go.ts GO_SHAPES). Checked through
-// V8's own trace in a child process: code thrown away because the objects it was compiled for
-// died shows as "reason: weak objects".
+// The Go reader keeps one small file's objects alive so that V8 keeps the code it compiled for their
+// hidden classes across full collections (go.ts GO_SHAPES). Checked through V8's own trace in a
+// child process: code thrown away because the objects it was compiled for died shows as
+// "reason: weak objects".
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { keptShapes } from '../../server/src/engine/parsers/yamlFast.js';
 import { goShapesKept } from '../../server/src/engine/parsers/go.js';
 
 const OUT = path.resolve(__dirname, '..', '..');
@@ -32,12 +31,6 @@ function weakDeopts(input: string, rounds: number): string[] {
 }
 
 describe('objects kept for their hidden classes', () => {
-  it('the YAML sample is read by the fast reader (it would otherwise keep nothing)', () => {
-    const s = keptShapes();
-    assert.ok(s, 'the fast reader declined its own sample');
-    assert.equal(s.docs.length, 2);
-  });
-
   it('the Go sample is lexed, parsed and analysed without errors, and its lexer, parser and analyser are kept', () => {
     const kept = goShapesKept();
     assert.deepEqual(kept.map((o) => o.constructor.name), ['Lexer', 'Parser', 'Analyzer', 'Object']);
@@ -46,11 +39,11 @@ describe('objects kept for their hidden classes', () => {
     assert.equal(file.units.length, 2);
   });
 
-  // Without the kept objects: 72 such deopts in four rounds for Spring and 137 for sarama (the readers' functions).
-  for (const input of ['Spring', 'sarama']) {
-    it(`reading the 10,000-line ${input} input again after a full collection keeps V8's compiled readers`, () => {
-      const deopts = weakDeopts(input, 4);
-      assert.ok(deopts.length <= 4, `${deopts.length} deopts for dead objects:\n${deopts.slice(0, 10).join('\n')}`);
-    });
-  }
+  // Without the kept objects: ~136 such deopts in four rounds, nearly all in the reader's functions.
+  // With them 0-1 on an idle machine; under load a few other functions (rules' helpers, the YAML
+  // reader's) may lose code the same way, 5 seen in CI, so the bound sits well between the two.
+  it("reading the 10,000-line sarama input again after a full collection keeps V8's compiled reader", () => {
+    const deopts = weakDeopts('sarama', 4);
+    assert.ok(deopts.length <= 20, `${deopts.length} deopts for dead objects:\n${deopts.slice(0, 10).join('\n')}`);
+  });
 });

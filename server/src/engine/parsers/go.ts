@@ -2034,10 +2034,15 @@ export interface GoPiece {
   clean: boolean;
 }
 
-// The lexer, parser and analyser objects live for one read, like the YAML reader's nodes: a small
-// file is read once and its objects are kept for the life of the process, so that V8 keeps the
-// code it compiled for their hidden classes (why: yamlFast.ts, SHAPES; without it the 10,000-line
-// sarama file read in ~190 ms after a full collection instead of ~100).
+// The lexer, parser and analyser objects live for one read. V8 compiles their methods for the
+// objects' hidden classes ("maps"), and a map lives only while some object has it: when a full
+// collection finds none alive (between reads, or after the server lets go of a document), V8
+// throws that code away ("weak objects" in --trace-deopt) and the next large read starts in the
+// interpreter again (the 10,000-line sarama file read in ~190 ms after a full collection instead of
+// ~100). A small file is read once and its objects are kept for the life of the process
+// (test/engine/shapes.test.ts counts those deopts: ~136 in four reads without it). The YAML reader
+// once kept a sample of its own for the same reason; measured on 2026-11-22 it made no difference
+// (0-3 such deopts and the same read times with or without), so it no longer does.
 const GO_SHAPES = [
   'package shapes',
   '',

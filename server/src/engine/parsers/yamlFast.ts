@@ -160,72 +160,11 @@ interface Pending {
  */
 export function readYamlFast(text: string, from = 0, to = text.length): YamlStream | undefined {
   try {
-    keepShapes();
     return read(text, from, to);
   } catch (e) {
     if (e === DECLINE) return undefined;
     throw e;
   }
-}
-
-// V8 compiles the reader for the hidden classes ("maps") of the nodes it makes, and a map lives
-// only while some object has it. When a full collection finds no node of a kind alive (no open
-// document holds its nodes, as after the server lets go of a document, or between reads), V8 drops
-// the reader's compiled code with it ("weak objects" in --trace-deopt), and the next large read
-// runs in the interpreter again: reading the 10,000-line Spring file in-process took ~200 ms after
-// a full collection instead of ~100 (test/engine/shapes.test.ts counts those deopts). A small
-// stream with every construct the reader knows is read once and kept for the life of the process,
-// and with it every node map.
-const SHAPES = [
-  '# comment',
-  'plain: text # trailing comment',
-  'int: 1',
-  'float: 1.5',
-  'bool: true',
-  'null: null',
-  'tilde: ~',
-  'hex: 0x1F',
-  'octal: 0o17',
-  'exp: 1e3',
-  'inf: .inf',
-  'double: "quoted"',
-  "single: 'quoted'",
-  '"quoted key": v',
-  "'single key': v",
-  'empty:',
-  'anchored: &a v',
-  'alias: *a',
-  'flow: [a, b]',
-  'map: {}',
-  'nested: &m',
-  '  key: value',
-  '  list:',
-  '    - item',
-  '    - 2',
-  '    -',
-  '    - k: v',
-  '      other: w',
-  '---',
-  '- a',
-  '- b: c',
-  '',
-].join('\n');
-let shapes: YamlStream | undefined | null;
-
-function keepShapes(): void {
-  if (shapes !== undefined) return;
-  shapes = null;
-  try {
-    shapes = read(SHAPES, 0, SHAPES.length);
-  } catch {
-    // (a test checks that it reads)
-  }
-}
-
-/** The stream kept for its node maps (for the test that it reads without declining). */
-export function keptShapes(): YamlStream | undefined {
-  keepShapes();
-  return shapes ?? undefined;
 }
 
 function read(text: string, from: number, len: number): YamlStream {
