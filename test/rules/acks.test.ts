@@ -46,6 +46,20 @@ ruleTester('acks', {
     { name: 'Spring YAML: -1 quoted', path: 'application.yml', code: springYaml('      acks: "-1"\n') },
     { name: 'sarama: WaitForAll', path: 'producer.go', code: goFile('\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tcfg.Producer.Return.Successes = true\n') },
     {
+      name: 'sarama: a value written in a branch and overridden after it',
+      path: 'producer.go',
+      code: goFile(
+        '\tif len(brokers) == 1 {\n\t\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t}\n\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tcfg.Producer.Return.Successes = true\n',
+      ),
+    },
+    {
+      name: 'sarama: a value overridden later in the same branch',
+      path: 'producer.go',
+      code: goFile(
+        '\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tfor range brokers {\n\t\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\t}\n\tcfg.Producer.Return.Successes = true\n',
+      ),
+    },
+    {
       name: 'sarama: consumer-only config',
       path: 'consumer.go',
       code:
@@ -215,6 +229,51 @@ ruleTester('acks', {
         },
       ],
       output: goFile('\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tcfg.Producer.Return.Successes = true\n'),
+    },
+    {
+      name: 'sarama: if/else writing two values: the branch a run may take is judged, wherever it stands',
+      path: 'producer.go',
+      code: goFile(
+        '\tif len(brokers) == 1 {\n\t\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t} else {\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\t}\n\tcfg.Producer.Return.Successes = true\n',
+      ),
+      errors: [{ text: 'sarama.NoResponse', line: 8, severity: 'error', fixes: ['Set `cfg.Producer.RequiredAcks = sarama.WaitForAll`'] }],
+      output: goFile(
+        '\tif len(brokers) == 1 {\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\t} else {\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\t}\n\tcfg.Producer.Return.Successes = true\n',
+      ),
+    },
+    {
+      name: 'sarama: a switch mapping an option to acks: every weak case is judged, whatever its order',
+      path: 'producer.go',
+      code: goFile(
+        '\tswitch os.Getenv("ACKS") {\n\tcase "1":\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForLocal\n\tcase "all":\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tcase "0":\n\t\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t}\n\tcfg.Producer.Return.Successes = true\n',
+      ),
+      errors: [
+        { text: 'sarama.WaitForLocal', line: 9, severity: 'warning' },
+        { text: 'sarama.NoResponse', line: 13, severity: 'error' },
+      ],
+      output: goFile(
+        '\tswitch os.Getenv("ACKS") {\n\tcase "1":\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tcase "all":\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tcase "0":\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\t}\n\tcfg.Producer.Return.Successes = true\n',
+      ),
+    },
+    {
+      name: 'sarama: a value a later branch may leave in effect',
+      path: 'producer.go',
+      code: goFile('\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\tif len(brokers) > 1 {\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\t}\n\tcfg.Producer.Return.Successes = true\n'),
+      errors: [{ text: 'sarama.NoResponse', line: 7, severity: 'error' }],
+      output: goFile('\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tif len(brokers) > 1 {\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\t}\n\tcfg.Producer.Return.Successes = true\n'),
+    },
+    {
+      name: 'sarama: a function called in a branch overrides only when the branch runs',
+      path: 'producer.go',
+      code:
+        'package main\n\nimport "github.com/IBM/sarama"\n\nfunc safe(c *sarama.Config) {\n\tc.Producer.RequiredAcks = sarama.WaitForAll\n}\n\n' +
+        'func newProducer(brokers []string) (sarama.SyncProducer, error) {\n\tcfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.NoResponse\n' +
+        '\tif len(brokers) > 1 {\n\t\tsafe(cfg)\n\t}\n\tcfg.Producer.Return.Successes = true\n\treturn sarama.NewSyncProducer(brokers, cfg)\n}\n',
+      errors: [{ text: 'sarama.NoResponse', line: 11, severity: 'error' }],
+      output:
+        'package main\n\nimport "github.com/IBM/sarama"\n\nfunc safe(c *sarama.Config) {\n\tc.Producer.RequiredAcks = sarama.WaitForAll\n}\n\n' +
+        'func newProducer(brokers []string) (sarama.SyncProducer, error) {\n\tcfg := sarama.NewConfig()\n\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n' +
+        '\tif len(brokers) > 1 {\n\t\tsafe(cfg)\n\t}\n\tcfg.Producer.Return.Successes = true\n\treturn sarama.NewSyncProducer(brokers, cfg)\n}\n',
     },
     {
       name: 'sarama: NoResponse',

@@ -331,6 +331,7 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
     if (r.error !== undefined) ruleErrors.push({ ruleId: rule.meta.id, message: r.error });
     else findings.push(...r.findings);
   }
+  for (const unit of file.units) if (unit.alternatives) alternativeFindings(file, unit, active, options, fixer, findings);
   for (const e of file.embedded ?? []) findings.push(...lintEmbedded(file, e, options, rules, ruleErrors));
   const kept = applySuppressions(file, findings, locale, enabled);
   kept.sort(compareFindings);
@@ -339,6 +340,29 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
     if (about) f.related = relatedPlaces(about.unit, about.keys, locale);
   }
   return { file, findings: kept, ruleErrors };
+}
+
+/**
+ * A setting that a run can leave in effect besides the one `effective()` names (`unit.alternatives`:
+ * `if async { acks = NoResponse } else { acks = WaitForAll }`) is judged too: the unit's rules run
+ * once more with it in effect, and what they find at it is added to `findings`. What they find
+ * elsewhere is about the unit as a whole, which the run on the unit judged already. (A rule that
+ * fails here failed on the unit too, and is reported from there.)
+ */
+function alternativeFindings(file: ParsedFile, unit: ConfigUnit, rules: Rule[], options: ResolvedOptions, fixer: ReturnType<typeof createFixer>, findings: Finding[]): void {
+  const key = (f: Finding) => `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+  const seen = new Set(findings.map(key));
+  for (const alt of unit.alternatives!) {
+    const view = fileView(file, [{ ...unit, settings: [...unit.settings.filter((s) => s !== alt), alt] }]);
+    for (const rule of rules) {
+      if (rule.meta.scope !== 'unit') continue;
+      for (const f of runRule(rule, view, options, fixer).findings) {
+        if (f.span.start < alt.entrySpan.start || f.span.end > alt.entrySpan.end || seen.has(key(f))) continue;
+        seen.add(key(f));
+        findings.push(f);
+      }
+    }
+  }
 }
 
 // The results of the files ConfigMaps hold, by text, for the options and rules they were linted

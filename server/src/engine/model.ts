@@ -200,6 +200,12 @@ export interface ConfigUnit {
    * one of their spans is dropped: `isInheritedSpan`), and fixes never edit them there (fixer.ts).
    */
   inherited?: ReadonlyMap<string, Setting>;
+  /**
+   * Settings of `settings` that a run can leave in effect although `effective()` names a later
+   * one of their key (Go: written in an if's or a switch case's branch that the later assignment's
+   * run skips). The rules judge each as if it were in effect (index.ts, `alternativeFindings`).
+   */
+  alternatives?: Setting[];
   /** Parser-private data the format editor needs to insert settings. */
   ext?: unknown;
 }

@@ -40,3 +40,21 @@ func NewTuned(brokers []string) (kafka.SyncProducer, error) {
 	tune(c, "tuned")
 	return kafka.NewSyncProducer(brokers, c)
 }
+
+// NewChosen writes acks in branches: each value a run can leave in effect is judged.
+func NewChosen(brokers []string, mode string) (kafka.SyncProducer, error) {
+	c := kafka.NewConfig()
+	switch mode {
+	case "fast":
+		c.Producer.RequiredAcks = kafka.NoResponse
+	case "safe":
+		tune(c, "chosen")
+		c.Producer.RequiredAcks = kafka.WaitForAll
+	}
+	if len(brokers) == 1 {
+		c.Producer.RequiredAcks = kafka.WaitForLocal
+	} else {
+		c.Producer.Retry.Max = 3
+	}
+	return kafka.NewSyncProducer(brokers, c)
+}

@@ -17,7 +17,10 @@
 //   - names are resolved lexically by block, ignoring types: a local variable that shadows a
 //     config name with a non-config value stops tracking, which is the safe direction;
 //   - `cfg.X = v` inside a closure is attributed to the config visible where the closure is
-//     written, whenever it runs.
+//     written, whenever it runs;
+//   - branches (if/else, switch cases, loop bodies, closures) are told apart, not their
+//     conditions: an assignment a later one in a skippable branch may leave in effect is judged as
+//     well as the later one (`ConfigUnit.alternatives`), even when the conditions exclude it.
 
 import type { Comment, ConfigUnit, Edit, ParseError, ParsedFile, Role, Setting, Span } from '../model.js';
 import { sameItems } from '../model.js';
@@ -1021,6 +1024,14 @@ class Scope {
   }
 }
 
+/**
+ * A part of a function that a run may skip: an if's or an else's block, a switch or select case,
+ * a loop's body, a function literal. Compared by identity; `up` is the branch it stands in.
+ */
+interface Branch {
+  up: Branch | undefined;
+}
+
 interface OwnSetting {
   /** Spans relative to `chunk`. */
   setting: Setting;
@@ -1030,6 +1041,8 @@ interface OwnSetting {
   /** The block the statement stands in directly (undefined inside an if/for header). */
   block?: Block;
   chunk: ChunkRef;
+  /** The branch of its function the assignment stands in (undefined: the function's own body). */
+  branch: Branch | undefined;
 }
 
 export interface ConfigVar {
@@ -1054,8 +1067,11 @@ export interface ConfigVar {
    * call applies is a unit of its own, `partial` (its callers, elsewhere, may set anything).
    */
   param?: true;
-  /** Parameter configs applied to this one by calls (`configure(cfg)`), and the settings they brought. */
-  applied?: { from: ConfigVar[]; owns: Set<OwnSetting> };
+  /**
+   * Parameter configs applied to this one by calls (`configure(cfg)`), and the settings they
+   * brought, each with the branch of the call that brought it.
+   */
+  applied?: { from: ConfigVar[]; owns: Map<OwnSetting, Branch | undefined> };
 }
 
 /** Parser-private data on settings, for the editor. */
@@ -1150,6 +1166,8 @@ export class Analyzer {
   private readonly created = new Map<Expr, { cv: ConfigVar; index: number }>();
   private curFn: FuncInfo | undefined;
   private closureDepth = 0;
+  /** The branch of the function under analysis that the walk is in. */
+  private branch: Branch | undefined;
   /** The piece the code being walked was parsed from. */
   private cur: ChunkRef;
   /** Some function assigned a package-level name: package bindings depend on the order of analysis. */
@@ -1223,9 +1241,10 @@ export class Analyzer {
       return;
     }
     f.state = 'doing';
-    const saved = { fn: this.curFn, depth: this.closureDepth, cur: this.cur };
+    const saved = { fn: this.curFn, depth: this.closureDepth, cur: this.cur, branch: this.branch };
     this.curFn = f;
     this.closureDepth = 0;
+    this.branch = undefined;
     this.cur = f.decl.chunk;
     const scope = new Scope(this.pkgScope);
     for (const p of f.decl.params) scope.vars.set(p, null);
@@ -1241,6 +1260,7 @@ export class Analyzer {
     this.curFn = saved.fn;
     this.closureDepth = saved.depth;
     this.cur = saved.cur;
+    this.branch = saved.branch;
     f.state = 'done';
   }
 
@@ -1402,27 +1422,39 @@ export class Analyzer {
         const inner = new Scope(scope);
         if (s.init) this.walkStmt(s.init, inner, undefined);
         if (s.cond) this.visit(s.cond, inner);
+        const outer = this.branch;
+        this.branch = { up: outer };
         this.walkBlock(s.then, new Scope(inner));
-        if (s.els) this.walkStmt(s.els, inner, undefined);
+        if (s.els) {
+          this.branch = { up: outer };
+          this.walkStmt(s.els, inner, undefined);
+        }
+        this.branch = outer;
         return;
       }
       case 'for': {
         const inner = new Scope(scope);
         if (s.init) this.walkStmt(s.init, inner, undefined);
         if (s.cond) this.walkStmt(s.cond, inner, undefined);
+        const outer = this.branch;
+        this.branch = { up: outer };
         if (s.post) this.walkStmt(s.post, inner, undefined);
         this.walkBlock(s.body, new Scope(inner));
+        this.branch = outer;
         return;
       }
       case 'switch': {
         const inner = new Scope(scope);
         if (s.init) this.walkStmt(s.init, inner, undefined);
         if (s.tag) this.walkStmt(s.tag, inner, undefined);
+        const outer = this.branch;
         for (const c of s.clauses) {
           const cs = new Scope(inner);
           for (const e of c.exprs) this.visit(e, cs);
+          this.branch = { up: outer };
           if (c.comm) this.walkStmt(c.comm, cs, undefined);
           this.walkBlock(c.body, cs);
+          this.branch = outer;
         }
         return;
       }
@@ -1547,9 +1579,12 @@ export class Analyzer {
         case 'funclit': {
           const inner = new Scope(scope);
           for (const p of e.params) inner.vars.set(p, null);
+          const outer = this.branch;
+          this.branch = { up: outer };
           this.closureDepth++;
           this.walkBlock(e.body, inner);
           this.closureDepth--;
+          this.branch = outer;
           break;
         }
         default:
@@ -1588,11 +1623,11 @@ export class Analyzer {
       const arg = call.args[index];
       const cv = arg && this.evalConfig(arg, scope);
       if (!cv || cv === from) continue;
-      cv.applied ??= { from: [], owns: new Set() };
+      cv.applied ??= { from: [], owns: new Map() };
       cv.applied.from.push(from);
       for (const o of alongBases(from, ownOf)) {
         cv.own.push(o);
-        cv.applied.owns.add(o);
+        cv.applied.owns.set(o, this.branch);
       }
       for (const c of alongBases(from, ctorsOf)) cv.ctors.push(c);
     }
@@ -1650,7 +1685,7 @@ export class Analyzer {
       precedence: 1,
       ext,
     });
-    cv.own.push({ setting, stmt, block, chunk: this.cur, role: saramaRoleOfPath(pathOfSetting(setting)) });
+    cv.own.push({ setting, stmt, block, chunk: this.cur, role: saramaRoleOfPath(pathOfSetting(setting)), branch: this.branch });
   }
 
   /** The constant a Go expression denotes, if we can tell (literals, sarama/time constants, arithmetic). */
@@ -1794,6 +1829,41 @@ function alongBases<T>(cv: ConfigVar, list: (c: ConfigVar) => T[], seen?: Set<Co
   return [...alongBases(cv.base, list, seen), ...list(cv)];
 }
 const ownOf = (c: ConfigVar) => c.own;
+/** Where each of `c.own` runs: the branches, outermost first, of the call that applied it, then its own. */
+const pathsOf = (c: ConfigVar) => c.own.map((o) => [...branchPath(c.applied?.owns.get(o)), ...branchPath(o.branch)]);
+
+function branchPath(b: Branch | undefined): Branch[] {
+  const path: Branch[] = [];
+  for (; b; b = b.up) path.unshift(b);
+  return path;
+}
+
+/**
+ * The settings (of `settings`, in the order of `alongBases(cv, ownOf)`) that a run can leave in
+ * effect although a later assignment writes the same key: one written in a branch that the later
+ * one's run skips (`if async { acks = NoResponse } else { acks = WaitForAll }`, the cases of a
+ * switch). A later assignment in the same branch, or in one that encloses it, runs whenever the
+ * earlier one did, and overrides it. Undefined when there is none; ones with the value of the last
+ * are left out.
+ */
+function alternativesOf(cv: ConfigVar, settings: Setting[]): Setting[] | undefined {
+  const paths = alongBases(cv, pathsOf);
+  if (!paths.some((p) => p.length)) return undefined;
+  const last = new Map<string, number>();
+  settings.forEach((s, i) => last.set(s.key, i));
+  let out: Setting[] | undefined;
+  for (let i = 0; i < settings.length; i++) {
+    const s = settings[i];
+    const l = settings[last.get(s.key)!];
+    if (l === s || (l.value === s.value && l.dynamic === s.dynamic)) continue;
+    let overridden = false;
+    for (let j = i + 1; j < settings.length && !overridden; j++) {
+      overridden = settings[j].key === s.key && paths[j].length <= paths[i].length && paths[j].every((b, k) => paths[i][k] === b);
+    }
+    if (!overridden) (out ??= []).push(s);
+  }
+  return out;
+}
 const ctorsOf = (c: ConfigVar) => c.ctors;
 
 const shift = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
@@ -1903,6 +1973,7 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
   const role: Role = producer && !consumer ? 'producer' : consumer && !producer ? 'consumer' : 'client';
   const byCtor = ctorRoles.includes(role);
   const unitSettings = owns.map((o) => placeSetting(o, o.role === 'client' ? role : o.role));
+  const alternatives = alternativesOf(cv, unitSettings);
 
   // Insertion point: after the last assignment in the block that created the config, else
   // right after the creating statement.
@@ -1932,6 +2003,7 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
     role,
     client: 'sarama',
     settings: unitSettings,
+    ...(alternatives ? { alternatives } : {}),
     anchor: shift(cv.origin, cv.originChunk.start),
     span: { start: 0, end: 0 },
     facts: {
