@@ -1,6 +1,7 @@
 // confluent-kafka-go (surface 'confluent-kafka-go'): a `kafka.ConfigMap{...}` literal holds
 // librdkafka properties and is judged by the librdkafka rules; its role comes from the constructor
-// it reaches, else from its keys; `cfg.SetKey(...)` calls on its variable add to it.
+// it reaches, else from its keys; `cfg.SetKey(...)` calls and `cfg["key"] = v` assignments on its
+// variable add to it.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixText, lint, parseFile } from '../../server/src/engine/index.js';
@@ -51,6 +52,37 @@ describe('confluent-kafka-go: the model', () => {
     const dyn = file('var cfg = kafka.ConfigMap{"acks": acks()}\n');
     assert.equal(parseFile({ text: dyn, path: P })!.units[0].settings[0].dynamic, true);
     assert.deepEqual(found(dyn), []);
+  });
+
+  it('adds `cfg["key"] = value` assignments, also to a field holding the map, in the order they are written', () => {
+    const text = file(
+      'type args struct{ conf kafka.ConfigMap }\n\nfunc consumer(offset *string) (*kafka.Consumer, error) {\n\tvar a args\n\ta.conf = kafka.ConfigMap{"bootstrap.servers": "k:9092"}\n' +
+        '\ta.conf["group.id"] = "orders"\n\ta.conf["enable.auto.commit"] = true\n\t_ = a.conf.SetKey("enable.auto.commit", false)\n\ta.conf["auto.offset.reset"] = *offset\n\treturn kafka.NewConsumer(&a.conf)\n}\n',
+    );
+    const [u] = parseFile({ text, path: P })!.units;
+    assert.deepEqual(
+      [u.role, u.settings.map((s) => `${s.key}=${s.dynamic ? '?' : s.value}`).join()],
+      ['consumer', 'bootstrap.servers=k:9092,group.id=orders,enable.auto.commit=true,enable.auto.commit=false,auto.offset.reset=?'],
+    );
+    // Set, if at run time: auto.offset.reset is not reported unset; auto-commit is off (the SetKey comes last).
+    assert.deepEqual(found(text), []);
+    // A fix rewrites the assignment's value.
+    const latest = text.replace('*offset', '"latest"');
+    const f = lint({ text: latest, path: P }, O).findings.find((x) => x.ruleId === 'auto-offset-reset')!;
+    assert.match(f.message, /^`a\.conf\["auto\.offset\.reset"\] = "latest"`/);
+    assert.match(applyEdits(latest, f.fixes[0].edits).text, /\ta\.conf\["auto\.offset\.reset"\] = "earliest"\n/);
+  });
+
+  it('tells a variable of one function from the same name in another', () => {
+    const text = file(
+      'func produce() {\n\tconf := kafka.ConfigMap{"acks": "1"}\n\t_, _ = kafka.NewProducer(&conf)\n}\n\n' +
+        'func consume(conf *kafka.ConfigMap) {\n\t_, _ = kafka.NewConsumer(conf)\n}\n\nfunc admin() {\n\tconf := kafka.ConfigMap{"bootstrap.servers": "k:9092"}\n\t_, _ = kafka.NewAdminClient(&conf)\n}\n',
+    );
+    assert.deepEqual(parseFile({ text, path: P })!.units.map((u) => [u.role, u.facts.roleEvidence]), [['producer', 'structure'], ['client', 'keys']]);
+    assert.deepEqual(found(text), ['acks warning "1"']);
+    // A package variable is seen from every function.
+    const pkg = file('var conf = kafka.ConfigMap{"bootstrap.servers": "k:9092"}\n\nfunc consume() {\n\tconf["group.id"] = "g"\n\t_, _ = kafka.NewConsumer(&conf)\n}\n');
+    assert.deepEqual(parseFile({ text: pkg, path: P })!.units.map((u) => [u.role, u.facts.roleEvidence, u.settings.length]), [['consumer', 'structure', 2]]);
   });
 });
 

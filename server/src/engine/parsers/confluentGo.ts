@@ -2,7 +2,9 @@
 // librdkafka properties, judged by the librdkafka rules as a librdkafka `.properties` file is.
 // Its role comes from the constructor it reaches (`kafka.NewProducer(&kafka.ConfigMap{...})`, or a
 // variable holding it passed to `NewProducer`/`NewConsumer`), else from its keys (`group.id`: a
-// consumer). `cfg.SetKey("key", value)` calls on such a variable add to its settings.
+// consumer). `cfg.SetKey("key", value)` calls and `cfg["key"] = value` assignments on such a
+// variable add to its settings. Variables are told apart per function (a `conf` of one function is
+// not the `conf` of another), falling back to the package's.
 
 import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
@@ -26,9 +28,9 @@ interface ConfluentSettingExt {
   /** The key's string literal, and whether the value was written as a Go string. */
   keyLiteral: Span;
   quoted: boolean;
-  /** The whole `"key": value` element, for removal (undefined for a SetKey call). */
+  /** The whole `"key": value` element, for removal (undefined for a SetKey call or an assignment). */
   element?: Span;
-  /** A `cfg.SetKey("key", value)` call as written (shown in messages as it is). */
+  /** A `cfg.SetKey("key", value)` call or a `cfg["key"] = value` assignment as written (shown in messages as it is). */
   call?: string;
 }
 
@@ -87,44 +89,69 @@ interface Literal {
   e: Expr & { k: 'composite' };
   at: number;
   role?: Role;
-  vars: string[];
 }
+
+/** Where a name is bound: the function it is written in (its declaration), or undefined for the package. */
+type VarScope = object | undefined;
 
 /** The `kafka.ConfigMap{...}` literals of a Go file (its pieces), as librdkafka client units. */
 /** What one piece of a file holds for confluent-kafka-go, relative to the piece (kept while it is reused). */
 interface PieceFinds {
   alias: string;
   literals: (Expr & { k: 'composite' })[];
-  ctorArgs: { fn: string; arg: Expr }[];
-  setKeys: { name: string; call: Expr & { k: 'call' } }[];
+  ctorArgs: { fn: string; arg: Expr; scope: VarScope }[];
+  setKeys: { name: string; call: Expr & { k: 'call' }; scope: VarScope }[];
+  /** `cfg["key"] = value` */
+  indexSets: { name: string; key: Expr; value: Expr; stmt: Stmt; scope: VarScope }[];
   /** Variables given a value: `cfg := &kafka.ConfigMap{...}`, `var cfg = kafka.ConfigMap{...}`. */
-  bindings: { name: string; value: Expr }[];
+  bindings: { name: string; value: Expr; scope: VarScope }[];
 }
 
 const pieceFinds = new WeakMap<GoFile, PieceFinds>();
+
+/** The variable an expression names: `conf`, or a field of one, `args.conf` (up to a few levels). */
+function varName(e: Expr, depth = 0): string | undefined {
+  if (e.k === 'ident') return e.name;
+  if (e.k !== 'sel' || depth > 4) return undefined;
+  const x = varName(e.x, depth + 1);
+  return x === undefined ? undefined : `${x}.${e.name}`;
+}
 
 /** Walks a piece once per import name; an editor reuses the pieces an edit did not touch (goIncremental.ts). */
 function findsOf(f: GoFile, alias: string): PieceFinds {
   const kept = pieceFinds.get(f);
   if (kept && kept.alias === alias) return kept;
-  const out: PieceFinds = { alias, literals: [], ctorArgs: [], setKeys: [], bindings: [] };
+  const out: PieceFinds = { alias, literals: [], ctorArgs: [], setKeys: [], indexSets: [], bindings: [] };
+  let scope: VarScope;
   const visit = (e: Expr) => {
     if (e.k === 'composite' && e.type?.k === 'sel' && e.type.name === 'ConfigMap' && e.type.x.k === 'ident' && e.type.x.name === alias) out.literals.push(e);
-    else if (e.k === 'call' && e.fun.k === 'sel' && e.fun.x.k === 'ident') {
-      if (e.fun.x.name === alias && /^New(Producer|Consumer)$/.test(e.fun.name) && e.args.length) out.ctorArgs.push({ fn: e.fun.name, arg: e.args[0] });
-      else if (e.fun.name === 'SetKey' && e.args.length === 2) out.setKeys.push({ name: e.fun.x.name, call: e });
+    else if (e.k === 'call' && e.fun.k === 'sel') {
+      if (e.fun.x.k === 'ident' && e.fun.x.name === alias && /^New(Producer|Consumer)$/.test(e.fun.name) && e.args.length) out.ctorArgs.push({ fn: e.fun.name, arg: e.args[0], scope });
+      else if (e.fun.name === 'SetKey' && e.args.length === 2) {
+        const name = varName(e.fun.x);
+        if (name !== undefined) out.setKeys.push({ name, call: e, scope });
+      }
     }
   };
   const onStmt = (st: Stmt) => {
     if (st.k === 'assign' && st.lhs.length === st.rhs.length) {
       st.lhs.forEach((l, i) => {
-        if (l.k === 'ident') out.bindings.push({ name: l.name, value: st.rhs[i] });
+        const name = l.k === 'index' ? undefined : varName(l);
+        if (name !== undefined) out.bindings.push({ name, value: st.rhs[i], scope });
+        else if (st.op === '=' && st.lhs.length === 1 && l.k === 'index' && l.args.length === 1) {
+          const map = varName(l.x);
+          if (map !== undefined) out.indexSets.push({ name: map, key: l.args[0], value: st.rhs[0], stmt: st, scope });
+        }
       });
     } else if (st.k === 'var') {
-      for (const spec of st.specs) spec.names.forEach((n, i) => spec.values[i] && out.bindings.push({ name: n.name, value: spec.values[i] }));
+      for (const spec of st.specs) spec.names.forEach((n, i) => spec.values[i] && out.bindings.push({ name: n.name, value: spec.values[i], scope }));
     }
   };
-  for (const fn of f.funcs) walkBlock(fn.body, visit, onStmt);
+  for (const fn of f.funcs) {
+    scope = fn;
+    walkBlock(fn.body, visit, onStmt);
+  }
+  scope = undefined;
   for (const v of f.vars) walkStmt(v, visit, onStmt, 0);
   pieceFinds.set(f, out);
   return out;
@@ -135,31 +162,36 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   if (alias === undefined) return [];
   const literals: Literal[] = [];
   const byNode = new Map<Expr, Literal>();
-  const byVar = new Map<string, Literal>();
-  const ctorArgs: { fn: string; arg: Expr }[] = [];
-  const setKeys: { name: string; call: Expr & { k: 'call' }; at: number }[] = [];
+  const byVar = new Map<VarScope, Map<string, Literal>>();
+  const varOf = (scope: VarScope, name: string) => byVar.get(scope)?.get(name) ?? byVar.get(undefined)?.get(name);
+  const ctorArgs: { fn: string; arg: Expr; scope: VarScope }[] = [];
+  const setKeys: { name: string; call: Expr & { k: 'call' }; at: number; scope: VarScope }[] = [];
+  const indexSets: (PieceFinds['indexSets'][number] & { at: number })[] = [];
   const literalIn = (e: Expr | undefined): Expr | undefined => (e && e.k === 'unary' && e.op === '&' ? e.x : e);
   for (const f of files) {
     const at = f.chunk.start;
     const p = findsOf(f, alias);
     for (const e of p.literals) {
-      const lit: Literal = { e, at, vars: [] };
+      const lit: Literal = { e, at };
       literals.push(lit);
       byNode.set(e, lit);
     }
     for (const c of p.ctorArgs) ctorArgs.push(c);
     for (const c of p.setKeys) setKeys.push({ ...c, at });
+    for (const c of p.indexSets) indexSets.push({ ...c, at });
     for (const b of p.bindings) {
       const lit = byNode.get(literalIn(b.value) as Expr);
       if (lit) {
-        lit.vars.push(b.name);
-        byVar.set(b.name, lit);
+        let names = byVar.get(b.scope);
+        if (!names) byVar.set(b.scope, (names = new Map()));
+        names.set(b.name, lit);
       }
     }
   }
-  for (const { fn, arg } of ctorArgs) {
+  for (const { fn, arg, scope } of ctorArgs) {
     const inner = literalIn(arg);
-    const lit = inner ? (byNode.get(inner) ?? (inner.k === 'ident' ? byVar.get(inner.name) : undefined)) : undefined;
+    const name = inner && varName(inner);
+    const lit = inner ? (byNode.get(inner) ?? (name !== undefined ? varOf(scope, name) : undefined)) : undefined;
     if (lit) lit.role = fn === 'NewProducer' ? 'producer' : 'consumer';
   }
   const units: ConfigUnit[] = [];
@@ -172,18 +204,28 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       if (key === undefined) continue;
       keyed.push({ key, keyLit: { start: at + x.key.start, end: at + x.key.end }, value: x.value, element: { start: at + x.start, end: at + x.end } });
     }
-    const extra = setKeys.filter((c) => lit.vars.includes(c.name));
-    const keys = new Set([...keyed.map((k) => k.key), ...extra.map((c) => stringOf(c.call.args[0]) ?? '')]);
+    const extra = setKeys.filter((c) => varOf(c.scope, c.name) === lit);
+    const assigned = indexSets.filter((c) => varOf(c.scope, c.name) === lit);
+    const keys = new Set([...keyed.map((k) => k.key), ...extra.map((c) => stringOf(c.call.args[0]) ?? ''), ...assigned.map((c) => stringOf(c.key) ?? '')]);
     // Without a constructor, the keys decide as in a `.properties` file (a client here: never a broker or topic).
     const byKeys = lit.role ? undefined : roleFromKeys(keys);
     const role: Role = lit.role ?? (byKeys === 'producer' || byKeys === 'consumer' ? byKeys : 'client');
     const settings = keyed.map((k) => setting(k.key, k.keyLit, k.value, text, at, role, k.element));
+    const later: Setting[] = [];
     for (const c of extra) {
       const key = stringOf(c.call.args[0]);
       if (key === undefined) continue;
       const kl = c.call.args[0];
-      settings.push(setting(key, { start: c.at + kl.start, end: c.at + kl.end }, c.call.args[1], text, c.at, role, undefined, { start: c.at + c.call.start, end: c.at + c.call.end }));
+      later.push(setting(key, { start: c.at + kl.start, end: c.at + kl.end }, c.call.args[1], text, c.at, role, undefined, { start: c.at + c.call.start, end: c.at + c.call.end }));
     }
+    for (const c of assigned) {
+      const key = stringOf(c.key);
+      if (key === undefined) continue;
+      later.push(setting(key, { start: c.at + c.key.start, end: c.at + c.key.end }, c.value, text, c.at, role, undefined, { start: c.at + c.stmt.start, end: c.at + c.stmt.end }));
+    }
+    // After the literal's own, in the order they are written (the last of a key is the one in effect).
+    if (extra.length && assigned.length) later.sort((a, b) => a.entrySpan.start - b.entrySpan.start);
+    settings.push(...later);
     const placed = placeLiteral(e, at, text);
     if (!placed) continue;
     const { typeSpan, lbrace, rbrace, elts } = placed;
