@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseYaml } from '../../server/src/engine/parsers/yaml.js';
+import { lint, parseFile } from '../../server/src/engine/index.js';
 import { applyEdits, createFixer, editorFor, type Fixer } from '../../server/src/engine/fixer.js';
 import type { ConfigUnit, Edit, Setting, Span } from '../../server/src/engine/model.js';
 import {
@@ -394,6 +395,46 @@ describe('compose: mapping', () => {
       parseYaml(t, 'docker-compose.yml').units.map((u) => [u.facts.resourceName, u.facts.imageName]),
       [['k', 'bitnami/kafka:3.7']],
     );
+  });
+
+  it('an image whose variables hide only its tag, or only what stands before a Confluent image name, is still known', () => {
+    const img = (image: string) => `  s${image.length}:\n    image: ${image}\n    environment: [KAFKA_MIN_INSYNC_REPLICAS=1]\n`;
+    const t =
+      'services:\n' +
+      img('confluentinc/cp-kafka:${TAG}') +
+      img('${REPOSITORY}/cp-server:${CONFLUENT_DOCKER_TAG}') +
+      img('$REGISTRY/confluentinc/cp-kafka:${TAG:-7.5.0}') +
+      img('bitnami/kafka:${VERSION-3.7.1}') +
+      img('apache/kafka:3.${MINOR}.0') +
+      img('${REGISTRY}/kafka:3.7.0') +
+      img('${REGISTRY}/cp-server-connect:7.5.0') +
+      img('confluentinc/${NAME}:7.5.0');
+    assert.deepEqual(
+      parseYaml(t, 'docker-compose.yml').units.filter((u) => u.role === 'broker').map((u) => [u.facts.imageName, u.facts.image, u.facts.kafkaVersion?.version]),
+      [
+        ['confluentinc/cp-kafka:${TAG}', 'confluent', undefined],
+        ['${REPOSITORY}/cp-server:${CONFLUENT_DOCKER_TAG}', 'confluent', undefined],
+        ['$REGISTRY/confluentinc/cp-kafka:${TAG:-7.5.0}', 'confluent', '3.5'],
+        ['bitnami/kafka:${VERSION-3.7.1}', 'bitnami', '3.7.1'],
+        ['apache/kafka:3.${MINOR}.0', 'apache', undefined],
+      ],
+    );
+  });
+
+  it("takes a hidden tag from the project's .env, as compose fills it in", () => {
+    const t = 'services:\n  k:\n    image: ${REPOSITORY}/cp-server:${TAG:-7.0.0}\n    environment: [KAFKA_ZOOKEEPER_CONNECT=zk:2181]\n  j:\n    image: apache/kafka:$KTAG\n    environment: [KAFKA_NODE_ID=1]\n';
+    const read = (env: string | undefined) => (ref: string, composeFile: string) => (ref === '.env' && composeFile === 'proj/docker-compose.yml' ? env : undefined);
+    const versions = (env: string | undefined) =>
+      parseFile({ text: t, path: 'proj/docker-compose.yml', readEnvFile: read(env) })!.units.map((u) => [u.facts.kafkaVersion?.version, u.facts.kafkaVersion?.from]);
+    assert.deepEqual(versions('# tags\nREPOSITORY=confluentinc\nTAG=7.4.1\nKTAG="3.9.1"\n'), [
+      ['3.4', 'confluentinc/cp-server:7.4.1 (.env)'],
+      ['3.9.1', 'apache/kafka:3.9.1 (.env)'],
+    ]);
+    // Without .env, or without the variable there, the default stands for it; an empty value does not fill `:-`.
+    assert.deepEqual(versions(undefined), [['3.0', '${REPOSITORY}/cp-server:${TAG:-7.0.0}'], [undefined, undefined]]);
+    assert.deepEqual(versions('TAG=\n'), [['3.0', '${REPOSITORY}/cp-server:${TAG:-7.0.0}'], [undefined, undefined]]);
+    // With the ZooKeeper setting of a 7.0 broker, nothing is removed.
+    assert.deepEqual(lint({ text: t, path: 'proj/docker-compose.yml', readEnvFile: read('TAG=7.4.1\n') }).findings.filter((f) => f.ruleId === 'removed-key'), []);
   });
 
   it('any YAML with a top-level services map, whatever the file name', () => {

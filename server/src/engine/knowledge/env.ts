@@ -26,10 +26,12 @@ export function imageRepository(image: string): string {
   return parts.join('/').toLowerCase();
 }
 
+// (cp-enterprise-kafka, the Platform 5.x broker image, is built FROM cp-kafka with the same
+// kafka.properties.template: confluentinc/cp-docker-images debian/enterprise-kafka)
+const CONFLUENT_BROKER_NAMES = 'cp-kafka|cp-server|confluent-local|cp-enterprise-kafka';
+
 const FAMILIES: [RegExp, ImageFamily][] = [
-  // (cp-enterprise-kafka, the Platform 5.x broker image, is built FROM cp-kafka with the same
-  // kafka.properties.template: confluentinc/cp-docker-images debian/enterprise-kafka)
-  [/(^|\/)confluentinc\/(cp-kafka|cp-server|confluent-local|cp-enterprise-kafka)$/, 'confluent'],
+  [new RegExp(`(^|/)confluentinc/(${CONFLUENT_BROKER_NAMES})$`), 'confluent'],
   [/(^|\/)debezium\/kafka$/, 'debezium'],
   [/(^|\/)apache\/(kafka|kafka-native)$/, 'apache'],
   [/(^|\/)(bitnami|bitnamilegacy)\/kafka$/, 'bitnami'],
@@ -76,6 +78,24 @@ export function imageFamily(image: string): ImageFamily | undefined {
   const repo = imageRepository(image);
   for (const [re, family] of FAMILIES) if (re.test(repo)) return family;
   return undefined;
+}
+
+/**
+ * The family of an image reference some parts of which are unknown, each written as `hole` (a
+ * compose variable without a default): known when the repository is whole
+ * (`confluentinc/cp-kafka:<hole>`), or when only what stands in front of an image name that only
+ * Confluent uses is unknown (`<hole>/cp-server:<hole>`: a registry or a mirror of Confluent's
+ * images). `kafka` alone names Apache's, Bitnami's and others' images, so `<hole>/kafka` is unknown.
+ */
+export function partialImageFamily(image: string, hole: string): ImageFamily | undefined {
+  if (!image.includes(hole)) return imageFamily(image);
+  const at = image.indexOf('@');
+  const ref = at >= 0 ? image.slice(0, at) : image;
+  const colon = ref.lastIndexOf(':');
+  const repo = colon > ref.lastIndexOf('/') ? ref.slice(0, colon) : ref;
+  if (!repo.includes(hole)) return imageFamily(repo);
+  const name = repo.slice(repo.lastIndexOf('/') + 1).toLowerCase();
+  return repo.lastIndexOf(hole) < repo.lastIndexOf('/') && new RegExp(`^(${CONFLUENT_BROKER_NAMES})$`).test(name) ? 'confluent' : undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import { envFileVariables, type EnvFileRef, type EnvFileSettingExt, type ReadEnv
 import { controllerOnly, effective } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
-import { envNameFor, imageFamily, imageKafkaVersion, mapEnvVar, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';
+import { envNameFor, imageFamily, imageKafkaVersion, mapEnvVar, partialImageFamily, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';
 import { springEnvKeyName, springEnvNameFor, springEnvRename, springEnvUnitsOf, variableSetting, type EnvVariable } from './springEnv.js';
 import {
   asMap,
@@ -76,6 +76,8 @@ export interface ComposeUnitExt {
   envFiles?: EnvFileRef[];
   /** A broker service's containers (`deploy.replicas`, `scale`), for counting brokers again (linkEnvFiles). */
   replicas?: number;
+  /** A broker service's `image:` whose tag a variable hides, filled in from the project's `.env` (linkEnvFiles). */
+  imageTemplate?: string;
 }
 
 /**
@@ -183,6 +185,43 @@ function intOf(text: string, n: Node | null | undefined): number | undefined {
   return !r.dynamic && /^\d+$/.test(r.value) ? Number(r.value) : undefined;
 }
 
+const HOLE = '\u0000';
+
+/**
+ * A service's image as far as the file tells it. Compose fills in `${VAR}`, `$VAR` and
+ * `${VAR:-default}` from the environment and the project's `.env` file, which the file does not
+ * show: a default stands for its variable (what an unset variable gives), and any other variable
+ * hides its part, so `confluentinc/cp-kafka:${TAG}` runs a Confluent broker of an unknown version
+ * (the configured version applies) and `${IMAGE}` runs an unknown image.
+ */
+function composeImage(raw: string, vars?: ReadonlyMap<string, string>): { name: string; family?: ImageFamily; version?: string; filled?: string; fromVars?: boolean } {
+  if (!vars) {
+    const whole = resolveComposeValue(raw);
+    if (!whole.dynamic) {
+      const family = imageFamily(whole.value);
+      return { name: whole.value, family, version: family && imageKafkaVersion(whole.value, family) };
+    }
+  }
+  if (hasTemplateExpression(raw)) return { name: raw };
+  // With `.env`'s variables (vars): a variable set there stands for itself (`:-` also wants it non-empty).
+  let fromVars = false;
+  const filled = raw.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}$]*))?\}|\$\{[^}]*\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (m, name: string | undefined, op: string | undefined, def: string | undefined, bare: string | undefined) => {
+      if (m === '$$') return '$';
+      const v = vars?.get(name ?? bare ?? '');
+      if (v !== undefined && (op !== ':-' || v !== '')) {
+        fromVars = true;
+        return v;
+      }
+      return op !== undefined ? def! : HOLE;
+    },
+  );
+  const family = partialImageFamily(filled, HOLE);
+  const version = family && imageKafkaVersion(filled, family);
+  return { name: raw, family, version: version?.includes(HOLE) ? undefined : version, filled, fromVars };
+}
+
 export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: number) => boolean, opts: EnvMappingOptions = {}): ConfigUnit[] {
   const units: ConfigUnit[] = [];
   docs.forEach((doc, docIndex) => {
@@ -195,8 +234,8 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       const service = asMap(svc.value);
       if (!service) continue;
       const imageText = scalarString(text, getEntry(service, 'image', doc)?.value);
-      const image = imageText === undefined ? undefined : resolveComposeValue(imageText.trim());
-      const family = image && !image.dynamic ? imageFamily(image.value) : undefined;
+      const image = imageText === undefined ? undefined : composeImage(imageText.trim());
+      const family = image?.family;
       if (!family || !image) {
         // Any other service (an application's image, or one built here) may be a Spring Boot
         // application configured through `SPRING_KAFKA_*` variables.
@@ -209,11 +248,20 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
       const envE = getEntry(service, 'environment', doc);
       const { settings, ignoredEnv } = brokerSettings(envEntries(text, doc, envE?.value ?? null, envE?.via ?? envE?.valueAlias), family, opts);
       const keySpan = nodeSpan(svc.key) ?? { start: 0, end: 0 };
-      const version = imageKafkaVersion(image.value, family);
+      const version = image.version;
       const envFiles = envFilesOf(text, doc, service);
       const deploy = asMap(getEntry(service, 'deploy', doc)?.value);
       const replicas = intOf(text, getEntry(deploy, 'replicas', doc)?.value) ?? intOf(text, getEntry(service, 'scale', doc)?.value) ?? 1;
-      const ext: ComposeUnitExt = { kind: 'compose', docIndex, doc, service, family, replicas, ...(envFiles.refs.length ? { envFiles: envFiles.refs } : {}) };
+      const ext: ComposeUnitExt = {
+        kind: 'compose',
+        docIndex,
+        doc,
+        service,
+        family,
+        replicas,
+        ...(envFiles.refs.length ? { envFiles: envFiles.refs } : {}),
+        ...(image.filled?.includes(HOLE) ? { imageTemplate: image.name } : {}),
+      };
       const unit: ConfigUnit = {
         id: `compose#${docIndex}:${svc.keyText}`,
         surface: 'compose',
@@ -225,11 +273,11 @@ export function extractCompose(text: string, docs: YamlDoc[], isCompose: (i: num
         span: { start: keySpan.start, end: Math.max(keySpan.end, contentEnd(text, svc.pair)) },
         facts: {
           image: family,
-          imageName: image.value,
+          imageName: image.name,
           resourceName: svc.keyText,
           roleEvidence: 'structure',
           ...(ignoredEnv.length ? { ignoredEnv } : {}),
-          ...(version ? { kafkaVersion: { version, from: image.value } } : {}),
+          ...(version ? { kafkaVersion: { version, from: image.name } } : {}),
           ...envFiles.facts,
         },
         ext,
@@ -315,6 +363,7 @@ function envFilesOf(text: string, doc: YamlDoc, service: YAMLMap): { facts: Pick
  */
 export function linkEnvFiles(file: ParsedFile, readEnvFile: ReadEnvFile | undefined): void {
   if (!readEnvFile || file.format !== 'yaml') return;
+  imagesFromDotEnv(file, readEnvFile);
   const linked = new Set<number>();
   for (const unit of file.units) {
     const u = uExt(unit);
@@ -356,6 +405,33 @@ export function linkEnvFiles(file: ParsedFile, readEnvFile: ReadEnvFile | undefi
       found.push({ unit, brokers: brokersOf(unit, u.replicas ?? 1) });
     }
     countBrokers(found);
+  }
+}
+
+/**
+ * The Kafka version of a broker service whose image tag a variable hides, from the `.env` file
+ * beside the compose file, which compose reads to fill in the compose file (a variable of the
+ * shell that runs compose would win; the file cannot show those).
+ */
+function imagesFromDotEnv(file: ParsedFile, readEnvFile: ReadEnvFile): void {
+  let vars: Map<string, string> | null | undefined;
+  for (const unit of file.units) {
+    const u = uExt(unit);
+    if (unit.surface !== 'compose' || !u?.imageTemplate) continue;
+    if (vars === undefined) {
+      let text: string | undefined;
+      try {
+        text = readEnvFile('.env', file.path);
+      } catch {
+        text = undefined;
+      }
+      vars = text === undefined ? null : new Map(envFileVariables(text, { path: '.env', span: unit.anchor }).filter((v) => !v.dynamic).map((v) => [v.name, v.value]));
+    }
+    if (!vars) return;
+    const image = composeImage(u.imageTemplate, vars);
+    if (!image.version || !image.fromVars) continue;
+    const from = image.filled?.includes(HOLE) ? `${u.imageTemplate} (.env)` : `${image.filled} (.env)`;
+    unit.facts = { ...unit.facts, kafkaVersion: { version: image.version, from } };
   }
 }
 
