@@ -3,6 +3,11 @@ import { ruleTester } from '../helpers/ruleTester.js';
 ruleTester('isolation-level', {
   valid: [
     {
+      name: "Spring YAML: a profile's transactional producer, and read_committed for that profile's consumer",
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    consumer:\n      group-id: g\n---\nspring:\n  config:\n    activate:\n      on-profile: tx\n  kafka:\n    producer:\n      transaction-id-prefix: tx-\n    consumer:\n      isolation-level: read_committed\n',
+    },
+    {
       name: 'no transactional producer in the file',
       path: 'application.properties',
       code: 'spring.kafka.producer.acks=all\nspring.kafka.consumer.group-id=orders\n',
@@ -39,6 +44,13 @@ ruleTester('isolation-level', {
     },
   ],
   invalid: [
+    {
+      name: "Spring YAML: a profile's transactional producer next to the consumer of the document without a profile",
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    consumer:\n      group-id: g\n---\nspring:\n  config:\n    activate:\n      on-profile: tx\n  kafka:\n    producer:\n      transaction-id-prefix: tx-\n',
+      errors: [{ text: 'consumer', line: 3, severity: 'warning', message: 'is unset; the Spring Boot default is `read_uncommitted`' }],
+      output: 'spring:\n  kafka:\n    consumer:\n      group-id: g\n      isolation-level: read_committed\n---\nspring:\n  config:\n    activate:\n      on-profile: tx\n  kafka:\n    producer:\n      transaction-id-prefix: tx-\n',
+    },
     {
       name: 'Spring: unset isolation level, Spring Boot writes read_uncommitted',
       path: 'application.properties',

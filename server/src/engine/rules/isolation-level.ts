@@ -17,14 +17,30 @@ const KEY = 'isolation.level';
 const TXN = 'transactional.id';
 
 
-/** The first transactional producer setting in the file (a dynamic id still means transactions). */
-function transactionalProducer(file: ParsedFile): { unit: ConfigUnit; setting: Setting } | undefined {
+/** The transactional producer settings of the file (a dynamic id still means transactions). */
+function transactionalProducers(file: ParsedFile): { unit: ConfigUnit; setting: Setting }[] {
+  const out: { unit: ConfigUnit; setting: Setting }[] = [];
   for (const unit of allUnits(file)) {
     if (unit.role !== 'producer' && !(unit.role === 'client' && isProducer(unit))) continue;
     const s = effective(unit, TXN);
-    if (s && (s.dynamic || s.value.trim() !== '')) return { unit, setting: s };
+    if (s && (s.dynamic || s.value.trim() !== '')) out.push({ unit, setting: s });
   }
-  return undefined;
+  return out;
+}
+
+const consumerUnit = (unit: ConfigUnit) => unit.role === 'consumer' || (unit.role === 'client' && isConsumer(unit));
+
+/**
+ * Whether a consumer runs next to a producer. A producer of a Spring profile's document runs only
+ * under that profile, and there a consumer section of the profile's own document comes over the
+ * consumer of a document without a profile (which is then judged as that section, with what it
+ * inherits): `isolation.level: read_committed` set next to a profile's `transaction-id-prefix`
+ * covers the consumer it overrides.
+ */
+function runsWith(consumer: ConfigUnit, producer: ConfigUnit, units: ConfigUnit[]): boolean {
+  const profile = producer.facts.profile;
+  if (!profile || consumer.facts.profile) return true;
+  return !units.some((u) => u !== consumer && u.facts.profile === profile && consumerUnit(u));
 }
 
 function withValue(ctx: RuleContext, unit: ConfigUnit, value: string): string {
@@ -48,12 +64,16 @@ const rule: Rule = {
     formats: ['properties', 'yaml'],
     category: 'consumer',
     scope: 'unit',
-    // Consumers are judged against the file's first transactional producer.
+    // Consumers are judged against the file's first transactional producer they run with.
+    // (And the profiles that have a consumer section of their own: runsWith.)
     fileKey: (file) => {
-      const txn = transactionalProducer(file);
-      if (!txn) return '';
-      const { unit: u, setting: t } = txn;
-      return JSON.stringify([u.id, u.surface, u.format, u.role, u.client, t.key, t.sourceKey, t.rawValue, t.value, t.dynamic, !!t.placeholderDefault]);
+      const producers = transactionalProducers(file);
+      if (!producers.length) return '';
+      const profiled = producers.some((p) => p.unit.facts.profile) ? allUnits(file).filter((u) => u.facts.profile && consumerUnit(u)).map((u) => [u.id, u.facts.profile]) : [];
+      return JSON.stringify([
+        producers.map(({ unit: u, setting: t }) => [u.id, u.surface, u.format, u.role, u.client, u.facts.profile, t.key, t.sourceKey, t.rawValue, t.value, t.dynamic, !!t.placeholderDefault]),
+        profiled,
+      ]);
     },
     fixable: true,
     docs: {
@@ -92,12 +112,15 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const txn = transactionalProducer(ctx.file);
-    if (!txn) return;
-    const txnShown = ctx.fixer.show(txn.unit, txn.setting);
+    const producers = transactionalProducers(ctx.file);
+    if (!producers.length) return;
+    const units = allUnits(ctx.file);
     for (const unit of ctx.file.units) {
-      if (unit === txn.unit || (unit.client !== 'java' && unit.client !== 'librdkafka')) continue;
-      if (unit.role !== 'consumer' && !(unit.role === 'client' && isConsumer(unit))) continue;
+      if (unit.client !== 'java' && unit.client !== 'librdkafka') continue;
+      if (!consumerUnit(unit)) continue;
+      const txn = producers.find((p) => p.unit !== unit && runsWith(unit, p.unit, units));
+      if (!txn) continue;
+      const txnShown = ctx.fixer.show(txn.unit, txn.setting);
       const title = ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: withValue(ctx, unit, 'read_committed') });
       const fixes = [ctx.makeFix(title, 'unsafe', ctx.fixer.set(unit, KEY, 'read_committed'), true)];
       const s = effective(unit, KEY);
