@@ -29,6 +29,7 @@ export function imageRepository(image: string): string {
 // (cp-enterprise-kafka, the Platform 5.x broker image, is built FROM cp-kafka with the same
 // kafka.properties.template: confluentinc/cp-docker-images debian/enterprise-kafka)
 const CONFLUENT_BROKER_NAMES = 'cp-kafka|cp-server|confluent-local|cp-enterprise-kafka';
+const CONFLUENT_BROKER_NAME = new RegExp(`^(${CONFLUENT_BROKER_NAMES})$`);
 
 const FAMILIES: [RegExp, ImageFamily][] = [
   [new RegExp(`(^|/)confluentinc/(${CONFLUENT_BROKER_NAMES})$`), 'confluent'],
@@ -95,7 +96,7 @@ export function partialImageFamily(image: string, hole: string): ImageFamily | u
   const repo = colon > ref.lastIndexOf('/') ? ref.slice(0, colon) : ref;
   if (!repo.includes(hole)) return imageFamily(repo);
   const name = repo.slice(repo.lastIndexOf('/') + 1).toLowerCase();
-  return repo.lastIndexOf(hole) < repo.lastIndexOf('/') && new RegExp(`^(${CONFLUENT_BROKER_NAMES})$`).test(name) ? 'confluent' : undefined;
+  return repo.lastIndexOf(hole) < repo.lastIndexOf('/') && CONFLUENT_BROKER_NAME.test(name) ? 'confluent' : undefined;
 }
 
 /**

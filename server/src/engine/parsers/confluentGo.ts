@@ -94,15 +94,22 @@ interface Literal {
 /** Where a name is bound: the function it is written in (its declaration), or undefined for the package. */
 type VarScope = object | undefined;
 
+interface KeySet {
+  name: string;
+  key: Expr;
+  value: Expr;
+  written: { start: number; end: number };
+  scope: VarScope;
+}
+
 /** The `kafka.ConfigMap{...}` literals of a Go file (its pieces), as librdkafka client units. */
 /** What one piece of a file holds for confluent-kafka-go, relative to the piece (kept while it is reused). */
 interface PieceFinds {
   alias: string;
   literals: (Expr & { k: 'composite' })[];
   ctorArgs: { fn: string; arg: Expr; scope: VarScope }[];
-  setKeys: { name: string; call: Expr & { k: 'call' }; scope: VarScope }[];
-  /** `cfg["key"] = value` */
-  indexSets: { name: string; key: Expr; value: Expr; stmt: Stmt; scope: VarScope }[];
+  /** `cfg.SetKey("key", value)` calls and `cfg["key"] = value` assignments (`written`), in the order they are written. */
+  keySets: KeySet[];
   /** Variables given a value: `cfg := &kafka.ConfigMap{...}`, `var cfg = kafka.ConfigMap{...}`. */
   bindings: { name: string; value: Expr; scope: VarScope }[];
 }
@@ -121,7 +128,7 @@ function varName(e: Expr, depth = 0): string | undefined {
 function findsOf(f: GoFile, alias: string): PieceFinds {
   const kept = pieceFinds.get(f);
   if (kept && kept.alias === alias) return kept;
-  const out: PieceFinds = { alias, literals: [], ctorArgs: [], setKeys: [], indexSets: [], bindings: [] };
+  const out: PieceFinds = { alias, literals: [], ctorArgs: [], keySets: [], bindings: [] };
   let scope: VarScope;
   const visit = (e: Expr) => {
     if (e.k === 'composite' && e.type?.k === 'sel' && e.type.name === 'ConfigMap' && e.type.x.k === 'ident' && e.type.x.name === alias) out.literals.push(e);
@@ -129,7 +136,7 @@ function findsOf(f: GoFile, alias: string): PieceFinds {
       if (e.fun.x.k === 'ident' && e.fun.x.name === alias && /^New(Producer|Consumer)$/.test(e.fun.name) && e.args.length) out.ctorArgs.push({ fn: e.fun.name, arg: e.args[0], scope });
       else if (e.fun.name === 'SetKey' && e.args.length === 2) {
         const name = varName(e.fun.x);
-        if (name !== undefined) out.setKeys.push({ name, call: e, scope });
+        if (name !== undefined) out.keySets.push({ name, key: e.args[0], value: e.args[1], written: e, scope });
       }
     }
   };
@@ -140,7 +147,7 @@ function findsOf(f: GoFile, alias: string): PieceFinds {
         if (name !== undefined) out.bindings.push({ name, value: st.rhs[i], scope });
         else if (st.op === '=' && st.lhs.length === 1 && l.k === 'index' && l.args.length === 1) {
           const map = varName(l.x);
-          if (map !== undefined) out.indexSets.push({ name: map, key: l.args[0], value: st.rhs[0], stmt: st, scope });
+          if (map !== undefined) out.keySets.push({ name: map, key: l.args[0], value: st.rhs[0], written: st, scope });
         }
       });
     } else if (st.k === 'var') {
@@ -165,8 +172,7 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   const byVar = new Map<VarScope, Map<string, Literal>>();
   const varOf = (scope: VarScope, name: string) => byVar.get(scope)?.get(name) ?? byVar.get(undefined)?.get(name);
   const ctorArgs: { fn: string; arg: Expr; scope: VarScope }[] = [];
-  const setKeys: { name: string; call: Expr & { k: 'call' }; at: number; scope: VarScope }[] = [];
-  const indexSets: (PieceFinds['indexSets'][number] & { at: number })[] = [];
+  const keySets: (KeySet & { at: number })[] = [];
   const literalIn = (e: Expr | undefined): Expr | undefined => (e && e.k === 'unary' && e.op === '&' ? e.x : e);
   for (const f of files) {
     const at = f.chunk.start;
@@ -177,8 +183,7 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       byNode.set(e, lit);
     }
     for (const c of p.ctorArgs) ctorArgs.push(c);
-    for (const c of p.setKeys) setKeys.push({ ...c, at });
-    for (const c of p.indexSets) indexSets.push({ ...c, at });
+    for (const c of p.keySets) keySets.push({ ...c, at });
     for (const b of p.bindings) {
       const lit = byNode.get(literalIn(b.value) as Expr);
       if (lit) {
@@ -204,28 +209,19 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       if (key === undefined) continue;
       keyed.push({ key, keyLit: { start: at + x.key.start, end: at + x.key.end }, value: x.value, element: { start: at + x.start, end: at + x.end } });
     }
-    const extra = setKeys.filter((c) => varOf(c.scope, c.name) === lit);
-    const assigned = indexSets.filter((c) => varOf(c.scope, c.name) === lit);
-    const keys = new Set([...keyed.map((k) => k.key), ...extra.map((c) => stringOf(c.call.args[0]) ?? ''), ...assigned.map((c) => stringOf(c.key) ?? '')]);
+    const extra = keySets.filter((c) => varOf(c.scope, c.name) === lit);
+    const keys = new Set([...keyed.map((k) => k.key), ...extra.map((c) => stringOf(c.key) ?? '')]);
     // Without a constructor, the keys decide as in a `.properties` file (a client here: never a broker or topic).
     const byKeys = lit.role ? undefined : roleFromKeys(keys);
     const role: Role = lit.role ?? (byKeys === 'producer' || byKeys === 'consumer' ? byKeys : 'client');
     const settings = keyed.map((k) => setting(k.key, k.keyLit, k.value, text, at, role, k.element));
-    const later: Setting[] = [];
+    // After the literal's own, in the order they are written (the last of a key is the one in effect).
     for (const c of extra) {
-      const key = stringOf(c.call.args[0]);
-      if (key === undefined) continue;
-      const kl = c.call.args[0];
-      later.push(setting(key, { start: c.at + kl.start, end: c.at + kl.end }, c.call.args[1], text, c.at, role, undefined, { start: c.at + c.call.start, end: c.at + c.call.end }));
-    }
-    for (const c of assigned) {
       const key = stringOf(c.key);
       if (key === undefined) continue;
-      later.push(setting(key, { start: c.at + c.key.start, end: c.at + c.key.end }, c.value, text, c.at, role, undefined, { start: c.at + c.stmt.start, end: c.at + c.stmt.end }));
+      const written = { start: c.at + c.written.start, end: c.at + c.written.end };
+      settings.push(setting(key, { start: c.at + c.key.start, end: c.at + c.key.end }, c.value, text, c.at, role, undefined, written));
     }
-    // After the literal's own, in the order they are written (the last of a key is the one in effect).
-    if (extra.length && assigned.length) later.sort((a, b) => a.entrySpan.start - b.entrySpan.start);
-    settings.push(...later);
     const placed = placeLiteral(e, at, text);
     if (!placed) continue;
     const { typeSpan, lbrace, rbrace, elts } = placed;
