@@ -80,3 +80,28 @@ describe('hover: concepts named in comments', () => {
     assert.equal(hoverAt(text, 'producer.properties', '生产者'), '');
   });
 });
+
+describe('hover: Go values written in branches', () => {
+  const go = (body: string) =>
+    'package main\n\nimport "github.com/IBM/sarama"\n\nfunc newProducer(brokers []string, async bool) (sarama.SyncProducer, error) {\n' +
+    '\tcfg := sarama.NewConfig()\n' +
+    body +
+    '\tcfg.Producer.Return.Successes = true\n\treturn sarama.NewSyncProducer(brokers, cfg)\n}\n';
+  const branches = go('\tif async {\n\t\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t} else {\n\t\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\t}\n');
+  it('a value a run can leave in effect is not called overridden', () => {
+    const md = hoverAt(branches, 'producer.go', 'RequiredAcks = sarama.NoResponse');
+    assert.match(md, /- `cfg\.Producer\.RequiredAcks = sarama\.NoResponse` is in effect on a run that takes this branch and skips the later `cfg\.Producer\.RequiredAcks` \(line 10\); it is checked as such/);
+    assert.doesNotMatch(md, /overridden/);
+  });
+  it('the last assignment names the others a run can leave in effect', () => {
+    const md = hoverAt(branches, 'producer.go', 'RequiredAcks = sarama.WaitForAll');
+    assert.match(md, /- `cfg\.Producer\.RequiredAcks = sarama\.WaitForAll` is in effect, except on a run that skips it and leaves `cfg\.Producer\.RequiredAcks = sarama\.NoResponse` \(line 8\) in effect/);
+    const zh = hoverAt(branches, 'producer.go', 'RequiredAcks = sarama.WaitForAll', 'zh-cn');
+    assert.match(zh, /`cfg\.Producer\.RequiredAcks = sarama\.WaitForAll` 生效；但若某次运行跳过它，则 `cfg\.Producer\.RequiredAcks = sarama\.NoResponse`（第 8 行） 生效/);
+  });
+  it('a value every run overrides is still overridden', () => {
+    const text = go('\tif async {\n\t\tcfg.Producer.RequiredAcks = sarama.NoResponse\n\t}\n\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n');
+    assert.match(hoverAt(text, 'producer.go', 'RequiredAcks = sarama.NoResponse'), /— overridden by `cfg\.Producer\.RequiredAcks` \(line 10\)/);
+    assert.match(hoverAt(text, 'producer.go', 'RequiredAcks = sarama.WaitForAll'), /- `cfg\.Producer\.RequiredAcks = sarama\.WaitForAll` is in effect\n/);
+  });
+});

@@ -113,7 +113,16 @@ function render(doc: HoverDoc, locale: Locale): string {
 const T: Record<string, L10n> = {
   here: { en: 'In this file', zh: '本文件中' },
   inEffect: { en: '{assignment} is in effect', zh: '生效值：{assignment}' },
+  atLine: { en: ' (line {line})', zh: '（第 {line} 行）' },
   overridden: { en: '{assignment} — overridden by {winner} (line {line})', zh: '{assignment}——被第 {line} 行的 {winner} 覆盖' },
+  alternative: {
+    en: '{assignment} is in effect on a run that takes this branch and skips the later {winner} (line {line}); it is checked as such',
+    zh: '若某次运行进入此分支、跳过后面第 {line} 行的 {winner}，则 {assignment} 生效；按生效值检查',
+  },
+  orAlternatives: {
+    en: '{assignment} is in effect, except on a run that skips it and leaves {others} in effect',
+    zh: '{assignment} 生效；但若某次运行跳过它，则 {others} 生效',
+  },
   dynamic: { en: '{assignment} — set at run time, not checked', zh: '{assignment}——运行时才确定，不做检查' },
   placeholder: { en: '{assignment} — judged on the placeholder default', zh: '{assignment}——按占位符默认值判断' },
   unset: { en: 'Default when unset: {value} ({source}; {why})', zh: '未设置时的默认值：{value}（{source}；{why}）' },
@@ -199,9 +208,18 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   if (s.dynamic && !s.placeholderDefault) lines.push(t(T.dynamic, { assignment: shown }));
   else if (winner && winner !== s) {
     const starts = lineStarts(file.text);
-    lines.push(t(T.overridden, { assignment: shown, winner: '`' + winner.sourceKey + '`', line: lineOf(starts, winner.keySpan.start) + 1 }));
+    // (Go: a value written in a branch the later assignment's run may skip: `unit.alternatives`)
+    const how = unit.alternatives?.includes(s) ? T.alternative : T.overridden;
+    lines.push(t(how, { assignment: shown, winner: '`' + winner.sourceKey + '`', line: lineOf(starts, winner.keySpan.start) + 1 }));
   } else if (s.placeholderDefault) lines.push(t(T.placeholder, { assignment: shown }));
-  else lines.push(t(T.inEffect, { assignment: shown }));
+  else {
+    const others = unit.alternatives?.filter((a) => a.key === s.key) ?? [];
+    if (others.length) {
+      const starts = lineStarts(file.text);
+      const list = others.map((a) => '`' + fixer.show(unit, a) + '`' + t(T.atLine, { line: lineOf(starts, a.keySpan.start) + 1 }));
+      lines.push(t(T.orAlternatives, { assignment: shown, others: list.join(locale === 'zh-cn' ? '、' : ', ') }));
+    } else lines.push(t(T.inEffect, { assignment: shown }));
+  }
   if (s.sourceKey !== s.key && !s.key.includes(':')) lines.push(t(T.kafkaKey, { key: '`' + s.key + '`' }));
   // Spring sets some keys itself when the application leaves them unset (enable.auto.commit=false
   // since spring-kafka 2.3, ack mode BATCH): that, not Kafka's default, is what applies there.
