@@ -27,6 +27,16 @@ ruleTester('sarama-errors', {
     { name: 'dynamic Return.Successes', path: 'producer.go', code: sync('\tcfg.Producer.Return.Successes = wantSuccesses\n') },
     { name: 'SyncProducer whose config a function of the file completes', path: 'producer.go', code: viaHelper('\tout.Producer.Return.Successes = true\n') },
     { name: 'SyncProducer on a config callers elsewhere pass in: unset is not known', path: 'producer.go', code: given('') },
+    {
+      // (a failed message puts the transaction in an error state and CommitTxn returns it)
+      name: 'transactional AsyncProducer with Return.Errors false',
+      path: 'producer.go',
+      code: async(
+        '\tcfg.Producer.Idempotent = true\n\tcfg.Producer.RequiredAcks = sarama.WaitForAll\n\tcfg.Net.MaxOpenRequests = 1\n' +
+          '\tcfg.Producer.Transaction.ID = "orders-tx"\n\tcfg.Producer.Return.Errors = false\n',
+      ),
+    },
+    { name: 'transactional AsyncProducer whose ID is read at run time', path: 'producer.go', code: async('\tcfg.Producer.Transaction.ID = txnID\n\tcfg.Producer.Return.Errors = false\n') },
     { name: 'consumer config', path: 'consumer.go', code: 'package main\n\nimport "github.com/IBM/sarama"\n\nfunc newConsumer(brokers []string) (sarama.ConsumerGroup, error) {\n\tcfg := sarama.NewConfig()\n\treturn sarama.NewConsumerGroup(brokers, "g", cfg)\n}\n' },
   ],
   invalid: [
@@ -76,6 +86,21 @@ ruleTester('sarama-errors', {
       code: sync('\tcfg.Producer.Return.Successes = false\n'),
       errors: [{ text: 'false', severity: 'error', message: '`cfg.Producer.Return.Successes = false`, but this config is passed to `sarama.NewSyncProducer`' }],
       output: sync('\tcfg.Producer.Return.Successes = true\n'),
+      safeOnly: true,
+    },
+    {
+      name: 'an empty Transaction.ID is not transactional',
+      path: 'producer.go',
+      code: async('\tcfg.Producer.Transaction.ID = ""\n\tcfg.Producer.Return.Errors = false\n'),
+      errors: [{ text: 'false', line: 8, severity: 'warning', message: 'is only passed to `sarama.Logger`' }],
+      output: async('\tcfg.Producer.Transaction.ID = ""\n\tcfg.Producer.Return.Errors = true\n'),
+    },
+    {
+      name: 'a transactional SyncProducer with Return.Errors false: the constructor still fails',
+      path: 'producer.go',
+      code: sync('\tcfg.Producer.Transaction.ID = "tx"\n\tcfg.Producer.Return.Successes = true\n\tcfg.Producer.Return.Errors = false\n'),
+      errors: [{ text: 'false', line: 9, severity: 'error', message: 'which requires `Producer.Return.Errors` to be true' }],
+      output: sync('\tcfg.Producer.Transaction.ID = "tx"\n\tcfg.Producer.Return.Successes = true\n\tcfg.Producer.Return.Errors = true\n'),
       safeOnly: true,
     },
     {

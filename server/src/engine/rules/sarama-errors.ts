@@ -2,6 +2,11 @@
 // false a failed message is only passed to sarama.Logger, which discards by default: the
 // failure vanishes. A SyncProducer needs both Return.Successes and Return.Errors true, or
 // NewSyncProducer returns an error (Return.Successes defaults to false).
+// A transactional producer (`Producer.Transaction.ID` set, sarama >= 1.37.0, the first with
+// transactions) is the exception for the AsyncProducer: a failed message also puts its transaction
+// in an error state (`returnError` -> `maybeTransitionToErrorState`, async_producer.go) and
+// `CommitTxn` then returns that error (`finishTransaction`, transaction_manager.go), so the failure
+// is not silent and the batch can be aborted and sent again.
 
 import type { ConfigUnit } from '../model.js';
 import { effective } from '../model.js';
@@ -11,6 +16,7 @@ import { asBool, isDynamic } from './util.js';
 
 const ERRORS = 'sarama:Producer.Return.Errors';
 const SUCCESSES = 'sarama:Producer.Return.Successes';
+const TXN_ID = 'transactional.id';
 const SYNC = /^NewSyncProducer(FromClient)?$/;
 
 const ASYNC_ERRORS: L10n = {
@@ -35,6 +41,12 @@ function syncCtor(unit: ConfigUnit): string | undefined {
   return alias ? `${alias}.${c.name}` : c.name; // '' = dot import
 }
 
+/** Is a transactional ID written (a value read at run time counts: it is judged as set)? */
+function transactional(unit: ConfigUnit): boolean {
+  const id = effective(unit, TXN_ID);
+  return !!id && (isDynamic(id) || id.value.trim() !== '');
+}
+
 function title(ctx: RuleContext, a: string): string {
   return ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a });
 }
@@ -53,8 +65,8 @@ const rule: Rule = {
         zh: '发现失败会悄然消失的 sarama 生产者（`Producer.Return.Errors = false`），以及未设置 `Producer.Return.Successes = true` 的 SyncProducer 配置。',
       },
       why: {
-        en: 'With `Producer.Return.Errors = false` an AsyncProducer hands messages that failed after all retries to `sarama.Logger`, which by default writes to `io.Discard`: the application never learns that they were lost (warning). `NewSyncProducer` requires both `Producer.Return.Successes` and `Producer.Return.Errors` to be true and returns an error otherwise; `Return.Successes` defaults to false, so a plain `NewConfig()` fails there (error).',
-        zh: '当 `Producer.Return.Errors = false` 时，AsyncProducer 会把重试耗尽后仍失败的消息交给 `sarama.Logger`，而它默认写入 `io.Discard`：应用永远不知道消息已丢失（警告）。`NewSyncProducer` 要求 `Producer.Return.Successes` 和 `Producer.Return.Errors` 都为 true，否则返回错误；`Return.Successes` 默认为 false，因此直接使用 `NewConfig()` 会在此失败（错误）。',
+        en: 'With `Producer.Return.Errors = false` an AsyncProducer hands messages that failed after all retries to `sarama.Logger`, which by default writes to `io.Discard`: the application never learns that they were lost (warning). `NewSyncProducer` requires both `Producer.Return.Successes` and `Producer.Return.Errors` to be true and returns an error otherwise; `Return.Successes` defaults to false, so a plain `NewConfig()` fails there (error). A transactional AsyncProducer (`Producer.Transaction.ID` set) is not warned about: a failed message puts its transaction in an error state, and `CommitTxn` returns the error.',
+        zh: '当 `Producer.Return.Errors = false` 时，AsyncProducer 会把重试耗尽后仍失败的消息交给 `sarama.Logger`，而它默认写入 `io.Discard`：应用永远不知道消息已丢失（警告）。`NewSyncProducer` 要求 `Producer.Return.Successes` 和 `Producer.Return.Errors` 都为 true，否则返回错误；`Return.Successes` 默认为 false，因此直接使用 `NewConfig()` 会在此失败（错误）。事务型 AsyncProducer（设置了 `Producer.Transaction.ID`）不会被警告：失败的消息会让所在事务进入错误状态，`CommitTxn` 会返回该错误。',
       },
       fix: {
         en: 'Set the flag to `true`. For a SyncProducer the fix is safe: the constructor fails without it and the SyncProducer reads both channels itself. For an AsyncProducer, `Return.Errors = true` is unsafe: the application must then read the `Errors()` channel, or the producer blocks once the channel buffer is full.',
@@ -81,7 +93,7 @@ const rule: Rule = {
       const ctor = syncCtor(unit);
       const errFix = ctx.fixer.written(unit, ERRORS, 'true');
       const errors = effective(unit, ERRORS);
-      if (errors && !isDynamic(errors) && asBool(errors.value) === false) {
+      if (errors && !isDynamic(errors) && asBool(errors.value) === false && (ctor || !transactional(unit))) {
         const edits = ctx.fixer.setValue(unit, errors, 'true');
         const shown = ctx.fixer.show(unit, errors);
         ctx.report(
