@@ -61,7 +61,7 @@ ruleTester('isolation-level', {
           line: 2,
           severity: 'warning',
           message:
-            '`spring.kafka.consumer.isolation-level` is unset; the Spring Boot default is `read_uncommitted`: this consumer also returns records of aborted and still-open transactions, while a producer in this file is transactional (`spring.kafka.producer.transaction-id-prefix=tx-`)',
+            '`spring.kafka.consumer.isolation-level` is unset; the Spring Boot default is `read_uncommitted`: this consumer also returns records of aborted and still-open transactions, and a producer in this file is transactional (`spring.kafka.producer.transaction-id-prefix=tx-`)',
           fixes: ['Set `spring.kafka.consumer.isolation-level=read_committed`'],
         },
       ],

@@ -48,13 +48,13 @@ function withValue(ctx: RuleContext, unit: ConfigUnit, value: string): string {
 }
 
 const EXPLICIT: L10n = {
-  en: '`{shown}`{note}: this consumer also returns records of aborted and still-open transactions, while a producer in this file is transactional (`{txn}`); it processes writes that were rolled back. Set `{fix}`.',
-  zh: '`{shown}`{note}：该消费者也会读到已中止和尚未完成的事务中的消息，而本文件中的生产者使用了事务（`{txn}`）；它会处理已回滚的写入。请设置 `{fix}`。',
+  en: '`{shown}`{note}: this consumer also returns records of aborted and still-open transactions, and a producer in this file is transactional (`{txn}`): what this consumer reads of the topics that producer writes includes writes that were rolled back. Set `{fix}`.',
+  zh: '`{shown}`{note}：该消费者也会读到已中止和尚未完成的事务中的消息，而本文件中的生产者使用了事务（`{txn}`）：该消费者从这个生产者所写主题读到的消息中，会包含已回滚的写入。请设置 `{fix}`。',
 };
 
 const UNSET: L10n = {
-  en: '`{key}` is unset; the {source} is `{def}`: this consumer also returns records of aborted and still-open transactions, while a producer in this file is transactional (`{txn}`); it processes writes that were rolled back. Set `{fix}`.',
-  zh: '未设置 `{key}`，默认值为 `{def}`（{source}）：该消费者也会读到已中止和尚未完成的事务中的消息，而本文件中的生产者使用了事务（`{txn}`）；它会处理已回滚的写入。请设置 `{fix}`。',
+  en: '`{key}` is unset; the {source} is `{def}`: this consumer also returns records of aborted and still-open transactions, and a producer in this file is transactional (`{txn}`): what this consumer reads of the topics that producer writes includes writes that were rolled back. Set `{fix}`.',
+  zh: '未设置 `{key}`，默认值为 `{def}`（{source}）：该消费者也会读到已中止和尚未完成的事务中的消息，而本文件中的生产者使用了事务（`{txn}`）：该消费者从这个生产者所写主题读到的消息中，会包含已回滚的写入。请设置 `{fix}`。',
 };
 
 const rule: Rule = {
