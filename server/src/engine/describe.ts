@@ -160,7 +160,10 @@ function versionWhy(unit: ConfigUnit, options: ResolvedOptions): L10n {
   if (unit.client === 'sarama') {
     return options.saramaVersion
       ? { en: `sarama version from ${options.saramaVersionSource ?? 'settings'}`, zh: `sarama 版本来自 ${options.saramaVersionSource ?? '设置'}` }
-      : { en: 'no go.mod pins sarama, so the newest release is assumed', zh: '没有 go.mod 固定 sarama 版本，按最新版本假定' };
+      : {
+          en: 'no go.mod pins a sarama release (none found, or it builds sarama from a local folder or a fork), so the newest release is assumed',
+          zh: '没有 go.mod 固定 sarama 发布版本（未找到 go.mod，或它从本地目录或分叉构建 sarama），按最新版本假定',
+        };
   }
   if (unit.client === 'librdkafka') return { en: 'librdkafka-based client detected', zh: '检测到基于 librdkafka 的客户端' };
   const own = unit.facts.kafkaVersion;

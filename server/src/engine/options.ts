@@ -132,10 +132,52 @@ export function unitKafkaVersion(unit: ConfigUnit, options: ResolvedOptions): st
   return unit.facts.kafkaVersion?.version ?? options.kafkaVersion;
 }
 
-/** The sarama version a go.mod pins, from either module path. */
+const SARAMA_MODULE = /^github\.com\/(?:IBM|Shopify)\/sarama$/;
+const SEMVER = /^v(\d+\.\d+\.\d+)/;
+
+/**
+ * The sarama version a go.mod builds, from either module path: the `require`d one, unless a
+ * `replace` directive for sarama (for any version, or for the required one) swaps it. A replacement
+ * by sarama at another version is that version; one by a local folder (`=> ../../`, sarama's own
+ * examples) or by a fork (whose versions are its own) leaves the version unknown, as if no go.mod
+ * pinned it.
+ */
 export function saramaVersionFromGoMod(goMod: string): string | undefined {
-  const m = /(?:^|\s)github\.com\/(?:IBM|Shopify)\/sarama\s+v(\d+\.\d+\.\d+)/m.exec(goMod);
-  return m ? m[1] : undefined;
+  let required: string | undefined;
+  const replaces: { from?: string; to: string[] }[] = [];
+  let block: string | undefined;
+  for (const raw of goMod.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (!line) continue;
+    if (block && line === ')') {
+      block = undefined;
+      continue;
+    }
+    let verb = block;
+    let rest = line;
+    const m = /^(require|replace|exclude|retract|module|go|toolchain|godebug|tool|ignore)\b\s*(.*)$/.exec(line);
+    if (m && !block) {
+      if (m[2] === '(') {
+        block = m[1];
+        continue;
+      }
+      verb = m[1];
+      rest = m[2];
+    }
+    const words = rest.split(/\s+/).map((w) => w.replace(/^"(.*)"$/, '$1'));
+    if (verb === 'require' && SARAMA_MODULE.test(words[0] ?? '')) {
+      const v = SEMVER.exec(words[1] ?? '');
+      if (v) required = v[1];
+    } else if (verb === 'replace') {
+      const arrow = words.indexOf('=>');
+      if (arrow < 1 || !SARAMA_MODULE.test(words[0])) continue;
+      replaces.push({ from: arrow > 1 ? SEMVER.exec(words[1])?.[1] : undefined, to: words.slice(arrow + 1) });
+    }
+  }
+  const replace = replaces.find((r) => r.from === undefined || r.from === required);
+  if (!replace) return required;
+  const [target, version] = replace.to;
+  return SARAMA_MODULE.test(target ?? '') ? SEMVER.exec(version ?? '')?.[1] : undefined;
 }
 
 /**
