@@ -160,3 +160,53 @@ describe('confluent-kafka-go: hover and the editor', () => {
     assert.ok(!seen(text).some((f) => f.startsWith('acks')));
   });
 });
+
+describe('confluent-kafka-go: consumers that never fetch a message', () => {
+  // (confluent-kafka-go's consumer_offset_metadata example and its tests' getMessageCountInTopic)
+  const offsetsOnly = (calls: string) =>
+    file(
+      'func offsets(topic string) error {\n\tconf := kafka.ConfigMap{"bootstrap.servers": "k:9092", "group.id": "orders"}\n' +
+        '\tc, err := kafka.NewConsumer(&conf)\n\tif err != nil {\n\t\treturn err\n\t}\n\tdefer c.Close()\n' +
+        calls +
+        '\treturn nil\n}\n',
+    );
+  const unset = (text: string) => found(text).filter((f) => /^auto-(commit|offset-reset)/.test(f));
+  it('a consumer used only for offsets and metadata is not told what it leaves unset', () => {
+    const text = offsetsOnly('\t_, err = c.CommitOffsets([]kafka.TopicPartition{{Topic: &topic, Partition: 0, Offset: 5}})\n\t_, _, err = c.QueryWatermarkOffsets(topic, 0, 1000)\n');
+    assert.deepEqual(unset(text), []);
+    assert.deepEqual(parseFile({ text, path: P })!.units[0].facts.readsNoMessages, ['Close', 'CommitOffsets', 'QueryWatermarkOffsets']);
+  });
+  it('followed into the functions of the file it is passed to, and printed', () => {
+    const helpers = (body: string) =>
+      file(
+        'func main() {\n\tc, err := kafka.NewConsumer(&kafka.ConfigMap{"bootstrap.servers": "k:9092", "group.id": "g"})\n\tif err != nil {\n\t\treturn\n\t}\n' +
+          '\tfmt.Printf("Created Consumer %v\\n", c)\n\tif len(topic) > 1 {\n\t\tcommitOffset(c, topic)\n\t} else {\n\t\tshow(c, topic)\n\t}\n\tc.Close()\n}\n\n' +
+          'var topic = "t"\n\nfunc commitOffset(c *kafka.Consumer, topic string) {\n\t_, _ = c.CommitOffsets([]kafka.TopicPartition{{Topic: &topic}})\n}\n\n' +
+          `func show(consumer *kafka.Consumer, topic string) {\n${body}}\n`,
+      );
+    assert.deepEqual(unset(helpers('\t_, _ = consumer.Committed([]kafka.TopicPartition{{Topic: &topic}}, 5000)\n')), []);
+    assert.equal(unset(helpers('\t_ = consumer.Subscribe(topic, nil)\n\t_ = consumer.Poll(100)\n')).length, 2);
+    assert.equal(unset(helpers('\tgo drain(consumer)\n')).length, 2);
+  });
+  it('one that subscribes, polls or reads is, as before', () => {
+    for (const call of ['\t_ = c.Subscribe(topic, nil)\n', '\t_ = c.Poll(100)\n', '\t_, _ = c.ReadMessage(-1)\n', '\t_ = c.Assign(nil)\n']) {
+      const text = offsetsOnly(call);
+      assert.equal(unset(text).length, 2, call);
+      assert.equal(parseFile({ text, path: P })!.units[0].facts.readsNoMessages, undefined);
+    }
+  });
+  it('one that leaves the function, or is mentioned where the tree does not show it, is judged as before', () => {
+    // returned, stored in a field, passed on
+    assert.equal(unset(offsetsOnly('\tkeep(c)\n')).length, 2);
+    assert.equal(unset(offsetsOnly('\tholder.consumer = c\n')).length, 2);
+    // a name the syntax tree does not show as a use of it (a comment): not known, so judged
+    assert.equal(unset(offsetsOnly('\t// c.Subscribe happens in another goroutine\n')).length, 2);
+    // another consumer from the same config reads
+    const two = file(
+      'func both(topic string) {\n\tconf := kafka.ConfigMap{"bootstrap.servers": "k:9092", "group.id": "orders"}\n' +
+        '\tc, _ := kafka.NewConsumer(&conf)\n\tdefer c.Close()\n\t_, _ = c.Committed(nil, 100)\n' +
+        '\td, _ := kafka.NewConsumer(&conf)\n\t_ = d.Subscribe(topic, nil)\n}\n',
+    );
+    assert.equal(unset(two).length, 2);
+  });
+});

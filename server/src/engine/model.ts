@@ -131,6 +131,13 @@ export interface UnitFacts {
    */
   partial?: true;
   /**
+   * confluent-kafka-go: the consumer made from this config is used, in the function that makes it,
+   * only for these calls (offsets, metadata), none of which fetches a message; it is not returned,
+   * stored or passed on. What it leaves unset (auto-commit, offset reset) cannot lose a message,
+   * so it is not judged (`definitelyConsumer`).
+   */
+  readsNoMessages?: string[];
+  /**
    * Keys an operator sets itself when the resource leaves them unset, to values this file does not
    * show: Confluent for Kubernetes picks `default.replication.factor` and `min.insync.replicas`
    * from the broker count (cfk.ts). Unset, they are not judged against Kafka's defaults.

@@ -10,7 +10,7 @@ import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { internSetting } from '../strings.js';
-import type { Expr, GoFile, Stmt } from './go.js';
+import type { Expr, FuncDecl, GoFile, Stmt } from './go.js';
 import { insertIntoLiteral, placeLiteral, walkBlock, walkStmt, type GoLiteral } from './kafkaGo.js';
 import { roleFromKeys } from './properties.js';
 
@@ -104,10 +104,37 @@ interface KeySet {
 
 /** The `kafka.ConfigMap{...}` literals of a Go file (its pieces), as librdkafka client units. */
 /** What one piece of a file holds for confluent-kafka-go, relative to the piece (kept while it is reused). */
+interface CtorArg {
+  fn: string;
+  arg: Expr;
+  scope: VarScope;
+  /** `c, err := kafka.NewConsumer(...)`: how the function uses `c` (see `consumerUses`). */
+  result?: ConsumerUses;
+}
+
+/**
+ * How a function uses the consumer it makes: the methods called on it, how many other mentions of
+ * its name the syntax tree shows, and the function's text, whose mentions of the name must all be
+ * among those (a use the tree does not show, or a name in a comment or string, then counts as an
+ * unknown use).
+ */
+interface ConsumerUses {
+  name: string;
+  methods: string[];
+  /** Mentions of the name that are none of: a method call's receiver, an assignment of a `NewConsumer` result, an argument of a call below. */
+  others: number;
+  /** Calls of a function by name (`commitOffset(c, ...)`) that pass it on, as the argument at `index`. */
+  passed: { callee: string; index: number }[];
+  /** Mentions in the tree, all kinds. */
+  mentions: number;
+  /** The function, relative to the piece. */
+  fn: { start: number; end: number };
+}
+
 interface PieceFinds {
   alias: string;
   literals: (Expr & { k: 'composite' })[];
-  ctorArgs: { fn: string; arg: Expr; scope: VarScope }[];
+  ctorArgs: CtorArg[];
   /** `cfg.SetKey("key", value)` calls and `cfg["key"] = value` assignments (`written`), in the order they are written. */
   keySets: KeySet[];
   /** Variables given a value: `cfg := &kafka.ConfigMap{...}`, `var cfg = kafka.ConfigMap{...}`. */
@@ -115,6 +142,9 @@ interface PieceFinds {
 }
 
 const pieceFinds = new WeakMap<GoFile, PieceFinds>();
+
+/** `<alias>.NewConsumer(...)`. */
+const newConsumerCall = (alias: string) => (e: Expr) => e.k === 'call' && e.fun.k === 'sel' && e.fun.x.k === 'ident' && e.fun.x.name === alias && e.fun.name === 'NewConsumer';
 
 /** The variable an expression names: `conf`, or a field of one, `args.conf` (up to a few levels). */
 function varName(e: Expr, depth = 0): string | undefined {
@@ -130,10 +160,19 @@ function findsOf(f: GoFile, alias: string): PieceFinds {
   if (kept && kept.alias === alias) return kept;
   const out: PieceFinds = { alias, literals: [], ctorArgs: [], keySets: [], bindings: [] };
   let scope: VarScope;
+  let fnNow: FuncDecl | undefined;
+  // (`c, err := kafka.NewConsumer(...)`: the call, and the name it is assigned to)
+  const results = new Map<Expr, string>();
+  const isNewConsumer = newConsumerCall(alias);
   const visit = (e: Expr) => {
     if (e.k === 'composite' && e.type?.k === 'sel' && e.type.name === 'ConfigMap' && e.type.x.k === 'ident' && e.type.x.name === alias) out.literals.push(e);
     else if (e.k === 'call' && e.fun.k === 'sel') {
-      if (e.fun.x.k === 'ident' && e.fun.x.name === alias && /^New(Producer|Consumer)$/.test(e.fun.name) && e.args.length) out.ctorArgs.push({ fn: e.fun.name, arg: e.args[0], scope });
+      if (e.fun.x.k === 'ident' && e.fun.x.name === alias && /^New(Producer|Consumer)$/.test(e.fun.name) && e.args.length) {
+        const c: CtorArg = { fn: e.fun.name, arg: e.args[0], scope };
+        const name = results.get(e);
+        if (name !== undefined && fnNow?.body) c.result = consumerUses(fnNow, name, isNewConsumer);
+        out.ctorArgs.push(c);
+      }
       else if (e.fun.name === 'SetKey' && e.args.length === 2) {
         const name = varName(e.fun.x);
         if (name !== undefined) out.keySets.push({ name, key: e.args[0], value: e.args[1], written: e, scope });
@@ -141,6 +180,7 @@ function findsOf(f: GoFile, alias: string): PieceFinds {
     }
   };
   const onStmt = (st: Stmt) => {
+    if (st.k === 'assign' && st.rhs.length === 1 && st.lhs[0]?.k === 'ident' && st.lhs[0].name !== '_' && isNewConsumer(st.rhs[0])) results.set(st.rhs[0], st.lhs[0].name);
     if (st.k === 'assign' && st.lhs.length === st.rhs.length) {
       st.lhs.forEach((l, i) => {
         const name = l.k === 'index' ? undefined : varName(l);
@@ -155,13 +195,94 @@ function findsOf(f: GoFile, alias: string): PieceFinds {
     }
   };
   for (const fn of f.funcs) {
-    scope = fn;
+    scope = fnNow = fn;
     walkBlock(fn.body, visit, onStmt);
   }
-  scope = undefined;
+  scope = fnNow = undefined;
   for (const v of f.vars) walkStmt(v, visit, onStmt, 0);
   pieceFinds.set(f, out);
   return out;
+}
+
+/** How `fn` uses the name a `NewConsumer` result is assigned to (`ConsumerUses`). */
+function consumerUses(fn: FuncDecl, name: string, isNewConsumer: (e: Expr) => boolean): ConsumerUses {
+  const known = new Set<Expr>();
+  const assigned = new Set<Expr>();
+  const methods: string[] = [];
+  const passed: ConsumerUses['passed'] = [];
+  let mentions = 0;
+  let others = 0;
+  walkBlock(
+    fn.body,
+    (e) => {
+      if (e.k === 'call') {
+        if (e.fun.k === 'sel' && e.fun.x.k === 'ident' && e.fun.x.name === name) {
+          known.add(e.fun.x);
+          methods.push(e.fun.name);
+        }
+        e.args.forEach((a, index) => {
+          if (a.k !== 'ident' || a.name !== name) return;
+          // Printed (`fmt.Printf("%v", c)` reads only its name), or passed to a function of the file.
+          if (e.fun.k === 'sel' && e.fun.x.k === 'ident' && e.fun.x.name === 'fmt') known.add(a);
+          else if (e.fun.k === 'ident') {
+            known.add(a);
+            passed.push({ callee: e.fun.name, index });
+          }
+        });
+      } else if (e.k === 'ident' && e.name === name) {
+        mentions++;
+        if (!known.has(e) && !assigned.has(e)) others++;
+      }
+    },
+    (st) => {
+      if (st.k === 'assign' && st.rhs.length === 1 && st.lhs[0]?.k === 'ident' && st.lhs[0].name === name && isNewConsumer(st.rhs[0])) assigned.add(st.lhs[0]);
+    },
+  );
+  return { name, methods, others, passed, mentions, fn: { start: fn.start, end: fn.end } };
+}
+
+// Consumer methods that never hand the application a message: offsets, metadata, credentials, closing.
+const NO_MESSAGES = new Set([
+  'Close',
+  'IsClosed',
+  'CommitOffsets',
+  'Committed',
+  'GetMetadata',
+  'QueryWatermarkOffsets',
+  'GetWatermarkOffsets',
+  'OffsetsForTimes',
+  'Position',
+  'String',
+  'GetRebalanceProtocol',
+  'SetOAuthBearerToken',
+  'SetOAuthBearerTokenFailure',
+  'SetSaslCredentials',
+]);
+
+/** A plain function of the file by name, and how it uses its parameter at an index (undefined: unknown). */
+type Callee = (name: string, index: number) => { uses: ConsumerUses; at: number } | undefined;
+
+/**
+ * The calls of a consumer that never fetches a message (`UnitFacts.readsNoMessages`), following it
+ * into the functions of the file it is passed to (a few calls deep); else undefined.
+ */
+function readsNoMessages(u: ConsumerUses, text: string, at: number, callee: Callee, depth = 0): string[] | undefined {
+  if (u.others || !u.methods.every((m) => NO_MESSAGES.has(m))) return undefined;
+  // Every mention in the function's text must be one the tree showed. (The parameter's own
+  // declaration is in the function's text too: one more.)
+  const body = text.slice(at + u.fn.start, at + u.fn.end);
+  const word = new RegExp(`(?<![\\p{L}\\p{N}_])${u.name}(?![\\p{L}\\p{N}_])`, 'gu');
+  let inText = 0;
+  while (word.exec(body)) inText++;
+  if (inText !== u.mentions + (depth ? 1 : 0)) return undefined;
+  const calls = new Set(u.methods);
+  for (const p of u.passed) {
+    const c = depth < 3 ? callee(p.callee, p.index) : undefined;
+    const more = c && readsNoMessages(c.uses, text, c.at, callee, depth + 1);
+    if (!more) return undefined;
+    for (const m of more) calls.add(m);
+  }
+  return [...calls];
 }
 
 export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
@@ -171,7 +292,7 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   const byNode = new Map<Expr, Literal>();
   const byVar = new Map<VarScope, Map<string, Literal>>();
   const varOf = (scope: VarScope, name: string) => byVar.get(scope)?.get(name) ?? byVar.get(undefined)?.get(name);
-  const ctorArgs: { fn: string; arg: Expr; scope: VarScope }[] = [];
+  const ctorArgs: (CtorArg & { at: number })[] = [];
   const keySets: (KeySet & { at: number })[] = [];
   const literalIn = (e: Expr | undefined): Expr | undefined => (e && e.k === 'unary' && e.op === '&' ? e.x : e);
   for (const f of files) {
@@ -182,7 +303,7 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       literals.push(lit);
       byNode.set(e, lit);
     }
-    for (const c of p.ctorArgs) ctorArgs.push(c);
+    for (const c of p.ctorArgs) ctorArgs.push({ ...c, at });
     for (const c of p.keySets) keySets.push({ ...c, at });
     for (const b of p.bindings) {
       const lit = byNode.get(literalIn(b.value) as Expr);
@@ -193,11 +314,25 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       }
     }
   }
-  for (const { fn, arg, scope } of ctorArgs) {
+  // (A config every consumer of which fetches no message: the calls they make; `null` once one may fetch.)
+  const quiet = new Map<Literal, string[] | null>();
+  const plainFuncs = new Map<string, { fn: FuncDecl; at: number }>();
+  for (const f of files) for (const fn of f.funcs) if (!fn.recv && fn.body && !plainFuncs.has(fn.name)) plainFuncs.set(fn.name, { fn, at: f.chunk.start });
+  const isNewConsumer = newConsumerCall(alias);
+  const callee: Callee = (name, index) => {
+    const c = plainFuncs.get(name);
+    const param = c?.fn.params[index];
+    return c && param && param !== '_' ? { uses: consumerUses(c.fn, param, isNewConsumer), at: c.at } : undefined;
+  };
+  for (const { fn, arg, scope, result, at } of ctorArgs) {
     const inner = literalIn(arg);
     const name = inner && varName(inner);
     const lit = inner ? (byNode.get(inner) ?? (name !== undefined ? varOf(scope, name) : undefined)) : undefined;
-    if (lit) lit.role = fn === 'NewProducer' ? 'producer' : 'consumer';
+    if (!lit) continue;
+    lit.role = fn === 'NewProducer' ? 'producer' : 'consumer';
+    if (fn !== 'NewConsumer') continue;
+    const calls = result && quiet.get(lit) !== null ? readsNoMessages(result, text, at, callee) : undefined;
+    quiet.set(lit, calls ? [...new Set([...(quiet.get(lit) ?? []), ...calls])] : null);
   }
   const units: ConfigUnit[] = [];
   for (const lit of literals) {
@@ -235,7 +370,7 @@ export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
       settings,
       anchor: typeSpan,
       span: { start: typeSpan.start, end: rbrace + 1 },
-      facts: { roleEvidence: lit.role ? 'structure' : 'keys' },
+      facts: { roleEvidence: lit.role ? 'structure' : 'keys', ...(role === 'consumer' && quiet.get(lit) ? { readsNoMessages: quiet.get(lit)! } : {}) },
       ext,
     });
   }

@@ -32,7 +32,7 @@ export function definitelyProducer(unit: ConfigUnit): boolean {
 }
 
 export function definitelyConsumer(unit: ConfigUnit): boolean {
-  if (unit.facts.partial) return false;
+  if (unit.facts.partial || unit.facts.readsNoMessages) return false;
   return unit.role === 'consumer' || (unit.client === 'sarama' && isConsumer(unit));
 }
 
