@@ -58,8 +58,33 @@ ruleTester('env-var-image', {
       name: 'Apache image ignores KAFKA_CFG_',
       path: 'docker-compose.yml',
       code: svc('apache/kafka:4.0.0', '      KAFKA_NODE_ID: 1\n      KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE: "false"\n'),
-      errors: [{ text: 'KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE', line: 6, message: 'Rename it to `KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE`' }],
+      errors: [
+        {
+          text: 'KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE',
+          line: 6,
+          message:
+            "`KAFKA_CFG_UNCLEAN_LEADER_ELECTION_ENABLE`: the Apache Kafka image turns this variable into the unknown property `cfg.unclean.leader.election.enable`, so the value `false` never reaches `unclean.leader.election.enable`. Once any `KAFKA_` variable is set, this image writes the broker's configuration from those variables alone (its packaged `server.properties` is dropped unless one is mounted), so `unclean.leader.election.enable` gets Kafka's own default. Rename it to `KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE`",
+        },
+      ],
       output: svc('apache/kafka:4.0.0', '      KAFKA_NODE_ID: 1\n      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: "false"\n'),
+    },
+    {
+      name: 'Apache image: an ignored key a KRaft broker needs, and the property names the image makes',
+      path: 'docker-compose.yml',
+      code: svc('apache/kafka:4.0.0', '      KAFKA_CFG_NODE_ID: 1\n      KAFKA_CFG_LOG_DIRS: /var/lib/kafka___data\n'),
+      errors: [
+        { text: 'KAFKA_CFG_NODE_ID', line: 5, message: /property `cfg\.node\.id`, so the value `1` never reaches `node\.id`\. Once any .* gets Kafka's own default, without which a KRaft broker does not start\. Rename it to `KAFKA_NODE_ID`/ },
+        { text: 'KAFKA_CFG_LOG_DIRS', line: 6, message: "`cfg.log.dirs`, so the value `/var/lib/kafka___data` never reaches `log.dirs`" },
+      ],
+      output: svc('apache/kafka:4.0.0', '      KAFKA_NODE_ID: 1\n      KAFKA_LOG_DIRS: /var/lib/kafka___data\n'),
+    },
+    {
+      name: 'Apache image, Chinese',
+      path: 'docker-compose.yml',
+      code: svc('apache/kafka:4.0.0', '      KAFKA_CFG_PROCESS_ROLES: broker,controller\n'),
+      errors: [{ text: 'KAFKA_CFG_PROCESS_ROLES', message: 'Apache Kafka 镜像会把该变量变成未知属性 `cfg.process.roles`，因此 `broker,controller` 不会传给 `process.roles`。只要设置了任何 `KAFKA_` 变量，该镜像就只用这些变量生成 broker 配置（除非挂载了 `server.properties`，否则镜像自带的配置会被丢弃），因此 `process.roles` 取 Kafka 自身的默认值，而 KRaft broker 缺少它无法启动。' }],
+      output: svc('apache/kafka:4.0.0', '      KAFKA_PROCESS_ROLES: broker,controller\n'),
+      options: { locale: 'zh-cn' },
     },
     {
       name: 'the right variable is already there: remove the ignored one',
