@@ -175,6 +175,9 @@ describe('confluent-kafka-go: consumers that never fetch a message', () => {
     const text = offsetsOnly('\t_, err = c.CommitOffsets([]kafka.TopicPartition{{Topic: &topic, Partition: 0, Offset: 5}})\n\t_, _, err = c.QueryWatermarkOffsets(topic, 0, 1000)\n');
     assert.deepEqual(unset(text), []);
     assert.deepEqual(parseFile({ text, path: P })!.units[0].facts.readsNoMessages, ['Close', 'CommitOffsets', 'QueryWatermarkOffsets']);
+    const parsed = parseFile({ text, path: P })!;
+    const hover = describeAt(parsed, text.indexOf('"group.id"') + 2, O)?.markdown ?? '';
+    assert.match(hover, /The consumer made from this config only calls `Close`, `CommitOffsets`, `QueryWatermarkOffsets`: it fetches no message/);
   });
   it('followed into the functions of the file it is passed to, and printed', () => {
     const helpers = (body: string) =>

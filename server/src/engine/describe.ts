@@ -147,6 +147,10 @@ const T: Record<string, L10n> = {
     zh: '未设置时的默认值：无法从本文件得知；变量还来自 {sources}，而本文件中看不到其内容，因此不判断未设置的键',
   },
   safe: { en: 'Safe value: {value}', zh: '安全取值：{value}' },
+  readsNoMessages: {
+    en: 'The consumer made from this config only calls {calls}: it fetches no message, so what it leaves unset (auto-commit, offset reset) is not judged',
+    zh: '由此配置创建的消费者只调用 {calls}：它不拉取消息，因此不判断它未设置的项（自动提交、位移重置）',
+  },
   kafkaKey: { en: 'Kafka setting {key}', zh: 'Kafka 配置 {key}' },
   springWhy: { en: 'Spring sets it when the application does not', zh: '应用未设置时由 Spring 设置' },
 };
@@ -235,6 +239,8 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
   if (keyRef) lines.push(t(T.keyRef, { source: '`' + keyRef.label + '`', key: '`' + keyRef.key + '`' }));
   const operator = unit.facts.operatorSets?.keys.includes(s.key) ? unit.facts.operatorSets.by : undefined;
   if (operator) lines.push(t(unit.role === 'topic' ? T.operatorTopic : T.operator, { by: operator }));
+  const quiet = unit.facts.readsNoMessages;
+  if (quiet) lines.push(t(T.readsNoMessages, { calls: quiet.map((c) => '`' + c + '`').join(', ') }));
   const unseen = unit.facts.envElsewhere;
   if (unseen && !operator) lines.push(t(T.envElsewhere, { sources: unseen.map((x) => '`' + x + '`').join(', ') }));
   const def = binder || operator || unseen ? undefined : spring ?? unitDefault(unit, s.key, { kafkaVersion: unitKafkaVersion(unit, options), saramaVersion: options.saramaVersion });

@@ -13,10 +13,10 @@ import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { asBool, isDynamic } from './util.js';
+import { transactionalId } from './idempotence.js';
 
 const ERRORS = 'sarama:Producer.Return.Errors';
 const SUCCESSES = 'sarama:Producer.Return.Successes';
-const TXN_ID = 'transactional.id';
 const SYNC = /^NewSyncProducer(FromClient)?$/;
 
 const ASYNC_ERRORS: L10n = {
@@ -39,12 +39,6 @@ function syncCtor(unit: ConfigUnit): string | undefined {
   if (!c) return undefined;
   const alias = unit.facts.saramaAlias ?? 'sarama';
   return alias ? `${alias}.${c.name}` : c.name; // '' = dot import
-}
-
-/** Is a transactional ID written (a value read at run time counts: it is judged as set)? */
-function transactional(unit: ConfigUnit): boolean {
-  const id = effective(unit, TXN_ID);
-  return !!id && (isDynamic(id) || id.value.trim() !== '');
 }
 
 function title(ctx: RuleContext, a: string): string {
@@ -93,7 +87,7 @@ const rule: Rule = {
       const ctor = syncCtor(unit);
       const errFix = ctx.fixer.written(unit, ERRORS, 'true');
       const errors = effective(unit, ERRORS);
-      if (errors && !isDynamic(errors) && asBool(errors.value) === false && (ctor || !transactional(unit))) {
+      if (errors && !isDynamic(errors) && asBool(errors.value) === false && (ctor || !transactionalId(unit))) {
         const edits = ctx.fixer.setValue(unit, errors, 'true');
         const shown = ctx.fixer.show(unit, errors);
         ctx.report(
