@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KafkaL
       { scheme: 'file', language: 'go' },
     ],
     // The project file, go.mod (the sarama version) and the Spring Boot files profile files come on top of.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.kafkalint.json,go.mod,application.{properties,yml,yaml},bootstrap.{properties,yml,yaml},.env,*.env}') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.kafkalint.json,go.mod,application*.{properties,yml,yaml},bootstrap*.{properties,yml,yaml},.env,*.env}') },
     outputChannel: output,
     initializationOptions: { locale: vscode.env.language },
   };

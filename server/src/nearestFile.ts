@@ -6,17 +6,25 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_TEXT_LENGTH, type SpringBase } from './engine/index.js';
-import { springBaseNames } from './engine/springProfiles.js';
+import { isSpringBaseFile, isSpringOverlay, springBaseNames } from './engine/springProfiles.js';
 
 /**
- * The base files of a Spring Boot profile file (application.yml and application.properties beside
- * application-prod.yml) that exist: the text `open` gives for a path (an editor's open document),
- * else the file on disk, read once into `cache` (callers clear it when such a file changes).
+ * The Spring Boot files beside `file` that it comes on top of (application.yml and
+ * application.properties beside application-prod.yml) or that come on top of it
+ * (application-prod.yml and application.properties beside application.yml: `isSpringOverlay`), that
+ * exist: the text `open` gives for a path (an editor's open document), else the file on disk, read
+ * once into `cache` (callers clear it when such a file changes; the folder's listing is kept there
+ * too, under the folder's path with a NUL in front).
  */
 export function springBaseFiles(file: string, cache: Map<string, string | null>, open?: (p: string) => string | undefined): SpringBase[] {
   const out: SpringBase[] = [];
-  for (const name of springBaseNames(file)) {
-    const p = path.join(path.dirname(file), name);
+  const dir = path.dirname(file);
+  const names = springBaseNames(file);
+  if (names.length || isSpringBaseFile(file)) {
+    for (const name of springFolder(dir, cache)) if (!names.includes(name) && isSpringOverlay(file, name)) names.push(name);
+  }
+  for (const name of names) {
+    const p = path.join(dir, name);
     let text = open?.(p);
     if (text === undefined) {
       let disk = cache.get(p);
@@ -28,6 +36,22 @@ export function springBaseFiles(file: string, cache: Map<string, string | null>,
     out.push({ path: p, text });
   }
   return out;
+}
+
+/** The names of the Spring Boot configuration files in a folder (`application*.yml` and the like), listed once into `cache`. */
+function springFolder(dir: string, cache: Map<string, string | null>): string[] {
+  const key = '\u0000' + dir;
+  let listed = cache.get(key);
+  if (listed === undefined) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir).filter((n) => /^(?:application|bootstrap)-.+\.(?:ya?ml|properties)$|^(?:application|bootstrap)\.properties$/i.test(n));
+    } catch {
+      // An unreadable folder: no files on top.
+    }
+    cache.set(key, (listed = names.sort().join('\u0000')));
+  }
+  return listed ? listed.split('\u0000') : [];
 }
 
 /**

@@ -41,7 +41,7 @@ import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } 
 import { edited, withDefaultHeapGrowth } from './serverProcess.js';
 import { ACTIVE_DOCUMENT_NOTIFICATION, FIX_ALL_KIND, SHOW_DOCS_COMMAND, WORKING_SET_REQUEST } from './protocol.js';
 import * as path from 'node:path';
-import { isSpringBaseFile, springBaseNames } from './engine/springProfiles.js';
+import { isSpringFile, isSpringOverlay, springBaseNames } from './engine/springProfiles.js';
 
 const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.Value, constant: CompletionItemKind.Constant, field: CompletionItemKind.Field } as const;
 
@@ -338,16 +338,20 @@ export function startServer(connection: Connection): void {
     return found.length ? found : undefined;
   }
 
-  /** Open Spring profile files that come on top of this document (application-*.yml beside application.yml). */
+  /**
+   * Open Spring files beside this document that read it: profile files that come on top of it
+   * (application-*.yml beside application.yml), and files it comes on top of (application.yml
+   * beside application-prod.yml, whose `on-profile: prod` documents it overrides).
+   */
   function dependents(doc: TextDocument): TextDocument[] {
     const filePath = URI_TO_PATH(doc.uri);
-    if (!filePath || !isSpringBaseFile(filePath)) return [];
+    if (!filePath || !isSpringFile(filePath)) return [];
     const dir = path.dirname(filePath);
     const name = path.basename(filePath);
     return documents.all().filter((other) => {
       if (other.uri === doc.uri) return false;
       const p = URI_TO_PATH(other.uri);
-      return !!p && path.dirname(p) === dir && springBaseNames(p).includes(name);
+      return !!p && path.dirname(p) === dir && (springBaseNames(p).includes(name) || isSpringOverlay(p, filePath));
     });
   }
 

@@ -124,6 +124,27 @@ describe('kafka-lint: Spring profile files', () => {
     assert.equal(one.status, 0, one.stdout);
   });
 
+  it('reads application-prod.properties beside application.yml: its prod document loses to it, also when only application.yml is linted', () => {
+    const yml = 'spring:\n  config:\n    activate:\n      on-profile: prod\n  kafka:\n    producer:\n      acks: 1\n';
+    const dir = project({
+      'res/application.yml': yml,
+      'res/application-prod.properties': 'spring.kafka.producer.acks=all\n',
+      'other/application.yml': yml,
+    });
+    const byFile = jsonFindings(runCli(['--format', 'json', '.'], dir));
+    assert.deepEqual(byFile.get('res/application.yml')?.map((f) => f.ruleId), ['duplicate-key']);
+    // Control: the same file with no profile file beside it.
+    assert.deepEqual(byFile.get('other/application.yml')?.map((f) => f.ruleId), ['acks', 'idempotence']);
+    const one = runCli(['res/application.yml'], dir);
+    const lines = one.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('res/application.yml:7:7 warning duplicate-key '));
+    assert.ok(at >= 0, one.stdout);
+    assert.equal(lines[at + 1], '  res/application-prod.properties:1:1 Set over this document here: `spring.kafka.producer.acks` = `all`');
+    // The removal relies on the other file: only `--unsafe-fixes` applies it.
+    runCli(['--fix', 'res/application.yml'], dir);
+    assert.equal(fs.readFileSync(path.join(dir, 'res/application.yml'), 'utf8'), yml);
+  });
+
   it('names where an inherited setting is written: an indented line in text, `related` in JSON, relatedLocations in SARIF', () => {
     const dir = project({
       'res/application.yml': '# base\nspring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[enable.idempotence]": true\n',

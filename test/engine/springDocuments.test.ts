@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { fixText, lint } from '../../server/src/engine/index.js';
 import { createDocumentLinter } from '../../server/src/engine/incremental.js';
 import { resolveOptions } from '../../server/src/engine/options.js';
+import { describeAt } from '../../server/src/engine/describe.js';
 
 const OPTIONS = resolveOptions([{ source: 'test', options: { kafkaVersion: '2.8' } }]);
 const PROD = 'spring:\n  config:\n    activate:\n      on-profile: prod\n';
@@ -221,5 +222,77 @@ describe('where an inherited setting a finding names is written (related places)
     const pl = createDocumentLinter();
     assert.equal(inflight(pl.lint(inFlight, path, OPTIONS, undefined, b1))?.related?.[0].span.start, idem.indexOf('"[enable.idempotence]"'));
     assert.equal(inflight(pl.lint(inFlight, path, OPTIONS, undefined, b2))?.related?.[0].span.start, b2[0].text.indexOf('"[enable.idempotence]"'));
+  });
+});
+
+describe('Spring files and documents read over a document', () => {
+  const at = (text: string, fs: { ruleId: string; severity: string; span: { start: number } }[]) =>
+    fs.map((f) => `${f.ruleId}:${f.severity}@${text.slice(0, f.span.start).split('\n').length}`).sort();
+  const prodDoc = 'spring:\n  kafka:\n    consumer:\n      enable-auto-commit: false\n---\n' + PROD + '  kafka:\n    producer:\n      acks: 1\n';
+  const prodFile = { path: '/app/application-prod.properties', text: '# prod\nspring.kafka.producer.acks=all\n' };
+
+  it('application-prod.properties beside application.yml wins over its prod document: the loss rules judge what wins, duplicate-key names the file', () => {
+    const r = lint({ text: prodDoc, path: '/app/application.yml', springBase: [prodFile] }, OPTIONS);
+    assert.deepEqual(at(prodDoc, r.findings), ['auto-offset-reset:information@3', 'duplicate-key:warning@12']);
+    const dup = r.findings.find((f) => f.ruleId === 'duplicate-key')!;
+    assert.equal(
+      dup.message,
+      '`spring.kafka.producer.acks: 1` has no effect: `application-prod.properties` sets it again (`spring.kafka.producer.acks=all`, line 2), and Spring Boot reads that file over this one whenever profile `prod` is active, the only time this document applies. Remove this one.',
+    );
+    assert.deepEqual(dup.related?.map((p) => [p.path, p.span.start, p.message]), [[prodFile.path, prodFile.text.indexOf('spring.kafka'), 'Set over this document here: `spring.kafka.producer.acks` = `all`']]);
+    // The removal relies on the other file: offered, not applied by a safe batch.
+    assert.deepEqual(dup.fixes.map((f) => [f.title, f.safety]), [['Remove `spring.kafka.producer.acks: 1`', 'unsafe']]);
+    assert.equal(fixText({ text: prodDoc, path: '/app/application.yml', springBase: [prodFile] }, OPTIONS, { unsafe: false }).output, prodDoc);
+    // Control: without the profile file, acks 1 is what the prod profile runs with.
+    assert.deepEqual(at(prodDoc, lint({ text: prodDoc, path: '/app/application.yml' }, OPTIONS).findings), ['acks:warning@12', 'auto-offset-reset:information@3']);
+  });
+
+  it('a profile file overrides only documents of exactly its profile', () => {
+    for (const cond of ['prod | live', 'dev']) {
+      const text = prodDoc.replace('on-profile: prod', `on-profile: ${cond}`);
+      const r = lint({ text, path: '/app/application.yml', springBase: [prodFile] }, OPTIONS);
+      assert.deepEqual(at(text, r.findings), ['acks:warning@12', 'auto-offset-reset:information@3'], cond);
+    }
+    // Nor the documents without a profile: application-prod.yml is read only with prod active.
+    const plain = 'spring:\n  kafka:\n    producer:\n      acks: 1\n';
+    assert.deepEqual(at(plain, lint({ text: plain, path: '/app/application.yml', springBase: [prodFile] }, OPTIONS).findings), ['acks:warning@4']);
+  });
+
+  it('application.properties wins over application.yml beside it, document for document, in Chinese too', () => {
+    const yml = 'spring:\n  kafka:\n    producer:\n      acks: 1\n';
+    const props = { path: '/app/application.properties', text: 'spring.kafka.producer.acks=all\n' };
+    const r = lint({ text: yml, path: '/app/application.yml', springBase: [props] }, OPTIONS);
+    assert.deepEqual(at(yml, r.findings), ['duplicate-key:warning@4']);
+    assert.match(r.findings[0].message, /`application\.properties` beside this file sets it again \(`spring\.kafka\.producer\.acks=all`, line 1\) for the same documents, and Spring Boot reads a `\.properties` file over the YAML file of the same name/);
+    const zh = resolveOptions([{ source: 'test', options: { kafkaVersion: '2.8', locale: 'zh-cn' } }]);
+    assert.match(lint({ text: yml, path: '/app/application.yml', springBase: [props] }, zh).findings[0].message, /同目录下的 `application\.properties` 为相同的文档再次设置了它/);
+    // Not the other way round: the YAML file does not override application.properties.
+    assert.deepEqual(at(props.text, lint({ text: 'spring.kafka.producer.acks=1\n', path: '/app/application.properties', springBase: [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: all\n' }] }, OPTIONS).findings), ['acks:warning@1']);
+  });
+
+  it('the hover on an overridden setting names what wins and where', () => {
+    const file = lint({ text: prodDoc, path: '/app/application.yml', springBase: [prodFile] }, OPTIONS).file!;
+    const h = describeAt(file, prodDoc.indexOf('acks: 1') + 1, OPTIONS)!;
+    assert.match(h.markdown, /`spring\.kafka\.producer\.acks: 1` — overridden by `spring\.kafka\.producer\.acks` in `application-prod\.properties` \(line 2\), which Spring Boot reads over this document/);
+    const same = 'spring:\n  kafka:\n    producer:\n      acks: 1\n      client-id: a\n---\nspring:\n  kafka:\n    producer:\n      acks: all\n';
+    const h2 = describeAt(lint({ text: same, path: 'application.yml' }, OPTIONS).file!, same.indexOf('acks: 1') + 1, OPTIONS)!;
+    assert.match(h2.markdown, /`spring\.kafka\.producer\.acks: 1` — overridden by `spring\.kafka\.producer\.acks` \(line 10\)/);
+  });
+
+  it('an editor gives what a fresh lint gives while the document or the file over it changes', () => {
+    const view = (fs: { ruleId: string; message: string; span: { start: number; end: number } }[]) => fs.map((f) => `${f.ruleId}@${f.span.start}-${f.span.end} ${f.message}`);
+    const path = '/app/application.yml';
+    const linter = createDocumentLinter();
+    const steps: [string, { path: string; text: string }[]][] = [
+      [prodDoc, [prodFile]],
+      ['# moved\n' + prodDoc, [prodFile]],
+      ['# moved\n' + prodDoc, [{ path: prodFile.path, text: '\n\n' + prodFile.text }]],
+      ['# moved\n' + prodDoc, [{ path: prodFile.path, text: '# acks no longer set\n' }]],
+      ['# moved\n' + prodDoc + '---\n' + PROD + '  kafka:\n    producer:\n      acks: all\n', []],
+      ['# moved\n' + prodDoc.replace('acks: 1', 'acks: 0') + '---\n' + PROD + '  kafka:\n    producer:\n      acks: all\n', []],
+    ];
+    for (const [text, springBase] of steps) {
+      assert.deepEqual(view(linter.lint(text, path, OPTIONS, undefined, springBase).findings), view(lint({ text, path, springBase }, OPTIONS).findings));
+    }
   });
 });

@@ -302,6 +302,36 @@ describe('language server over stdio', () => {
     }
   });
 
+  it('application.yml loses its prod document’s setting to application-prod.properties: from disk, then from the open editor, then created on disk', async () => {
+    const res = path.join(dir, 'spring-overlays');
+    fs.mkdirSync(res, { recursive: true });
+    const overlay = path.join(res, 'application-prod.properties');
+    fs.writeFileSync(overlay, 'spring.kafka.producer.acks=all\n');
+    const yml = 'spring:\n  config:\n    activate:\n      on-profile: prod\n  kafka:\n    producer:\n      acks: 1\n';
+    const base = client.open(path.join(res, 'application.yml'), yml, 'yaml');
+    let p = await client.waitForVersion(base);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['duplicate-key']);
+    assert.deepEqual(p.diagnostics[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [
+      [pathToFileURL(overlay).href, 0, 'Set over this document here: `spring.kafka.producer.acks` = `all`'],
+    ]);
+    // The profile file opened and edited (not saved): application.yml is linted again with it.
+    const prod = client.open(overlay, 'spring.kafka.producer.acks=all\n', 'properties');
+    await client.waitForVersion(prod);
+    client.change(prod, 'spring.kafka.producer.batch-size=1\n');
+    p = await client.waitFor(base, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+    assert.equal(p.version, client.version(base), 'application.yml was not edited: same version, new diagnostics');
+    assert.ok(!p.diagnostics.some((d) => d.code === 'duplicate-key'));
+    // A profile file created on disk after application.yml was read: the watcher's event reads the folder again.
+    client.change(base, yml.replace('on-profile: prod', 'on-profile: live'));
+    p = await client.waitForVersion(base);
+    assert.deepEqual(p.diagnostics.map((d) => d.code).sort(), ['acks', 'idempotence']);
+    const created = path.join(res, 'application-live.properties');
+    fs.writeFileSync(created, 'spring.kafka.producer.acks=all\n');
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(created).href, type: 1 }] });
+    p = await client.waitFor(base, (x) => x.diagnostics.some((d) => d.code === 'duplicate-key'));
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['duplicate-key']);
+  });
+
   it('skips a binary file with one information diagnostic', async () => {
     const uri = client.open(path.join(dir, 'blob.properties'), 'acks=1\u0000\u0001\u0002', 'properties');
     const p = await client.waitFor(uri, (x) => x.diagnostics.length > 0);
@@ -465,9 +495,10 @@ describe('language server: Chinese hover', () => {
 describe('language server: memory after edits in many places', () => {
   it('reads a large document whole again when idle, with the same diagnostics', async () => {
     await withServer('reread', 'en', async (client, dir) => {
-      // 40 Spring documents of ~24 KB: each edit below re-reads one of them from a new ~1 MB version.
+      // 40 Spring documents of ~24 KB, one per profile (documents with the same conditions override
+      // each other): each edit below re-reads one of them from a new ~1 MB version.
       const docs = Array.from({ length: 40 }, (_, i) =>
-        ['spring:', '  kafka:', '    producer:', '      acks: "1"', `      client-id: service-${i}`, `# ${'padding '.repeat(3000)}`].join('\n'),
+        ['spring:', '  config:', '    activate:', `      on-profile: p${i}`, '  kafka:', '    producer:', '      acks: "1"', `      client-id: service-${i}`, `# ${'padding '.repeat(3000)}`].join('\n'),
       );
       const text = docs.join('\n---\n') + '\n';
       const lines = text.split('\n');

@@ -31,12 +31,59 @@ ruleTester('duplicate-key', {
       code: 'spring.kafka.producer.acks=all\n#---\nspring.config.activate.on-profile=dev\nspring.kafka.producer.acks=1\n',
     },
     {
+      name: 'Spring YAML: a later document with another profile does not override an earlier one',
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    producer:\n      acks: all\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\n  kafka:\n    producer:\n      acks: 1\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n  kafka:\n    producer:\n      acks: all\n',
+    },
+    {
+      name: 'Spring YAML: a later document active only on a cloud platform does not override an unconditional one',
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    producer:\n      acks: 1\n---\nspring:\n  config:\n    activate:\n      on-cloud-platform: kubernetes\n  kafka:\n    producer:\n      acks: all\n',
+    },
+    {
+      name: 'Spring: a later document setting a weaker spelling (the dedicated property under an earlier map entry) does not override it',
+      path: 'application.properties',
+      code: 'spring.kafka.producer.properties[acks]=all\n#---\nspring.kafka.producer.acks=1\n',
+    },
+    {
       name: 'Spring: producer and consumer sections are different scopes',
       path: 'application.properties',
       code: 'spring.kafka.producer.client-id=a\nspring.kafka.consumer.client-id=a\n',
     },
   ],
   invalid: [
+    {
+      name: 'Spring YAML: a later document with the same conditions overrides an earlier one',
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    producer:\n      acks: 1\n      client-id: orders\n---\nspring:\n  kafka:\n    producer:\n      acks: all\n',
+      errors: [
+        {
+          text: 'acks',
+          line: 4,
+          severity: 'warning',
+          message:
+            '`spring.kafka.producer.acks: 1` has no effect: a later document sets it again on line 10 (`spring.kafka.producer.acks: all`) under the same conditions, and Spring Boot applies a later document over an earlier one. Remove this one.',
+          fixes: ['Remove `spring.kafka.producer.acks: 1`'],
+        },
+      ],
+      safeOnly: true,
+      output: 'spring:\n  kafka:\n    producer:\n      client-id: orders\n---\nspring:\n  kafka:\n    producer:\n      acks: all\n',
+    },
+    {
+      name: 'Spring YAML: two documents of the same profile, in Chinese',
+      path: 'application.yml',
+      options: { locale: 'zh-cn' },
+      code: 'spring:\n  config:\n    activate:\n      on-profile: prod\n  kafka:\n    consumer:\n      enable-auto-commit: true\n      group-id: g\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n  kafka:\n    consumer:\n      enable-auto-commit: false\n',
+      errors: [{ text: 'enable-auto-commit', line: 7, message: /^`spring\.kafka\.consumer\.enable-auto-commit: true` 不起作用：后面的一个文档在第 16 行以相同条件再次设置了它/ }],
+      output: 'spring:\n  config:\n    activate:\n      on-profile: prod\n  kafka:\n    consumer:\n      group-id: g\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n  kafka:\n    consumer:\n      enable-auto-commit: false\n',
+    },
+    {
+      name: 'Spring properties: `#---` documents, the shared map entry overridden too',
+      path: 'application.properties',
+      code: 'spring.kafka.properties[enable.idempotence]=false\nspring.kafka.producer.client-id=a\n#---\nspring.kafka.properties[enable.idempotence]=true\n',
+      errors: [{ text: 'spring.kafka.properties[enable.idempotence]', line: 1, message: /a later document sets it again on line 4 \(`spring\.kafka\.properties\[enable\.idempotence\]=true`\)/ }],
+      output: 'spring.kafka.producer.client-id=a\n#---\nspring.kafka.properties[enable.idempotence]=true\n',
+    },
     {
       name: 'properties: the last occurrence wins',
       path: 'producer.properties',

@@ -15,6 +15,8 @@ import { unitKafkaVersion, type ResolvedOptions } from './options.js';
 import { lineOf, lineStarts } from './suppressions.js';
 import { embeddedAt, spanToOuter, toOuter } from './embedded.js';
 import { heldFileAt } from './index.js';
+import { overrideOrigin } from './springProfiles.js';
+import { baseName } from './parsers/yamlCommon.js';
 
 export interface HoverResult {
   markdown: string;
@@ -115,6 +117,7 @@ const T: Record<string, L10n> = {
   inEffect: { en: '{assignment} is in effect', zh: '生效值：{assignment}' },
   atLine: { en: ' (line {line})', zh: '（第 {line} 行）' },
   overridden: { en: '{assignment} — overridden by {winner} (line {line})', zh: '{assignment}——被第 {line} 行的 {winner} 覆盖' },
+  overriddenIn: { en: '{assignment} — overridden by {winner} in {file} (line {line}), which Spring Boot reads over this document', zh: '{assignment}——被 {file} 第 {line} 行的 {winner} 覆盖，Spring Boot 会用该文件覆盖本文档' },
   alternative: {
     en: '{assignment} is in effect on a run that takes this branch and skips the later {winner} (line {line}); it is checked as such',
     zh: '若某次运行进入此分支、跳过后面第 {line} 行的 {winner}，则 {assignment} 生效；按生效值检查',
@@ -217,7 +220,10 @@ function settingHover(file: ParsedFile, unit: ConfigUnit, s: Setting, span: Span
     const starts = lineStarts(file.text);
     // (Go: a value written in a branch the later assignment's run may skip: `unit.alternatives`)
     const how = unit.alternatives?.includes(s) ? T.alternative : T.overridden;
-    lines.push(t(how, { assignment: shown, winner: '`' + winner.sourceKey + '`', line: lineOf(starts, winner.keySpan.start) + 1 }));
+    // (Set over this document by a later one or by a file read over this one: where, with its line there.)
+    const over = overrideOrigin(winner);
+    if (over?.path !== undefined) lines.push(t(T.overriddenIn, { assignment: shown, winner: '`' + winner.sourceKey + '`', file: '`' + baseName(over.path) + '`', line: over.line }));
+    else lines.push(t(how, { assignment: shown, winner: '`' + winner.sourceKey + '`', line: over?.line ?? lineOf(starts, winner.keySpan.start) + 1 }));
   } else if (s.placeholderDefault) lines.push(t(T.placeholder, { assignment: shown }));
   else {
     const others = unit.alternatives?.filter((a) => a.key === s.key) ?? [];

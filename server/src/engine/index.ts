@@ -17,7 +17,7 @@ import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
 import { linkEnvFiles } from './parsers/compose.js';
 import type { ReadEnvFile } from './parsers/envFile.js';
-import { inheritanceKey, linkSpringDocuments, springBaseNames, type SpringBase } from './springProfiles.js';
+import { inheritanceKey, isSpringOverlay, linkSpringDocuments, linkSpringOverrides, springBaseNames, type SpringBase } from './springProfiles.js';
 import { editToOuter, embeddedAt, spanToOuter, toInner, type EmbeddedFile } from './embedded.js';
 import { baseName } from './parsers/yamlCommon.js';
 import { goFileKey, goUnitPiece, parseGo } from './parsers/go.js';
@@ -33,9 +33,11 @@ export interface LintInput {
   /** Editor language id, when known; the extension wins otherwise. */
   languageId?: string;
   /**
-   * The files a Spring Boot profile file comes on top of (application.yml and
-   * application.properties beside application-prod.yml: `springBaseNames`), as the caller reads
-   * them; their settings hold in this file where it does not set them again.
+   * The Spring Boot files beside this one, as the caller reads them: those it comes on top of
+   * (application.yml and application.properties beside application-prod.yml: `springBaseNames`),
+   * whose settings hold in this file where it does not set them again, and those that come on top
+   * of it (application-prod.yml beside application.yml: `isSpringOverlay`), whose settings win over
+   * its documents of their profile. Any other file in the list is ignored.
    */
   springBase?: SpringBase[];
   /**
@@ -96,9 +98,25 @@ export function parseFile(input: LintInput): ParsedFile | undefined {
   return file;
 }
 
-/** Links the Spring units of a parsed file to each other and to those of its base files. */
+/**
+ * Links the Spring units of a parsed file to each other and to those of the Spring files beside
+ * it: what it inherits from the files it comes on top of, and what the files on top of it set over
+ * its documents (`isSpringOverlay`).
+ */
 export function linkSpring(file: ParsedFile, springBase: SpringBase[] | undefined): void {
-  if (file.format !== 'go') linkSpringDocuments(file.units, springBase?.length ? baseUnits(springBase) : undefined);
+  if (file.format === 'go') return;
+  const below: SpringBase[] = [];
+  const above: SpringBase[] = [];
+  if (springBase?.length) {
+    const names = springBaseNames(file.path);
+    for (const b of springBase) {
+      if (names.includes(baseName(b.path))) below.push(b);
+      else if (isSpringOverlay(file.path, b.path)) above.push(b);
+    }
+  }
+  linkSpringDocuments(file.units, below.length ? baseUnits(below) : undefined);
+  const overlays = above.length ? baseUnits(above).map((o, i) => ({ ...o, text: above[i].text })) : undefined;
+  linkSpringOverrides(file.units, file.text, overlays);
 }
 
 // The Spring units of base files by path, while their text is the same (the same objects each
@@ -409,7 +427,7 @@ export function heldFileAt(file: ParsedFile, offset: number): { held: EmbeddedFi
 function lintEmbedded(file: ParsedFile, e: EmbeddedFile, options: ResolvedOptions, rules: Rule[], ruleErrors: RuleError[]): Finding[] {
   const siblings = file.embedded!.filter((o) => o !== e && o.resource === e.resource);
   const baseNames = springBaseNames(e.path);
-  const springBase = siblings.filter((o) => baseNames.includes(baseName(o.path))).map((o) => ({ path: o.path, text: o.text }));
+  const springBase = siblings.filter((o) => baseNames.includes(baseName(o.path)) || isSpringOverlay(e.path, o.path)).map((o) => ({ path: o.path, text: o.text }));
   const r = lintHeld({ text: e.text, path: e.path, ...(springBase.length ? { springBase } : {}) }, options, rules);
   e.parsed = r.file;
   ruleErrors.push(...r.ruleErrors);
@@ -439,13 +457,17 @@ const inheritedAbout = new WeakMap<Finding, { unit: ConfigUnit; keys: string[] }
 function relatedPlaces(unit: ConfigUnit, keys: string[], locale: Locale): RelatedPlace[] {
   const out: RelatedPlace[] = [];
   for (const key of keys) {
-    const s = unit.inherited?.get(key);
+    const over = unit.overriddenBy?.get(key);
+    const s = over ?? unit.inherited?.get(key);
     if (!s) continue;
     const path = inheritedPath(s);
+    const message = over
+      ? { en: 'Set over this document here: `{key}` = `{value}`', zh: '在此处覆盖了本文档的设置：`{key}` = `{value}`' }
+      : { en: 'Inherited from here: `{key}` = `{value}`', zh: '继承自此处：`{key}` = `{value}`' };
     out.push({
       ...(path === undefined ? {} : { path }),
       span: { start: s.keySpan.start, end: Math.max(s.keySpan.end, s.valueSpan.end) },
-      message: fmt({ en: 'Inherited from here: `{key}` = `{value}`', zh: '继承自此处：`{key}` = `{value}`' }, locale, { key: s.sourceKey, value: s.rawValue }),
+      message: fmt(message, locale, { key: s.sourceKey, value: s.rawValue }),
     });
   }
   return out;

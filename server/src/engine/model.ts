@@ -87,6 +87,8 @@ export interface UnitFacts {
   imageName?: string;
   /** Spring profile(s) the document is active for (spring.config.activate.on-profile / file name). */
   profile?: string;
+  /** The cloud platform a Spring document is active on (`spring.config.activate.on-cloud-platform`). */
+  cloudPlatform?: string;
   /** sarama: constructors the config is passed to. */
   saramaConstructors?: { name: string; span: Span }[];
   /** sarama: package qualifier used in the file (usually `sarama`). */
@@ -208,6 +210,14 @@ export interface ConfigUnit {
    */
   inherited?: ReadonlyMap<string, Setting>;
   /**
+   * Settings that come on top of the unit's own of the same key whenever its document applies: the
+   * same Spring property set again in a later document with the same conditions, or in a file read
+   * over this one (`application-prod.yml` over `application.yml`'s `on-profile: prod` documents;
+   * springProfiles.ts `linkSpringOverrides`). Copies like `inherited`'s; read through `effective()`,
+   * so an own setting they beat is judged by what wins (`duplicate-key` reports the one that loses).
+   */
+  overriddenBy?: ReadonlyMap<string, Setting>;
+  /**
    * Settings of `settings` that a run can leave in effect although `effective()` names a later
    * one of their key (Go: written in an if's or a switch case's branch that the later assignment's
    * run skips). The rules judge each as if it were in effect (index.ts, `alternativeFindings`).
@@ -285,7 +295,8 @@ export interface RelatedPlace {
 
 /**
  * Returns the winning setting for a key in a unit (highest precedence, then last), counting
- * what the unit inherits from other documents (below its own settings of the same precedence).
+ * what the unit inherits from other documents (below its own settings of the same precedence)
+ * and what later documents or files set over it (`overriddenBy`, above them).
  */
 export function effective(unit: ConfigUnit, key: string): Setting | undefined {
   let best: Setting | undefined;
@@ -295,6 +306,8 @@ export function effective(unit: ConfigUnit, key: string): Setting | undefined {
   }
   const inherited = unit.inherited?.get(key);
   if (inherited && (!best || inherited.precedence > best.precedence)) best = inherited;
+  const over = unit.overriddenBy?.get(key);
+  if (over && (!best || over.precedence >= best.precedence)) best = over;
   return best;
 }
 

@@ -30,6 +30,33 @@ export function isSpringBaseFile(path: string): boolean {
   return /^(?:application|bootstrap)\.(?:ya?ml|properties)$/i.test(baseName(path));
 }
 
+/** Is this a Spring Boot configuration file by name (`application.yml`, `bootstrap-prod.properties`, ...)? */
+export function isSpringFile(path: string): boolean {
+  return springName(path) !== undefined;
+}
+
+/** `application-prod.yml` -> stem `application`, profile `prod`, `yml`; undefined for any other name. */
+function springName(path: string): { stem: string; profile?: string; properties: boolean } | undefined {
+  const m = /^(application|bootstrap)(?:-(.+))?\.(ya?ml|properties)$/i.exec(baseName(path));
+  if (!m) return undefined;
+  return { stem: m[1].toLowerCase(), ...(m[2] ? { profile: m[2] } : {}), properties: m[3].toLowerCase() === 'properties' };
+}
+
+/**
+ * Whether the Spring Boot file `other`, in the same folder, comes on top of `path`: Spring Boot
+ * reads a profile file (`application-prod.yml`) over `application.yml` and `application.properties`,
+ * and of two files of the same name a `.properties` one over the YAML one (Spring Boot reference,
+ * "External Application Properties": profile-specific files always override the non-specific
+ * ones; `.properties` takes precedence over YAML in the same location).
+ */
+export function isSpringOverlay(path: string, other: string): boolean {
+  const a = springName(path);
+  const b = springName(other);
+  if (!a || !b || a.stem !== b.stem) return false;
+  if (a.profile === undefined && b.profile !== undefined) return true;
+  return a.profile === b.profile && !a.properties && b.properties;
+}
+
 /**
  * Spring Boot reads every document of an application.yml that has no profile condition, and the
  * documents of each active profile on top of them (later documents win); a profile file
@@ -124,6 +151,113 @@ export function linkSpringDocuments(units: ConfigUnit[], external: { path: strin
   }
 }
 
+/** A Spring file that comes on top of the linted one (`isSpringOverlay`), read. */
+export interface SpringOverlay {
+  path: string;
+  text: string;
+  units: ConfigUnit[];
+}
+
+/** Where a setting of `ConfigUnit.overriddenBy` is written: its file (undefined: the unit's own) and line. */
+const overrideOrigins = new WeakMap<Setting, { path?: string; line: number }>();
+
+export function overrideOrigin(s: Setting): { path?: string; line: number } | undefined {
+  return overrideOrigins.get(s);
+}
+
+/** The digest and version of each unit's `overriddenBy` at its last lint (see inheritanceKey). */
+const overrideLinks = new WeakMap<ConfigUnit, { digest: string; version: number }>();
+
+/**
+ * Settings that come on top of a unit's own whenever its document applies
+ * (`ConfigUnit.overriddenBy`): the same Spring property set again in a later document of the file
+ * under the same conditions (Spring Boot applies a file's documents in order, the later over the
+ * earlier), or in a file that comes on top of this one for the document's profile
+ * (`isSpringOverlay`: `application-prod.yml` over the `on-profile: prod` documents of
+ * `application.yml`, `application.properties` over `application.yml`). `text`: the file's own.
+ * The Kafka binder's units are left out (their layers are defaults bindings refine by design).
+ */
+export function linkSpringOverrides(units: ConfigUnit[], text: string, overlays: SpringOverlay[] = []): void {
+  const isSpring = (u: ConfigUnit) => (u.surface === 'spring-yaml' || u.surface === 'spring-properties') && !u.facts.binding;
+  const cond = (u: ConfigUnit) => `${u.facts.profile ?? ''}\u0000${u.facts.cloudPlatform ?? ''}`;
+  const docOf = (u: ConfigUnit) => {
+    const e = u.ext as { docIndex?: number; doc?: { start: number } } | undefined;
+    return e?.docIndex ?? e?.doc?.start ?? 0;
+  };
+  // Files on top of files on top: a profile file over application.properties, .properties over YAML.
+  const rank = (o: SpringOverlay) => {
+    const n = springName(o.path);
+    return (n?.profile !== undefined ? 2 : 0) + (n?.properties ? 1 : 0);
+  };
+  const above = [...overlays].sort((a, b) => rank(a) - rank(b));
+  const starts = new Map<string, number[]>();
+  const lineAt = (t: string, key: string, offset: number) => {
+    let ls = starts.get(key);
+    if (!ls) {
+      ls = [0];
+      for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) ls.push(i + 1);
+      starts.set(key, ls);
+    }
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  // The file's Spring units by their conditions (most files: one group per profile, of one document).
+  const byCond = new Map<string, ConfigUnit[]>();
+  for (const u of units) {
+    if (!isSpring(u)) continue;
+    const c = cond(u);
+    const list = byCond.get(c);
+    if (list) list.push(u);
+    else byCond.set(c, [u]);
+  }
+  for (const [c, members] of byCond) {
+    const over = above.length ? above.flatMap((o) => o.units.filter((v) => isSpring(v) && cond(v) === c).map((v) => ({ v, path: o.path, text: o.text }))) : [];
+    for (const u of members) linkUnitOverrides(u, [...members.filter((v) => docOf(v) > docOf(u)).map((v) => ({ v, text })), ...over]);
+  }
+  for (const u of units) if (!isSpring(u) && u.overriddenBy) u.overriddenBy = undefined;
+
+  function linkUnitOverrides(u: ConfigUnit, sources: { v: ConfigUnit; path?: string; text: string }[]): void {
+    let over: Map<string, Setting> | undefined;
+    const parts: string[] = [];
+    if (sources.length) {
+      // The unit's own strongest setting of each key: what a later one must match or beat.
+      const own = new Map<string, number>();
+      for (const s of u.settings) own.set(s.key, Math.max(own.get(s.key) ?? -1, s.precedence));
+      const merged = new Map<string, { st: Setting; path?: string; text: string }>();
+      for (const { v, path, text: t } of sources) {
+        for (const st of v.settings) {
+          if (st.role !== u.role && st.role !== 'client') continue;
+          const mine = own.get(st.key);
+          if (mine === undefined || st.precedence < mine) continue;
+          const e = merged.get(st.key);
+          if (!e || st.precedence >= e.st.precedence) merged.set(st.key, { st, path, text: t });
+        }
+      }
+      for (const [k, { st, path, text: t }] of merged) {
+        const copy = inheritedCopy(st, path);
+        const line = lineAt(t, path ?? '', st.keySpan.start);
+        overrideOrigins.set(copy, { ...(path === undefined ? {} : { path }), line });
+        (over ??= new Map()).set(k, copy);
+        parts.push(`${k}\u0001${st.sourceKey}\u0001${st.precedence}\u0001${st.dynamic ? 1 : 0}${st.placeholderDefault ? 1 : 0}\u0001${st.value}\u0001${st.rawValue}\u0001${path ?? ''}\u0001${line}`);
+      }
+    }
+    u.overriddenBy = over;
+    if (!over) {
+      overrideLinks.delete(u);
+      return;
+    }
+    const digest = parts.join('\u0002');
+    const last = overrideLinks.get(u);
+    if (!last || last.digest !== digest) overrideLinks.set(u, { digest, version: ++linkVersion });
+  }
+}
+
 /** A number per unit object (for `shared` keys). */
 const unitNumbers = new WeakMap<ConfigUnit, number>();
 let unitCount = 0;
@@ -142,6 +276,7 @@ let linkVersion = 0;
  * only while it is unchanged); '' for a unit that inherits nothing.
  */
 export function inheritanceKey(u: ConfigUnit): string {
-  return u.inherited ? `${linked.get(u)?.version ?? ''}` : '';
+  const inherited = u.inherited ? `${linked.get(u)?.version ?? ''}` : '';
+  return u.overriddenBy ? `${inherited}/${overrideLinks.get(u)?.version ?? ''}` : inherited;
 }
 

@@ -1234,8 +1234,10 @@ function springUnits(text: string, scan: ScanResult, name: NameInfo, sep: string
     const entries = scan.entries.filter((e) => e.entrySpan.start >= doc.start && e.entrySpan.start < doc.end);
     const spring: Setting[] = [];
     let profile = name.springProfile;
+    let cloudPlatform: string | undefined;
     for (const e of entries) {
       if (e.key === 'spring.config.activate.on-profile' || e.key === 'spring.profiles') profile = e.value.trim() || profile;
+      else if (e.key === 'spring.config.activate.on-cloud-platform') cloudPlatform = e.value.trim() || undefined;
       const s = springSetting(text, e);
       if (s) spring.push(s);
     }
@@ -1256,7 +1258,7 @@ function springUnits(text: string, scan: ScanResult, name: NameInfo, sep: string
         settings,
         anchor: anchorOf(own.length ? own : settings),
         span: doc,
-        facts: { roleEvidence: 'keys', ...(profile ? { profile } : {}) },
+        facts: { roleEvidence: 'keys', ...(profile ? { profile } : {}), ...(cloudPlatform ? { cloudPlatform } : {}) },
         ext,
       };
     };

@@ -212,16 +212,22 @@ function leafValue(text: string, e: MapEntry, aliasSpan: Span | undefined, kind:
   };
 }
 
-function profileOf(leaves: Leaf[], text: string): string | undefined {
+/** The document's activation conditions: its profile(s) and cloud platform, as written. */
+function activationOf(leaves: Leaf[], text: string): { profile?: string; cloudPlatform?: string } {
+  let profile: string | undefined;
+  let cloudPlatform: string | undefined;
   for (const l of leaves) {
+    if (l.path.length > 4) continue;
     const p = l.path.map(canon).join('.');
-    if (p === 'spring.config.activate.on-profile' || p === 'spring.profiles') {
-      const v = l.entry.value;
-      if (isScalar(v)) return readScalar(text, v).value || undefined;
-      if (isSeq(v)) return seqAsList(text, v) || undefined;
+    const v = l.entry.value;
+    if (profile === undefined && (p === 'spring.config.activate.on-profile' || p === 'spring.profiles')) {
+      if (isScalar(v)) profile = readScalar(text, v).value || undefined;
+      else if (isSeq(v)) profile = seqAsList(text, v) || undefined;
+    } else if (cloudPlatform === undefined && p === 'spring.config.activate.on-cloud-platform' && isScalar(v)) {
+      cloudPlatform = readScalar(text, v).value || undefined;
     }
   }
-  return undefined;
+  return { ...(profile !== undefined ? { profile } : {}), ...(cloudPlatform !== undefined ? { cloudPlatform } : {}) };
 }
 
 /** The setting a leaf makes (undefined: its value is no scalar or list). */
@@ -389,7 +395,9 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
     }
     const boot = common.length > 0 || byRole.size > 0;
     if (!boot && !binder?.kafka) return units;
-    const profile = profileOf(leaves, text) ?? fileProfile;
+    const activation = activationOf(leaves, text);
+    const profile = activation.profile ?? fileProfile;
+    const cloudPlatform = activation.cloudPlatform;
     if (binder?.kafka) units.push(...scstUnits(binder, docIndex, doc, anchors, spans, profile));
     if (!boot) return units;
     const unitExt: SpringUnitExt = { kind: 'spring', docIndex, doc };
@@ -406,7 +414,7 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
         settings: all,
         anchor: anchors.get(role) ?? kafkaAnchor,
         span: role === 'client' ? spans.get('kafka') ?? span : span,
-        facts: { roleEvidence: 'structure', ...(profile ? { profile } : {}) },
+        facts: { roleEvidence: 'structure', ...(profile ? { profile } : {}), ...(cloudPlatform ? { cloudPlatform } : {}) },
         ext: unitExt,
       };
     };

@@ -12,9 +12,16 @@
 // YAML parser keeps both occurrences (it composes with uniqueKeys off), so this rule reports that
 // case too, saying the file may not load at all; removing the earlier occurrence keeps what
 // lenient readers already used.
+// Spring across documents and files: a later document with the same conditions, a profile file
+// over application.yml's documents of its profile, and application.properties over application.yml
+// set a property again wherever the earlier one applies (Spring Boot reference, "External
+// Application Properties"; springProfiles.ts `linkSpringOverrides`): the earlier one is reported,
+// naming the winner's line and file.
 
 import type { ConfigUnit, Setting } from '../model.js';
-import { effective, occurrences } from '../model.js';
+import { effective, isInherited, occurrences } from '../model.js';
+import { baseName } from '../parsers/yamlCommon.js';
+import { overrideOrigin } from '../springProfiles.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { lineOf, lineStarts } from '../suppressions.js';
@@ -37,6 +44,21 @@ const OTHER_WINS: L10n = {
 const YAML_REPEATED: L10n = {
   en: '`{key}` appears again in the same YAML mapping on line {line} (`{winner}`): Spring Boot, kubectl and docker compose refuse a file with a repeated key, and tools that accept it keep the last one, so this `{shown}` has no effect at best. Remove it.',
   zh: '`{key}` 在同一个 YAML 映射的第 {line} 行再次出现（`{winner}`）：Spring Boot、kubectl 和 docker compose 会拒绝含有重复键的文件，能接受的工具则以最后一个为准，因此此处的 `{shown}` 最多也只是不起作用。请删除它。',
+};
+
+const LATER_DOCUMENT: L10n = {
+  en: '`{shown}` has no effect: a later document sets it again on line {line} (`{winner}`) under the same conditions, and Spring Boot applies a later document over an earlier one. Remove this one.',
+  zh: '`{shown}` 不起作用：后面的一个文档在第 {line} 行以相同条件再次设置了它（`{winner}`），而 Spring Boot 会用后面的文档覆盖前面的文档。请删除此处的设置。',
+};
+
+const PROFILE_FILE: L10n = {
+  en: '`{shown}` has no effect: `{file}` sets it again (`{winner}`, line {line}), and Spring Boot reads that file over this one whenever profile `{profile}` is active, the only time this document applies. Remove this one.',
+  zh: '`{shown}` 不起作用：`{file}` 再次设置了它（`{winner}`，第 {line} 行），而只要 profile `{profile}` 处于激活状态（这也是本文档唯一生效的时候），Spring Boot 就会用该文件覆盖此文件。请删除此处的设置。',
+};
+
+const PROPERTIES_FILE: L10n = {
+  en: '`{shown}` has no effect: `{file}` beside this file sets it again (`{winner}`, line {line}) for the same documents, and Spring Boot reads a `.properties` file over the YAML file of the same name. Remove this one.',
+  zh: '`{shown}` 不起作用：同目录下的 `{file}` 为相同的文档再次设置了它（`{winner}`，第 {line} 行），而 Spring Boot 会用同名的 `.properties` 文件覆盖 YAML 文件。请删除此处的设置。',
 };
 
 /** Indentation (columns) of the line holding `offset`, and the line's start. */
@@ -70,14 +92,42 @@ function sameYamlMapping(text: string, a: Setting, b: Setting): boolean {
   });
 }
 
+/** The winner of a key in the unit itself, before what later documents and files set over it (`effective` without `overriddenBy`). */
+function unitWinner(unit: ConfigUnit, key: string): Setting | undefined {
+  return unit.overriddenBy?.has(key) ? effective({ ...unit, overriddenBy: undefined }, key) : effective(unit, key);
+}
+
+/**
+ * A Spring setting that a later document of the file, or a Spring file read over this one, sets
+ * again whenever its document applies (`ConfigUnit.overriddenBy`): it has no effect.
+ */
+function checkOverridden(ctx: RuleContext, unit: ConfigUnit, key: string, own: Setting, line: (offset: number) => number): void {
+  const over = unit.overriddenBy?.get(key);
+  if (!over || isInherited(own) || over.precedence < own.precedence) return;
+  const origin = overrideOrigin(over);
+  const file = origin?.path === undefined ? undefined : baseName(origin.path);
+  const winner = file?.toLowerCase().endsWith('.properties') ? `${over.sourceKey}=${over.rawValue}` : ctx.fixer.show(unit, over);
+  const data = { shown: ctx.fixer.show(unit, own), winner, line: origin?.line ?? line(over.keySpan.start), file: file ?? '', profile: unit.facts.profile ?? '' };
+  const template = file === undefined ? LATER_DOCUMENT : /^(application|bootstrap)-/i.test(file) && unit.facts.profile ? PROFILE_FILE : PROPERTIES_FILE;
+  ctx.report({
+    severity: 'warning',
+    message: ctx.t(template, data),
+    span: own.keySpan,
+    about: { unit, settings: [own, over] },
+    // (Safe within the file; with the winner in another file the removal relies on that file staying.)
+    fixes: [ctx.makeFix(ctx.t({ en: 'Remove `{shown}`', zh: '删除 `{shown}`' }, data), file === undefined ? 'safe' : 'unsafe', ctx.fixer.remove(unit, own), true)],
+  });
+}
+
 function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) => number): void {
   const done = new Set<string>();
   for (const first of unit.settings) {
     if (done.has(first.key)) continue;
     done.add(first.key);
     const all = occurrences(unit, first.key);
+    const winner = unitWinner(unit, first.key)!;
+    checkOverridden(ctx, unit, first.key, winner, line);
     if (all.length < 2) continue;
-    const winner = effective(unit, first.key)!;
     for (const loser of all) {
       if (loser === winner) continue;
       // One value read under one name twice (a container's env item taking the ConfigMap entry its envFrom also brings in).
@@ -132,16 +182,17 @@ const rule: Rule = {
         zh: '发现同一配置中重复设置的配置项，并说明哪一处生效。',
       },
       why: {
-        en: 'Only one occurrence of a repeated setting takes effect, and it is easy to read the other: `acks=all` near the top of a file does nothing when `acks=1` follows further down. In `.properties` files the last occurrence wins. In Spring Boot, a `spring.kafka.producer.properties[acks]` entry overrides `spring.kafka.producer.acks` wherever it stands. A common `spring.kafka.properties[...]` value refined by a client-specific one is the intended use and is not reported. A key repeated inside one YAML mapping is worse: Spring Boot, kubectl and docker compose refuse the file, and lenient tools keep the last value; it is reported too.',
-        zh: '重复设置的配置项只有一处生效，而人很容易看到另一处：文件开头的 `acks=all` 在后面出现 `acks=1` 时毫无作用。`.properties` 文件以最后一次出现为准。在 Spring Boot 中，`spring.kafka.producer.properties[acks]` 条目无论位置如何都会覆盖 `spring.kafka.producer.acks`。用客户端专用的值细化公共的 `spring.kafka.properties[...]` 是预期用法，不会报告。同一个 YAML 映射中重复的键问题更严重：Spring Boot、kubectl 和 docker compose 会拒绝该文件，宽松的工具则以最后一个值为准；这种情况同样会报告。',
+        en: 'Only one occurrence of a repeated setting takes effect, and it is easy to read the other: `acks=all` near the top of a file does nothing when `acks=1` follows further down. In `.properties` files the last occurrence wins. In Spring Boot, a `spring.kafka.producer.properties[acks]` entry overrides `spring.kafka.producer.acks` wherever it stands. A common `spring.kafka.properties[...]` value refined by a client-specific one is the intended use and is not reported. A key repeated inside one YAML mapping is worse: Spring Boot, kubectl and docker compose refuse the file, and lenient tools keep the last value; it is reported too. Spring Boot also applies a file\'s documents in order, so a later document with the same conditions (the same `on-profile`, or none) overrides an earlier one; a profile file (`application-prod.yml`) overrides the `on-profile: prod` documents of `application.yml` beside it, and `application.properties` overrides `application.yml` in the same folder. A setting overridden that way never takes effect: it is reported, and the loss rules judge the value that wins.',
+        zh: '重复设置的配置项只有一处生效，而人很容易看到另一处：文件开头的 `acks=all` 在后面出现 `acks=1` 时毫无作用。`.properties` 文件以最后一次出现为准。在 Spring Boot 中，`spring.kafka.producer.properties[acks]` 条目无论位置如何都会覆盖 `spring.kafka.producer.acks`。用客户端专用的值细化公共的 `spring.kafka.properties[...]` 是预期用法，不会报告。同一个 YAML 映射中重复的键问题更严重：Spring Boot、kubectl 和 docker compose 会拒绝该文件，宽松的工具则以最后一个值为准；这种情况同样会报告。Spring Boot 还会按顺序应用一个文件中的各个文档，条件相同（`on-profile` 相同或都没有）的后一个文档会覆盖前一个；profile 文件（`application-prod.yml`）会覆盖同目录下 `application.yml` 中 `on-profile: prod` 的文档，同一目录中的 `application.properties` 也会覆盖 `application.yml`。以这种方式被覆盖的设置永远不会生效：它会被报告，而丢失类规则评判的是最终生效的值。',
       },
       fix: {
-        en: 'Remove the occurrence that loses. The fix is safe: that occurrence has no effect, so removing it changes nothing at run time. Check that the winning value is the one you want.',
-        zh: '删除不生效的那一处。此修复是安全的：该处本就不起作用，删除后运行时行为不变。请确认生效的值正是你想要的。',
+        en: 'Remove the occurrence that loses. The fix is safe: that occurrence has no effect, so removing it changes nothing at run time. Check that the winning value is the one you want. When the winner is in another file (a profile file, or `application.properties` over `application.yml`), the fix is unsafe: it relies on that file staying beside this one.',
+        zh: '删除不生效的那一处。此修复是安全的：该处本就不起作用，删除后运行时行为不变。请确认生效的值正是你想要的。若生效的设置在另一个文件中（profile 文件，或覆盖 `application.yml` 的 `application.properties`），此修复是不安全的：它依赖于该文件一直与本文件放在一起。',
       },
       references: [
         { title: 'java.util.Properties.load', url: 'https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/Properties.html#load(java.io.Reader)' },
         { title: 'Spring Boot: additional Kafka properties', url: 'https://docs.spring.io/spring-boot/reference/messaging/kafka.html#messaging.kafka.additional-properties' },
+        { title: 'Spring Boot: external application properties, profile-specific files and multi-document files', url: 'https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.files' },
       ],
       examples: [
         {
@@ -161,6 +212,12 @@ const rule: Rule = {
           path: 'application.yml',
           bad: 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[acks]": 1\n',
           good: 'spring:\n  kafka:\n    producer:\n      acks: all\n',
+        },
+        {
+          surface: 'spring-yaml',
+          path: 'application.yml',
+          bad: 'spring:\n  kafka:\n    producer:\n      acks: 1\n      client-id: orders\n---\nspring:\n  kafka:\n    producer:\n      acks: all\n',
+          good: 'spring:\n  kafka:\n    producer:\n      client-id: orders\n---\nspring:\n  kafka:\n    producer:\n      acks: all\n',
         },
         {
           surface: 'strimzi-kafka',
