@@ -270,6 +270,15 @@ describe('Spring files and documents read over a document', () => {
     assert.deepEqual(at(props.text, lint({ text: 'spring.kafka.producer.acks=1\n', path: '/app/application.properties', springBase: [{ path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: all\n' }] }, OPTIONS).findings), ['acks:warning@1']);
   });
 
+  it('a common value that a file read over this one refines for the producer still holds for the consumer: not reported', () => {
+    const yml = 'spring:\n  kafka:\n    properties:\n      "[client.rack]": eu-1\n    producer:\n      client-id: p\n    consumer:\n      group-id: g\n      auto-offset-reset: earliest\n      enable-auto-commit: false\n';
+    const props = { path: '/app/application.properties', text: 'spring.kafka.producer.properties[client.rack]=eu-2\n' };
+    assert.deepEqual(lint({ text: yml, path: '/app/application.yml', springBase: [props] }, OPTIONS).findings.filter((f) => f.ruleId === 'duplicate-key'), []);
+    // The same common key set again in common: that one is dead.
+    const again = { path: '/app/application.properties', text: 'spring.kafka.properties[client.rack]=eu-2\n' };
+    assert.deepEqual(at(yml, lint({ text: yml, path: '/app/application.yml', springBase: [again] }, OPTIONS).findings.filter((f) => f.ruleId === 'duplicate-key')), ['duplicate-key:warning@4']);
+  });
+
   it('the hover on an overridden setting names what wins and where', () => {
     const file = lint({ text: prodDoc, path: '/app/application.yml', springBase: [prodFile] }, OPTIONS).file!;
     const h = describeAt(file, prodDoc.indexOf('acks: 1') + 1, OPTIONS)!;

@@ -46,6 +46,11 @@ ruleTester('duplicate-key', {
       code: 'spring.kafka.producer.properties[acks]=all\n#---\nspring.kafka.producer.acks=1\n',
     },
     {
+      name: 'Spring: a common value that a later document refines for the producer still holds for the consumer',
+      path: 'application.properties',
+      code: 'spring.kafka.properties[client.rack]=eu-1\nspring.kafka.producer.client-id=p\nspring.kafka.consumer.group-id=g\n#---\nspring.kafka.producer.properties[client.rack]=eu-2\n',
+    },
+    {
       name: 'Spring: producer and consumer sections are different scopes',
       path: 'application.properties',
       code: 'spring.kafka.producer.client-id=a\nspring.kafka.consumer.client-id=a\n',

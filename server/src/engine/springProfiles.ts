@@ -7,6 +7,7 @@
 
 import { inheritedCopy, sameItems, type ConfigUnit, type Setting } from './model.js';
 import { baseName } from './parsers/yamlCommon.js';
+import { lineOf, lineStarts } from './suppressions.js';
 
 /** A file a profile file comes on top of, as the caller read it. */
 export interface SpringBase {
@@ -190,23 +191,7 @@ export function linkSpringOverrides(units: ConfigUnit[], text: string, overlays:
     return (n?.profile !== undefined ? 2 : 0) + (n?.properties ? 1 : 0);
   };
   const above = [...overlays].sort((a, b) => rank(a) - rank(b));
-  const starts = new Map<string, number[]>();
-  const lineAt = (t: string, key: string, offset: number) => {
-    let ls = starts.get(key);
-    if (!ls) {
-      ls = [0];
-      for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) ls.push(i + 1);
-      starts.set(key, ls);
-    }
-    let lo = 0;
-    let hi = ls.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ls[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lineAt = (t: string, offset: number) => lineOf(lineStarts(t), offset) + 1;
   // The file's Spring units by their conditions (most files: one group per profile, of one document).
   const byCond = new Map<string, ConfigUnit[]>();
   for (const u of units) {
@@ -241,7 +226,7 @@ export function linkSpringOverrides(units: ConfigUnit[], text: string, overlays:
       }
       for (const [k, { st, path, text: t }] of merged) {
         const copy = inheritedCopy(st, path);
-        const line = lineAt(t, path ?? '', st.keySpan.start);
+        const line = lineAt(t, st.keySpan.start);
         overrideOrigins.set(copy, { ...(path === undefined ? {} : { path }), line });
         (over ??= new Map()).set(k, copy);
         parts.push(`${k}\u0001${st.sourceKey}\u0001${st.precedence}\u0001${st.dynamic ? 1 : 0}${st.placeholderDefault ? 1 : 0}\u0001${st.value}\u0001${st.rawValue}\u0001${path ?? ''}\u0001${line}`);

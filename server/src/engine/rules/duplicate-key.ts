@@ -104,6 +104,9 @@ function unitWinner(unit: ConfigUnit, key: string): Setting | undefined {
 function checkOverridden(ctx: RuleContext, unit: ConfigUnit, key: string, own: Setting, line: (offset: number) => number): void {
   const over = unit.overriddenBy?.get(key);
   if (!over || isInherited(own) || over.precedence < own.precedence) return;
+  // A common value (`spring.kafka.properties[...]`) that a file read over this one refines for one client
+  // still holds for the others: intended, as within a document.
+  if (own.precedence === 0 && over.precedence > 0) return;
   const origin = overrideOrigin(over);
   const file = origin?.path === undefined ? undefined : baseName(origin.path);
   const winner = file?.toLowerCase().endsWith('.properties') ? `${over.sourceKey}=${over.rawValue}` : ctx.fixer.show(unit, over);
