@@ -59,6 +59,15 @@ describe('Spring documents of one application.yml', () => {
     assert.equal(f.severity, 'error', 'idempotence with more than 5 in flight fails at start-up');
   });
 
+  it('a document active only on a cloud platform is not inherited by the documents without that condition', () => {
+    const k8s = 'spring:\n  config:\n    activate:\n      on-cloud-platform: kubernetes\n  kafka:\n    producer:\n      acks: all\n';
+    const plain = 'spring:\n  kafka:\n    producer:\n      compression-type: lz4\n';
+    // Off Kubernetes, the first document runs with the default acks (1 in 2.8).
+    assert.deepEqual(findings(plain + '---\n' + k8s), ['acks@3']);
+    // A second Kubernetes document does inherit it.
+    assert.deepEqual(findings(k8s + '---\n' + k8s.replace('acks: all', 'compression-type: lz4')), []);
+  });
+
   it('a multi-document application.properties links its documents too', () => {
     const text = 'spring.kafka.producer.acks=all\n#---\nspring.config.activate.on-profile=prod\nspring.kafka.producer.compression-type=lz4\n';
     assert.deepEqual(lint({ text, path: 'application.properties' }, OPTIONS).findings, []);

@@ -59,6 +59,15 @@ export function isSpringOverlay(path: string, other: string): boolean {
 }
 
 /**
+ * The document a unit was read from, in file order: YAML units know its index, .properties units
+ * its bounds (`#---` separates documents there).
+ */
+function docOf(u: ConfigUnit): number {
+  const e = u.ext as { docIndex?: number; doc?: { start: number } } | undefined;
+  return e?.docIndex ?? e?.doc?.start ?? 0;
+}
+
+/**
  * Spring Boot reads every document of an application.yml that has no profile condition, and the
  * documents of each active profile on top of them (later documents win); a profile file
  * (application-prod.yml) comes on top of application.yml and application.properties. So a
@@ -66,7 +75,8 @@ export function isSpringOverlay(path: string, other: string): boolean {
  * set it again, and one made in a profile's document holds in that profile's other documents.
  * Gives each Spring unit what the other documents make for its role (and for every client:
  * `spring.kafka.properties` and the like) as `inherited`, so that "unset" is not said of a setting
- * made elsewhere. `external`: the Spring units of the files this one comes on top of (they win
+ * made elsewhere; a document active only `on-cloud-platform` is inherited only by documents of that
+ * platform. `external`: the Spring units of the files this one comes on top of (they win
  * less than the file's own). Computed for the whole file on every lint; the units' own data is
  * not touched.
  */
@@ -87,12 +97,6 @@ export function linkSpringDocuments(units: ConfigUnit[], external: { path: strin
   const outside = byGroup(external.flatMap((f) => f.units));
   const pathOf = new Map<ConfigUnit, string>();
   for (const f of external) for (const u of f.units) pathOf.set(u, f.path);
-  // The document a unit was read from: YAML units know its index, .properties units its bounds
-  // (`#---` separates documents there).
-  const docOf = (u: ConfigUnit) => {
-    const e = u.ext as { docIndex?: number; doc?: { start: number } } | undefined;
-    return e?.docIndex ?? e?.doc?.start ?? 0;
-  };
   // Units with the same sources inherit the same map (every profile with one document, say).
   const shared = new Map<string, { map: Map<string, Setting>; digest: string }>();
   for (const [group, members] of groups) {
@@ -106,8 +110,10 @@ export function linkSpringDocuments(units: ConfigUnit[], external: { path: strin
     const belowBoot = below.filter((v) => !v.facts.binding);
     for (const u of members) {
       const binder = !!u.facts.binding;
-      const from = (v: ConfigUnit) => (binder ? docOf(v) !== docOf(u) || !v.facts.binding : docOf(v) !== docOf(u) && !v.facts.binding);
-      const sources = [...(binder ? below : belowBoot), ...here.filter(from)];
+      // A document active only on a cloud platform applies with this one only on that platform.
+      const platform = (v: ConfigUnit) => !v.facts.cloudPlatform || v.facts.cloudPlatform === u.facts.cloudPlatform;
+      const from = (v: ConfigUnit) => platform(v) && (binder ? docOf(v) !== docOf(u) || !v.facts.binding : docOf(v) !== docOf(u) && !v.facts.binding);
+      const sources = [...(binder ? below : belowBoot).filter(platform), ...here.filter(from)];
       if (!sources.length) {
         u.inherited = undefined;
         linked.delete(u);
@@ -181,10 +187,6 @@ const overrideLinks = new WeakMap<ConfigUnit, { digest: string; version: number 
 export function linkSpringOverrides(units: ConfigUnit[], text: string, overlays: SpringOverlay[] = []): void {
   const isSpring = (u: ConfigUnit) => (u.surface === 'spring-yaml' || u.surface === 'spring-properties') && !u.facts.binding;
   const cond = (u: ConfigUnit) => `${u.facts.profile ?? ''}\u0000${u.facts.cloudPlatform ?? ''}`;
-  const docOf = (u: ConfigUnit) => {
-    const e = u.ext as { docIndex?: number; doc?: { start: number } } | undefined;
-    return e?.docIndex ?? e?.doc?.start ?? 0;
-  };
   // Files on top of files on top: a profile file over application.properties, .properties over YAML.
   const rank = (o: SpringOverlay) => {
     const n = springName(o.path);
