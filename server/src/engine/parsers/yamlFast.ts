@@ -171,6 +171,25 @@ function read(text: string, from: number, len: number): YamlStream {
   const comments: Comment[] = [];
   const docs: YamlDoc[] = [];
   if (text.charCodeAt(from) === 0xfeff) decline();
+  // A tab anywhere (indentation, separation, even a comment's) or a lone CR leaves the subset.
+  // Both are looked for once, with the engine's native search, rather than line by line.
+  const tab = text.indexOf('\t', from);
+  if (tab >= 0 && tab < len) decline();
+  for (let cr = text.indexOf('\r', from); cr >= 0 && cr < len; cr = text.indexOf('\r', cr + 1)) {
+    // (the last character of the piece ends its line, as `\r\n` would)
+    if (cr !== len - 1 && text.charCodeAt(cr + 1) !== 10) decline();
+  }
+  // The next `:` and ` #` at or after an offset, found by native search and remembered: lines are
+  // read forward, so the text is searched about once for each, however long its lines.
+  const colonFound = { from: 0, at: -1 };
+  const hashFound = { from: 0, at: -1 };
+  const nextOf = (found: { from: number; at: number }, s: string, at: number): number => {
+    if (found.from <= at && at <= found.at) return found.at;
+    const k = text.indexOf(s, at);
+    found.from = at;
+    found.at = k < 0 ? text.length : k;
+    return found.at;
+  };
 
   // ---- per document state ----
   let docStart = 0; // offset of the document token (the composer's doc.range[0])
@@ -245,7 +264,6 @@ function read(text: string, from: number, len: number): YamlStream {
       next = end + 1;
     }
     if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-    if (hasCode(13, pos, end)) decline(); // a lone CR
     let i = pos;
     while (i < end && text.charCodeAt(i) === 32) i++;
     const line: Line = { start: pos, end, next, indent: i < end ? i - pos : -1 };
@@ -278,7 +296,6 @@ function read(text: string, from: number, len: number): YamlStream {
       }
     }
     if (line.indent === 0 && c0 === 37) decline(); // directive
-    if (hasCode(9, i, end)) decline(); // tabs: separation rules the subset does not follow
     if (c0 === 35) {
       if (contentSeen) {
         // Where the composer puts an own-line comment after content depends on its indent and
@@ -304,12 +321,6 @@ function read(text: string, from: number, len: number): YamlStream {
   }
   if (contentSeen || marker) finishDoc();
   return { docs, comments, streamErrors: [] };
-
-  /** Whether the character code occurs in text[from, to) (bounded: indexOf would search to the end). */
-  function hasCode(code: number, from: number, to: number): boolean {
-    for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return true;
-    return false;
-  }
 
   // ---- a line holding a node ----
 
@@ -364,12 +375,11 @@ function read(text: string, from: number, len: number): YamlStream {
       if (close < 0) return -1;
       return close < end && text.charCodeAt(close) === 58 && (close + 1 === end || text.charCodeAt(close + 1) === 32) ? close : -1;
     }
-    for (let j = at; j < end; j++) {
-      const ch = text.charCodeAt(j);
-      if (ch === 58 && (j + 1 === end || text.charCodeAt(j + 1) === 32)) return j;
-      if (ch === 35 && j > at && text.charCodeAt(j - 1) === 32) return -1; // a comment first
-    }
-    return -1;
+    // The first `:` followed by a space or the line's end, unless a ` #` comment comes first.
+    let colon = nextOf(colonFound, ':', at);
+    while (colon < end && colon + 1 !== end && text.charCodeAt(colon + 1) !== 32) colon = nextOf(colonFound, ':', colon + 1);
+    if (colon >= end) return -1;
+    return nextOf(hashFound, ' #', at) + 1 < colon ? -1 : colon;
   }
 
   /** Offset just past the closing quote of a quoted scalar opening at `at`, or -1 if not on this line. */
@@ -562,13 +572,8 @@ function read(text: string, from: number, len: number): YamlStream {
     }
     if (INDICATOR.has(c) && !(c === '-' && j + 1 < line.end && text.charCodeAt(j + 1) !== 32)) decline();
     // A plain scalar: up to a ` #` comment or the end of the line, trailing spaces trimmed.
-    let e = line.end;
-    for (let h = j + 1; h < line.end; h++) {
-      if (text.charCodeAt(h) === 35 && text.charCodeAt(h - 1) === 32) {
-        e = h - 1;
-        break;
-      }
-    }
+    const comment = nextOf(hashFound, ' #', j);
+    let e = comment + 1 < line.end ? comment : line.end;
     while (e > j && text.charCodeAt(e - 1) === 32) e--;
     const source = text.slice(j, e);
     // `a: b: c` is an error; `a: b:` too.
