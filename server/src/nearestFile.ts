@@ -10,7 +10,8 @@ import { isSpringBaseFile, isSpringOverlay, springBaseNames } from './engine/spr
 
 /**
  * The Spring Boot files beside `file` that it comes on top of (application.yml and
- * application.properties beside application-prod.yml) or that come on top of it
+ * application.properties beside application-prod.yml, application.yml beside
+ * application.properties: `springBaseNames`) or that come on top of it
  * (application-prod.yml and application.properties beside application.yml: `isSpringOverlay`), that
  * exist: the text `open` gives for a path (an editor's open document), else the file on disk, read
  * once into `cache` (callers clear it when such a file changes; the folder's listing is kept there

@@ -145,6 +145,24 @@ describe('kafka-lint: Spring profile files', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'res/application.yml'), 'utf8'), yml);
   });
 
+  it('reads application.yml beside application.properties: what the YAML file sets holds in it, also when only application.properties is linted', () => {
+    const props = 'spring.kafka.producer.properties[max.in.flight.requests.per.connection]=10\n';
+    const dir = project({
+      'res/application.yml': 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[enable.idempotence]": true\n',
+      'res/application.properties': props,
+      'other/application.properties': props,
+    });
+    const byFile = jsonFindings(runCli(['--kafka-version', '2.8', '--format', 'json', '.'], dir));
+    assert.deepEqual(byFile.get('res/application.properties')?.map((f) => [f.ruleId, f.severity]), [['max-in-flight', 'error']]);
+    // Control: the same file with no application.yml beside it.
+    assert.deepEqual(byFile.get('other/application.properties')?.map((f) => [f.ruleId, f.severity]), [['acks', 'warning'], ['max-in-flight', 'information']]);
+    const one = runCli(['--kafka-version', '2.8', 'res/application.properties'], dir);
+    const lines = one.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('res/application.properties:1:') && l.includes(' error max-in-flight '));
+    assert.ok(at >= 0, one.stdout);
+    assert.equal(lines[at + 1], '  res/application.yml:6:9 Inherited from here: `spring.kafka.producer.properties[enable.idempotence]` = `true`');
+  });
+
   it('names where an inherited setting is written: an indented line in text, `related` in JSON, relatedLocations in SARIF', () => {
     const dir = project({
       'res/application.yml': '# base\nspring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[enable.idempotence]": true\n',

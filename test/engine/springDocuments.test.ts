@@ -121,6 +121,34 @@ describe('Spring profile files on top of application.yml', () => {
     assert.ok(lint({ text, path: '/app/application-prod.properties' }, OPTIONS).findings.some((f) => f.ruleId === 'acks'));
   });
 
+  it('application.properties inherits application.yml beside it (and overrides it where it sets a property again)', () => {
+    const text = 'spring.kafka.producer.properties[max.in.flight.requests.per.connection]=10\n';
+    const yml = { path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[enable.idempotence]": true\n' };
+    // acks and idempotence from application.yml: 10 in flight fails the idempotent producer.
+    assert.deepEqual(at(text, lint({ text, path: '/app/application.properties', springBase: [yml] }, OPTIONS).findings), ['max-in-flight:error@1']);
+    assert.deepEqual(at(text, lint({ text, path: '/app/application.properties' }, OPTIONS).findings), ['acks:warning@1', 'max-in-flight:information@1']);
+    // A profile file of the YAML kind is no base of it, nor is application.yml of a bootstrap file.
+    assert.deepEqual(at(text, lint({ text, path: '/app/application.properties', springBase: [{ ...yml, path: '/app/application-prod.yml' }] }, OPTIONS).findings), ['acks:warning@1', 'max-in-flight:information@1']);
+    assert.deepEqual(at(text, lint({ text, path: '/app/bootstrap.properties', springBase: [yml] }, OPTIONS).findings), ['acks:warning@1', 'max-in-flight:information@1']);
+    // Its own value wins over the YAML file's.
+    const own = 'spring.kafka.producer.acks=1\n';
+    assert.deepEqual(at(own, lint({ text: own, path: '/app/application.properties', springBase: [yml] }, OPTIONS).findings), ['acks:warning@1', 'idempotence:error@1']);
+  });
+
+  it('of two files underneath, application.properties wins over application.yml, and application-prod.yml over both, in whatever order they are passed', () => {
+    const text = 'spring.kafka.producer.compression-type=lz4\n';
+    const yml = { path: '/app/application.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: 1\n' };
+    const props = { path: '/app/application.properties', text: 'spring.kafka.producer.acks=all\n' };
+    const prodYml = { path: '/app/application-prod.yml', text: 'spring:\n  kafka:\n    producer:\n      acks: 0\n' };
+    const acks = (springBase: { path: string; text: string }[]) => lint({ text, path: '/app/application-prod.properties', springBase }, OPTIONS).file!.units[0].inherited?.get('acks')?.value;
+    assert.equal(acks([props, yml]), 'all');
+    assert.equal(acks([yml, props]), 'all');
+    assert.equal(acks([yml]), '1');
+    assert.equal(acks([prodYml, props, yml]), '0');
+    // Another profile's file is no base of it.
+    assert.equal(acks([yml, props, { ...prodYml, path: '/app/application-dev.yml' }]), 'all');
+  });
+
   // application-prod.yml on top of one application.yml: its findings of a rule, its text after fixes.
   const onBase = (baseText: string, options = OPTIONS) => {
     const input = (text: string) => ({ text, path: '/app/application-prod.yml', springBase: [{ path: '/app/application.yml', text: baseText }] });

@@ -332,6 +332,29 @@ describe('language server over stdio', () => {
     assert.deepEqual(p.diagnostics.map((d) => d.code), ['duplicate-key']);
   });
 
+  it('application.properties inherits application.yml beside it: from disk, then from the open editor as it is typed in', async () => {
+    const res = path.join(dir, 'spring-properties-over-yaml');
+    fs.mkdirSync(res, { recursive: true });
+    const ymlText = 'spring:\n  kafka:\n    producer:\n      acks: all\n';
+    fs.writeFileSync(path.join(res, 'application.yml'), ymlText);
+    // (Kafka 2.8: an unset acks is 1 there, which the acks rule reports.)
+    client.settings = { enable: true, rules: {}, kafkaVersion: '2.8' };
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    try {
+      const props = client.open(path.join(res, 'application.properties'), 'spring.kafka.producer.compression-type=lz4\n', 'properties');
+      let p = await client.waitForVersion(props);
+      assert.deepEqual(p.diagnostics.map((d) => d.code), [], 'acks: all is set in application.yml on disk');
+      const yml = client.open(path.join(res, 'application.yml'), ymlText, 'yaml');
+      await client.waitForVersion(yml);
+      client.change(yml, 'spring:\n  kafka:\n    producer:\n      batch-size: 1\n');
+      p = await client.waitFor(props, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+      assert.equal(p.version, client.version(props), 'application.properties was not edited: same version, new diagnostics');
+    } finally {
+      client.settings = { enable: true, rules: {} };
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }
+  });
+
   it('skips a binary file with one information diagnostic', async () => {
     const uri = client.open(path.join(dir, 'blob.properties'), 'acks=1\u0000\u0001\u0002', 'properties');
     const p = await client.waitFor(uri, (x) => x.diagnostics.length > 0);

@@ -113,6 +113,8 @@ export function linkSpring(file: ParsedFile, springBase: SpringBase[] | undefine
       if (names.includes(baseName(b.path))) below.push(b);
       else if (isSpringOverlay(file.path, b.path)) above.push(b);
     }
+    // The one that wins least first, whatever order the caller read them in (a later one wins a tie).
+    below.sort((a, b) => names.indexOf(baseName(a.path)) - names.indexOf(baseName(b.path)));
   }
   linkSpringDocuments(file.units, below.length ? baseUnits(below) : undefined);
   const overlays = above.length ? baseUnits(above).map((o, i) => ({ ...o, text: above[i].text })) : undefined;

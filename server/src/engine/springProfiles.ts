@@ -1,7 +1,8 @@
 // Spring Boot profiles: which documents and files a Spring unit's settings come from. Spring Boot
 // reads every document of application.yml (or .properties) that has no profile condition, and the
 // documents of each active profile on top of them; a profile file (application-prod.yml) comes on
-// top of application.yml and application.properties. `linkSpringDocuments` links the Spring units of
+// top of application.yml and application.properties, and application.properties on top of
+// application.yml. `linkSpringDocuments` links the Spring units of
 // a file (`ConfigUnit.inherited`), YAML and .properties alike; index.ts (`linkSpring`) calls it
 // after every parse, with the units of the base files the caller passes.
 
@@ -9,21 +10,33 @@ import { inheritedCopy, sameItems, type ConfigUnit, type Setting } from './model
 import { baseName } from './parsers/yamlCommon.js';
 import { lineOf, lineStarts } from './suppressions.js';
 
-/** A file a profile file comes on top of, as the caller read it. */
+/** A Spring Boot file beside the linted one (one it comes on top of, or one on top of it), as the caller read it. */
 export interface SpringBase {
   path: string;
   text: string;
 }
 
 /**
- * The files a Spring Boot profile file is applied on top of, by name, in the same folder:
- * `application.properties`, `application.yml` and `application.yaml` for
- * `application-prod.yml` (or `.properties`); `bootstrap.*` for `bootstrap-prod.*`. Empty for
- * any other file.
+ * The files a Spring Boot file is applied on top of, by name, in the same folder, the one that
+ * wins least first:
+ * - `application.yml`, `application.yaml` and `application.properties` for a profile file
+ *   (`application-prod.yml` or `.properties`), and for `application-prod.properties` also
+ *   `application-prod.yml` and `.yaml`;
+ * - `application.yml` and `application.yaml` for `application.properties`;
+ * - the same with `bootstrap` for `bootstrap*` files; empty for any other file.
+ *
+ * Spring Boot reads profile files over the files without a profile, and in one folder a
+ * `.properties` file over the YAML file of the same name (reference, "External Application
+ * Properties"); what a file does not set itself holds from those underneath.
  */
 export function springBaseNames(path: string): string[] {
-  const m = /^(application|bootstrap)-.+\.(?:ya?ml|properties)$/i.exec(baseName(path));
-  return m ? ['properties', 'yml', 'yaml'].map((ext) => `${m[1]}.${ext}`) : [];
+  const n = springName(path);
+  if (!n) return [];
+  const name = baseName(path);
+  const stem = name.slice(0, n.stemLength); // (as the file spells it: names are compared as written)
+  const yaml = (s: string) => [`${s}.yml`, `${s}.yaml`];
+  if (n.profile === undefined) return n.properties ? yaml(stem) : [];
+  return [...yaml(stem), `${stem}.properties`, ...(n.properties ? yaml(name.slice(0, name.lastIndexOf('.'))) : [])];
 }
 
 /** Is this a file profile files come on top of (`application.yml`, `bootstrap.properties`, ...)? */
@@ -37,10 +50,10 @@ export function isSpringFile(path: string): boolean {
 }
 
 /** `application-prod.yml` -> stem `application`, profile `prod`, `yml`; undefined for any other name. */
-function springName(path: string): { stem: string; profile?: string; properties: boolean } | undefined {
+function springName(path: string): { stem: string; stemLength: number; profile?: string; properties: boolean } | undefined {
   const m = /^(application|bootstrap)(?:-(.+))?\.(ya?ml|properties)$/i.exec(baseName(path));
   if (!m) return undefined;
-  return { stem: m[1].toLowerCase(), ...(m[2] ? { profile: m[2] } : {}), properties: m[3].toLowerCase() === 'properties' };
+  return { stem: m[1].toLowerCase(), stemLength: m[1].length, ...(m[2] ? { profile: m[2] } : {}), properties: m[3].toLowerCase() === 'properties' };
 }
 
 /**
