@@ -44,6 +44,18 @@ describe('language server over stdio', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Runs `body` with kafkaLint.kafkaVersion at 2.8 (an unset acks is 1 there, which the acks rule reports), then with the defaults again. */
+  async function onKafka28(body: () => Promise<void>): Promise<void> {
+    client.settings = { enable: true, rules: {}, kafkaVersion: '2.8' };
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    try {
+      await body();
+    } finally {
+      client.settings = { enable: true, rules: {} };
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }
+  }
+
   it('publishes diagnostics with source, code and a docs link for a producer .properties file', async () => {
     const uri = client.open(path.join(dir, 'producer.properties'), PRODUCER, 'properties');
     const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks'));
@@ -261,9 +273,7 @@ describe('language server over stdio', () => {
     fs.mkdirSync(res, { recursive: true });
     const baseText = 'spring:\n  kafka:\n    producer:\n      acks: all\n';
     fs.writeFileSync(path.join(res, 'application.yml'), baseText);
-    client.settings = { enable: true, rules: {}, kafkaVersion: '2.8' };
-    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    try {
+    await onKafka28(async () => {
       const prod = client.open(path.join(res, 'application-prod.yml'), 'spring:\n  kafka:\n    producer:\n      compression-type: lz4\n', 'yaml');
       let p = await client.waitForVersion(prod);
       assert.deepEqual(p.diagnostics.map((d) => d.code), [], 'acks: all is set in application.yml on disk');
@@ -296,10 +306,7 @@ describe('language server over stdio', () => {
       })) as Action[];
       assert.equal(actions.length, 1);
       assert.equal(applyTextEdits(inflight, editsOf(actions[0])), inflight.replace(': 10', ': 5'));
-    } finally {
-      client.settings = { enable: true, rules: {} };
-      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    }
+    });
   });
 
   it('application.yml loses its prod document’s setting to application-prod.properties: from disk, then from the open editor, then created on disk', async () => {
@@ -337,10 +344,7 @@ describe('language server over stdio', () => {
     fs.mkdirSync(res, { recursive: true });
     const ymlText = 'spring:\n  kafka:\n    producer:\n      acks: all\n';
     fs.writeFileSync(path.join(res, 'application.yml'), ymlText);
-    // (Kafka 2.8: an unset acks is 1 there, which the acks rule reports.)
-    client.settings = { enable: true, rules: {}, kafkaVersion: '2.8' };
-    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    try {
+    await onKafka28(async () => {
       const props = client.open(path.join(res, 'application.properties'), 'spring.kafka.producer.compression-type=lz4\n', 'properties');
       let p = await client.waitForVersion(props);
       assert.deepEqual(p.diagnostics.map((d) => d.code), [], 'acks: all is set in application.yml on disk');
@@ -349,10 +353,7 @@ describe('language server over stdio', () => {
       client.change(yml, 'spring:\n  kafka:\n    producer:\n      batch-size: 1\n');
       p = await client.waitFor(props, (x) => x.diagnostics.some((d) => d.code === 'acks'));
       assert.equal(p.version, client.version(props), 'application.properties was not edited: same version, new diagnostics');
-    } finally {
-      client.settings = { enable: true, rules: {} };
-      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    }
+    });
   });
 
   it('skips a binary file with one information diagnostic', async () => {
