@@ -171,23 +171,26 @@ function read(text: string, from: number, len: number): YamlStream {
   const comments: Comment[] = [];
   const docs: YamlDoc[] = [];
   if (text.charCodeAt(from) === 0xfeff) decline();
+  // The searches below stop at the piece's end (an editor reads one document of a large file):
+  // the text up to there, with the same offsets (V8 makes the slice a view, not a copy).
+  const piece = len < text.length ? text.slice(0, len) : text;
   // A tab anywhere (indentation, separation, even a comment's) or a lone CR leaves the subset.
   // Both are looked for once, with the engine's native search, rather than line by line.
-  const tab = text.indexOf('\t', from);
-  if (tab >= 0 && tab < len) decline();
-  for (let cr = text.indexOf('\r', from); cr >= 0 && cr < len; cr = text.indexOf('\r', cr + 1)) {
+  if (piece.indexOf('\t', from) >= 0) decline();
+  for (let cr = piece.indexOf('\r', from); cr >= 0; cr = piece.indexOf('\r', cr + 1)) {
     // (the last character of the piece ends its line, as `\r\n` would)
     if (cr !== len - 1 && text.charCodeAt(cr + 1) !== 10) decline();
   }
-  // The next `:` and ` #` at or after an offset, found by native search and remembered: lines are
-  // read forward, so the text is searched about once for each, however long its lines.
+  // The next `:` and ` #` at or after an offset (`len` if none), found by native search and
+  // remembered: lines are read forward, so the piece is searched about once for each, however
+  // long its lines.
   const colonFound = { from: 0, at: -1 };
   const hashFound = { from: 0, at: -1 };
   const nextOf = (found: { from: number; at: number }, s: string, at: number): number => {
     if (found.from <= at && at <= found.at) return found.at;
-    const k = text.indexOf(s, at);
+    const k = piece.indexOf(s, at);
     found.from = at;
-    found.at = k < 0 ? text.length : k;
+    found.at = k < 0 ? len : k;
     return found.at;
   };
 
