@@ -29,8 +29,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KafkaL
       { scheme: 'file', language: 'dockercompose' },
       { scheme: 'file', language: 'go' },
     ],
-    // The project file, go.mod (the sarama version) and the Spring Boot files profile files come on top of.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.kafkalint.json,go.mod,application*.{properties,yml,yaml},bootstrap*.{properties,yml,yaml},.env,*.env}') },
+    // The project file, go.mod (the sarama version), the Spring Boot files profile files come on top
+    // of, env files, and Go files (read as context for the other files of their package).
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.kafkalint.json,go.mod,application*.{properties,yml,yaml},bootstrap*.{properties,yml,yaml},.env,*.env,*.go}') },
     outputChannel: output,
     initializationOptions: { locale: vscode.env.language },
   };

@@ -7,7 +7,7 @@ import pkg from '../../package.json';
 import { detectFormat, fixText, lint, MAX_TEXT_LENGTH, type LintResult } from './engine/index.js';
 import { normalizeLocale, type Locale } from './engine/l10n.js';
 import type { Rule, RuleMeta } from './engine/rule.js';
-import { envFileText, findNearest, springBaseFiles } from './nearestFile.js';
+import { envFileText, findNearest, goPackageFiles, springBaseFiles } from './nearestFile.js';
 import { allRules } from './engine/rules/index.js';
 import { tuneCompiler } from './compilerFlags.js';
 import {
@@ -200,6 +200,8 @@ class Run {
   private readonly goMods = new Map<string, string | null>();
   // Spring Boot base files (application.yml beside application-*.yml), read once per run.
   private readonly springBases = new Map<string, string | null>();
+  /** Go files read as context for the files of their package (nearestFile.ts goPackageFiles). */
+  private readonly goFiles = new Map<string, string | null>();
   private readonly envFiles = new Map<string, string | null>();
   private readonly seen = new Set<string>();
   private readonly knownRules: Set<string>;
@@ -384,7 +386,9 @@ class Run {
     const springBase = springBaseFiles(abs, this.springBases);
     // (`env_file` paths are relative to the compose file's real directory, not to the path shown)
     const readEnvFile = (ref: string) => envFileText(ref, abs, this.envFiles);
-    const input = { text, path: shown, readEnvFile, ...(springBase.length ? { springBase } : {}) };
+    // (a Go file: the package's other files, read as context; their paths stay absolute)
+    const goPackage = /\.go$/i.test(abs) ? goPackageFiles(abs, this.goFiles) : [];
+    const input = { text, path: shown, readEnvFile, ...(springBase.length ? { springBase } : {}), ...(goPackage.length ? { goPackage } : {}) };
     let result: LintResult;
     if (this.args.fix) {
       const fixed = fixText(input, options, { unsafe: this.args.unsafeFixes }, this.rules);
@@ -393,6 +397,7 @@ class Run {
         try {
           writeFileAtomic(abs, bom + fixed.output);
           this.springBases.delete(abs); // a fixed base file is read again by the profile files after it
+          this.goFiles.delete(abs); // and a fixed Go file by the files of its package after it
           text = fixed.output;
           this.fixesApplied += fixed.applied;
           this.filesFixed++;
@@ -413,7 +418,7 @@ class Run {
     if (result.file) {
       // Related places name base files beside this one: shown beside it too.
       const other = (p: string) => {
-        const b = springBase.find((x) => x.path === p);
+        const b = springBase.find((x) => x.path === p) ?? goPackage.find((x) => x.path === p);
         return b && { shown: path.posix.join(path.posix.dirname(shown), path.basename(p)), text: b.text };
       };
       this.files.push({ path: shown, findings: toReportFindings(text, result.findings, { shown, other }) });

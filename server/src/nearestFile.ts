@@ -1,11 +1,13 @@
 // Finding the nearest .kafkalint.json or go.mod above a file, the Spring Boot files a profile
-// file comes on top of, and the env files a compose file names, for the CLI and the server alike.
+// file comes on top of, the env files a compose file names and the Go files beside a Go file, for
+// the CLI and the server alike.
 // The answer is cached for every directory on the way, so a walk (or a stream of keystrokes in one
 // file) stats each directory once; callers clear the cache when such a file changes.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_TEXT_LENGTH, type SpringBase } from './engine/index.js';
+import { MAX_TEXT_LENGTH, type GoSibling, type SpringBase } from './engine/index.js';
+import { MAX_PACKAGE_FILES, MAX_PACKAGE_TEXT } from './engine/parsers/goPackage.js';
 import { isSpringBaseFile, isSpringOverlay, springBaseNames } from './engine/springProfiles.js';
 
 /**
@@ -35,6 +37,48 @@ export function springBaseFiles(file: string, cache: Map<string, string | null>,
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     out.push({ path: p, text });
+  }
+  return out;
+}
+
+/**
+ * The other `.go` files of the folder of `file` (a Go file), for the engine to read the ones of its
+ * package as context (`LintInput.goPackage`): the text `open` gives for a path (an editor's open
+ * document), else the file on disk, read once into `cache` like the Spring files (the folder's
+ * listing under its path with \u0001 in front). Only files that mention sarama are passed, at most
+ * MAX_PACKAGE_FILES of them and MAX_PACKAGE_TEXT in all.
+ */
+export function goPackageFiles(file: string, cache: Map<string, string | null>, open?: (p: string) => string | undefined): GoSibling[] {
+  const dir = path.dirname(file);
+  const key = '\u0001' + dir;
+  let listed = cache.get(key);
+  if (listed === undefined) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.go'));
+    } catch {
+      // An unreadable folder: the file alone.
+    }
+    cache.set(key, (listed = names.sort().join('\u0000')));
+  }
+  const out: GoSibling[] = [];
+  if (!listed) return out;
+  const self = path.basename(file);
+  let total = 0;
+  for (const name of listed.split('\u0000')) {
+    if (name === self) continue;
+    const p = path.join(dir, name);
+    let text = open?.(p);
+    if (text === undefined) {
+      let disk = cache.get(p);
+      if (disk === undefined) cache.set(p, (disk = readSpringBase(p) ?? null));
+      if (disk === null) continue;
+      text = disk;
+    }
+    if (!text.includes('sarama')) continue;
+    if (out.length >= MAX_PACKAGE_FILES || total + text.length > MAX_PACKAGE_TEXT) break;
+    out.push({ path: p, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+    total += text.length;
   }
   return out;
 }

@@ -19,7 +19,7 @@ import {
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, readTextIfExists } from './serverFs.js';
-import { envFileText, findNearest, springBaseFiles } from './nearestFile.js';
+import { envFileText, findNearest, goPackageFiles, springBaseFiles } from './nearestFile.js';
 import { fixText, lint, type LintResult } from './engine/index.js';
 import { createDocumentLinter, type DocumentLinter } from './engine/incremental.js';
 import { allRules } from './engine/rules/index.js';
@@ -66,6 +66,11 @@ const WORKING_SET = 4;
 const REREAD_HELD_CHARS = 8 * 1024 * 1024;
 /** A document this long (characters) is read with V8's default heap growth the first time (serverProcess.ts). */
 const LARGE_TEXT = 64 * 1024;
+/** Quiet time after an edit of a Go file before the open Go files beside it are linted again (KAFKA_LINT_PACKAGE_QUIET_MS overrides it for tests). */
+const PACKAGE_QUIET_MS = Number(process.env.KAFKA_LINT_PACKAGE_QUIET_MS) || 300;
+
+const isGoDocument = (doc: TextDocument) => /\.go$/i.test(URI_TO_PATH(doc.uri) ?? doc.uri);
+
 /** Quiet time after the last edit before that read (KAFKA_LINT_REREAD_IDLE_MS overrides it for tests). */
 const REREAD_IDLE_MS = Number(process.env.KAFKA_LINT_REREAD_IDLE_MS) || 5000;
 
@@ -108,8 +113,11 @@ export function startServer(connection: Connection): void {
   // Spring Boot base files read from disk (for profile files beside them), dropped when one changes.
   const springBaseCache = new Map<string, string | null>();
   const envFileCache = new Map<string, string | null>();
+  // Go files read from disk as context for the files of their package (and folder listings), dropped when one changes.
+  const goFileCache = new Map<string, string | null>();
   const pending = new Map<string, NodeJS.Immediate>();
   const rereads = new Map<string, NodeJS.Timeout>();
+  const quiet = new Map<string, NodeJS.Timeout>();
   // Documents in the working set, least recently used first (see WORKING_SET).
   const working = new Set<string>();
   let opening: string | undefined;
@@ -157,9 +165,26 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((params) => {
+    // Only Go files changed (saved, created, deleted): what was read of them and their folders, and
+    // the open Go documents beside them.
+    const goPaths = params.changes.map((c) => (/\.go$/i.test(c.uri) ? URI_TO_PATH(c.uri) : undefined));
+    if (goPaths.length && goPaths.every((p) => p !== undefined)) {
+      const dirs = new Set<string>();
+      for (const p of goPaths as string[]) {
+        goFileCache.delete(p);
+        goFileCache.delete('\u0001' + path.dirname(p));
+        dirs.add(path.dirname(p));
+      }
+      for (const doc of documents.all()) {
+        const p = URI_TO_PATH(doc.uri);
+        if (p && /\.go$/i.test(p) && dirs.has(path.dirname(p))) schedule(doc);
+      }
+      return;
+    }
     // .kafkalint.json, go.mod, a Spring Boot base file or an env file changed somewhere: drop what was read from disk.
     projectConfigCache.clear();
+    goFileCache.clear();
     goModCache.clear();
     springBaseCache.clear();
     envFileCache.clear();
@@ -213,9 +238,10 @@ export function startServer(connection: Connection): void {
       if (!linter && working.has(doc.uri)) linters.set(doc.uri, (linter = createDocumentLinter()));
       const text = doc.getText();
       const springBase = springBaseOf(filePath);
+      const goPackage = goPackageOf(filePath);
       const run = linter
-        ? () => linter.lint(text, filePath, options, doc.languageId, springBase, readEnvFile)
-        : () => lint({ text, path: filePath, languageId: doc.languageId, readEnvFile, ...(springBase ? { springBase } : {}) }, options);
+        ? () => linter.lint(text, filePath, options, doc.languageId, springBase, readEnvFile, goPackage)
+        : () => lint({ text, path: filePath, languageId: doc.languageId, readEnvFile, ...(springBase ? { springBase } : {}), ...(goPackage ? { goPackage } : {}) }, options);
       const whole = !linter || linter.fresh;
       const result = whole && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(run) : run();
       if (!whole) edited();
@@ -245,7 +271,7 @@ export function startServer(connection: Connection): void {
     const bases = new Map<string, TextDocument | undefined>();
     const baseDoc = (p: string) => {
       if (!bases.has(p)) {
-        const text = filePath ? springBaseOf(filePath)?.find((b) => b.path === p)?.text : undefined;
+        const text = filePath ? (springBaseOf(filePath)?.find((b) => b.path === p) ?? goPackageOf(filePath)?.find((b) => b.path === p))?.text : undefined;
         bases.set(p, text === undefined ? undefined : TextDocument.create(pathToFileURL(p).href, 'plaintext', 0, text));
       }
       return bases.get(p);
@@ -317,6 +343,18 @@ export function startServer(connection: Connection): void {
     );
   }
 
+  /** Lints a document again once no other edit asked for it for PACKAGE_QUIET_MS. */
+  function scheduleQuiet(doc: TextDocument): void {
+    clearTimeout(quiet.get(doc.uri));
+    const timer = setTimeout(() => {
+      quiet.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (current) schedule(current);
+    }, PACKAGE_QUIET_MS);
+    timer.unref();
+    quiet.set(doc.uri, timer);
+  }
+
   function revalidateAll(): void {
     for (const doc of documents.all()) schedule(doc);
   }
@@ -338,13 +376,28 @@ export function startServer(connection: Connection): void {
     return found.length ? found : undefined;
   }
 
+  /** The other Go files of the folder of a Go file (open documents first), as context for its package, or undefined. */
+  function goPackageOf(filePath: string) {
+    if (!/\.go$/i.test(filePath)) return undefined;
+    const found = goPackageFiles(filePath, goFileCache, openText);
+    return found.length ? found : undefined;
+  }
+
   /**
    * Open Spring files beside this document that read it: profile files that come on top of it
    * (application-*.yml beside application.yml), and files it comes on top of (application.yml
-   * beside application-prod.yml, whose `on-profile: prod` documents it overrides).
+   * beside application-prod.yml, whose `on-profile: prod` documents it overrides). For a Go
+   * file, the open Go files beside it (the same package may read it: goPackage.ts).
    */
   function dependents(doc: TextDocument): TextDocument[] {
     const filePath = URI_TO_PATH(doc.uri);
+    if (filePath && /\.go$/i.test(filePath)) {
+      const dir = path.dirname(filePath);
+      return documents.all().filter((other) => {
+        const p = other.uri !== doc.uri && URI_TO_PATH(other.uri);
+        return !!p && /\.go$/i.test(p) && path.dirname(p) === dir;
+      });
+    }
     if (!filePath || !isSpringFile(filePath)) return [];
     const dir = path.dirname(filePath);
     const name = path.basename(filePath);
@@ -368,8 +421,16 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => {
     const edit = opening !== e.document.uri;
     opening = undefined;
-    // Open profile files are linted again on every edit of their base file: they are kept too.
     const others = dependents(e.document);
+    if (isGoDocument(e.document)) {
+      // The Go files beside an edited one are linted again once the typing pauses (an open reads
+      // what they read from disk already).
+      if (edit) use(e.document.uri);
+      schedule(e.document);
+      if (edit) for (const other of others) scheduleQuiet(other);
+      return;
+    }
+    // Open profile files are linted again on every edit of their base file: they are kept too.
     if (edit) {
       for (const other of others) use(other.uri);
       use(e.document.uri);
@@ -424,7 +485,8 @@ export function startServer(connection: Connection): void {
     if (wantsFixAll) {
       const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
       const springBase = springBaseOf(filePath);
-      const fixed = fixText({ text: doc.getText(), path: filePath, languageId: doc.languageId, readEnvFile, ...(springBase ? { springBase } : {}) }, cached.options, { unsafe: false });
+      const goPackage = goPackageOf(filePath);
+      const fixed = fixText({ text: doc.getText(), path: filePath, languageId: doc.languageId, readEnvFile, ...(springBase ? { springBase } : {}), ...(goPackage ? { goPackage } : {}) }, cached.options, { unsafe: false });
       if (fixed.applied > 0) {
         const edit = minimalEdit(doc.getText(), fixed.output);
         actions.push(CodeAction.create(fixAllTitle(locale), toWorkspaceEdit(doc, [edit]), FIX_ALL_KIND));

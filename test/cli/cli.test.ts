@@ -587,3 +587,31 @@ describe('kafka-lint: go.mod', () => {
     assert.match(pinned.message, /1\.41\.0/);
   });
 });
+
+describe('kafka-lint: Go packages', () => {
+  const head = 'package svc\n\nimport "github.com/IBM/sarama"\n\n';
+  const config = head + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.Idempotent = true\n\tc.Producer.RequiredAcks = sarama.WaitForAll\n\treturn c\n}\n';
+  const main = head + 'func run(addrs []string) {\n\tcfg := newConfig()\n\tcfg.Net.MaxOpenRequests = 5\n\tcfg.Producer.Return.Successes = true\n\tsarama.NewSyncProducer(addrs, cfg)\n}\n';
+
+  it('reads the other files of the package beside a Go file, also when only that file is linted, and --fix edits only it', () => {
+    const dir = project({
+      'svc/config.go': config,
+      'svc/main.go': main,
+      // Control: the same file with no config.go beside it (its helper call is no config).
+      'alone/main.go': main,
+    });
+    const byFile = jsonFindings(runCli(['--format', 'json', '.'], dir));
+    assert.deepEqual(byFile.get('svc/main.go')?.map((f) => [f.ruleId, f.line]), [['sarama-idempotent', 7]]);
+    assert.deepEqual(byFile.get('svc/config.go'), []);
+    assert.deepEqual(byFile.get('alone/main.go'), []);
+    const one = runCli(['svc/main.go'], dir);
+    const lines = one.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('svc/main.go:7:') && l.includes(' error sarama-idempotent '));
+    assert.ok(at >= 0, one.stdout);
+    assert.equal(lines[at + 1], '  svc/config.go:7:2 Inherited from here: `c.Producer.Idempotent` = `true`');
+    runCli(['--fix', 'svc/main.go'], dir);
+    assert.equal(fs.readFileSync(path.join(dir, 'svc/main.go'), 'utf8'), main.replace('MaxOpenRequests = 5', 'MaxOpenRequests = 1'));
+    assert.equal(fs.readFileSync(path.join(dir, 'svc/config.go'), 'utf8'), config);
+    assert.equal(runCli(['.'], dir).status, 0);
+  });
+});

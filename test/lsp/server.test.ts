@@ -356,6 +356,55 @@ describe('language server over stdio', () => {
     });
   });
 
+  it('a Go file reads the other files of its package: from disk, from the open editor once typing pauses, and again from disk when closed or changed there', async () => {
+    const pkg = path.join(dir, 'go-package');
+    fs.mkdirSync(pkg, { recursive: true });
+    const head = 'package svc\n\nimport "github.com/IBM/sarama"\n\n';
+    const configText = head + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.Idempotent = true\n\tc.Producer.RequiredAcks = sarama.WaitForAll\n\treturn c\n}\n';
+    const configPath = path.join(pkg, 'config.go');
+    fs.writeFileSync(configPath, configText);
+    const mainText = head + 'func run(addrs []string) {\n\tcfg := newConfig()\n\tcfg.Net.MaxOpenRequests = 5\n\tcfg.Producer.Return.Successes = true\n\tsarama.NewSyncProducer(addrs, cfg)\n}\n';
+    const main = client.open(path.join(pkg, 'main.go'), mainText, 'go');
+    let p = await client.waitForVersion(main);
+    // Idempotence is turned on in config.go on disk: this file's 5 open requests fail validation.
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line]), [['sarama-idempotent', 6]]);
+    assert.deepEqual(p.diagnostics[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [
+      [pathToFileURL(configPath).href, 6, 'Inherited from here: `c.Producer.Idempotent` = `true`'],
+    ]);
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: main },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.kafkaLint'] },
+    })) as Action[];
+    assert.equal(actions.length, 1);
+    assert.equal(applyTextEdits(mainText, editsOf(actions[0])), mainText.replace('= 5', '= 1'));
+    // config.go opened and edited (not saved): main.go is linted again with it.
+    const config = client.open(configPath, configText, 'go');
+    await client.waitForVersion(config);
+    client.change(config, configText.replace('\tc.Producer.Idempotent = true\n', ''));
+    p = await client.waitFor(main, (x) => x.diagnostics.length === 0);
+    assert.equal(p.version, client.version(main), 'main.go was not edited: same version, new diagnostics');
+    // Closed without saving: main.go reads config.go from disk again.
+    void client.conn.sendNotification('textDocument/didClose', { textDocument: { uri: config } });
+    p = await client.waitFor(main, (x) => x.diagnostics.some((d) => d.code === 'sarama-idempotent'));
+    // Changed on disk: the watcher's event reads it again.
+    fs.writeFileSync(configPath, configText.replace('\tc.Producer.Idempotent = true\n', ''));
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+    p = await client.waitFor(main, (x) => x.diagnostics.length === 0);
+    // Deleted: the helper call is no config any more (nothing to judge).
+    fs.writeFileSync(configPath, configText);
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+    await client.waitFor(main, (x) => x.diagnostics.length === 1);
+    fs.rmSync(configPath);
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 3 }] });
+    await client.waitFor(main, (x) => x.diagnostics.length === 0);
+    // Created under another name: the folder is listed again.
+    const created = path.join(pkg, 'setup.go');
+    fs.writeFileSync(created, configText);
+    void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(created).href, type: 1 }] });
+    await client.waitFor(main, (x) => x.diagnostics.length === 1);
+  });
+
   it('skips a binary file with one information diagnostic', async () => {
     const uri = client.open(path.join(dir, 'blob.properties'), 'acks=1\u0000\u0001\u0002', 'properties');
     const p = await client.waitFor(uri, (x) => x.diagnostics.length > 0);

@@ -24,7 +24,7 @@
 
 import { isMap, isPair, isSeq, type Document } from 'yaml';
 import type { Comment, ConfigUnit, ParsedFile, Span } from './model.js';
-import { createRuleCache, detectFormat, linkSpring, lintParsed, skipReason, type LintResult, type ReadEnvFile, type SpringBase } from './index.js';
+import { createRuleCache, detectFormat, linkSpring, lintParsed, skipReason, type LintResult, type GoSibling, type ReadEnvFile, type SpringBase } from './index.js';
 import { linkEnvFiles } from './parsers/compose.js';
 import type { ResolvedOptions } from './options.js';
 import type { Rule } from './rule.js';
@@ -48,7 +48,7 @@ export interface DocumentLinter {
    * springBase }, options)`. The returned file and findings share data with the linter, which moves it in
    * place on the next call: they describe this text until then.
    */
-  lint(text: string, path: string, options: ResolvedOptions, languageId?: string, springBase?: SpringBase[], readEnvFile?: ReadEnvFile): LintResult;
+  lint(text: string, path: string, options: ResolvedOptions, languageId?: string, springBase?: SpringBase[], readEnvFile?: ReadEnvFile, goPackage?: GoSibling[]): LintResult;
   /**
    * How many edited versions of the text, at most, the kept parse data may still hold on to.
    * Strings read from a text are views into it (engine/strings.ts), so a document read in
@@ -126,7 +126,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
     return units;
   };
 
-  function parse(text: string, path: string, languageId: string | undefined): ParsedFile | undefined {
+  function parse(text: string, path: string, languageId: string | undefined, goPackage: GoSibling[] | undefined): ParsedFile | undefined {
     const format = detectFormat(path, languageId);
     const k = `${format}\u0000${path}`;
     if (k !== key) {
@@ -151,7 +151,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
         return r.file;
       }
       case 'go': {
-        const r = parseGoIncremental(text, path, go);
+        const r = parseGoIncremental(text, path, go, goPackage);
         go = r.state;
         return r.file;
       }
@@ -159,7 +159,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
   }
 
   return {
-    lint(text, path, options, languageId, springBase, readEnvFile) {
+    lint(text, path, options, languageId, springBase, readEnvFile, goPackage) {
       const skipped = skipReason(text, options.locale);
       if (skipped) {
         reset();
@@ -168,7 +168,7 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
       let file: ParsedFile | undefined;
       try {
         const kept = !!(props || yaml.length || go);
-        file = parse(text, path, languageId);
+        file = parse(text, path, languageId, goPackage);
         // (after the parse: its first reset for a new document would say fresh again)
         fresh = false;
         if (file) {

@@ -21,9 +21,11 @@ import { inheritanceKey, isSpringOverlay, linkSpringDocuments, linkSpringOverrid
 import { editToOuter, embeddedAt, spanToOuter, toInner, type EmbeddedFile } from './embedded.js';
 import { baseName } from './parsers/yamlCommon.js';
 import { goFileKey, goUnitPiece, parseGo } from './parsers/go.js';
+import type { GoSibling } from './parsers/goPackage.js';
 
 export type { Finding, ParsedFile, RelatedPlace } from './model.js';
 export type { SpringBase } from './springProfiles.js';
+export type { GoSibling } from './parsers/goPackage.js';
 export type { ResolvedOptions, LintOptions, ProjectConfig } from './options.js';
 
 export interface LintInput {
@@ -40,6 +42,12 @@ export interface LintInput {
    * its documents of their profile. Any other file in the list is ignored.
    */
   springBase?: SpringBase[];
+  /**
+   * For a Go file: the other `.go` files of its folder, as the caller reads them. Those of the same
+   * package that import sarama are read with it: their helpers and the functions a config is
+   * passed to count for this file's configs (goPackage.ts). Without it, only this file is seen.
+   */
+  goPackage?: GoSibling[];
   /**
    * Reads a file a compose service's `env_file` names (`ref` as written, relative to the directory
    * of `composeFile`, this input's path): its text, or undefined when it cannot be read. Without
@@ -91,7 +99,7 @@ export function parseFile(input: LintInput): ParsedFile | undefined {
       file = parseYaml(input.text, input.path);
       break;
     case 'go':
-      return parseGo(input.text, input.path);
+      return parseGo(input.text, input.path, undefined, input.goPackage);
   }
   linkSpring(file, input.springBase);
   linkEnvFiles(file, input.readEnvFile);

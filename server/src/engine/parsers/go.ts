@@ -23,12 +23,13 @@
 //     well as the later one (`ConfigUnit.alternatives`), even when the conditions exclude it.
 
 import type { Comment, ConfigUnit, Edit, ParseError, ParsedFile, Role, Setting, Span } from '../model.js';
-import { sameItems } from '../model.js';
+import { inheritedCopy, sameItems } from '../model.js';
 import { internSetting } from '../strings.js';
 import { registerEditor, type FormatEditor } from '../fixer.js';
 import { kafkaGoUnits } from './kafkaGo.js';
 import { confluentGoUnits } from './confluentGo.js';
 import { lexGo, type GoToken } from './goLexer.js';
+import { packageFiles, type GoSibling, type PackageFile } from './goPackage.js';
 import {
   SARAMA_CONSTANTS,
   SARAMA_IMPORT_PATHS,
@@ -126,6 +127,11 @@ export interface FuncDecl extends Node {
 export interface ChunkRef {
   start: number;
   text: string;
+  /**
+   * Set for a piece of another file of the package (goPackage.ts): the path the caller gave it.
+   * Nothing of such a piece is reported or edited in the file being linted.
+   */
+  path?: string;
 }
 
 export interface ImportSpec extends Node {
@@ -139,6 +145,8 @@ export interface GoFile {
   /** Top-level var declarations, in source order. */
   vars: Stmt[];
   chunk: ChunkRef;
+  /** The package clause's name (only a file's first piece has one). */
+  pkg?: string;
 }
 
 // Parser
@@ -287,8 +295,10 @@ class Parser {
     const file: GoFile = { imports: [], funcs: [], vars: [], chunk: this.chunk };
     while (this.isSemi()) this.next();
     if (this.got('package')) {
-      if (this.tok.kind === 'ident') this.next();
-      else this.error('expected package name');
+      if (this.tok.kind === 'ident') {
+        file.pkg = this.tok.text;
+        this.next();
+      } else this.error('expected package name');
       this.expectSemi();
     } else {
       this.error('expected package clause');
@@ -1882,6 +1892,27 @@ function placeSetting(o: OwnSetting, role: Role): Setting {
   return { ...s, role, keySpan: shift(s.keySpan, d), valueSpan: shift(s.valueSpan, d), entrySpan: shift(s.entrySpan, d), ext };
 }
 
+/**
+ * The inherited settings of a unit whose config another file of the package sets too (`placed`:
+ * every setting in the order they run, those of the other files as inherited copies): by key, the
+ * last one. One that runs after this file's own setting of its key is set over it (`overriddenBy`).
+ */
+function inheritedOf(placed: Setting[], owns: OwnSetting[]): Pick<ConfigUnit, 'inherited' | 'overriddenBy'> {
+  const lastOwn = new Map<string, number>();
+  placed.forEach((s, i) => {
+    if (owns[i].chunk.path === undefined) lastOwn.set(s.key, i);
+  });
+  const inherited = new Map<string, Setting>();
+  const over = new Map<string, Setting>();
+  placed.forEach((s, i) => {
+    if (owns[i].chunk.path === undefined) return;
+    const own = lastOwn.get(s.key);
+    if (own !== undefined && own < i) over.set(s.key, s);
+    else if (own === undefined) inherited.set(s.key, s);
+  });
+  return { ...(inherited.size ? { inherited } : {}), ...(over.size ? { overriddenBy: over } : {}) };
+}
+
 /** Configs in the order units are listed: by the position of their origin. */
 export function sortConfigs(configs: ConfigVar[]): ConfigVar[] {
   return [...configs].sort((a, b) => a.origin.start + a.originChunk.start - (b.origin.start + b.originChunk.start));
@@ -1902,6 +1933,7 @@ export function hasOriginTies(sorted: ConfigVar[]): boolean {
 interface UnitMemo {
   unit: ConfigUnit;
   name: string | undefined;
+  partial: boolean;
   owns: OwnSetting[];
   /** Per setting: the start of its piece when placed. */
   at: number[];
@@ -1930,10 +1962,12 @@ function unitSpan(unit: ConfigUnit, ctors: { span: Span }[]): Span {
 /** Move a reused unit to where its pieces are now. */
 function moveUnit(m: UnitMemo, importUses: ImportUses): void {
   const unit = m.unit;
-  for (let i = 0; i < m.owns.length; i++) {
+  // (unit.settings are the owns of this file, in order; another file's do not move)
+  for (let i = 0, k = 0; i < m.owns.length; i++) {
+    if (m.owns[i].chunk.path !== undefined) continue;
+    const s = unit.settings[k++];
     const d = m.owns[i].chunk.start - m.at[i];
     if (!d) continue;
-    const s = unit.settings[i];
     moveSpan(s.keySpan, d);
     moveSpan(s.valueSpan, d);
     moveSpan(s.entrySpan, d);
@@ -1958,8 +1992,14 @@ function moveUnit(m: UnitMemo, importUses: ImportUses): void {
   ext.importUses = importUses;
 }
 
-function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors'], text: string, comments: Comment[], alias: string, timeAlias: string | undefined, importUses: ImportUses): UnitMemo {
-  const ctorItems = srcCtors.map((c) => ({ item: { name: c.name, span: shift(c.span, c.chunk.start) }, chunk: c.chunk, at: c.chunk.start }));
+function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors'], partial: boolean, text: string, comments: Comment[], alias: string, timeAlias: string | undefined, importUses: ImportUses): UnitMemo {
+  // (A constructor call in another file of the package counts for the role; its place there is
+  // not one of this file's: it stands at the config's origin, and moves with it.)
+  const ctorItems = srcCtors.map((c) =>
+    c.chunk.path === undefined
+      ? { item: { name: c.name, span: shift(c.span, c.chunk.start) }, chunk: c.chunk, at: c.chunk.start }
+      : { item: { name: c.name, span: shift(cv.origin, cv.originChunk.start) }, chunk: cv.originChunk, at: cv.originChunk.start },
+  );
   const ctors = ctorItems.map((c) => c.item).sort((a, b) => a.span.start - b.span.start);
   let producer = false;
   let consumer = false;
@@ -1972,8 +2012,15 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
   if (ctorRoles.includes('consumer')) consumer = true;
   const role: Role = producer && !consumer ? 'producer' : consumer && !producer ? 'consumer' : 'client';
   const byCtor = ctorRoles.includes(role);
-  const unitSettings = owns.map((o) => placeSetting(o, o.role === 'client' ? role : o.role));
-  const alternatives = alternativesOf(cv, unitSettings);
+  // What another file of the package sets (a helper there, or a function there the config is
+  // passed to) is inherited: judged through `effective()`, never reported or edited here.
+  const placed = owns.map((o) => {
+    const s = placeSetting(o, o.role === 'client' ? role : o.role);
+    return o.chunk.path === undefined ? s : inheritedCopy(s, o.chunk.path);
+  });
+  const unitSettings = placed.filter((s, i) => owns[i].chunk.path === undefined);
+  const elsewhere = placed.length === unitSettings.length ? undefined : inheritedOf(placed, owns);
+  const alternatives = alternativesOf(cv, placed);
 
   // Insertion point: after the last assignment in the block that created the config, else
   // right after the creating statement.
@@ -1986,7 +2033,7 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
     anchor = { stmt, chunk: c.chunk };
   } else {
     for (const o of cv.own) {
-      if (o.block && !cv.applied?.owns.has(o) && (!anchor || o.stmt.start + o.chunk.start > anchor.stmt.start + anchor.chunk.start)) anchor = { stmt: o.stmt, chunk: o.chunk };
+      if (o.block && !cv.applied?.owns.has(o) && o.chunk.path === undefined && (!anchor || o.stmt.start + o.chunk.start > anchor.stmt.start + anchor.chunk.start)) anchor = { stmt: o.stmt, chunk: o.chunk };
     }
   }
   if (anchor && cv.name) insert = insertionAfter(text, comments, shift(anchor.stmt, anchor.chunk.start));
@@ -2003,6 +2050,7 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
     role,
     client: 'sarama',
     settings: unitSettings,
+    ...elsewhere,
     ...(alternatives ? { alternatives } : {}),
     anchor: shift(cv.origin, cv.originChunk.start),
     span: { start: 0, end: 0 },
@@ -2010,13 +2058,14 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
       saramaConstructors: ctors,
       saramaAlias: alias,
       ...(role !== 'client' ? { roleEvidence: byCtor ? ('structure' as const) : ('keys' as const) } : {}),
-      ...(cv.param ? { partial: true as const } : {}),
+      ...(partial ? { partial: true as const } : {}),
     },
     ext,
   };
   return {
     unit,
     name: cv.name,
+    partial,
     owns,
     at: owns.map((o) => o.chunk.start),
     srcCtors,
@@ -2037,25 +2086,41 @@ export function buildUnits(
 ): ConfigUnit[] {
   // A helper's own config is represented by each call of the helper instead.
   // So is a parameter's, by each call that passes a config, and one nothing is known of is left out.
+  // Only configs of this file count: one that another file of the package builds is that file's
+  // unit (a helper of this file that only other files call stays a unit here, judged alone), but
+  // the configs it is built on stand in this file's configs built on it (`cfg := theirHelper()`,
+  // where their helper calls one of ours).
+  // Those other files call with a config (`partial`) are judged only on what they set, like a
+  // parameter's: the callers there may set anything, and their files report what they leave unset.
   for (const cv of configs) cv.consumed = !!cv.param && !cv.own.length && !cv.ctors.length;
+  let usedElsewhere: Set<ConfigVar> | undefined;
   for (const cv of configs) {
-    if (cv.base) cv.base.consumed = true;
-    if (cv.applied) for (const p of cv.applied.from) p.consumed = true;
+    const foreign = cv.originChunk.path !== undefined;
+    const seen = new Set<ConfigVar>();
+    for (let c: ConfigVar | undefined = cv; c && !seen.has(c); c = c.base) {
+      seen.add(c);
+      const bases = c === cv ? (c.applied?.from ?? []) : [c, ...(c.applied?.from ?? [])];
+      for (const b of bases) {
+        if (!foreign) b.consumed = true;
+        else if (b.originChunk.path === undefined) (usedElsewhere ??= new Set()).add(b);
+      }
+    }
   }
   const units: ConfigUnit[] = [];
   const idCount = new Map<string, number>();
   for (const cv of configs) {
-    if (cv.consumed) continue;
+    if (cv.consumed || cv.originChunk.path !== undefined) continue;
     const owns = alongBases(cv, ownOf);
     const srcCtors = alongBases(cv, ctorsOf);
+    const partial = !!cv.param || !!usedElsewhere?.has(cv);
     let m = cache?.get(cv);
-    if (m && m.name === cv.name && sameItems(m.owns, owns) && sameItems(m.srcCtors, srcCtors) && (m.unit.ext as GoUnitExt).alias === alias) {
+    if (m && m.name === cv.name && m.partial === partial && sameItems(m.owns, owns) && sameItems(m.srcCtors, srcCtors) && (m.unit.ext as GoUnitExt).alias === alias) {
       moveUnit(m, importUses);
       const d = cv.originChunk.start - m.originAt;
       if (d) moveSpan(m.unit.anchor, d);
       m.originAt += d;
     } else {
-      m = newUnit(cv, owns, srcCtors, text, comments, alias, timeAlias, importUses);
+      m = newUnit(cv, owns, srcCtors, partial, text, comments, alias, timeAlias, importUses);
       cache?.set(cv, m);
     }
     const unit = m.unit;
@@ -2346,8 +2411,11 @@ function lowerBound(xs: number[], v: number): number {
   return lo;
 }
 
-/** Reads a Go file whole; `keep` receives its lexer, parser and analyser (keepGoShapes). */
-export function parseGo(text: string, path: string, keep?: object[]): ParsedFile {
+/**
+ * Reads a Go file whole; `keep` receives its lexer, parser and analyser (keepGoShapes).
+ * `siblings`: the other files of its folder (goPackage.ts).
+ */
+export function parseGo(text: string, path: string, keep?: object[], siblings?: readonly GoSibling[]): ParsedFile {
   if (!keep) keepGoShapes();
   const piece = parsePiece(text, true, keep);
   const file: ParsedFile = { path, text, format: 'go', units: [], errors: piece.errors, comments: piece.comments, eol: dominantEol(text) };
@@ -2359,7 +2427,8 @@ export function parseGo(text: string, path: string, keep?: object[]): ParsedFile
     file.units = withWriters([], writers);
     return file;
   }
-  const analyzer = new Analyzer([piece.file], imports.aliases, imports.dot, imports.timeAlias);
+  const pkg = packageFiles(path, piece.file.pkg, siblings);
+  const analyzer = new Analyzer([piece.file, ...pkg.map((f) => f.file)], ...packageImports(imports, pkg));
   keep?.push(analyzer);
   try {
     analyzer.run();
@@ -2370,6 +2439,21 @@ export function parseGo(text: string, path: string, keep?: object[]): ParsedFile
   const alias = imports.aliases.size ? [...imports.aliases][0] : '';
   file.units = withWriters(buildUnits(sortConfigs(analyzer.configs), text, piece.comments, alias, imports.timeAlias, new ImportUses([piece], imports.importNames)), writers);
   return file;
+}
+
+/**
+ * The sarama qualifiers, dot import and `time` qualifier the analyser reads code with: the file's,
+ * and those of the other files of its package that it reads too.
+ */
+export function packageImports(imports: GoImports, pkg: readonly PackageFile[]): [Set<string>, boolean, string | undefined] {
+  if (!pkg.length) return [imports.aliases, imports.dot, imports.timeAlias];
+  const aliases = new Set(imports.aliases);
+  let dot = imports.dot;
+  for (const f of pkg) {
+    for (const a of f.imports.aliases) aliases.add(a);
+    dot ||= f.imports.dot;
+  }
+  return [aliases, dot, imports.timeAlias];
 }
 
 /** Units of both clients, in the order of the file. */

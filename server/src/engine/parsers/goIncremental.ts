@@ -18,6 +18,8 @@
 // parseGo builds them. test/engine/incremental.test.ts checks that the result equals a fresh lint.
 
 import type { Comment, ParseError, ParsedFile, Span } from '../model.js';
+import { sameItems } from '../model.js';
+import { packageFiles, type GoSibling, type PackageFile } from './goPackage.js';
 import {
   Analyzer,
   buildUnits,
@@ -28,6 +30,7 @@ import {
   keepGoShapes,
   MAX_ERRORS,
   parseGo,
+  packageImports,
   parsePiece,
   sortConfigs,
   withWriters,
@@ -53,7 +56,7 @@ export const goAnalysisCounts = { partial: 0, full: 0 };
 
 export interface GoState {
   chunks: Chunk[];
-  analysis?: { analyzer: Analyzer; key: string };
+  analysis?: { analyzer: Analyzer; key: string; pkg: PackageFile[] };
   /** Units as last built, per config (reused with their offsets moved while the config is). */
   units: UnitCache;
 }
@@ -87,7 +90,7 @@ function takeFrom(pool: Map<string, Chunk[]>, text: string): Chunk | undefined {
   return pool.get(text)?.pop();
 }
 
-export function parseGoIncremental(text: string, path: string, prev: GoState | undefined): { file: ParsedFile; state: GoState | undefined } {
+export function parseGoIncremental(text: string, path: string, prev: GoState | undefined, siblings?: readonly GoSibling[]): { file: ParsedFile; state: GoState | undefined } {
   keepGoShapes();
   const old = prev?.chunks ?? [];
   // Pieces before and after the edit are kept without looking them up: a piece is kept when its
@@ -155,7 +158,7 @@ export function parseGoIncremental(text: string, path: string, prev: GoState | u
     }
   }
   // The parser's error cap counts the whole file: near it, pieces could differ from the whole.
-  if (errorCount >= MAX_ERRORS) return { file: parseGo(text, path), state: undefined };
+  if (errorCount >= MAX_ERRORS) return { file: parseGo(text, path, undefined, siblings), state: undefined };
 
   const comments: Comment[] = [];
   const errors: ParseError[] = [];
@@ -179,21 +182,18 @@ export function parseGoIncremental(text: string, path: string, prev: GoState | u
   }
 
   const key = `${[...imports.aliases].join(',')}\u0000${imports.dot}\u0000${imports.timeAlias ?? ''}`;
+  // The other files of the package read with this one: the same objects while their text is.
+  const pkg = packageFiles(path, chunks[0].piece.file.pkg, siblings);
   let configs: ConfigVar[] | undefined;
   let analyzer: Analyzer | undefined;
   try {
-    if (prev?.analysis && prev.analysis.key === key) {
+    if (prev?.analysis && prev.analysis.key === key && sameItems(prev.analysis.pkg, pkg)) {
       analyzer = prev.analysis.analyzer;
       configs = reanalyse(analyzer, prev.chunks, chunks);
       if (configs) goAnalysisCounts.partial++;
     }
     if (!configs) {
-      analyzer = new Analyzer(
-        chunks.map((c) => c.piece.file),
-        imports.aliases,
-        imports.dot,
-        imports.timeAlias,
-      );
+      analyzer = new Analyzer([...chunks.map((c) => c.piece.file), ...pkg.map((f) => f.file)], ...packageImports(imports, pkg));
       analyzer.run();
       configs = sortConfigs(analyzer.configs);
       goAnalysisCounts.full++;
@@ -202,7 +202,7 @@ export function parseGoIncremental(text: string, path: string, prev: GoState | u
     file.errors.push({ message: `internal analysis error: ${(e as Error)?.message ?? e}`, span: { start: 0, end: 0 } });
     return { file, state };
   }
-  state.analysis = { analyzer: analyzer!, key };
+  state.analysis = { analyzer: analyzer!, key, pkg };
   const alias = imports.aliases.size ? [...imports.aliases][0] : '';
   const importUses = new ImportUses(
     chunks.map((c) => c.piece),

@@ -5,12 +5,12 @@
 // constructor returns the error.
 
 import type { ConfigUnit, Edit, Setting } from '../model.js';
-import { effective } from '../model.js';
+import { effective, isInheritedSpan } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
 import { normaliseSaramaKafkaVersion, saramaVersionVariable } from '../knowledge/sarama.js';
-import { asBool, asInt, isDynamic, normAcks } from './util.js';
+import { asBool, asInt, isDynamic, normAcks, reportAt } from './util.js';
 
 const K = {
   idempotent: 'enable.idempotence',
@@ -91,6 +91,19 @@ function missing(ctx: RuleContext, unit: ConfigUnit): Need[] {
   return needs;
 }
 
+/**
+ * Where to report: at `Producer.Idempotent`, or, when another file of the package sets that
+ * (`cfg := newConfig()` with the helper in config.go), at the first prerequisite this file writes
+ * wrong; with none, at the config here if a prerequisite is unset (the helper's own unit is judged
+ * only on what it writes: its callers may set the rest), else where the prerequisites are written.
+ */
+function placeOf(unit: ConfigUnit, idem: Setting, needs: Need[]): ReturnType<typeof reportAt> {
+  const written = needs.map((n) => effective(unit, n.key));
+  const at = reportAt(unit, idem, ...written);
+  if (isInheritedSpan(at.span) && written.some((s) => !s)) return { ...at, span: unit.anchor };
+  return at;
+}
+
 const rule: Rule = {
   meta: {
     id: 'sarama-idempotent',
@@ -151,7 +164,7 @@ const rule: Rule = {
           needs: needs.map((n) => n.state).join(ctx.t({ en: '; ', zh: '；' })),
           fixes: list(assignments),
         }),
-        span: idem.valueSpan,
+        ...placeOf(unit, idem, needs),
         // A partial fix would still fail validation: all prerequisites or no fix.
         fixes: complete ? [ctx.makeFix(title, 'safe', edits, true)] : [],
       });

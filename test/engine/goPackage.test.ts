@@ -1,0 +1,153 @@
+// A Go package is one program: a helper in config.go that returns a sarama config, or a function in
+// producer.go the config is passed to, counts for the config main.go builds (parsers/goPackage.ts).
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixText, lint, type GoSibling } from '../../server/src/engine/index.js';
+import { createDocumentLinter } from '../../server/src/engine/incremental.js';
+import { resolveOptions } from '../../server/src/engine/options.js';
+import { parseGo } from '../../server/src/engine/parsers/go.js';
+
+const OPTIONS = resolveOptions([]);
+const HEAD = 'package svc\n\nimport "github.com/IBM/sarama"\n\n';
+
+const HELPER = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Net.SASL.Enable = true\n\treturn c\n}\n';
+const MAIN = HEAD + 'func run(addrs []string) {\n\tcfg := newConfig()\n\tcfg.Producer.Return.Successes = true\n\tsarama.NewSyncProducer(addrs, cfg)\n}\n';
+
+/** `rule@line` of each finding of `path` (one of `files`), linted with the others as its package. */
+function findings(files: GoSibling[], path: string, withPackage = true): string[] {
+  const f = files.find((x) => x.path === path)!;
+  const r = lint({ text: f.text, path, ...(withPackage ? { goPackage: files } : {}) }, OPTIONS);
+  return r.findings.map((x) => `${x.ruleId}@${f.text.slice(0, x.span.start).split('\n').length}`).sort();
+}
+
+describe('Go: the other files of the package', () => {
+  it('a config from a helper in another file is judged where it is used', () => {
+    const files = [
+      { path: '/p/config.go', text: HELPER },
+      { path: '/p/main.go', text: MAIN },
+    ];
+    // At the helper call: acks is left at sarama's WaitForLocal.
+    assert.deepEqual(findings(files, '/p/main.go'), ['acks@6']);
+    // Control: without the package the helper call is no config at all.
+    assert.deepEqual(findings(files, '/p/main.go', false), []);
+    // The helper's own file says nothing of what its callers elsewhere leave unset.
+    assert.deepEqual(findings(files, '/p/config.go'), []);
+  });
+
+  it('what the other file sets counts here, and is reported there, with a related place here', () => {
+    const config = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.RequiredAcks = sarama.WaitForAll\n\tc.Producer.Idempotent = true\n\treturn c\n}\n';
+    const main = HEAD + 'func run(addrs []string) {\n\tcfg := newConfig()\n\tcfg.Net.MaxOpenRequests = 5\n\tcfg.Producer.Return.Successes = true\n\tsarama.NewSyncProducer(addrs, cfg)\n}\n';
+    const files = [
+      { path: '/p/config.go', text: config },
+      { path: '/p/main.go', text: main },
+    ];
+    const r = lint({ text: main, path: '/p/main.go', goPackage: files }, OPTIONS);
+    // acks is set in config.go: no acks finding. Idempotence needs one open request: reported at
+    // this file's own `MaxOpenRequests = 5`, naming where idempotence is turned on.
+    assert.deepEqual(r.findings.map((f) => f.ruleId), ['sarama-idempotent']);
+    const f = r.findings[0];
+    assert.equal(main.slice(f.span.start, f.span.end), '5');
+    assert.deepEqual(
+      f.related?.map((p) => [p.path, config.slice(p.span.start, p.span.end)]),
+      [['/p/config.go', 'c.Producer.Idempotent = true']],
+    );
+    // The fix edits this file only, and leaves it clean.
+    const fixed = fixText({ text: main, path: '/p/main.go', goPackage: files }, OPTIONS);
+    assert.match(fixed.output, /cfg\.Net\.MaxOpenRequests = 1\n/);
+    assert.deepEqual(fixed.result.findings, []);
+    // config.go is judged on what it sets: nothing wrong there.
+    assert.deepEqual(findings(files, '/p/config.go'), []);
+  });
+
+  it('idempotence turned on in the other file with a prerequisite left unset is reported at the config here', () => {
+    const config = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.Idempotent = true\n\treturn c\n}\n';
+    const files = [
+      { path: '/p/config.go', text: config },
+      { path: '/p/main.go', text: MAIN },
+    ];
+    const r = lint({ text: MAIN, path: '/p/main.go', goPackage: files }, OPTIONS);
+    const f = r.findings.find((x) => x.ruleId === 'sarama-idempotent');
+    assert.ok(f, r.findings.map((x) => x.ruleId).join());
+    assert.equal(MAIN.slice(f.span.start, f.span.end), 'newConfig()');
+    // The helper's file leaves it to its callers (they may set what it lacks).
+    assert.deepEqual(findings(files, '/p/config.go'), []);
+  });
+
+  it('a wrong value in the other file is reported once, there', () => {
+    const config = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.RequiredAcks = sarama.NoResponse\n\treturn c\n}\n';
+    const files = [
+      { path: '/p/config.go', text: config },
+      { path: '/p/main.go', text: MAIN },
+    ];
+    assert.deepEqual(findings(files, '/p/main.go'), []);
+    assert.deepEqual(findings(files, '/p/config.go'), ['acks@7']);
+  });
+
+  it('a function of another file that sets the config or passes it to a constructor', () => {
+    const other = HEAD +
+      'func configure(c *sarama.Config) {\n\tc.Producer.RequiredAcks = sarama.WaitForAll\n\tc.Producer.Return.Successes = true\n}\n\n' +
+      'func newProducer(addrs []string, c *sarama.Config) (sarama.SyncProducer, error) {\n\treturn sarama.NewSyncProducer(addrs, c)\n}\n';
+    const main = HEAD +
+      'func a(addrs []string) {\n\tcfg := sarama.NewConfig()\n\tconfigure(cfg)\n\tnewProducer(addrs, cfg)\n}\n\n' +
+      'func b(addrs []string) {\n\tcfg := sarama.NewConfig()\n\tnewProducer(addrs, cfg)\n}\n';
+    const files = [
+      { path: '/p/producer.go', text: other },
+      { path: '/p/main.go', text: main },
+    ];
+    // a: configured there, nothing left. b: a SyncProducer (known from the other file) with
+    // acks and Return.Successes at their defaults.
+    assert.deepEqual(findings(files, '/p/main.go'), ['acks@12', 'sarama-errors@12']);
+    assert.deepEqual(findings(files, '/p/main.go', false), []);
+  });
+
+  it('reads only files of the same package that import sarama, and test files only for tests', () => {
+    const files = [
+      { path: '/p/config.go', text: HELPER.replace('package svc', 'package other') },
+      { path: '/p/main.go', text: MAIN },
+    ];
+    assert.deepEqual(findings(files, '/p/main.go'), []);
+    const test = [
+      { path: '/p/config_test.go', text: HELPER },
+      { path: '/p/main.go', text: MAIN },
+    ];
+    assert.deepEqual(findings(test, '/p/main.go'), []);
+    const mainTest = [
+      { path: '/p/config.go', text: HELPER },
+      { path: '/p/main_test.go', text: MAIN },
+    ];
+    assert.deepEqual(findings(mainTest, '/p/main_test.go'), ['acks@6']);
+    const noImport = [
+      { path: '/p/config.go', text: 'package svc\n\nfunc newConfig() *Config { return nil }\n' },
+      { path: '/p/main.go', text: MAIN },
+    ];
+    assert.deepEqual(findings(noImport, '/p/main.go'), []);
+  });
+
+  it('an editor linting the file as it changes, and as the other file changes, agrees with a fresh lint', () => {
+    const linter = createDocumentLinter();
+    const config = { path: '/p/config.go', text: HELPER };
+    let main = MAIN;
+    const step = (files: GoSibling[]) => {
+      const got = linter.lint(main, '/p/main.go', OPTIONS, undefined, undefined, undefined, files);
+      const want = lint({ text: main, path: '/p/main.go', goPackage: files }, OPTIONS);
+      assert.deepEqual(got.findings, want.findings);
+      return got.findings.map((f) => f.ruleId);
+    };
+    assert.deepEqual(step([config]), ['acks']);
+    // The other file now sets acks: read again.
+    const acked = { path: '/p/config.go', text: HELPER.replace('\treturn c', '\tc.Producer.RequiredAcks = sarama.WaitForAll\n\treturn c') };
+    assert.deepEqual(step([acked]), []);
+    // Edits of this file keep reading it with the other.
+    main = main.replace('func run(', 'func other() {}\n\nfunc run(');
+    assert.deepEqual(step([acked]), []);
+    assert.deepEqual(step([config]), ['acks']);
+    assert.deepEqual(step([]), []);
+  });
+
+  it('the parser reads the package clause', () => {
+    // (a file without one names no package: no other file is read with it)
+    const file = parseGo('import "github.com/IBM/sarama"\n\nfunc run() { cfg := newConfig(); sarama.NewSyncProducer(nil, cfg) }\n', '/p/main.go', undefined, [{ path: '/p/config.go', text: HELPER }]);
+    assert.deepEqual(file.units, []);
+  });
+});
