@@ -4,16 +4,19 @@
 // that knows Go's statement and expression structure (blocks, closures, composite literals,
 // control-clause headers) but skips what it does not need (type declarations, parameter types).
 // An analysis pass then follows configuration values through each function:
-//   - origins: `sarama.NewConfig()`, or a call to a helper function of this file that returns one;
+//   - origins: `sarama.NewConfig()`, or a call to a helper function that returns one;
 //   - bindings: `x := …`, `var x = …`, `x = …`, `s.cfg = …`, aliases `y := x`, shadowing per block;
 //   - settings: `x.Producer.RequiredAcks = <expr>` (also tuple assignments);
 //   - constructors the config is passed to, directly or through a Client built from it;
-//   - functions of this file with a `*sarama.Config` parameter: what they set on it, and the
-//     constructors they pass it to, count for the config each call passes, at the call; one that
-//     no call reaches is a unit of its own, judged only on what it sets (`facts.partial`).
+//   - functions with a `*sarama.Config` parameter: what they set on it, and the constructors they
+//     pass it to, count for the config each call passes, at the call; one that no call reaches is
+//     a unit of its own, judged only on what it sets (`facts.partial`).
+// Functions are this file's and those of the other files of its package the caller passes
+// (goPackage.ts): what those set counts as inherited (`ConfigUnit.inherited`), and configs they
+// build are their files' units.
 // Documented limits (heuristics a reader should know):
-//   - only this file is seen; helpers must be declared here, and a config passed to a function
-//     of another file is not followed (what that function sets is not known);
+//   - a config built in another file of the package (a package variable there) and used here is
+//     not followed; nor is a function of another package (what it sets is not known);
 //   - names are resolved lexically by block, ignoring types: a local variable that shadows a
 //     config name with a non-config value stops tracking, which is the safe direction;
 //   - `cfg.X = v` inside a closure is attributed to the config visible where the closure is
