@@ -2021,7 +2021,7 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
     const s = placeSetting(o, o.role === 'client' ? role : o.role);
     return o.chunk.path === undefined ? s : inheritedCopy(s, o.chunk.path);
   });
-  const unitSettings = placed.filter((s, i) => owns[i].chunk.path === undefined);
+  const unitSettings = placed.filter((_, i) => owns[i].chunk.path === undefined);
   const elsewhere = placed.length === unitSettings.length ? undefined : inheritedOf(placed, owns);
   const alternatives = alternativesOf(cv, placed);
 
