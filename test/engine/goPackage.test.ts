@@ -74,6 +74,32 @@ describe('Go: the other files of the package', () => {
     assert.deepEqual(findings(files, '/p/config.go'), []);
   });
 
+  it('a transactional id set in the other file without idempotence is reported at the config here', () => {
+    const config = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.Transaction.ID = "tx"\n\treturn c\n}\n';
+    const files = [
+      { path: '/p/config.go', text: config },
+      { path: '/p/main.go', text: MAIN },
+    ];
+    const r = lint({ text: MAIN, path: '/p/main.go', goPackage: files }, OPTIONS);
+    const f = r.findings.find((x) => x.ruleId === 'transactional-id');
+    assert.ok(f, r.findings.map((x) => x.ruleId).join());
+    assert.equal(MAIN.slice(f.span.start, f.span.end), 'newConfig()');
+    assert.deepEqual(findings(files, '/p/config.go'), []);
+  });
+
+  it('a prerequisite the other file writes wrong is reported there only', () => {
+    // One Validate() failure, one report: where WaitForLocal is written (a fix here would be
+    // overwritten by the call after it).
+    const producer = HEAD + 'func start(c *sarama.Config) {\n\tc.Producer.RequiredAcks = sarama.WaitForLocal\n\tc.Producer.Idempotent = true\n\tsarama.NewSyncProducer(nil, c)\n}\n';
+    const main = HEAD + 'func run() {\n\tcfg := sarama.NewConfig()\n\tcfg.Producer.Return.Successes = true\n\tstart(cfg)\n}\n';
+    const files = [
+      { path: '/p/main.go', text: main },
+      { path: '/p/producer.go', text: producer },
+    ];
+    assert.deepEqual(findings(files, '/p/main.go'), []);
+    assert.deepEqual(findings(files, '/p/producer.go'), ['acks@6', 'sarama-idempotent@7']);
+  });
+
   it('a wrong value in the other file is reported once, there', () => {
     const config = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.RequiredAcks = sarama.NoResponse\n\treturn c\n}\n';
     const files = [

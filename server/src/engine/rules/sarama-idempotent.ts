@@ -94,13 +94,14 @@ function missing(ctx: RuleContext, unit: ConfigUnit): Need[] {
 /**
  * Where to report: at `Producer.Idempotent`, or, when another file of the package sets that
  * (`cfg := newConfig()` with the helper in config.go), at the first prerequisite this file writes
- * wrong; with none, at the config here if a prerequisite is unset (the helper's own unit is judged
- * only on what it writes: its callers may set the rest), else where the prerequisites are written.
+ * wrong. With none: where the other file writes one wrong (its unit reports that), else, all of
+ * them being unset, at the config here (the other file's unit is judged only on what it writes:
+ * its callers may set the rest).
  */
 function placeOf(unit: ConfigUnit, idem: Setting, needs: Need[]): ReturnType<typeof reportAt> {
   const written = needs.map((n) => effective(unit, n.key));
   const at = reportAt(unit, idem, ...written);
-  if (isInheritedSpan(at.span) && written.some((s) => !s)) return { ...at, span: unit.anchor };
+  if (isInheritedSpan(at.span) && written.every((s) => !s)) return { ...at, span: unit.anchor };
   return at;
 }
 

@@ -2,6 +2,7 @@
 // cannot be created.
 
 import type { ConfigUnit, Edit, Setting } from '../model.js';
+import { isInherited } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
 import { asBool, asInt, isDynamic, normAcks, reportAt } from './util.js';
@@ -250,7 +251,9 @@ const rule: Rule = {
                 },
                 { tid: tidShown, fixed },
               ),
-          span: idem.setting ? idem.setting.valueSpan : tid.keySpan,
+          // (An id set in another file of the package, with idempotence unset: at the config here,
+          // since the helper there is judged only on what it sets.)
+          span: idem.setting ? idem.setting.valueSpan : isInherited(tid) ? unit.anchor : tid.keySpan,
           fixes: plan ? [ctx.makeFix(plan.title, 'safe', plan.edits, true)] : [],
         });
       }
