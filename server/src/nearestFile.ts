@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_TEXT_LENGTH, type GoSibling, type SpringBase } from './engine/index.js';
-import { MAX_PACKAGE_FILES, MAX_PACKAGE_TEXT } from './engine/parsers/goPackage.js';
+import { MAX_PACKAGE_TEXT } from './engine/parsers/goPackage.js';
 import { isSpringBaseFile, isSpringOverlay, springBaseNames } from './engine/springProfiles.js';
 
 /**
@@ -45,8 +45,8 @@ export function springBaseFiles(file: string, cache: Map<string, string | null>,
  * The other `.go` files of the folder of `file` (a Go file), for the engine to read the ones of its
  * package as context (`LintInput.goPackage`): the text `open` gives for a path (an editor's open
  * document), else the file on disk, read once into `cache` like the Spring files (the folder's
- * listing under its path with \u0001 in front). Only files that mention sarama are passed, at most
- * MAX_PACKAGE_FILES of them and MAX_PACKAGE_TEXT in all.
+ * listing under its path with \u0001 in front). Only files that mention sarama are passed (one on
+ * disk that does not is remembered as such), up to MAX_PACKAGE_TEXT in all.
  */
 export function goPackageFiles(file: string, cache: Map<string, string | null>, open?: (p: string) => string | undefined): GoSibling[] {
   const dir = path.dirname(file);
@@ -71,12 +71,15 @@ export function goPackageFiles(file: string, cache: Map<string, string | null>, 
     let text = open?.(p);
     if (text === undefined) {
       let disk = cache.get(p);
-      if (disk === undefined) cache.set(p, (disk = readSpringBase(p) ?? null));
+      if (disk === undefined) {
+        disk = readSpringBase(p) ?? null;
+        if (disk !== null && !disk.includes('sarama')) disk = null;
+        cache.set(p, disk);
+      }
       if (disk === null) continue;
       text = disk;
-    }
-    if (!text.includes('sarama')) continue;
-    if (out.length >= MAX_PACKAGE_FILES || total + text.length > MAX_PACKAGE_TEXT) break;
+    } else if (!text.includes('sarama')) continue;
+    if (total + text.length > MAX_PACKAGE_TEXT) break;
     out.push({ path: p, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
     total += text.length;
   }

@@ -127,6 +127,26 @@ describe('Go: the other files of the package', () => {
     assert.deepEqual(findings(files, '/p/main.go', false), []);
   });
 
+  it('follows a helper of another file that calls a helper of a third, and a package variable of another file behind a getter', () => {
+    const outer = HEAD + 'func newConfig() *sarama.Config {\n\tc := baseConfig()\n\tc.ClientID = "svc"\n\treturn c\n}\n';
+    const inner = HEAD + 'func baseConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.RequiredAcks = sarama.WaitForAll\n\treturn c\n}\n';
+    // An unrelated file of the package (it declares nothing this one names) is not read.
+    const unrelated = HEAD + 'func other() *sarama.Config {\n\treturn sarama.NewConfig()\n}\n';
+    const chain = [
+      { path: '/p/a.go', text: outer },
+      { path: '/p/b.go', text: inner },
+      { path: '/p/c.go', text: unrelated },
+      { path: '/p/main.go', text: MAIN },
+    ];
+    assert.deepEqual(findings(chain, '/p/main.go'), []);
+    // Control: the third file not setting acks.
+    const unset = chain.map((f) => (f.path === '/p/b.go' ? { ...f, text: inner.replace('\tc.Producer.RequiredAcks = sarama.WaitForAll\n', '') } : f));
+    assert.deepEqual(findings(unset, '/p/main.go'), ['acks@6']);
+    const options = HEAD + 'var (\n\tDefaultConfig = sarama.NewConfig()\n)\n';
+    const main = HEAD + 'func get() *sarama.Config { return DefaultConfig }\n\nfunc run() {\n\tc := get()\n\tc.Producer.Return.Successes = true\n\tsarama.NewSyncProducer(nil, c)\n}\n';
+    assert.deepEqual(findings([{ path: '/p/options.go', text: options }, { path: '/p/main.go', text: main }], '/p/main.go'), ['acks@8']);
+  });
+
   it('reads only files of the same package that import sarama, and test files only for tests', () => {
     const files = [
       { path: '/p/config.go', text: HELPER.replace('package svc', 'package other') },

@@ -1195,6 +1195,11 @@ export class Analyzer {
     private readonly aliases: Set<string>,
     private readonly dot: boolean,
     private readonly timeAlias: string | undefined,
+    /**
+     * Files of the package (goPackage.ts) whose functions are analysed up front; those of the
+     * others only when a call reaches them (their own configs are not this file's units).
+     */
+    private readonly eager?: ReadonlySet<ChunkRef>,
   ) {
     this.cur = files[0].chunk;
     for (const file of files) for (const f of file.funcs) this.infos.push(newFuncInfo(f));
@@ -1226,7 +1231,10 @@ export class Analyzer {
     }
     // init() runs before everything else, so configs it builds are visible to later functions.
     const inits = this.infos.filter((f) => !f.decl.recv && f.decl.name === 'init');
-    for (const f of [...inits, ...this.infos]) this.analyzeFunc(f);
+    for (const f of [...inits, ...this.infos]) {
+      const c = f.decl.chunk;
+      if (c.path === undefined || f.decl.name === 'init' || this.eager?.has(c)) this.analyzeFunc(f);
+    }
   }
 
   /**
@@ -2430,8 +2438,8 @@ export function parseGo(text: string, path: string, keep?: object[], siblings?: 
     file.units = withWriters([], writers);
     return file;
   }
-  const pkg = packageFiles(path, piece.file.pkg, siblings);
-  const analyzer = new Analyzer([piece.file, ...pkg.map((f) => f.file)], ...packageImports(imports, pkg));
+  const pkg = packageFiles(path, [piece.file], siblings);
+  const analyzer = new Analyzer([piece.file, ...pkg.files.map((f) => f.file)], ...packageImports(imports, pkg.files), pkg.eager);
   keep?.push(analyzer);
   try {
     analyzer.run();

@@ -19,7 +19,7 @@
 
 import type { Comment, ParseError, ParsedFile, Span } from '../model.js';
 import { sameItems } from '../model.js';
-import { packageFiles, type GoSibling, type PackageFile } from './goPackage.js';
+import { packageFiles, type GoSibling, type PackageContext } from './goPackage.js';
 import {
   Analyzer,
   buildUnits,
@@ -56,7 +56,7 @@ export const goAnalysisCounts = { partial: 0, full: 0 };
 
 export interface GoState {
   chunks: Chunk[];
-  analysis?: { analyzer: Analyzer; key: string; pkg: PackageFile[] };
+  analysis?: { analyzer: Analyzer; key: string; pkg: PackageContext };
   /** Units as last built, per config (reused with their offsets moved while the config is). */
   units: UnitCache;
 }
@@ -183,17 +183,17 @@ export function parseGoIncremental(text: string, path: string, prev: GoState | u
 
   const key = `${[...imports.aliases].join(',')}\u0000${imports.dot}\u0000${imports.timeAlias ?? ''}`;
   // The other files of the package read with this one: the same objects while their text is.
-  const pkg = packageFiles(path, chunks[0].piece.file.pkg, siblings);
+  const pkg = packageFiles(path, chunks.map((c) => c.piece.file), siblings);
   let configs: ConfigVar[] | undefined;
   let analyzer: Analyzer | undefined;
   try {
-    if (prev?.analysis && prev.analysis.key === key && sameItems(prev.analysis.pkg, pkg)) {
+    if (prev?.analysis && prev.analysis.key === key && sameItems(prev.analysis.pkg.files, pkg.files) && sameItems([...prev.analysis.pkg.eager], [...pkg.eager])) {
       analyzer = prev.analysis.analyzer;
       configs = reanalyse(analyzer, prev.chunks, chunks);
       if (configs) goAnalysisCounts.partial++;
     }
     if (!configs) {
-      analyzer = new Analyzer([...chunks.map((c) => c.piece.file), ...pkg.map((f) => f.file)], ...packageImports(imports, pkg));
+      analyzer = new Analyzer([...chunks.map((c) => c.piece.file), ...pkg.files.map((f) => f.file)], ...packageImports(imports, pkg.files), pkg.eager);
       analyzer.run();
       configs = sortConfigs(analyzer.configs);
       goAnalysisCounts.full++;
