@@ -28,13 +28,8 @@ export function springBaseFiles(file: string, cache: Map<string, string | null>,
   }
   for (const name of names) {
     const p = path.join(dir, name);
-    let text = open?.(p);
-    if (text === undefined) {
-      let disk = cache.get(p);
-      if (disk === undefined) cache.set(p, (disk = readSpringBase(p) ?? null));
-      if (disk === null) continue;
-      text = disk;
-    }
+    let text = textOf(p, cache, open);
+    if (text === undefined) continue;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     out.push({ path: p, text });
   }
@@ -68,17 +63,8 @@ export function goPackageFiles(file: string, cache: Map<string, string | null>, 
   for (const name of listed.split('\u0000')) {
     if (name === self) continue;
     const p = path.join(dir, name);
-    let text = open?.(p);
-    if (text === undefined) {
-      let disk = cache.get(p);
-      if (disk === undefined) {
-        disk = readSpringBase(p) ?? null;
-        if (disk !== null && !disk.includes('sarama')) disk = null;
-        cache.set(p, disk);
-      }
-      if (disk === null) continue;
-      text = disk;
-    } else if (!text.includes('sarama')) continue;
+    const text = textOf(p, cache, open, (t) => t.includes('sarama'));
+    if (text === undefined) continue;
     if (total + text.length > MAX_PACKAGE_TEXT) break;
     out.push({ path: p, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
     total += text.length;
@@ -109,10 +95,23 @@ function springFolder(dir: string, cache: Map<string, string | null>): string[] 
  */
 export function envFileText(ref: string, composeFile: string, cache: Map<string, string | null>, open?: (p: string) => string | undefined): string | undefined {
   const p = path.resolve(path.dirname(composeFile), ref);
+  return textOf(p, cache, open);
+}
+
+/**
+ * The text of a file: the open document's (`open`), else the file on disk, read once into `cache`
+ * (callers clear it when files change). Undefined when it is missing, unreadable, too large, or
+ * not `wanted` (which is remembered for a file on disk).
+ */
+function textOf(p: string, cache: Map<string, string | null>, open?: (p: string) => string | undefined, wanted?: (text: string) => boolean): string | undefined {
   const text = open?.(p);
-  if (text !== undefined) return text;
+  if (text !== undefined) return !wanted || wanted(text) ? text : undefined;
   let disk = cache.get(p);
-  if (disk === undefined) cache.set(p, (disk = readSpringBase(p) ?? null));
+  if (disk === undefined) {
+    disk = readSpringBase(p) ?? null;
+    if (disk !== null && wanted && !wanted(disk)) disk = null;
+    cache.set(p, disk);
+  }
   return disk ?? undefined;
 }
 
