@@ -60,31 +60,21 @@ describe('Go: the other files of the package', () => {
     assert.deepEqual(findings(files, '/p/config.go'), []);
   });
 
-  it('idempotence turned on in the other file with a prerequisite left unset is reported at the config here', () => {
-    const config = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.Idempotent = true\n\treturn c\n}\n';
-    const files = [
-      { path: '/p/config.go', text: config },
-      { path: '/p/main.go', text: MAIN },
-    ];
-    const r = lint({ text: MAIN, path: '/p/main.go', goPackage: files }, OPTIONS);
-    const f = r.findings.find((x) => x.ruleId === 'sarama-idempotent');
-    assert.ok(f, r.findings.map((x) => x.ruleId).join());
-    assert.equal(MAIN.slice(f.span.start, f.span.end), 'newConfig()');
-    // The helper's file leaves it to its callers (they may set what it lacks).
-    assert.deepEqual(findings(files, '/p/config.go'), []);
-  });
-
-  it('a transactional id set in the other file without idempotence is reported at the config here', () => {
-    const config = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.Transaction.ID = "tx"\n\treturn c\n}\n';
-    const files = [
-      { path: '/p/config.go', text: config },
-      { path: '/p/main.go', text: MAIN },
-    ];
-    const r = lint({ text: MAIN, path: '/p/main.go', goPackage: files }, OPTIONS);
-    const f = r.findings.find((x) => x.ruleId === 'transactional-id');
-    assert.ok(f, r.findings.map((x) => x.ruleId).join());
-    assert.equal(MAIN.slice(f.span.start, f.span.end), 'newConfig()');
-    assert.deepEqual(findings(files, '/p/config.go'), []);
+  it('a setting of the other file that needs one left unset everywhere is reported at the config here', () => {
+    // Idempotence turned on without its prerequisites; a transactional id without idempotence.
+    for (const [line, rule] of [['c.Producer.Idempotent = true', 'sarama-idempotent'], ['c.Producer.Transaction.ID = "tx"', 'transactional-id']]) {
+      const config = HEAD + `func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\t${line}\n\treturn c\n}\n`;
+      const files = [
+        { path: '/p/config.go', text: config },
+        { path: '/p/main.go', text: MAIN },
+      ];
+      const r = lint({ text: MAIN, path: '/p/main.go', goPackage: files }, OPTIONS);
+      const f = r.findings.find((x) => x.ruleId === rule);
+      assert.ok(f, `${rule}: ${r.findings.map((x) => x.ruleId).join()}`);
+      assert.equal(MAIN.slice(f.span.start, f.span.end), 'newConfig()');
+      // The helper's file leaves it to its callers (they may set what it lacks).
+      assert.deepEqual(findings(files, '/p/config.go'), []);
+    }
   });
 
   it('a prerequisite the other file writes wrong is reported there only', () => {
