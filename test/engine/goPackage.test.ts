@@ -11,7 +11,9 @@ import { parseGo } from '../../server/src/engine/parsers/go.js';
 const OPTIONS = resolveOptions([]);
 const HEAD = 'package svc\n\nimport "github.com/IBM/sarama"\n\n';
 
-const HELPER = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Net.SASL.Enable = true\n\treturn c\n}\n';
+/** config.go: a helper `newConfig()` that makes a config and sets `lines` on it (`c.…`). */
+const helper = (...lines: string[]) => HEAD + `func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n${lines.map((l) => `\t${l}\n`).join('')}\treturn c\n}\n`;
+const HELPER = helper('c.Net.SASL.Enable = true');
 const MAIN = HEAD + 'func run(addrs []string) {\n\tcfg := newConfig()\n\tcfg.Producer.Return.Successes = true\n\tsarama.NewSyncProducer(addrs, cfg)\n}\n';
 
 /** `rule@line` of each finding of `path` (one of `files`), linted with the others as its package. */
@@ -36,7 +38,7 @@ describe('Go: the other files of the package', () => {
   });
 
   it('what the other file sets counts here, and is reported there, with a related place here', () => {
-    const config = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.RequiredAcks = sarama.WaitForAll\n\tc.Producer.Idempotent = true\n\treturn c\n}\n';
+    const config = helper('c.Producer.RequiredAcks = sarama.WaitForAll', 'c.Producer.Idempotent = true');
     const main = HEAD + 'func run(addrs []string) {\n\tcfg := newConfig()\n\tcfg.Net.MaxOpenRequests = 5\n\tcfg.Producer.Return.Successes = true\n\tsarama.NewSyncProducer(addrs, cfg)\n}\n';
     const files = [
       { path: '/p/config.go', text: config },
@@ -63,7 +65,7 @@ describe('Go: the other files of the package', () => {
   it('a setting of the other file that needs one left unset everywhere is reported at the config here', () => {
     // Idempotence turned on without its prerequisites; a transactional id without idempotence.
     for (const [line, rule] of [['c.Producer.Idempotent = true', 'sarama-idempotent'], ['c.Producer.Transaction.ID = "tx"', 'transactional-id']]) {
-      const config = HEAD + `func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\t${line}\n\treturn c\n}\n`;
+      const config = helper(line);
       const files = [
         { path: '/p/config.go', text: config },
         { path: '/p/main.go', text: MAIN },
@@ -91,7 +93,7 @@ describe('Go: the other files of the package', () => {
   });
 
   it('a wrong value in the other file is reported once, there', () => {
-    const config = HEAD + 'func newConfig() *sarama.Config {\n\tc := sarama.NewConfig()\n\tc.Producer.RequiredAcks = sarama.NoResponse\n\treturn c\n}\n';
+    const config = helper('c.Producer.RequiredAcks = sarama.NoResponse');
     const files = [
       { path: '/p/config.go', text: config },
       { path: '/p/main.go', text: MAIN },
@@ -172,7 +174,7 @@ describe('Go: the other files of the package', () => {
     };
     assert.deepEqual(step([config]), ['acks']);
     // The other file now sets acks: read again.
-    const acked = { path: '/p/config.go', text: HELPER.replace('\treturn c', '\tc.Producer.RequiredAcks = sarama.WaitForAll\n\treturn c') };
+    const acked = { path: '/p/config.go', text: helper('c.Net.SASL.Enable = true', 'c.Producer.RequiredAcks = sarama.WaitForAll') };
     assert.deepEqual(step([acked]), []);
     // Edits of this file keep reading it with the other.
     main = main.replace('func run(', 'func other() {}\n\nfunc run(');
