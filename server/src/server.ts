@@ -379,7 +379,19 @@ export function startServer(connection: Connection): void {
   /** The other Go files of the folder of a Go file (open documents first), as context for its package, or undefined. */
   function goPackageOf(filePath: string) {
     if (!/\.go$/i.test(filePath)) return undefined;
-    const found = goPackageFiles(filePath, goFileCache, openText);
+    // (On every keystroke, for each file of the folder: the open documents' paths looked up once.)
+    let open: Map<string, TextDocument> | undefined;
+    const openGo = (p: string) => {
+      if (!open) {
+        open = new Map();
+        for (const d of documents.all()) {
+          const dp = URI_TO_PATH(d.uri);
+          if (dp && /\.go$/i.test(dp)) open.set(dp, d);
+        }
+      }
+      return open.get(p)?.getText();
+    };
+    const found = goPackageFiles(filePath, goFileCache, openGo);
     return found.length ? found : undefined;
   }
 
