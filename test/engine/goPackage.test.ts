@@ -7,6 +7,7 @@ import { fixText, lint, type GoSibling } from '../../server/src/engine/index.js'
 import { createDocumentLinter } from '../../server/src/engine/incremental.js';
 import { resolveOptions } from '../../server/src/engine/options.js';
 import { parseGo } from '../../server/src/engine/parsers/go.js';
+import { goAnalysisCounts } from '../../server/src/engine/parsers/goIncremental.js';
 
 const OPTIONS = resolveOptions([]);
 const HEAD = 'package svc\n\nimport "github.com/IBM/sarama"\n\n';
@@ -137,6 +138,88 @@ describe('Go: the other files of the package', () => {
     const options = HEAD + 'var (\n\tDefaultConfig = sarama.NewConfig()\n)\n';
     const main = HEAD + 'func get() *sarama.Config { return DefaultConfig }\n\nfunc run() {\n\tc := get()\n\tc.Producer.Return.Successes = true\n\tsarama.NewSyncProducer(nil, c)\n}\n';
     assert.deepEqual(findings([{ path: '/p/options.go', text: options }, { path: '/p/main.go', text: main }], '/p/main.go'), ['acks@8']);
+  });
+
+  describe('a package variable another file makes, set or used here', () => {
+    const OPTIONS_GO = { path: '/p/options.go', text: HEAD + 'var DefaultConfig = sarama.NewConfig()\n' };
+    /** A file of the package with one function `name` holding `lines` (each a statement). */
+    const file = (path: string, name: string, ...lines: string[]) => ({ path, text: HEAD + `func ${name}() {\n${lines.map((l) => `\t${l}\n`).join('')}}\n` });
+    const PRODUCE = 'sarama.NewSyncProducer(nil, DefaultConfig)';
+    const SUCCESSES = 'DefaultConfig.Producer.Return.Successes = true';
+
+    it('a value written here is reported here, once', () => {
+      const main = file('/p/main.go', 'run', 'DefaultConfig.Producer.RequiredAcks = sarama.NoResponse', SUCCESSES, PRODUCE);
+      const files = [OPTIONS_GO, main];
+      assert.deepEqual(findings(files, '/p/main.go'), ['acks@6']);
+      assert.deepEqual(findings(files, '/p/options.go'), []);
+      // main.go's unit for it spans what main.go writes (wherever options.go makes it), and knows it is shared.
+      const far = { path: '/p/options.go', text: HEAD + `// ${'-'.repeat(400)}\nvar DefaultConfig = sarama.NewConfig()\n` };
+      const [unit] = parseGo(main.text, main.path, undefined, [far, main]).units;
+      assert.equal(main.text.slice(unit.span.start, unit.span.end), `DefaultConfig.Producer.RequiredAcks = sarama.NoResponse\n\t${SUCCESSES}\n\t${PRODUCE}`);
+      assert.equal(unit.facts.sharedAcrossFiles, true);
+      // Through an alias of it as well.
+      const alias = file('/p/main.go', 'run', 'c := DefaultConfig', 'c.Consumer.Offsets.Initial = sarama.OffsetNewest', 'sarama.NewConsumerGroup(nil, "g", c)');
+      assert.deepEqual(findings([OPTIONS_GO, alias], '/p/main.go'), ['auto-offset-reset@7']);
+    });
+
+    it('what is left unset is reported where it is made, not where it is used', () => {
+      const main = file('/p/main.go', 'run', PRODUCE);
+      const files = [OPTIONS_GO, main];
+      assert.deepEqual(findings(files, '/p/main.go'), []);
+      assert.deepEqual(findings(files, '/p/options.go'), ['acks@5', 'sarama-errors@5']);
+      // A transactional id set here without idempotence: here, once.
+      const tx = file('/p/main.go', 'run', 'DefaultConfig.Producer.Transaction.ID = "tx"', PRODUCE);
+      assert.deepEqual(findings([OPTIONS_GO, tx], '/p/main.go'), ['transactional-id@6']);
+      assert.deepEqual(findings([OPTIONS_GO, tx], '/p/options.go'), ['acks@5', 'sarama-errors@5']);
+    });
+
+    it('one failure across the files is reported once, where the setting it starts from is written', () => {
+      const options = { path: '/p/options.go', text: OPTIONS_GO.text + '\nfunc init() {\n\tDefaultConfig.Producer.RequiredAcks = sarama.WaitForLocal\n}\n' };
+      const main = file('/p/main.go', 'run', 'DefaultConfig.Producer.Idempotent = true', SUCCESSES, PRODUCE);
+      const files = [options, main];
+      const r = lint({ text: main.text, path: main.path, goPackage: files }, OPTIONS);
+      assert.deepEqual(r.findings.map((f) => f.ruleId), ['sarama-idempotent']);
+      const f = r.findings[0];
+      assert.equal(main.text.slice(f.span.start, f.span.end), 'true');
+      // Both prerequisites, as in one file: the one written there (a related place) and the one unset.
+      assert.match(f.message, /WaitForLocal`; `Net\.MaxOpenRequests` is unset/);
+      assert.deepEqual(f.related?.map((p) => [p.path, options.text.slice(p.span.start, p.span.end)]), [['/p/options.go', 'DefaultConfig.Producer.RequiredAcks = sarama.WaitForLocal']]);
+      // There: only its own weak acks.
+      assert.deepEqual(findings(files, '/p/options.go'), ['acks@8']);
+      // The fix sets both here, and the file is then clean.
+      const fixed = fixText({ text: main.text, path: main.path, goPackage: files }, OPTIONS);
+      assert.match(fixed.output, /DefaultConfig\.Producer\.RequiredAcks = sarama\.WaitForAll\n\tDefaultConfig\.Net\.MaxOpenRequests = 1\n/);
+      assert.deepEqual(fixed.result.findings, []);
+    });
+
+    it('what a third file that uses it sets counts, called from here or not', () => {
+      const main = file('/p/main.go', 'run', 'DefaultConfig.Producer.Idempotent = true', SUCCESSES, PRODUCE);
+      const tuning = file('/p/tuning.go', 'tune', 'DefaultConfig.Producer.RequiredAcks = sarama.WaitForAll', 'DefaultConfig.Net.MaxOpenRequests = 1');
+      assert.deepEqual(findings([OPTIONS_GO, main, tuning], '/p/main.go'), []);
+      assert.deepEqual(findings([OPTIONS_GO, main], '/p/main.go'), ['sarama-idempotent@6']);
+      // (and there, only what is left unset: not the failure again)
+      assert.deepEqual(findings([OPTIONS_GO, main], '/p/options.go'), ['acks@5']);
+    });
+
+    it('an editor agrees with a fresh lint as this file changes', () => {
+      const linter = createDocumentLinter();
+      let main = file('/p/main.go', 'run', 'DefaultConfig.Producer.RequiredAcks = sarama.NoResponse', SUCCESSES, PRODUCE).text;
+      const step = () => {
+        const got = linter.lint(main, '/p/main.go', OPTIONS, undefined, undefined, undefined, [OPTIONS_GO]);
+        assert.deepEqual(got.findings, lint({ text: main, path: '/p/main.go', goPackage: [OPTIONS_GO] }, OPTIONS).findings);
+        return got.findings.map((f) => `${f.ruleId}@${main.slice(0, f.span.start).split('\n').length}`);
+      };
+      assert.deepEqual(step(), ['acks@6']);
+      main = main.replace('func run(', 'func other() {}\n\nfunc run(');
+      assert.deepEqual(step(), ['acks@8']);
+      // An edit of the other function moves this one: its unit is kept and moved, not made again.
+      const partial = goAnalysisCounts.partial;
+      main = main.replace('func other() {}', 'func other() {\n\t_ = 1\n}');
+      assert.deepEqual(step(), ['acks@10']);
+      assert.equal(goAnalysisCounts.partial, partial + 1);
+      main = main.replace('\tDefaultConfig.Producer.RequiredAcks = sarama.NoResponse\n', '');
+      assert.deepEqual(step(), []);
+    });
   });
 
   it('reads only files of the same package that import sarama, and test files only for tests', () => {

@@ -91,6 +91,14 @@ export interface UnitFacts {
   cloudPlatform?: string;
   /** sarama: constructors the config is passed to. */
   saramaConstructors?: { name: string; span: Span }[];
+  /**
+   * Go: a package-level config that more than one file of the package sets, or passes to a
+   * constructor (`var Config = sarama.NewConfig()` in options.go, set in main.go). Each of those
+   * files has a unit for it with the same settings, its own and, inherited, the others'. A finding
+   * about settings goes to the file that writes the one it starts from (`reportAt`); one about
+   * what is unset, to the file that makes the config: the others' `anchor` is a place there.
+   */
+  sharedAcrossFiles?: true;
   /** sarama: package qualifier used in the file (usually `sarama`). */
   saramaAlias?: string;
   /** How the role was decided, for messages ("consumer config (from the file name)"). */
@@ -343,6 +351,11 @@ function viewOf(span: Span, origin: { path?: string }): Span {
   const view = new SpanView(span);
   inheritedSpans.set(view, origin);
   return view;
+}
+
+/** A place in the file at `path` (another file than the unit's), for a unit's `anchor`: a finding there is dropped (isInheritedSpan). */
+export function elsewhereSpan(span: Span, path: string): Span {
+  return viewOf(span, { path });
 }
 
 /** A copy of a setting another document makes, for `ConfigUnit.inherited`: its spans are its own

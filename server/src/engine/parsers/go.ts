@@ -13,10 +13,11 @@
 //     a unit of its own, judged only on what it sets (`facts.partial`).
 // Functions are this file's and those of the other files of its package the caller passes
 // (goPackage.ts): what those set counts as inherited (`ConfigUnit.inherited`), and configs they
-// build are their files' units.
+// build are their files' units. A package variable another file builds that this file sets, or
+// passes to a constructor, is one config for all of them (`UnitFacts.sharedAcrossFiles`): each
+// file reports what it writes, and the file that builds it what is left unset.
 // Documented limits (heuristics a reader should know):
-//   - a config built in another file of the package (a package variable there) and used here is
-//     not followed; nor is a function of another package (what it sets is not known);
+//   - a function of another package is not followed (what it sets is not known);
 //   - names are resolved lexically by block, ignoring types: a local variable that shadows a
 //     config name with a non-config value stops tracking, which is the safe direction;
 //   - `cfg.X = v` inside a closure is attributed to the config visible where the closure is
@@ -26,7 +27,7 @@
 //     well as the later one (`ConfigUnit.alternatives`), even when the conditions exclude it.
 
 import type { Comment, ConfigUnit, Edit, ParseError, ParsedFile, Role, Setting, Span } from '../model.js';
-import { inheritedCopy, sameItems } from '../model.js';
+import { elsewhereSpan, inheritedCopy, isInheritedSpan, sameItems } from '../model.js';
 import { internSetting } from '../strings.js';
 import { registerEditor, type FormatEditor } from '../fixer.js';
 import { kafkaGoUnits } from './kafkaGo.js';
@@ -1956,9 +1957,9 @@ interface UnitMemo {
 
 export type UnitCache = WeakMap<ConfigVar, UnitMemo>;
 
-function unitSpan(unit: ConfigUnit, ctors: { span: Span }[]): Span {
-  let start = unit.anchor.start;
-  let end = unit.anchor.end;
+function unitSpan(from: Span, unit: ConfigUnit, ctors: { span: Span }[]): Span {
+  let start = from.start;
+  let end = from.end;
   for (const s of unit.settings) {
     if (s.entrySpan.start < start) start = s.entrySpan.start;
     if (s.entrySpan.end > end) end = s.entrySpan.end;
@@ -2003,13 +2004,42 @@ function moveUnit(m: UnitMemo, importUses: ImportUses): void {
   ext.importUses = importUses;
 }
 
-function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors'], partial: boolean, text: string, comments: Comment[], alias: string, timeAlias: string | undefined, importUses: ImportUses): UnitMemo {
+/**
+ * Where a unit stands in this file: its config's origin, or, for a config another file of the
+ * package makes (`var Config = sarama.NewConfig()` there) that this file sets or passes to a
+ * constructor, the first of those places here. Undefined when this file neither makes nor uses it.
+ */
+function homeOf(cv: ConfigVar): { span: Span; chunk: ChunkRef } | undefined {
+  if (cv.originChunk.path === undefined) return { span: cv.origin, chunk: cv.originChunk };
+  let home: { span: Span; chunk: ChunkRef } | undefined;
+  const at = (h: { span: Span; chunk: ChunkRef }) => h.span.start + h.chunk.start;
+  const { own, ctors } = directUses(cv);
+  for (const o of own) if (o.chunk.path === undefined && (!home || o.stmt.start + o.chunk.start < at(home))) home = { span: o.stmt, chunk: o.chunk };
+  for (const c of ctors) if (c.chunk.path === undefined && (!home || c.span.start + c.chunk.start < at(home))) home = { span: c.span, chunk: c.chunk };
+  return home;
+}
+
+/** What is written on the config itself, by its name: not what calls of functions taking it bring (`applied`). */
+function directUses(cv: ConfigVar): { own: OwnSetting[]; ctors: ConfigVar['ctors'] } {
+  if (!cv.applied) return { own: cv.own, ctors: cv.ctors };
+  const brought = new Set(cv.applied.from.flatMap((f) => alongBases(f, ctorsOf)));
+  return { own: cv.own.filter((o) => !cv.applied!.owns.has(o)), ctors: cv.ctors.filter((c) => !brought.has(c)) };
+}
+
+/** A package-level config some other file than the one that makes it sets or uses directly (`UnitFacts.sharedAcrossFiles`). */
+function sharedAcrossFiles(cv: ConfigVar): boolean {
+  const { own, ctors } = directUses(cv);
+  const from = cv.originChunk.path;
+  return own.some((o) => o.chunk.path !== from) || ctors.some((c) => c.chunk.path !== from);
+}
+
+function newUnit(cv: ConfigVar, home: { span: Span; chunk: ChunkRef }, owns: OwnSetting[], srcCtors: ConfigVar['ctors'], partial: boolean, text: string, comments: Comment[], alias: string, timeAlias: string | undefined, importUses: ImportUses): UnitMemo {
   // (A constructor call in another file of the package counts for the role; its place there is
-  // not one of this file's: it stands at the config's origin, and moves with it.)
+  // not one of this file's: it stands at the unit's home, and moves with it.)
   const ctorItems = srcCtors.map((c) =>
     c.chunk.path === undefined
       ? { item: { name: c.name, span: shift(c.span, c.chunk.start) }, chunk: c.chunk, at: c.chunk.start }
-      : { item: { name: c.name, span: shift(cv.origin, cv.originChunk.start) }, chunk: cv.originChunk, at: cv.originChunk.start },
+      : { item: { name: c.name, span: shift(home.span, home.chunk.start) }, chunk: home.chunk, at: home.chunk.start },
   );
   const ctors = ctorItems.map((c) => c.item).sort((a, b) => a.span.start - b.span.start);
   let producer = false;
@@ -2037,7 +2067,7 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
   // right after the creating statement.
   let insert: { at: number; indent: string } | undefined;
   let anchor: { stmt: Stmt; chunk: ChunkRef } | undefined;
-  if (cv.create) {
+  if (cv.create && cv.create.chunk.path === undefined) {
     const c = cv.create;
     let stmt = c.stmt;
     for (const o of cv.own) if (o.block === c.block && o.stmt.start > stmt.start) stmt = o.stmt;
@@ -2049,11 +2079,11 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
   }
   if (anchor && cv.name) insert = insertionAfter(text, comments, shift(anchor.stmt, anchor.chunk.start));
 
-  const chunks = new Set<ChunkRef>([cv.originChunk]);
+  const chunks = new Set<ChunkRef>([home.chunk]);
   for (const o of owns) chunks.add(o.chunk);
   for (const c of srcCtors) chunks.add(c.chunk);
   if (anchor) chunks.add(anchor.chunk);
-  const ext: GoUnitExt = { varName: cv.name, alias, timeAlias, insert, importUses, ...(chunks.size === 1 ? { piece: cv.originChunk } : {}) };
+  const ext: GoUnitExt = { varName: cv.name, alias, timeAlias, insert, importUses, ...(chunks.size === 1 ? { piece: home.chunk } : {}) };
   const unit: ConfigUnit = {
     id: '',
     surface: 'sarama',
@@ -2063,13 +2093,15 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
     settings: unitSettings,
     ...elsewhere,
     ...(alternatives ? { alternatives } : {}),
-    anchor: shift(cv.origin, cv.originChunk.start),
+    // (another file makes it: what it leaves unset is reported there, at its origin)
+    anchor: cv.originChunk.path === undefined ? shift(home.span, home.chunk.start) : elsewhereSpan(shift(cv.origin, cv.originChunk.start), cv.originChunk.path),
     span: { start: 0, end: 0 },
     facts: {
       saramaConstructors: ctors,
       saramaAlias: alias,
       ...(role !== 'client' ? { roleEvidence: byCtor ? ('structure' as const) : ('keys' as const) } : {}),
       ...(partial ? { partial: true as const } : {}),
+      ...(sharedAcrossFiles(cv) ? { sharedAcrossFiles: true as const } : {}),
     },
     ext,
   };
@@ -2081,7 +2113,7 @@ function newUnit(cv: ConfigVar, owns: OwnSetting[], srcCtors: ConfigVar['ctors']
     at: owns.map((o) => o.chunk.start),
     srcCtors,
     ctors: ctorItems,
-    originAt: cv.originChunk.start,
+    originAt: home.chunk.start,
     anchor: anchor && { chunk: anchor.chunk, at: anchor.chunk.start },
   };
 }
@@ -2120,22 +2152,26 @@ export function buildUnits(
   const units: ConfigUnit[] = [];
   const idCount = new Map<string, number>();
   for (const cv of configs) {
-    if (cv.consumed || cv.originChunk.path !== undefined) continue;
+    if (cv.consumed) continue;
+    // (one another file makes, a package variable there, is this file's unit too where this file
+    // sets it or passes it to a constructor: `sharedAcrossFiles`)
+    const home = homeOf(cv);
+    if (!home) continue;
     const owns = alongBases(cv, ownOf);
     const srcCtors = alongBases(cv, ctorsOf);
     const partial = !!cv.param || !!usedElsewhere?.has(cv);
     let m = cache?.get(cv);
     if (m && m.name === cv.name && m.partial === partial && sameItems(m.owns, owns) && sameItems(m.srcCtors, srcCtors) && (m.unit.ext as GoUnitExt).alias === alias) {
       moveUnit(m, importUses);
-      const d = cv.originChunk.start - m.originAt;
-      if (d) moveSpan(m.unit.anchor, d);
+      const d = home.chunk.start - m.originAt;
+      if (d && !isInheritedSpan(m.unit.anchor)) moveSpan(m.unit.anchor, d);
       m.originAt += d;
     } else {
-      m = newUnit(cv, owns, srcCtors, partial, text, comments, alias, timeAlias, importUses);
+      m = newUnit(cv, home, owns, srcCtors, partial, text, comments, alias, timeAlias, importUses);
       cache?.set(cv, m);
     }
     const unit = m.unit;
-    unit.span = unitSpan(unit, unit.facts.saramaConstructors as { span: Span }[]);
+    unit.span = unitSpan(isInheritedSpan(unit.anchor) ? shift(home.span, home.chunk.start) : unit.anchor, unit, unit.facts.saramaConstructors as { span: Span }[]);
     const base = cv.name ?? 'config';
     const n = (idCount.get(base) ?? 0) + 1;
     idCount.set(base, n);

@@ -7,7 +7,9 @@
 // variables resolve calls made here, and what they set on a config of this file counts for it as
 // inherited settings (judged, reported and fixed in the file that writes them: a finding at one of
 // their places is dropped here, as for Spring Boot base files). Configs those files build are
-// their own units, not this file's.
+// their own units, not this file's, except a package variable this file sets or passes to a
+// constructor (`UnitFacts.sharedAcrossFiles`): then the files that also use that variable are read
+// too.
 //
 // Which files: those the caller passes (the other `.go` files of the folder: `LintInput.goPackage`)
 // that name the same package, import sarama and are read whole; `_test.go` files only for a test
@@ -35,6 +37,8 @@ interface Candidate {
   text: string;
   /** Top-level names it declares that can carry a config (`declaredIn`). */
   declares: string[];
+  /** The package variables among them. */
+  vars: string[];
   /** Every word of its text (identifiers, and words of comments and strings: a superset is enough). */
   words: Set<string>;
   /** Parsed once it is read with a file (null: no package clause or no sarama import after all). */
@@ -73,12 +77,13 @@ function wordsOf(text: string): Set<string> {
  * taking one), and package variables whose line does (`var cfg = sarama.NewConfig()`, or a line
  * of a `var (...)` block).
  */
-function declaredIn(text: string): string[] {
-  const names: string[] = [];
-  for (const m of text.matchAll(FUNC_LINE)) if (m[0].includes('Config')) names.push(m[1]);
-  for (const m of text.matchAll(VAR_LINE)) names.push(m[1]);
-  for (const block of text.matchAll(VAR_BLOCK)) for (const m of block[1].matchAll(BLOCK_LINE)) names.push(m[1]);
-  return names;
+function declaredIn(text: string): { declares: string[]; vars: string[] } {
+  const vars: string[] = [];
+  for (const m of text.matchAll(VAR_LINE)) vars.push(m[1]);
+  for (const block of text.matchAll(VAR_BLOCK)) for (const m of block[1].matchAll(BLOCK_LINE)) vars.push(m[1]);
+  const declares: string[] = [];
+  for (const m of text.matchAll(FUNC_LINE)) if (m[0].includes('Config')) declares.push(m[1]);
+  return { declares: declares.concat(vars), vars };
 }
 const FUNC_LINE = /^func[ \t]*(?:\([^)\n]*\)[ \t]*)?([A-Za-z_]\w*)[^{\n]*/gm;
 const VAR_LINE = /^var[ \t]+([A-Za-z_]\w*)[^\n]*Config/gm;
@@ -109,7 +114,7 @@ function candidate(s: GoSibling): Candidate | null {
     readChars -= cached.text.length;
   }
   if (s.text.includes('\u0000')) return null;
-  const c: Candidate = { path: s.path, text: s.text, declares: declaredIn(s.text), words: wordsOf(s.text) };
+  const c: Candidate = { path: s.path, text: s.text, ...declaredIn(s.text), words: wordsOf(s.text) };
   read.set(s.path, c);
   readChars += s.text.length;
   for (const [p, old] of read) {
@@ -182,6 +187,21 @@ export function packageFiles(path: string, own: readonly GoFile[], siblings: rea
       if (declaresUsed) next.push(c.words);
     }
     frontier = next;
+  }
+  // A package variable of another file that this file uses is one config wherever it is set: the
+  // files that also use it set it too (in functions this file may never call), as they do for the
+  // file that declares it.
+  const shared = new Set<string>();
+  for (const c of taken.keys()) for (const n of c.vars) if (ownWords.some((w) => w.has(n))) shared.add(n);
+  if (shared.size) {
+    for (const c of candidates) {
+      if (taken.size >= MAX_PACKAGE_FILES && !taken.has(c)) continue;
+      if (![...shared].some((n) => c.words.has(n))) continue;
+      const f = taken.get(c) ?? parsed(c);
+      if (!f || f.file.pkg !== pkg) continue;
+      taken.set(c, f);
+      eager.add(f.file.chunk);
+    }
   }
   return { files: [...taken.values()], eager };
 }

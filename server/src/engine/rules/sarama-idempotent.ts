@@ -96,12 +96,13 @@ function missing(ctx: RuleContext, unit: ConfigUnit): Need[] {
  * (`cfg := newConfig()` with the helper in config.go), at the first prerequisite this file writes
  * wrong. With none: where the other file writes one wrong (its unit reports that), else, all of
  * them being unset, at the config here (the other file's unit is judged only on what it writes:
- * its callers may set the rest).
+ * its callers may set the rest). A config several files set directly (`sharedAcrossFiles`) is the
+ * same config in each: the file that sets `Producer.Idempotent` reports it.
  */
 function placeOf(unit: ConfigUnit, idem: Setting, needs: Need[]): ReturnType<typeof reportAt> {
   const written = needs.map((n) => effective(unit, n.key));
   const at = reportAt(unit, idem, ...written);
-  if (isInheritedSpan(at.span) && written.every((s) => !s)) return { ...at, span: unit.anchor };
+  if (isInheritedSpan(at.span) && written.every((s) => !s) && !unit.facts.sharedAcrossFiles) return { ...at, span: unit.anchor };
   return at;
 }
 

@@ -252,8 +252,9 @@ const rule: Rule = {
                 { tid: tidShown, fixed },
               ),
           // (An id set in another file of the package, with idempotence unset: at the config here,
-          // since the helper there is judged only on what it sets.)
-          span: idem.setting ? idem.setting.valueSpan : isInherited(tid) ? unit.anchor : tid.keySpan,
+          // since the helper there is judged only on what it sets; for one config several files
+          // set, in the file that sets the id.)
+          span: idem.setting ? idem.setting.valueSpan : isInherited(tid) && !unit.facts.sharedAcrossFiles ? unit.anchor : tid.keySpan,
           fixes: plan ? [ctx.makeFix(plan.title, 'safe', plan.edits, true)] : [],
         });
       }

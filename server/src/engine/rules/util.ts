@@ -111,6 +111,7 @@ export function code(s: string): string {
  * inherited ones among them become the finding's related places (where they are written).
  */
 export function reportAt(unit: ConfigUnit, setting: Setting, ...others: (Setting | undefined)[]): { span: Span; about: NonNullable<Report['about']> } {
-  const own = isInherited(setting) ? others.find((o) => o && !isInherited(o)) : undefined;
+  // (A Go config several files set is one config: the file that writes `setting` reports it.)
+  const own = isInherited(setting) && !unit.facts.sharedAcrossFiles ? others.find((o) => o && !isInherited(o)) : undefined;
   return { span: (own ?? setting).valueSpan, about: { unit, settings: [setting, ...others] } };
 }
