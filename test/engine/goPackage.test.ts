@@ -36,6 +36,13 @@ describe('Go: the other files of the package', () => {
     assert.deepEqual(findings(files, '/p/main.go', false), []);
     // The helper's own file says nothing of what its callers elsewhere leave unset.
     assert.deepEqual(findings(files, '/p/config.go'), []);
+    // A helper setting both Producer and Consumer fields (a test helper) does not make each
+    // config built from it a producer and a consumer: a client with nothing to report.
+    const both = [
+      { path: '/p/config.go', text: helper('c.Producer.Return.Successes = true', 'c.Consumer.Return.Errors = true') },
+      { path: '/p/main.go', text: HEAD + 'func run() {\n\tcfg := newConfig()\n\tsarama.NewClient(nil, cfg)\n}\n' },
+    ];
+    assert.deepEqual(findings(both, '/p/main.go'), []);
   });
 
   it('what the other file sets counts here, and is reported there, with a related place here', () => {
@@ -146,6 +153,9 @@ describe('Go: the other files of the package', () => {
     const file = (path: string, name: string, ...lines: string[]) => ({ path, text: HEAD + `func ${name}() {\n${lines.map((l) => `\t${l}\n`).join('')}}\n` });
     const PRODUCE = 'sarama.NewSyncProducer(nil, DefaultConfig)';
     const SUCCESSES = 'DefaultConfig.Producer.Return.Successes = true';
+    /** options.go making DefaultConfig, with an `init` function holding `lines`. */
+    const withInit = (...lines: string[]) => ({ path: '/p/options.go', text: OPTIONS_GO.text + file('', 'init', ...lines).text.slice(HEAD.length) });
+
 
     it('a value written here is reported here, once', () => {
       const main = file('/p/main.go', 'run', 'DefaultConfig.Producer.RequiredAcks = sarama.NoResponse', SUCCESSES, PRODUCE);
@@ -174,7 +184,7 @@ describe('Go: the other files of the package', () => {
     });
 
     it('one failure across the files is reported once, where the setting it starts from is written', () => {
-      const options = { path: '/p/options.go', text: OPTIONS_GO.text + '\nfunc init() {\n\tDefaultConfig.Producer.RequiredAcks = sarama.WaitForLocal\n}\n' };
+      const options = withInit('DefaultConfig.Producer.RequiredAcks = sarama.WaitForLocal');
       const main = file('/p/main.go', 'run', 'DefaultConfig.Producer.Idempotent = true', SUCCESSES, PRODUCE);
       const files = [options, main];
       const r = lint({ text: main.text, path: main.path, goPackage: files }, OPTIONS);
@@ -185,7 +195,7 @@ describe('Go: the other files of the package', () => {
       assert.match(f.message, /WaitForLocal`; `Net\.MaxOpenRequests` is unset/);
       assert.deepEqual(f.related?.map((p) => [p.path, options.text.slice(p.span.start, p.span.end)]), [['/p/options.go', 'DefaultConfig.Producer.RequiredAcks = sarama.WaitForLocal']]);
       // There: only its own weak acks.
-      assert.deepEqual(findings(files, '/p/options.go'), ['acks@8']);
+      assert.deepEqual(findings(files, '/p/options.go'), ['acks@7']);
       // The fix sets both here, and the file is then clean.
       const fixed = fixText({ text: main.text, path: main.path, goPackage: files }, OPTIONS);
       assert.match(fixed.output, /DefaultConfig\.Producer\.RequiredAcks = sarama\.WaitForAll\n\tDefaultConfig\.Net\.MaxOpenRequests = 1\n/);
@@ -199,6 +209,36 @@ describe('Go: the other files of the package', () => {
       assert.deepEqual(findings([OPTIONS_GO, main], '/p/main.go'), ['sarama-idempotent@6']);
       // (and there, only what is left unset: not the failure again)
       assert.deepEqual(findings([OPTIONS_GO, main], '/p/options.go'), ['acks@5']);
+    });
+
+    it('one key set in two files: the one Go runs last counts (init functions first, then by file name), reported once', () => {
+      const both = (init: string, run: string) => {
+        const files = [withInit(init), file('/p/main.go', 'run', run, SUCCESSES, PRODUCE)];
+        return [findings(files, '/p/main.go'), findings(files, '/p/options.go')];
+      };
+      const local = 'DefaultConfig.Producer.RequiredAcks = sarama.WaitForLocal';
+      const all = 'DefaultConfig.Producer.RequiredAcks = sarama.WaitForAll';
+      // init() runs before run(): what run() sets wins.
+      assert.deepEqual(both(local, all), [[], []]);
+      assert.deepEqual(both(all, local), [['acks@6'], []]);
+    });
+
+    it('functions of other files than init: by file name, the same whichever file is linted', () => {
+      const tune = file('/p/tune.go', 'tune', 'DefaultConfig.Producer.RequiredAcks = sarama.NoResponse');
+      const main = file('/p/main.go', 'run', 'DefaultConfig.Producer.RequiredAcks = sarama.WaitForAll', SUCCESSES, PRODUCE);
+      const files = [OPTIONS_GO, main, tune];
+      assert.deepEqual(findings(files, '/p/main.go'), []);
+      assert.deepEqual(findings(files, '/p/tune.go'), ['acks@6']);
+      assert.deepEqual(findings(files, '/p/options.go'), []);
+      // (by name: the same when the others are named by relative paths)
+      const relative = [OPTIONS_GO, main].map((f) => ({ ...f, path: f.path.slice(1) }));
+      assert.deepEqual(lint({ text: tune.text, path: tune.path, goPackage: relative }, OPTIONS).findings.map((f) => f.ruleId), ['acks']);
+    });
+
+    it('the fields another file sets tell the role, as in one file', () => {
+      // Passed to a consumer group, but set up to produce as well (a Producer field, there): acks left unset.
+      const main = file('/p/main.go', 'run', 'DefaultConfig.Producer.Return.Successes = true', 'sarama.NewConsumerGroup(nil, "g", DefaultConfig)');
+      assert.deepEqual(findings([OPTIONS_GO, main], '/p/options.go'), ['acks@5', 'auto-offset-reset@5']);
     });
 
     it('an editor agrees with a fresh lint as this file changes', () => {

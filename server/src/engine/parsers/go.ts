@@ -34,6 +34,7 @@ import { kafkaGoUnits } from './kafkaGo.js';
 import { confluentGoUnits } from './confluentGo.js';
 import { lexGo, type GoToken } from './goLexer.js';
 import { packageFiles, type GoSibling, type PackageFile } from './goPackage.js';
+import { baseName } from './yamlCommon.js';
 import {
   SARAMA_CONSTANTS,
   SARAMA_IMPORT_PATHS,
@@ -1057,6 +1058,8 @@ interface OwnSetting {
   chunk: ChunkRef;
   /** The branch of its function the assignment stands in (undefined: the function's own body). */
   branch: Branch | undefined;
+  /** When Go runs it: 0 package variables' initialisation, 1 an `init` function (or what it calls), 2 anything else. */
+  phase: 0 | 1 | 2;
 }
 
 export interface ConfigVar {
@@ -1186,6 +1189,8 @@ export class Analyzer {
   private cur: ChunkRef;
   /** Some function assigned a package-level name: package bindings depend on the order of analysis. */
   pkgWritten = false;
+  /** When what is being analysed runs (OwnSetting.phase): set per function `run` analyses. */
+  private phase: 0 | 1 | 2 = 0;
   /** A helper call reached a function under analysis (recursion): results depend on the order of analysis. */
   cyclic = false;
   /** Some function takes a `*Config` parameter (configParams), so a call may apply one. */
@@ -1234,6 +1239,7 @@ export class Analyzer {
     const inits = this.infos.filter((f) => !f.decl.recv && f.decl.name === 'init');
     for (const f of [...inits, ...this.infos]) {
       const c = f.decl.chunk;
+      this.phase = !f.decl.recv && f.decl.name === 'init' ? 1 : 2;
       if (c.path === undefined || f.decl.name === 'init' || this.eager?.has(c)) this.analyzeFunc(f);
     }
   }
@@ -1251,6 +1257,7 @@ export class Analyzer {
     this.infos = [...this.infos.slice(0, at), ...fresh, ...this.infos.slice(at + old.length)];
     this.index();
     for (const f of fresh) {
+      this.phase = !f.decl.recv && f.decl.name === 'init' ? 1 : 2;
       this.analyzeFunc(f);
       if (f.sharesState || f.returns || f.called || this.cyclic || this.pkgWritten) return false;
     }
@@ -1707,7 +1714,7 @@ export class Analyzer {
       precedence: 1,
       ext,
     });
-    cv.own.push({ setting, stmt, block, chunk: this.cur, role: saramaRoleOfPath(pathOfSetting(setting)), branch: this.branch });
+    cv.own.push({ setting, stmt, block, chunk: this.cur, role: saramaRoleOfPath(pathOfSetting(setting)), branch: this.branch, phase: this.phase });
   }
 
   /** The constant a Go expression denotes, if we can tell (literals, sarama/time constants, arithmetic). */
@@ -2033,7 +2040,23 @@ function sharedAcrossFiles(cv: ConfigVar): boolean {
   return own.some((o) => o.chunk.path !== from) || ctors.some((c) => c.chunk.path !== from);
 }
 
-function newUnit(cv: ConfigVar, home: { span: Span; chunk: ChunkRef }, owns: OwnSetting[], srcCtors: ConfigVar['ctors'], partial: boolean, text: string, comments: Comment[], alias: string, timeAlias: string | undefined, importUses: ImportUses): UnitMemo {
+/**
+ * The settings of a config several files set (`sharedAcrossFiles`) in one order whichever file is
+ * linted, the order Go runs them in where it can tell: package variables, then `init` functions,
+ * then the rest; within each, by file name (the order Go initialises the files in), and each
+ * file's in the order of analysis. (Otherwise each file would take the other's settings of a key it
+ * also sets for the later ones, and neither would report its own.)
+ */
+function inFileOrder(placed: Setting[], owns: OwnSetting[], path: string): [Setting[], OwnSetting[]] {
+  // (by name: the files are in one folder, and callers spell paths differently)
+  const fileOf = (o: OwnSetting) => baseName(o.chunk.path ?? path);
+  const order = owns
+    .map((_, i) => i)
+    .sort((a, b) => owns[a].phase - owns[b].phase || (fileOf(owns[a]) < fileOf(owns[b]) ? -1 : fileOf(owns[a]) > fileOf(owns[b]) ? 1 : a - b));
+  return [order.map((i) => placed[i]), order.map((i) => owns[i])];
+}
+
+function newUnit(cv: ConfigVar, home: { span: Span; chunk: ChunkRef }, owns: OwnSetting[], srcCtors: ConfigVar['ctors'], partial: boolean, text: string, comments: Comment[], alias: string, timeAlias: string | undefined, importUses: ImportUses, path: string | undefined): UnitMemo {
   // (A constructor call in another file of the package counts for the role; its place there is
   // not one of this file's: it stands at the unit's home, and moves with it.)
   const ctorItems = srcCtors.map((c) =>
@@ -2060,7 +2083,9 @@ function newUnit(cv: ConfigVar, home: { span: Span; chunk: ChunkRef }, owns: Own
     return o.chunk.path === undefined ? s : inheritedCopy(s, o.chunk.path);
   });
   const unitSettings = placed.filter((_, i) => owns[i].chunk.path === undefined);
-  const elsewhere = placed.length === unitSettings.length ? undefined : inheritedOf(placed, owns);
+  const shared = sharedAcrossFiles(cv);
+  const [ordered, orderedOwns] = shared && path !== undefined ? inFileOrder(placed, owns, path) : [placed, owns];
+  const elsewhere = placed.length === unitSettings.length ? undefined : inheritedOf(ordered, orderedOwns);
   const alternatives = alternativesOf(cv, placed);
 
   // Insertion point: after the last assignment in the block that created the config, else
@@ -2101,7 +2126,7 @@ function newUnit(cv: ConfigVar, home: { span: Span; chunk: ChunkRef }, owns: Own
       saramaAlias: alias,
       ...(role !== 'client' ? { roleEvidence: byCtor ? ('structure' as const) : ('keys' as const) } : {}),
       ...(partial ? { partial: true as const } : {}),
-      ...(sharedAcrossFiles(cv) ? { sharedAcrossFiles: true as const } : {}),
+      ...(shared ? { sharedAcrossFiles: true as const } : {}),
     },
     ext,
   };
@@ -2126,6 +2151,8 @@ export function buildUnits(
   timeAlias: string | undefined,
   importUses: ImportUses,
   cache?: UnitCache,
+  /** The file's path (orders the settings several files make: `inFileOrder`). */
+  path?: string,
 ): ConfigUnit[] {
   // A helper's own config is represented by each call of the helper instead.
   // So is a parameter's, by each call that passes a config, and one nothing is known of is left out.
@@ -2167,7 +2194,7 @@ export function buildUnits(
       if (d && !isInheritedSpan(m.unit.anchor)) moveSpan(m.unit.anchor, d);
       m.originAt += d;
     } else {
-      m = newUnit(cv, home, owns, srcCtors, partial, text, comments, alias, timeAlias, importUses);
+      m = newUnit(cv, home, owns, srcCtors, partial, text, comments, alias, timeAlias, importUses, path);
       cache?.set(cv, m);
     }
     const unit = m.unit;
@@ -2484,7 +2511,7 @@ export function parseGo(text: string, path: string, keep?: object[], siblings?: 
     return file;
   }
   const alias = imports.aliases.size ? [...imports.aliases][0] : '';
-  file.units = withWriters(buildUnits(sortConfigs(analyzer.configs), text, piece.comments, alias, imports.timeAlias, new ImportUses([piece], imports.importNames)), writers);
+  file.units = withWriters(buildUnits(sortConfigs(analyzer.configs), text, piece.comments, alias, imports.timeAlias, new ImportUses([piece], imports.importNames), undefined, path), writers);
   return file;
 }
 

@@ -208,7 +208,7 @@ export function parseGoIncremental(text: string, path: string, prev: GoState | u
     chunks.map((c) => c.piece),
     imports.importNames,
   );
-  file.units = withWriters(buildUnits(configs, text, comments, alias, imports.timeAlias, importUses, state.units), writers);
+  file.units = withWriters(buildUnits(configs, text, comments, alias, imports.timeAlias, importUses, state.units, path), writers);
   return { file, state };
 }
 

@@ -13,14 +13,27 @@ export function isProducer(unit: ConfigUnit): boolean {
   if (unit.role === 'producer') return true;
   if (unit.role !== 'client') return false;
   if (unit.facts.saramaConstructors?.some((c) => PRODUCER_CTORS.test(c.name))) return true;
-  return unit.settings.some((s) => s.sourceKey.includes('Producer.'));
+  return writes(unit, 'Producer.');
+}
+
+/**
+ * Whether the unit writes a sarama field under `part`: itself, or, for a config several files of a
+ * Go package set (`sharedAcrossFiles`), any of them. (Not a helper's fields: a helper many configs
+ * are built from, such as a test helper setting both Producer and Consumer fields, says little
+ * about each of them.)
+ */
+function writes(unit: ConfigUnit, part: string): boolean {
+  if (unit.settings.some((s) => s.sourceKey.includes(part))) return true;
+  if (!unit.facts.sharedAcrossFiles) return false;
+  for (const m of [unit.inherited, unit.overriddenBy]) if (m) for (const s of m.values()) if (s.sourceKey.includes(part)) return true;
+  return false;
 }
 
 export function isConsumer(unit: ConfigUnit): boolean {
   if (unit.role === 'consumer') return true;
   if (unit.role !== 'client') return false;
   if (unit.facts.saramaConstructors?.some((c) => CONSUMER_CTORS.test(c.name))) return true;
-  return unit.settings.some((s) => s.sourceKey.includes('Consumer.'));
+  return writes(unit, 'Consumer.');
 }
 
 /** A unit whose role is certain enough to report settings it lacks (not a shared 'client' unit
