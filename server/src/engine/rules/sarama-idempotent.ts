@@ -5,12 +5,12 @@
 // constructor returns the error.
 
 import type { ConfigUnit, Edit, Setting } from '../model.js';
-import { effective, isInheritedSpan } from '../model.js';
+import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
 import { normaliseSaramaKafkaVersion, saramaVersionVariable } from '../knowledge/sarama.js';
-import { asBool, asInt, isDynamic, normAcks, reportAt } from './util.js';
+import { asBool, asInt, isDynamic, normAcks, reportAt, reportedAtConfig } from './util.js';
 
 const K = {
   idempotent: 'enable.idempotence',
@@ -102,7 +102,7 @@ function missing(ctx: RuleContext, unit: ConfigUnit): Need[] {
 function placeOf(unit: ConfigUnit, idem: Setting, needs: Need[]): ReturnType<typeof reportAt> {
   const written = needs.map((n) => effective(unit, n.key));
   const at = reportAt(unit, idem, ...written);
-  if (isInheritedSpan(at.span) && written.every((s) => !s) && !unit.facts.sharedAcrossFiles) return { ...at, span: unit.anchor };
+  if (reportedAtConfig(unit, idem, written)) return { ...at, span: unit.anchor };
   return at;
 }
 

@@ -2,10 +2,9 @@
 // cannot be created.
 
 import type { ConfigUnit, Edit, Setting } from '../model.js';
-import { isInherited } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { compareVersions } from '../knowledge/index.js';
-import { asBool, asInt, isDynamic, normAcks, reportAt } from './util.js';
+import { asBool, asInt, isDynamic, normAcks, reportAt, reportedAtConfig } from './util.js';
 import { conflictFix, rdkIdempotence, rdkIdempotenceRepair } from './librdkafka.js';
 import {
   ACKS,
@@ -251,10 +250,8 @@ const rule: Rule = {
                 },
                 { tid: tidShown, fixed },
               ),
-          // (An id set in another file of the package, with idempotence unset: at the config here,
-          // since the helper there is judged only on what it sets; for one config several files
-          // set, in the file that sets the id.)
-          span: idem.setting ? idem.setting.valueSpan : isInherited(tid) && !unit.facts.sharedAcrossFiles ? unit.anchor : tid.keySpan,
+          // (An id a helper of another file sets, with idempotence unset: at the config here.)
+          span: idem.setting ? idem.setting.valueSpan : reportedAtConfig(unit, tid, [idem.setting]) ? unit.anchor : tid.keySpan,
           fixes: plan ? [ctx.makeFix(plan.title, 'safe', plan.edits, true)] : [],
         });
       }

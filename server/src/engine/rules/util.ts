@@ -123,6 +123,17 @@ export function code(s: string): string {
  * its own, at `setting`: the engine then leaves the report to the document that writes it. The
  * inherited ones among them become the finding's related places (where they are written).
  */
+/**
+ * Whether a finding that starts at `setting` and is about `others`, all unset, goes to the config
+ * here (`unit.anchor`) rather than where `setting` is written: when the unit inherits `setting`
+ * from a Go helper of another file, whose own unit is judged only on what it writes
+ * (`facts.partial`) and so cannot report what its callers leave unset. A config several files set
+ * directly (`sharedAcrossFiles`) is whole in the file that writes `setting`, which reports it.
+ */
+export function reportedAtConfig(unit: ConfigUnit, setting: Setting, others: (Setting | undefined)[]): boolean {
+  return isInherited(setting) && !unit.facts.sharedAcrossFiles && others.every((o) => !o);
+}
+
 export function reportAt(unit: ConfigUnit, setting: Setting, ...others: (Setting | undefined)[]): { span: Span; about: NonNullable<Report['about']> } {
   // (A Go config several files set is one config: the file that writes `setting` reports it.)
   const own = isInherited(setting) && !unit.facts.sharedAcrossFiles ? others.find((o) => o && !isInherited(o)) : undefined;
