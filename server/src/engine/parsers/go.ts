@@ -2043,7 +2043,9 @@ function sharedAcrossFiles(cv: ConfigVar): boolean {
 /**
  * The settings of a config several files set (`sharedAcrossFiles`) in one order whichever file is
  * linted, the order Go runs them in where it can tell: package variables, then `init` functions,
- * then the rest; within each, by file name (the order Go initialises the files in), and each
+ * then the rest; within each, by file name (the Go spec, "Package initialization": init functions
+ * run in the order the files are presented to the compiler, which build systems are encouraged to
+ * make lexical file name order; `go build` does), and each
  * file's in the order of analysis. (Otherwise each file would take the other's settings of a key it
  * also sets for the later ones, and neither would report its own.)
  */
