@@ -307,15 +307,25 @@ export interface RelatedPlace {
  * and what later documents or files set over it (`overriddenBy`, above them).
  */
 export function effective(unit: ConfigUnit, key: string): Setting | undefined {
+  const best = unitEffective(unit, key);
+  const over = unit.overriddenBy?.get(key);
+  return over && (!best || over.precedence >= best.precedence) ? over : best;
+}
+
+/** The winner of a key in the unit itself, before what later documents and files set over it (`effective` without `overriddenBy`). */
+export function unitEffective(unit: ConfigUnit, key: string): Setting | undefined {
   let best: Setting | undefined;
-  for (const s of unit.settings) {
+  // (An index, not for-of: rules ask this ~10,000 times in the first lint of a large file, which
+  // runs before V8's optimizing compiler has compiled anything, and there an array iterator
+  // costs a call and an object per step.)
+  const settings = unit.settings;
+  for (let i = 0; i < settings.length; i++) {
+    const s = settings[i];
     if (s.key !== key) continue;
     if (!best || s.precedence >= best.precedence) best = s;
   }
   const inherited = unit.inherited?.get(key);
   if (inherited && (!best || inherited.precedence > best.precedence)) best = inherited;
-  const over = unit.overriddenBy?.get(key);
-  if (over && (!best || over.precedence >= best.precedence)) best = over;
   return best;
 }
 

@@ -124,9 +124,10 @@ export function splitSpringKey(key: string): string[] {
 /** Segments back to a property path: `producer.properties[enable.idempotence]`. */
 export function joinSpringPath(segs: string[]): string {
   let s = '';
-  for (const seg of segs) {
-    if (seg.startsWith('[')) s += seg;
-    else s += (s ? '.' : '') + seg;
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
+    if (seg.charCodeAt(0) === 91 /* [ */) s += seg;
+    else s = s ? s + '.' + seg : seg;
   }
   return s;
 }
@@ -150,25 +151,35 @@ interface Leaf {
   path: string[];
   entry: MapEntry;
   keySegCount: number;
+  /** The path's second segment in canonical form (`kafka`, `cloud`, `config`), or '' when it has none. */
+  section: string;
 }
 
-/** Every leaf below `spring.*` of a document, with its full binding path. */
-function springLeaves(doc: YamlDoc, onCross: (path: string[], prevLen: number, e: MapEntry) => void): Leaf[] {
+/**
+ * Every leaf below `spring.*` of a document, with its full binding path. (The first two segments
+ * are brought to canonical form once per mapping, not once per entry below it: this walks every
+ * key of every document on every read.)
+ */
+function springLeaves(doc: YamlDoc, onCross: (path: string[], prevLen: number, e: MapEntry, section: string) => void): Leaf[] {
   const out: Leaf[] = [];
-  const walk = (map: YAMLMap, prefix: string[], via: Alias | undefined, depth: number) => {
+  const walk = (map: YAMLMap, prefix: string[], section: string, via: Alias | undefined, depth: number) => {
     if (depth > 24) return;
-    for (const e of mapEntries(map, doc, via)) {
+    const entries = mapEntries(map, doc, via);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
       const ks = splitSpringKey(e.keyText);
       if (!ks.length) continue;
+      // (Below the document's top level, the prefix starts with `spring` already.)
+      if (!prefix.length && canon(ks[0]) !== 'spring') continue;
       const full = prefix.length ? prefix.concat(ks) : ks;
-      if (isBracket(full[0]) || canonicalSpringSegment(full[0]) !== 'spring') continue;
-      onCross(full, prefix.length, e);
-      if (isMap(e.value)) walk(e.value, full, e.via ?? e.valueAlias, depth + 1);
-      else out.push({ path: full, entry: e, keySegCount: ks.length });
+      const sec = prefix.length >= 2 ? section : full.length >= 2 ? canon(full[1]) : '';
+      onCross(full, prefix.length, e, sec);
+      if (isMap(e.value)) walk(e.value, full, sec, e.via ?? e.valueAlias, depth + 1);
+      else out.push({ path: full, entry: e, keySegCount: ks.length, section: sec });
     }
   };
   const root = asMap(doc.contents as Node | null);
-  if (root) walk(root, [], undefined, 0);
+  if (root) walk(root, [], '', undefined, 0);
   return out;
 }
 
@@ -217,7 +228,9 @@ function activationOf(leaves: Leaf[], text: string): { profile?: string; cloudPl
   let profile: string | undefined;
   let cloudPlatform: string | undefined;
   for (const l of leaves) {
-    if (l.path.length > 4) continue;
+    // (Only `spring.profiles` and `spring.config.activate.*` can say it: the rest are not looked at.)
+    const n = l.path.length;
+    if (!(n === 2 && l.section === 'profiles') && !(n === 4 && l.section === 'config')) continue;
     const p = l.path.map(canon).join('.');
     const v = l.entry.value;
     if (profile === undefined && (p === 'spring.config.activate.on-profile' || p === 'spring.profiles')) {
@@ -231,7 +244,16 @@ function activationOf(leaves: Leaf[], text: string): { profile?: string; cloudPl
 }
 
 /** The setting a leaf makes (undefined: its value is no scalar or list). */
-function settingOf(text: string, docIndex: number, leaf: Leaf, key: string, role: Role, precedence: number, kind: SpringValueKind): Setting | undefined {
+function settingOf(
+  text: string,
+  docIndex: number,
+  leaf: Leaf,
+  key: string,
+  role: Role,
+  precedence: number,
+  kind: SpringValueKind,
+  sourceKey = joinSpringPath(leaf.path),
+): Setting | undefined {
   const { path: full, entry: e } = leaf;
   const { keySpan, entrySpan, aliasSpan } = entryPlaces(text, e);
   const val = leafValue(text, e, aliasSpan, kind);
@@ -241,7 +263,6 @@ function settingOf(text: string, docIndex: number, leaf: Leaf, key: string, role
   if (val.read) ext.read = val.read;
   if (e.via) ext.via = e.via;
   if (val.defaultRange) ext.defaultRange = val.defaultRange;
-  const sourceKey = joinSpringPath(full);
   const s: Setting = val.placeholderDefault
     ? {
         key,
@@ -339,8 +360,8 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
       const s = spans.get(slot);
       spans.set(slot, s ? { start: Math.min(s.start, whole.start), end: Math.max(s.end, whole.end) } : whole);
     };
-    const leaves = springLeaves(doc, (full, prevLen, e) => {
-      if (full.length >= 4 && prevLen <= 5 && canonicalSpringSegment(full[1]) === 'cloud') {
+    const leaves = springLeaves(doc, (full, prevLen, e, section) => {
+      if (full.length >= 4 && prevLen <= 5 && section === 'cloud') {
         // (The entry that writes the slot's own segment, not one below it.)
         const named = scstSlot(full);
         const slot = named && prevLen <= named.at ? named.slot : undefined;
@@ -350,7 +371,7 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
         }
         return;
       }
-      if (prevLen >= 3 || full.length < 2 || canonicalSpringSegment(full[1]) !== 'kafka') return;
+      if (prevLen >= 3 || full.length < 2 || section !== 'kafka') return;
       const role = prevLen < 3 && full.length >= 3 && !isBracket(full[2]) ? SPRING_SECTION_ROLE[canonicalSpringSegment(full[2])] : undefined;
       if (prevLen >= 2 && !role) return;
       const { keySpan, entrySpan: whole } = entryPlaces(text, e);
@@ -360,16 +381,18 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
     const common: Setting[] = [];
     const byRole = new Map<Role, Setting[]>();
     let binder: ScstDoc | undefined;
-    for (const leaf of leaves) {
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i];
       const { path: full, entry: e } = leaf;
-      if (full.length >= 4 && canonicalSpringSegment(full[1]) === 'cloud') {
+      if (full.length >= 4 && leaf.section === 'cloud') {
         const value = e.value;
         binder = readScstLeaf(binder, full, () => (isScalar(value) ? readScalar(text, value).value.trim() : ''), (m) => scstSetting(text, docIndex, leaf, m));
         continue;
       }
-      if (full.length < 3 || canonicalSpringSegment(full[1]) !== 'kafka') continue;
-      const rest = full.slice(2);
-      const restPath = joinSpringPath(rest);
+      if (full.length < 3 || leaf.section !== 'kafka') continue;
+      const sourceKey = joinSpringPath(full);
+      // What follows `spring.kafka` (both plain segments), cut from the joined path.
+      const restPath = sourceKey.slice(full[0].length + full[1].length + (full[2].charCodeAt(0) === 91 /* [ */ ? 1 : 2));
       let key: string;
       let role: Role;
       let precedence: number;
@@ -380,11 +403,12 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
       } else {
         // Not a modelled property. Spelled like a section property: keep it as `spring:<section>.<prop>`
         // so the unknown-key rule can suggest the Spring name.
+        const rest = full.slice(2);
         const unknown = rest.some(isBracket) ? undefined : unknownSpringProperty(rest.map(canonicalSpringSegment));
         if (!unknown) continue;
         ({ key, role, precedence } = unknown);
       }
-      const s = settingOf(text, docIndex, leaf, key, role, precedence, kind);
+      const s = settingOf(text, docIndex, leaf, key, role, precedence, kind, sourceKey);
       if (!s) continue;
       if (role === 'client') common.push(s);
       else {
@@ -403,7 +427,7 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
     const unitExt: SpringUnitExt = { kind: 'spring', docIndex, doc };
     const kafkaAnchor = anchors.get('kafka') ?? docStartSpan(doc);
     const make = (role: Role, settings: Setting[]): ConfigUnit => {
-      const all = [...settings].sort((a, b) => a.entrySpan.start - b.entrySpan.start || a.keySpan.start - b.keySpan.start);
+      const all = settings.slice().sort((a, b) => a.entrySpan.start - b.entrySpan.start || a.keySpan.start - b.keySpan.start);
       const span = spans.get(role) ?? spans.get('kafka') ?? kafkaAnchor;
       return {
         id: springUnitId(docIndex, role),
@@ -421,7 +445,7 @@ export function extractSpringDoc(text: string, doc: YamlDoc, docIndex: number, f
     if (!byRole.size) units.push(make('client', common));
     for (const role of ['producer', 'consumer', 'admin', 'streams'] as Role[]) {
       const own = byRole.get(role);
-      if (own) units.push(make(role, [...common, ...own]));
+      if (own) units.push(make(role, common.concat(own)));
     }
   }
   return units;

@@ -149,11 +149,12 @@ function resolveAlias(a: Alias, doc: YamlDoc): Node | null {
  * The entries of a mapping in source order, with YAML merge keys (`<<: *x`, `<<: [*a, *b]`)
  * expanded in place and alias values resolved. Alias cycles are cut.
  */
-export function mapEntries(map: YAMLMap, doc: YamlDoc, via?: Alias, seen: Set<unknown> = new Set()): MapEntry[] {
-  if (seen.has(map) || seen.size > 32) return [];
-  seen.add(map);
+export function mapEntries(map: YAMLMap, doc: YamlDoc, via?: Alias, seen?: Set<unknown>): MapEntry[] {
+  if (seen && (seen.has(map) || seen.size > 32)) return [];
   const out: MapEntry[] = [];
-  for (const item of map.items) {
+  const items = map.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (!isPair(item)) continue;
     const k = item.key;
     if (!isScalar(k)) continue;
@@ -161,12 +162,16 @@ export function mapEntries(map: YAMLMap, doc: YamlDoc, via?: Alias, seen: Set<un
     if (text === undefined) continue;
     const written = (item.value ?? null) as Node | null;
     if (text === '<<' && k.type === 'PLAIN') {
+      // The maps being merged into one another, to stop at a cycle (made only when a map merges).
+      const chain = seen ?? new Set<unknown>();
+      chain.add(map);
       const sources = isAlias(written) ? [written] : isSeq(written) ? written.items.filter(isAlias) : [];
       for (const a of sources) {
         const target = resolveAlias(a, doc);
-        if (isMap(target)) out.push(...mapEntries(target, doc, via ?? a, seen));
+        if (isMap(target)) out.push(...mapEntries(target, doc, via ?? a, chain));
       }
-      if (isMap(written)) out.push(...mapEntries(written, doc, via, seen));
+      if (isMap(written)) out.push(...mapEntries(written, doc, via, chain));
+      chain.delete(map);
       continue;
     }
     const alias = isAlias(written);
@@ -175,7 +180,6 @@ export function mapEntries(map: YAMLMap, doc: YamlDoc, via?: Alias, seen: Set<un
     if (alias) entry.valueAlias = written;
     out.push(entry);
   }
-  seen.delete(map);
   return out;
 }
 

@@ -84,7 +84,9 @@ function plainScalar(source: string, start: number): Scalar {
   const c = source.charCodeAt(0);
   // Every core-schema pattern but the empty null starts with one of `~ . + - 0-9 n N t T f F`.
   if (source === '' || c === 126 || c === 46 || c === 43 || c === 45 || (c >= 48 && c <= 57) || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) {
-    for (const tag of coreScalarTags()) {
+    const tags = coreScalarTags();
+    for (let t = 0; t < tags.length; t++) {
+      const tag = tags[t];
       if (!tag.test!.test(source)) continue;
       let failed = false;
       const res = tag.resolve(source, () => (failed = true), RESOLVE_OPTIONS);

@@ -50,19 +50,20 @@ function manualAckMode(ctx: RuleContext, unit: ConfigUnit): { setting: Setting; 
   // A Kafka binder binding's ack mode is its own container's (with what it inherits from Spring Boot's
   // listener settings): it says nothing about Spring Boot's containers or other bindings.
   // Nor does a compose service's or a container's (whose consumer unit holds its `SPRING_KAFKA_LISTENER_*` variables): each is its own application.
-  const others =
-    unit.facts.binding || unit.surface === 'spring-env'
-      ? []
-      : allUnits(ctx.file).filter((u) => u !== unit && isSpringBoot(u) && u.surface !== 'spring-env' && !u.facts.binding && (!u.facts.profile || u.facts.profile === unit.facts.profile));
-  const candidates = [unit, ...others];
-  for (const u of candidates) {
+  const own = effective(unit, ACK_MODE);
+  if (own && !isDynamic(own)) return isManual(own) ? { setting: own, unit } : undefined; // the unit's own ack mode decides
+  if (unit.facts.binding || unit.surface === 'spring-env') return undefined;
+  for (const u of allUnits(ctx.file)) {
+    if (u === unit || !isSpringBoot(u) || u.surface === 'spring-env' || u.facts.binding || (u.facts.profile && u.facts.profile !== unit.facts.profile)) continue;
     const s = effective(u, ACK_MODE);
-    if (!s || isDynamic(s)) continue;
-    const m = enumName(s.value);
-    if (m === 'manual' || m === 'manualimmediate') return { setting: s, unit: u };
-    if (u === unit) return undefined; // the unit's own ack mode decides
+    if (s && !isDynamic(s) && isManual(s)) return { setting: s, unit: u };
   }
   return undefined;
+}
+
+function isManual(ackMode: Setting): boolean {
+  const m = enumName(ackMode.value);
+  return m === 'manual' || m === 'manualimmediate';
 }
 
 const JAVA_EXPLICIT: L10n = {

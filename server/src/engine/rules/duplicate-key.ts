@@ -19,7 +19,7 @@
 // naming the winner's line and file.
 
 import type { ConfigUnit, Setting } from '../model.js';
-import { effective, isInherited, occurrences } from '../model.js';
+import { isInherited, unitEffective } from '../model.js';
 import { baseName } from '../parsers/yamlCommon.js';
 import { overrideOrigin } from '../springProfiles.js';
 import type { L10n } from '../l10n.js';
@@ -92,11 +92,6 @@ function sameYamlMapping(text: string, a: Setting, b: Setting): boolean {
   });
 }
 
-/** The winner of a key in the unit itself, before what later documents and files set over it (`effective` without `overriddenBy`). */
-function unitWinner(unit: ConfigUnit, key: string): Setting | undefined {
-  return unit.overriddenBy?.has(key) ? effective({ ...unit, overriddenBy: undefined }, key) : effective(unit, key);
-}
-
 /**
  * A Spring setting that a later document of the file, or a Spring file read over this one, sets
  * again whenever its document applies (`ConfigUnit.overriddenBy`): it has no effect.
@@ -123,13 +118,17 @@ function checkOverridden(ctx: RuleContext, unit: ConfigUnit, key: string, own: S
 }
 
 function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) => number): void {
-  const done = new Set<string>();
-  for (const first of unit.settings) {
-    if (done.has(first.key)) continue;
-    done.add(first.key);
-    const all = occurrences(unit, first.key);
-    const winner = unitWinner(unit, first.key)!;
-    checkOverridden(ctx, unit, first.key, winner, line);
+  // The occurrences of each key, in source order, gathered in one pass (keys in order of their first one).
+  const byKey = new Map<string, Setting[]>();
+  for (const s of unit.settings) {
+    const list = byKey.get(s.key);
+    if (list) list.push(s);
+    else byKey.set(s.key, [s]);
+  }
+  for (const all of byKey.values()) {
+    const key = all[0].key;
+    const winner = unitEffective(unit, key)!;
+    checkOverridden(ctx, unit, key, winner, line);
     if (all.length < 2) continue;
     for (const loser of all) {
       if (loser === winner) continue;

@@ -37,10 +37,17 @@ const consumerUnit = (unit: ConfigUnit) => unit.role === 'consumer' || (unit.rol
  * inherits): `isolation.level: read_committed` set next to a profile's `transaction-id-prefix`
  * covers the consumer it overrides.
  */
-function runsWith(consumer: ConfigUnit, producer: ConfigUnit, units: ConfigUnit[]): boolean {
+function runsWith(consumer: ConfigUnit, producer: ConfigUnit, profiledConsumers: ReadonlySet<string>): boolean {
   const profile = producer.facts.profile;
   if (!profile || consumer.facts.profile) return true;
-  return !units.some((u) => u !== consumer && u.facts.profile === profile && consumerUnit(u));
+  return !profiledConsumers.has(profile);
+}
+
+/** The profiles that have a consumer of their own (`runsWith`), found once per file. */
+function profilesWithConsumer(units: ConfigUnit[]): Set<string> {
+  const out = new Set<string>();
+  for (const u of units) if (u.facts.profile && consumerUnit(u)) out.add(u.facts.profile);
+  return out;
 }
 
 function withValue(ctx: RuleContext, unit: ConfigUnit, value: string): string {
@@ -114,11 +121,11 @@ const rule: Rule = {
   check(ctx) {
     const producers = transactionalProducers(ctx.file);
     if (!producers.length) return;
-    const units = allUnits(ctx.file);
+    const profiled = profilesWithConsumer(allUnits(ctx.file));
     for (const unit of ctx.file.units) {
       if (unit.client !== 'java' && unit.client !== 'librdkafka') continue;
       if (!consumerUnit(unit)) continue;
-      const txn = producers.find((p) => p.unit !== unit && runsWith(unit, p.unit, units));
+      const txn = producers.find((p) => p.unit !== unit && runsWith(unit, p.unit, profiled));
       if (!txn) continue;
       const txnShown = ctx.fixer.show(txn.unit, txn.setting);
       const title = ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: withValue(ctx, unit, 'read_committed') });
