@@ -35,6 +35,33 @@ describe('Memo', () => {
     assert.equal(calls, 2);
   });
 
+  it('tells apart argument lists of two and four arguments at every position', () => {
+    let calls = 0;
+    const two = new Memo((a: string, b: string) => `${a}/${b}/${++calls}`);
+    assert.equal(two.get('a', 'b'), 'a/b/1');
+    assert.equal(two.get('a', 'c'), 'a/c/2');
+    assert.equal(two.get('b', 'b'), 'b/b/3');
+    assert.equal(two.get('a', 'b'), 'a/b/1');
+    const four = new Memo((a: string, b: string, c: string | undefined, d: string) => [a, b, c, d, ++calls].join('|'));
+    const first = four.get('k', 'producer', undefined, 'v');
+    for (const args of [
+      ['x', 'producer', undefined, 'v'],
+      ['k', 'consumer', undefined, 'v'],
+      ['k', 'producer', '3.9', 'v'],
+      ['k', 'producer', undefined, 'w'],
+    ] as const) {
+      assert.notEqual(four.get(args[0], args[1], args[2], args[3]), first, args.join(','));
+    }
+    assert.equal(four.get('k', 'producer', undefined, 'v'), first);
+    assert.equal(calls, 8);
+  });
+
+  it('takes functions of one to four parameters only', () => {
+    // (The types allow one to four; a function that says otherwise at run time is refused.)
+    assert.throws(() => new Memo((() => 1) as unknown as (a: number) => number), /0 arguments/);
+    assert.throws(() => new Memo(((a: number, b: number, c: number, d: number, e: number) => a + b + c + d + e) as unknown as (a: number) => number), /5 arguments/);
+  });
+
   it('starts over past its limit', () => {
     let calls = 0;
     const memo = new Memo((k: number) => ++calls + k * 0, 3);

@@ -5,45 +5,52 @@
 import { detach } from './strings.js';
 
 /**
- * A remembered answer per argument list, in nested maps: the arguments are strings the caller
- * already holds (setting keys, roles), whose hashes V8 keeps, so a hit builds no key string. A
- * miss computes from detached copies of the arguments and stores those: keys and answers must not
- * keep the document text they were cut from alive. Past `limit` answers it starts over, so typing
- * many distinct values does not grow memory.
+ * A remembered answer per argument list (one to four arguments), in nested maps: the arguments are
+ * strings the caller already holds (setting keys, roles), whose hashes V8 keeps, so a hit builds
+ * no key string. A miss computes from detached copies of the arguments and stores those: keys and
+ * answers must not keep the document text they were cut from alive. Past `limit` answers it
+ * starts over, so typing many distinct values does not grow memory.
  */
-export class Memo<A extends unknown[], V> {
+/** The argument lists a Memo takes: one to four arguments. */
+type Args = [unknown] | [unknown, unknown] | [unknown, unknown, unknown] | [unknown, unknown, unknown, unknown];
+
+export class Memo<A extends Args, V> {
   private root = new Map<unknown, unknown>();
   private size = 0;
+  /** How many arguments `compute` takes (its declared parameters). */
+  private readonly arity: number;
   constructor(
     private readonly compute: (...args: A) => V,
     private readonly limit = 8192,
-  ) {}
-  /** The leaf map for all arguments but the last, created with these arguments as keys. */
-  private leaf(args: unknown[]): Map<unknown, V> {
-    let m = this.root;
-    for (let i = 0; i < args.length - 1; i++) {
-      let n = m.get(args[i]) as Map<unknown, unknown> | undefined;
-      if (!n) {
-        n = new Map();
-        m.set(args[i], n);
-      }
-      m = n;
-    }
-    return m as Map<unknown, V>;
+  ) {
+    this.arity = compute.length;
+    if (this.arity < 1 || this.arity > 4) throw new Error(`Memo: ${this.arity} arguments (1 to 4 supported)`);
   }
   get(...args: A): V;
-  // (`arguments`, not a rest parameter: a hit then allocates nothing, and this runs for every
-  // setting of every document on every lint)
-  get(): V {
-    const n = arguments.length;
+  // Fixed parameters, neither a rest parameter nor `arguments`: this runs for every setting of
+  // every document on every lint, and the first lint of a large file runs before V8's optimizing
+  // compiler has compiled it, where either would allocate an object per call.
+  get(a?: unknown, b?: unknown, c?: unknown, d?: unknown): V {
+    const n = this.arity;
     let m: Map<unknown, unknown> | undefined = this.root;
-    for (let i = 0; i < n - 1 && m; i++) m = m.get(arguments[i]) as Map<unknown, unknown> | undefined;
+    let last = a;
+    if (n > 1) {
+      m = m.get(a) as Map<unknown, unknown> | undefined;
+      last = b;
+      if (m && n > 2) {
+        m = m.get(b) as Map<unknown, unknown> | undefined;
+        last = c;
+        if (m && n > 3) {
+          m = m.get(c) as Map<unknown, unknown> | undefined;
+          last = d;
+        }
+      }
+    }
     if (m) {
-      const last = arguments[n - 1];
       const v = m.get(last);
       if (v !== undefined || m.has(last)) return v as V;
     }
-    return this.miss(Array.prototype.slice.call(arguments) as A);
+    return this.miss((n === 1 ? [a] : n === 2 ? [a, b] : n === 3 ? [a, b, c] : [a, b, c, d]) as A);
   }
   private miss(args: A): V {
     const own = args.map((a) => (typeof a === 'string' ? detach(a) : a)) as A;
@@ -52,7 +59,13 @@ export class Memo<A extends unknown[], V> {
       this.root = new Map();
       this.size = 1;
     }
-    this.leaf(own).set(own[own.length - 1], r);
+    let m = this.root;
+    for (let i = 0; i < own.length - 1; i++) {
+      let next = m.get(own[i]) as Map<unknown, unknown> | undefined;
+      if (!next) m.set(own[i], (next = new Map()));
+      m = next;
+    }
+    m.set(own[own.length - 1], r);
     return r;
   }
 }

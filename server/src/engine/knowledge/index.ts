@@ -426,8 +426,18 @@ function valueAtVersion(runs: readonly (readonly [string, string | null])[], vi:
   return value;
 }
 
-/** Default of a Java client / broker key in a Kafka version, from the version table. */
+/** Default of a Java client / broker key in a Kafka version, from the version table (shared, frozen: read only). */
 function kafkaDefault(key: string, role: Role, kafkaVersion: string): DefaultInfo | undefined {
+  // Rules ask for the defaults of the same few keys for every unit of every document.
+  return kafkaDefaultMemo.get(key, role, kafkaVersion);
+}
+
+const kafkaDefaultMemo = new Memo((key: string, role: Role, kafkaVersion: string) => {
+  const d = kafkaDefaultUncached(key, role, kafkaVersion);
+  return d && Object.freeze(d);
+});
+
+function kafkaDefaultUncached(key: string, role: Role, kafkaVersion: string): DefaultInfo | undefined {
   const vi = resolveKafkaVersion(kafkaVersion);
   if (vi < 0) return undefined;
   const shown = /^\d+(\.\d+)*$/.test(kafkaVersion.trim().replace(/^v/i, '')) ? kafkaVersion.trim().replace(/^v/i, '') : NEWEST_KAFKA_VERSION;

@@ -227,7 +227,8 @@ function leafValue(text: string, e: MapEntry, aliasSpan: Span | undefined, kind:
 function activationOf(leaves: Leaf[], text: string): { profile?: string; cloudPlatform?: string } {
   let profile: string | undefined;
   let cloudPlatform: string | undefined;
-  for (const l of leaves) {
+  for (let i = 0; i < leaves.length; i++) {
+    const l = leaves[i];
     // (Only `spring.profiles` and `spring.config.activate.*` can say it: the rest are not looked at.)
     const n = l.path.length;
     if (!(n === 2 && l.section === 'profiles') && !(n === 4 && l.section === 'config')) continue;

@@ -120,12 +120,20 @@ function checkOverridden(ctx: RuleContext, unit: ConfigUnit, key: string, own: S
 function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) => number): void {
   // The occurrences of each key, in source order, gathered in one pass (keys in order of their first one).
   const byKey = new Map<string, Setting[]>();
-  for (const s of unit.settings) {
+  const groups: Setting[][] = [];
+  const settings = unit.settings;
+  for (let i = 0; i < settings.length; i++) {
+    const s = settings[i];
     const list = byKey.get(s.key);
     if (list) list.push(s);
-    else byKey.set(s.key, [s]);
+    else {
+      const first = [s];
+      byKey.set(s.key, first);
+      groups.push(first);
+    }
   }
-  for (const all of byKey.values()) {
+  for (let k = 0; k < groups.length; k++) {
+    const all = groups[k];
     const key = all[0].key;
     const winner = unitEffective(unit, key)!;
     checkOverridden(ctx, unit, key, winner, line);

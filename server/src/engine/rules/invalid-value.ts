@@ -31,12 +31,16 @@ const springRestMemo = new Memo((sourceKey: string) => /^spring\.kafka\.(.+)$/i.
 /** The setting that takes effect for each key of the unit, in the order keys first appear
  *  (what `effective` gives for each, in one pass). */
 function effectiveByKey(unit: ConfigUnit): Setting[] {
-  const best = new Map<string, Setting>();
-  for (const s of unit.settings) {
-    const b = best.get(s.key);
-    if (!b || s.precedence >= b.precedence) best.set(s.key, s);
+  const out: Setting[] = [];
+  const at = new Map<string, number>();
+  const settings = unit.settings;
+  for (let i = 0; i < settings.length; i++) {
+    const s = settings[i];
+    const j = at.get(s.key);
+    if (j === undefined) at.set(s.key, out.push(s) - 1);
+    else if (s.precedence >= out[j].precedence) out[j] = s;
   }
-  return [...best.values()];
+  return out;
 }
 
 const SPRING_TRUE = ['true', 'on', 'yes', '1'];
@@ -182,7 +186,9 @@ const rule: Rule = {
     for (const unit of ctx.file.units) {
       if (unit.client !== 'java' && unit.client !== 'broker') continue;
       // Only the occurrence that takes effect; losing duplicates are duplicate-key's.
-      for (const s of effectiveByKey(unit)) {
+      const settings = effectiveByKey(unit);
+      for (let i = 0; i < settings.length; i++) {
+        const s = settings[i];
         if (isDynamic(s) || s.key.startsWith('sarama:')) continue;
         const sp = springProblem(unit, s);
         if (sp === 'skip') continue;

@@ -101,7 +101,9 @@ const rule: Rule = {
     for (const unit of ctx.file.units) {
       // librdkafka still reads several of these names (facts §11.1); sarama has no such keys.
       if (unit.client !== 'java' && unit.client !== 'broker') continue;
-      for (const s of unit.settings) {
+      const settings = unit.settings;
+      for (let i = 0; i < settings.length; i++) {
+        const s = settings[i];
         // Filtered by the target version, except keys of the old Scala clients, which no Java
         // client ever read.
         const info = removedKey(s.key, unit.role, { client: unit.client, kafkaVersion: kafkaVersionOf(ctx, unit) });

@@ -320,7 +320,9 @@ const rule: Rule = {
   check(ctx) {
     for (const unit of ctx.file.units) {
       if (unit.client !== 'java' && unit.client !== 'broker') continue;
-      for (const s of unit.settings) {
+      const settings = unit.settings;
+      for (let i = 0; i < settings.length; i++) {
+        const s = settings[i];
         if (s.key.startsWith('sarama:')) continue;
         if (s.key.startsWith('scst:')) {
           checkScst(ctx, unit, s);
