@@ -78,19 +78,42 @@ const FastSeq = function (this: YAMLSeq) {
 } as unknown as { new (): YAMLSeq; prototype: YAMLSeq };
 FastSeq.prototype = fastPrototype(new YAMLSeq()) as YAMLSeq;
 
+let resolveFailed = false;
+const onResolveError = () => {
+  resolveFailed = true;
+};
+
+let digitsTag: ScalarTag | undefined;
+/** The tag of a scalar of decimal digits only: the first core tag that takes one (the int tag; null, bool and octal `0o` take none). */
+function tagOfDigits(): ScalarTag {
+  return (digitsTag ??= coreScalarTags().find((t) => t.test!.test('12'))!);
+}
+
+/** Whether `s` is decimal digits only (not empty). */
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
+
 /** Plain scalar source -> the node the composer makes of it (null, bool, int, float or string). */
 function plainScalar(source: string, start: number): Scalar {
   let node: Scalar | undefined;
   const c = source.charCodeAt(0);
-  // Every core-schema pattern but the empty null starts with one of `~ . + - 0-9 n N t T f F`.
-  if (source === '' || c === 126 || c === 46 || c === 43 || c === 45 || (c >= 48 && c <= 57) || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) {
+  // Every core-schema pattern but the empty null starts with one of `~ . + - 0-9 n N t T f F`,
+  // and those starting with a letter are null/Null/NULL and the booleans: five letters at most.
+  // (Numbers are most values of a configuration file: digits alone go straight to the int tag.)
+  const letter = c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  if (source === '' || c === 126 || c === 46 || c === 43 || c === 45 || (c >= 48 && c <= 57) || (letter && source.length <= 5)) {
     const tags = coreScalarTags();
-    for (let t = 0; t < tags.length; t++) {
-      const tag = tags[t];
-      if (!tag.test!.test(source)) continue;
-      let failed = false;
-      const res = tag.resolve(source, () => (failed = true), RESOLVE_OPTIONS);
-      if (failed) decline();
+    for (let t = allDigits(source) ? -1 : 0; t < tags.length; t++) {
+      const tag = t < 0 ? tagOfDigits() : tags[t];
+      if (t >= 0 && !tag.test!.test(source)) continue;
+      resolveFailed = false;
+      const res = tag.resolve(source, onResolveError, RESOLVE_OPTIONS);
+      if (resolveFailed) decline();
       node = res instanceof Scalar ? res : new FastScalar(res);
       if (tag.format) node.format = tag.format;
       break;

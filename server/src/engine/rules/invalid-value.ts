@@ -187,12 +187,13 @@ const rule: Rule = {
       if (unit.client !== 'java' && unit.client !== 'broker') continue;
       // Only the occurrence that takes effect; losing duplicates are duplicate-key's.
       const settings = effectiveByKey(unit);
+      const version = kafkaVersionOf(ctx, unit);
       for (let i = 0; i < settings.length; i++) {
         const s = settings[i];
         if (isDynamic(s) || s.key.startsWith('sarama:')) continue;
         const sp = springProblem(unit, s);
         if (sp === 'skip') continue;
-        const problem = sp ?? checkValue(s.key, s.role, s.value, kafkaVersionOf(ctx, unit));
+        const problem = sp ?? checkValue(s.key, s.role, s.value, version);
         if (!problem) continue;
         const shownWith = (v: string) => ctx.fixer.written(unit, s.key, v, s);
         const fixes: Fix[] = [];

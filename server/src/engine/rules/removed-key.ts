@@ -102,11 +102,12 @@ const rule: Rule = {
       // librdkafka still reads several of these names (facts §11.1); sarama has no such keys.
       if (unit.client !== 'java' && unit.client !== 'broker') continue;
       const settings = unit.settings;
+      const versions = { client: unit.client, kafkaVersion: kafkaVersionOf(ctx, unit) };
       for (let i = 0; i < settings.length; i++) {
         const s = settings[i];
         // Filtered by the target version, except keys of the old Scala clients, which no Java
         // client ever read.
-        const info = removedKey(s.key, unit.role, { client: unit.client, kafkaVersion: kafkaVersionOf(ctx, unit) });
+        const info = removedKey(s.key, unit.role, versions);
         if (!info) continue;
         const note = ctx.t(info.note);
         const present = info.successor ? effective(unit, info.successor) : undefined;
