@@ -140,6 +140,13 @@ ruleTester('auto-commit', {
       output: 'spring.kafka.consumer.enable-auto-commit=false\n#---\nspring.config.activate.on-profile=prod\nspring.kafka.listener.ack-mode=manual\n',
     },
     {
+      name: "Spring multi-document: a profile's own ack mode decides, not the manual one of the document under it",
+      path: 'application.properties',
+      code: 'spring.kafka.listener.ack-mode=manual\n#---\nspring.config.activate.on-profile=prod\nspring.kafka.consumer.enable-auto-commit=true\nspring.kafka.listener.ack-mode=record\n',
+      errors: [{ text: 'true', line: 4, severity: 'warning', message: 'the listener container no longer commits' }],
+      output: 'spring.kafka.listener.ack-mode=manual\n#---\nspring.config.activate.on-profile=prod\nspring.kafka.consumer.enable-auto-commit=false\nspring.kafka.listener.ack-mode=record\n',
+    },
+    {
       name: 'librdkafka: offsets stored on hand-off and auto-committed',
       path: 'consumer.properties',
       code: 'group.id=orders\nenable.auto.offset.store=true\n',
