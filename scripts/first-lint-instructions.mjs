@@ -34,7 +34,7 @@ const probe = `
 const eng = require(${JSON.stringify(join(root, 'out/server/src/engine/index.js'))});
 const text = require('fs').readFileSync(${JSON.stringify(file)}, 'utf8');
 if (process.env.LOAD_ONLY) process.exit(0);
-const r = eng.lint({ text, path: ${JSON.stringify(file)}, languageId: ${JSON.stringify(/\.ya?ml$/i.test(file) ? 'yaml' : /\.go$/i.test(file) ? 'go' : 'properties')} });
+const r = eng.lint({ text, path: ${JSON.stringify(file)} }); // (the format from the file name, as the CLI does)
 console.log(r.findings.length);
 `;
 

@@ -98,26 +98,32 @@ function allDigits(s: string): boolean {
   return s.length > 0;
 }
 
+/**
+ * The core-schema tag the composer resolves a plain scalar with, or undefined for a string. Every
+ * core pattern but the empty null starts with one of `~ . + - 0-9 n N t T f F`, and those starting
+ * with a letter are null/Null/NULL and the booleans: five letters at most. (Numbers are most values
+ * of a configuration file: digits alone go straight to the int tag.)
+ */
+function tagOf(source: string): ScalarTag | undefined {
+  const c = source.charCodeAt(0);
+  const letter = c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  if (!(source === '' || c === 126 || c === 46 || c === 43 || c === 45 || (c >= 48 && c <= 57) || (letter && source.length <= 5))) return undefined;
+  if (allDigits(source)) return tagOfDigits();
+  const tags = coreScalarTags();
+  for (let t = 0; t < tags.length; t++) if (tags[t].test!.test(source)) return tags[t];
+  return undefined;
+}
+
 /** Plain scalar source -> the node the composer makes of it (null, bool, int, float or string). */
 function plainScalar(source: string, start: number): Scalar {
   let node: Scalar | undefined;
-  const c = source.charCodeAt(0);
-  // Every core-schema pattern but the empty null starts with one of `~ . + - 0-9 n N t T f F`,
-  // and those starting with a letter are null/Null/NULL and the booleans: five letters at most.
-  // (Numbers are most values of a configuration file: digits alone go straight to the int tag.)
-  const letter = c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
-  if (source === '' || c === 126 || c === 46 || c === 43 || c === 45 || (c >= 48 && c <= 57) || (letter && source.length <= 5)) {
-    const tags = coreScalarTags();
-    for (let t = allDigits(source) ? -1 : 0; t < tags.length; t++) {
-      const tag = t < 0 ? tagOfDigits() : tags[t];
-      if (t >= 0 && !tag.test!.test(source)) continue;
-      resolveFailed = false;
-      const res = tag.resolve(source, onResolveError, RESOLVE_OPTIONS);
-      if (resolveFailed) decline();
-      node = res instanceof Scalar ? res : new FastScalar(res);
-      if (tag.format) node.format = tag.format;
-      break;
-    }
+  const tag = tagOf(source);
+  if (tag) {
+    resolveFailed = false;
+    const res = tag.resolve(source, onResolveError, RESOLVE_OPTIONS);
+    if (resolveFailed) decline();
+    node = res instanceof Scalar ? res : new FastScalar(res);
+    if (tag.format) node.format = tag.format;
   }
   node ??= new FastScalar(source);
   node.range = [start, start + source.length, start + source.length];
