@@ -6,9 +6,11 @@
 // longer than the lint itself: during the first lint of the 10,000-line Spring benchmark file
 // (~220 ms) they asked for ~555 ms of compiling (the YAML reader's and the Spring extraction's
 // largest functions 60-70 ms each, `--trace-opt`), on the one other core of these machines. With a
-// limit of 100 they asked for ~375 ms, the optimized code arrived sooner, and that first lint took
-// 238-263 ms instead of 286-336 (medians of 3-7 fresh processes in each of four alternating probe
-// runs). Once warm, lints were no slower (the 6th to 12th lint of that file: 50-100 ms either way).
+// limit of 100 they asked for ~375 ms, and that first lint took 238-263 ms instead of 286-336
+// (medians of 3-7 fresh processes in each of four alternating probe runs). Why it helps: not that
+// optimized code arrives sooner (with TurboFan off, `--no-opt`, that first lint is no slower: 173
+// against 178 ms, medians of 8 alternating in-process runs, 2026-11-23), but that less compiling
+// competes with the lint and the garbage collector for the two cores. Once warm, lints were no slower (the 6th to 12th lint of that file: 50-100 ms either way).
 //   - Server start to first diagnostics on that file, in 14 alternating rounds of 7 starts each:
 //     the round's median 273-435 ms against 344-453, lower in 12 rounds; the middle of those
 //     medians ~340 ms against ~380. Typing in it no slower (median 9.8-12.6 ms against 12.2-12.9).
