@@ -10,7 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { lint, parseFile, type LintResult } from '../../server/src/engine/index.js';
-import { createDocumentLinter, yamlNodeRereads } from '../../server/src/engine/incremental.js';
+import { createDocumentLinter, DEFER_CACHE_CHARS, yamlNodeRereads } from '../../server/src/engine/incremental.js';
+import { allRules } from '../../server/src/engine/rules/index.js';
+import type { Rule } from '../../server/src/engine/rule.js';
 import { createFixer } from '../../server/src/engine/fixer.js';
 import { goAnalysisCounts } from '../../server/src/engine/parsers/goIncremental.js';
 import type { ConfigUnit, Format, ParsedFile } from '../../server/src/engine/model.js';
@@ -685,5 +687,70 @@ describe('DocumentLinter.fresh', () => {
     assert.equal(linter.fresh, true);
     linter.lint(text, 'producer.properties', OPTIONS);
     assert.equal(linter.fresh, false);
+  });
+});
+
+describe('DocumentLinter.prime', () => {
+  // A 'unit' rule that counts the units it is shown (the acks rule, watched).
+  const acks = allRules.find((r) => r.meta.id === 'acks')!;
+  assert.equal(acks.meta.scope, 'unit');
+  let shown = 0;
+  const watched: Rule = { meta: acks.meta, check: (ctx) => ((shown += ctx.file.units.length), acks.check(ctx)) };
+  const rules = allRules.map((r) => (r === acks ? watched : r));
+  const doc = (i: number) =>
+    `---\nspring:\n  config:\n    activate:\n      on-profile: p${i}\n  kafka:\n    producer:\n      acks: ${i % 3 === 0 ? 1 : 'all'}\n      retries: ${i} # r${i}\n      properties:\n        "[linger.ms]": 5\n`;
+  const large = () => {
+    const docs: string[] = [];
+    while (docs.join('').length < DEFER_CACHE_CHARS) docs.push(doc(docs.length));
+    return { text: docs.join(''), count: docs.length };
+  };
+  const released = (d: object) => Object.getOwnPropertyDescriptor(d, 'contents')?.get !== undefined;
+  const docsOf = (r: LintResult) => new Set(r.file!.units.map((u) => (u.ext as { doc: object }).doc));
+  const edit = (text: string) => text.replace('retries: 150 ', 'retries: 1507 ');
+
+  it('the first lint of a large text answers as lint() does and leaves the rule cache to prime()', () => {
+    const { text, count } = large();
+    const linter = createDocumentLinter(rules);
+    shown = 0;
+    const first = linter.lint(text, 'application.yml', OPTIONS);
+    assert.equal(shown, count, 'the rule ran once over the whole file');
+    assert.deepEqual(view(first), view(lint({ text, path: 'application.yml' }, OPTIONS, rules)));
+    assert.equal(linter.unprimed, true);
+    assert.ok(![...docsOf(first)].some(released), 'the documents keep their nodes until the cache is filled');
+    const rereads = yamlNodeRereads.count;
+    linter.prime();
+    assert.equal(linter.unprimed, false);
+    assert.equal(yamlNodeRereads.count, rereads, 'filling the cache read no document again');
+    assert.ok([...docsOf(first)].every(released), 'and then they let them go');
+    // An edit in one document: the rule runs on that document's unit alone, and the result is a fresh lint's.
+    shown = 0;
+    const next = edit(text);
+    assert.notEqual(next, text);
+    const again = linter.lint(next, 'application.yml', OPTIONS);
+    assert.equal(shown, 1, 'the findings of the other documents came from the filled cache');
+    assert.deepEqual(view(again), view(lint({ text: next, path: 'application.yml' }, OPTIONS, rules)));
+  });
+
+  it('an edit before prime() fills the cache itself; a small text or a later lint never defers', () => {
+    const { text, count } = large();
+    const linter = createDocumentLinter(rules);
+    linter.lint(text, 'application.yml', OPTIONS);
+    shown = 0;
+    const next = edit(text);
+    const edited = linter.lint(next, 'application.yml', OPTIONS);
+    assert.equal(shown, count, 'every document ran: nothing was cached yet');
+    assert.deepEqual(view(edited), view(lint({ text: next, path: 'application.yml' }, OPTIONS, rules)));
+    assert.equal(linter.unprimed, false);
+    linter.prime(); // nothing left to fill
+    shown = 0;
+    const back = linter.lint(text, 'application.yml', OPTIONS);
+    assert.equal(shown, 1);
+    assert.deepEqual(view(back), view(lint({ text, path: 'application.yml' }, OPTIONS, rules)));
+    const small = createDocumentLinter(rules);
+    small.lint(doc(0) + doc(1), 'application.yml', OPTIONS);
+    assert.equal(small.unprimed, false, 'a small text fills its cache in its first lint');
+    linter.reset();
+    linter.lint(text, 'application.yml', OPTIONS);
+    assert.equal(linter.unprimed, true, 'after reset() the next lint is a first one again');
   });
 });

@@ -674,4 +674,40 @@ describe('language server: the active editor', () => {
       assert.deepEqual(edited.diagnostics, fresh.diagnostics);
     });
   });
+
+  it('a large active document: first diagnostics, then edits (the rule cache filled after them) give what a fresh open gives', async () => {
+    await withServer('active-large', 'en', async (client, dir) => {
+      // ~100 KB of Spring profiles: its first lint leaves the rule cache to be filled once its diagnostics are out.
+      const doc = (i: number) =>
+        `---\nspring:\n  config:\n    activate:\n      on-profile: p${i}\n  kafka:\n    producer:\n      acks: ${i % 3 === 0 ? 1 : 'all'}\n      retries: ${i}\n    consumer:\n      enable-auto-commit: ${i % 2 === 0}\n`;
+      let text = Array.from({ length: 700 }, (_, i) => doc(i)).join('');
+      assert.ok(text.length > 64 * 1024);
+      const file = path.join(dir, 'application.yml');
+      const uri = pathToFileURL(file).href;
+      await client.conn.sendNotification('kafkaLint/activeDocument', { uri });
+      client.open(file, text, 'yaml');
+      const first = await client.waitForVersion(uri);
+      assert.equal(first.diagnostics.filter((d) => d.code === 'acks').length, 234);
+      const freshOpen = async (t: string, n: number) => {
+        fs.mkdirSync(path.join(dir, `fresh${n}`));
+        return (await client.waitForVersion(client.open(path.join(dir, `fresh${n}`, 'application.yml'), t, 'yaml'))).diagnostics;
+      };
+      // Edits: `acks: 1` of profile p300 becomes `all`, then p301's `all` becomes `1`.
+      for (const [n, from, to] of [[1, 'on-profile: p300\n  kafka:\n    producer:\n      acks: 1', 'all'], [2, 'on-profile: p301\n  kafka:\n    producer:\n      acks: all', '1']] as const) {
+        const at = text.indexOf(from) + from.length - (from.endsWith('all') ? 3 : 1);
+        const lines = text.slice(0, at).split('\n');
+        const start = { line: lines.length - 1, character: lines[lines.length - 1].length };
+        client.changeRange(uri, { start, end: { line: start.line, character: start.character + (from.endsWith('all') ? 3 : 1) } }, to);
+        text = text.slice(0, at) + to + text.slice(at + (from.endsWith('all') ? 3 : 1));
+        const edited = await client.waitForVersion(uri);
+        const fresh = await freshOpen(text, n);
+        assert.deepEqual(
+          edited.diagnostics.map((d) => [d.code, d.range, d.message]),
+          fresh.map((d) => [d.code, d.range, d.message]),
+        );
+      }
+      assert.equal(client.published.get(uri)!.diagnostics.filter((d) => d.code === 'acks').length, 234);
+      assert.ok(!client.logs.some((l) => /fail|error/i.test(l)), client.logs.join('\n'));
+    });
+  });
 });

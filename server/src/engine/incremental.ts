@@ -24,7 +24,7 @@
 
 import { isMap, isPair, isSeq, type Document } from 'yaml';
 import type { Comment, ConfigUnit, ParsedFile, Span } from './model.js';
-import { createRuleCache, detectFormat, linkSpring, lintParsed, skipReason, type LintResult, type GoSibling, type ReadEnvFile, type SpringBase } from './index.js';
+import { createRuleCache, detectFormat, fillRuleCache, linkSpring, lintParsed, skipReason, type LintResult, type GoSibling, type ReadEnvFile, type SpringBase } from './index.js';
 import { linkEnvFiles } from './parsers/compose.js';
 import type { ResolvedOptions } from './options.js';
 import type { Rule } from './rule.js';
@@ -60,7 +60,24 @@ export interface DocumentLinter {
   readonly fresh: boolean;
   /** Forgets everything kept: the next lint reads the whole text again (and holds only that version). */
   reset(): void;
+  /**
+   * True when the last lint was the first of a large text (DEFER_CACHE_CHARS or more), which runs
+   * its rules over the whole file once, as `lint()` does, without filling the rule cache: that
+   * first answer comes sooner. `prime()` fills the cache afterwards (an editor calls it when idle,
+   * once the diagnostics are out); a lint before that fills it itself.
+   */
+  readonly unprimed: boolean;
+  /** Fills the rule cache for the text of the last lint, if it was left unfilled (`unprimed`). */
+  prime(): void;
 }
+
+/**
+ * From this size on, the first lint of a document leaves the rule cache to `prime()`. Filling it
+ * costs that lint ~9% more work (the 10,000-line Spring benchmark file: 921 M instructions instead
+ * of 842 M, scripts/first-lint-instructions.mjs's method): keys of every document and rule, and
+ * the findings handed to their documents.
+ */
+export const DEFER_CACHE_CHARS = 64 * 1024;
 
 export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
   let key: string | undefined;
@@ -77,9 +94,12 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
   let ruleCache = createRuleCache();
   let held = 0;
   let fresh = true;
+  // The file and options of a first lint that left the rule cache to `prime()`.
+  let unprimed: { file: ParsedFile; options: ResolvedOptions } | undefined;
   const reset = () => {
     held = 0;
     fresh = true;
+    unprimed = undefined;
     ruleCache = createRuleCache();
     props = undefined;
     yaml = [];
@@ -126,6 +146,10 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
     return units;
   };
 
+  function releaseYamlNodes(): void {
+    for (const c of yaml) if (c.fast) releaseNodes(c, kinds);
+  }
+
   function parse(text: string, path: string, languageId: string | undefined, goPackage: GoSibling[] | undefined): ParsedFile | undefined {
     const format = detectFormat(path, languageId);
     const k = `${format}\u0000${path}`;
@@ -160,16 +184,19 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
 
   return {
     lint(text, path, options, languageId, springBase, readEnvFile, goPackage) {
+      unprimed = undefined;
       const skipped = skipReason(text, options.locale);
       if (skipped) {
         reset();
         return { findings: [], skipped, ruleErrors: [] };
       }
       let file: ParsedFile | undefined;
+      let first = false;
       try {
         const kept = !!(props || yaml.length || go);
         file = parse(text, path, languageId, goPackage);
         // (after the parse: its first reset for a new document would say fresh again)
+        first = fresh;
         fresh = false;
         if (file) {
           linkSpring(file, springBase);
@@ -181,9 +208,25 @@ export function createDocumentLinter(rules: Rule[] = allRules): DocumentLinter {
         return { findings: [], ruleErrors: [{ ruleId: 'parser', message: String((e as Error)?.stack ?? e) }] };
       }
       if (!file) return { findings: [], ruleErrors: [] };
-      const result = lintParsed(file, options, rules, file.format === 'yaml' || file.format === 'go' ? ruleCache : undefined);
-      if (file.format === 'yaml') for (const c of yaml) if (c.fast) releaseNodes(c, kinds);
+      const cached = file.format === 'yaml' || file.format === 'go';
+      if (cached && first && text.length >= DEFER_CACHE_CHARS) {
+        // (The YAML nodes are let go once the cache is filled: its rules may edit with them.)
+        unprimed = { file, options };
+        return lintParsed(file, options, rules);
+      }
+      const result = lintParsed(file, options, rules, cached ? ruleCache : undefined);
+      releaseYamlNodes();
       return result;
+    },
+    get unprimed() {
+      return unprimed !== undefined;
+    },
+    prime() {
+      const p = unprimed;
+      if (!p) return;
+      unprimed = undefined;
+      fillRuleCache(p.file, p.options, rules, ruleCache);
+      releaseYamlNodes();
     },
     get heldVersions() {
       return held;

@@ -330,7 +330,7 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
   const fixer = createFixer(file);
   const locale = options.locale;
   const enabled = (id: string) => options.rules[id] !== 'off';
-  const active = file.units.length ? rules.filter((rule) => enabled(rule.meta.id) && rule.meta.formats.includes(file.format)) : [];
+  const active = activeRules(file, options, rules);
   const groups = cache ? unitGroups(file) : undefined;
   const local = groups ? active.filter((r) => r.meta.scope === 'unit') : [];
   const perGroup = groups && local.length ? groupFindings(file, options, local, fixer, groups, cache!) : undefined;
@@ -368,6 +368,23 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
     if (about) f.related = relatedPlaces(about.unit, about.keys, locale);
   }
   return { file, findings: kept, ruleErrors };
+}
+
+/** The rules that run on the file: enabled, and made for its format. */
+function activeRules(file: ParsedFile, options: ResolvedOptions, rules: Rule[]): Rule[] {
+  return file.units.length ? rules.filter((rule) => options.rules[rule.meta.id] !== 'off' && rule.meta.formats.includes(file.format)) : [];
+}
+
+/**
+ * Fills an editor's rule cache with what `lintParsed(file, options, rules, cache)` would have kept
+ * there, for a file that was linted without the cache (DocumentLinter.prime). The findings are
+ * those of that lint, made anew.
+ */
+export function fillRuleCache(file: ParsedFile, options: ResolvedOptions, rules: Rule[], cache: RuleCache): void {
+  if (!file.units.length || templateReason(file, options.locale)) return;
+  const local = activeRules(file, options, rules).filter((r) => r.meta.scope === 'unit');
+  const groups = local.length ? unitGroups(file) : undefined;
+  if (groups) groupFindings(file, options, local, createFixer(file), groups, cache);
 }
 
 /**
