@@ -287,7 +287,8 @@ export function startServer(connection: Connection): void {
     }
     const sent = connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
     const linter = linters.get(doc.uri);
-    if (linter?.unprimed) void sent.then(() => primeWhenIdle(doc.uri, version, linter));
+    // (A message the connection could not send leaves nothing to do.)
+    if (linter?.unprimed) sent.then(() => primeWhenIdle(doc.uri, version, linter), () => undefined);
   }
 
   /**
