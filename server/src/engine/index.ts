@@ -329,11 +329,9 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
   if (template) return { file, findings, ruleErrors, skipped: template };
   const fixer = createFixer(file);
   const locale = options.locale;
-  const enabled = (id: string) => options.rules[id] !== 'off';
+  const enabled = ruleEnabled(options);
   const active = activeRules(file, options, rules);
-  const groups = cache ? unitGroups(file) : undefined;
-  const local = groups ? active.filter((r) => r.meta.scope === 'unit') : [];
-  const perGroup = groups && local.length ? groupFindings(file, options, local, fixer, groups, cache!) : undefined;
+  const perGroup = cache ? unitRuleFindings(file, options, active, fixer, cache) : undefined;
   let li = 0;
   for (const rule of active) {
     if (perGroup && rule.meta.scope === 'unit') {
@@ -370,9 +368,22 @@ export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Ru
   return { file, findings: kept, ruleErrors };
 }
 
+const ruleEnabled = (options: ResolvedOptions) => (id: string) => options.rules[id] !== 'off';
+
 /** The rules that run on the file: enabled, and made for its format. */
 function activeRules(file: ParsedFile, options: ResolvedOptions, rules: Rule[]): Rule[] {
-  return file.units.length ? rules.filter((rule) => options.rules[rule.meta.id] !== 'off' && rule.meta.formats.includes(file.format)) : [];
+  const enabled = ruleEnabled(options);
+  return file.units.length ? rules.filter((rule) => enabled(rule.meta.id) && rule.meta.formats.includes(file.format)) : [];
+}
+
+/**
+ * The findings of the active 'unit' rules (in their order) for each group of the file's units,
+ * through the editor's cache; undefined when the file has no groups or no such rule runs.
+ */
+function unitRuleFindings(file: ParsedFile, options: ResolvedOptions, active: Rule[], fixer: ReturnType<typeof createFixer>, cache: RuleCache): Found[][] | undefined {
+  const local = active.filter((r) => r.meta.scope === 'unit');
+  const groups = local.length ? unitGroups(file) : undefined;
+  return groups && groupFindings(file, options, local, fixer, groups, cache);
 }
 
 /**
@@ -382,9 +393,7 @@ function activeRules(file: ParsedFile, options: ResolvedOptions, rules: Rule[]):
  */
 export function fillRuleCache(file: ParsedFile, options: ResolvedOptions, rules: Rule[], cache: RuleCache): void {
   if (!file.units.length || templateReason(file, options.locale)) return;
-  const local = activeRules(file, options, rules).filter((r) => r.meta.scope === 'unit');
-  const groups = local.length ? unitGroups(file) : undefined;
-  if (groups) groupFindings(file, options, local, createFixer(file), groups, cache);
+  unitRuleFindings(file, options, activeRules(file, options, rules), createFixer(file), cache);
 }
 
 /**
