@@ -394,13 +394,15 @@ function shiftStream(s: YamlStream, d: number): void {
 
 type Ranged = { range?: [number, number, number] | null };
 
-/** Moves a node's range in place (every node has its own range array, in both readers). */
+/** Moves a node's range (every node has its own range array, in both readers). */
 function shiftRange(n: Ranged, d: number): void {
   const r = n.range;
   if (r) {
     r[0] += d;
     r[1] += d;
     r[2] += d;
+    // (A fast reader's scalar hands out a copy of its range and stores what is assigned.)
+    n.range = r;
   }
 }
 

@@ -260,8 +260,11 @@ function settingOf(
   const val = leafValue(text, e, aliasSpan, kind);
   if (!val) return undefined;
   // Plain literals and assignments in a fixed order (no spreads: this runs for every setting).
-  const ext: SpringSettingExt = { kind: 'spring', docIndex, keyQuote: keyQuote(e.key), path: full, keySegCount: leaf.keySegCount };
-  if (val.read) ext.read = val.read;
+  // The usual value, a scalar written here, is in the literal: a property added afterwards would
+  // take a properties store of its own, which every setting then keeps.
+  const ext: SpringSettingExt = val.read
+    ? { kind: 'spring', docIndex, keyQuote: keyQuote(e.key), read: val.read, path: full, keySegCount: leaf.keySegCount }
+    : { kind: 'spring', docIndex, keyQuote: keyQuote(e.key), path: full, keySegCount: leaf.keySegCount };
   if (e.via) ext.via = e.via;
   if (val.defaultRange) ext.defaultRange = val.defaultRange;
   const s: Setting = val.placeholderDefault
