@@ -282,9 +282,8 @@ function read(text: string, from: number, len: number): YamlStream {
     const r = o.node.range!;
     r[1] = o.end;
     r[2] = o.end;
-    // The items array as long as its items: a pushed-to array keeps room for 17, and every node
-    // read stays alive with the document (each byte that survives is copied twice by V8's young
-    // collections during a large file's first read, the costliest part of them).
+    // The items array cut to its length: a pushed-to array keeps room for 17, and what the
+    // reader makes stays alive with the document (see FastScalar).
     const node = o.node as { items: unknown[] };
     node.items = node.items.slice();
     const parent = stack[stack.length - 1];
