@@ -44,6 +44,27 @@ describe('language server over stdio', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * A Spring file in `folder` whose base file (`application.yml`, setting acks: all) is only on
+   * disk: no findings. Then the base is opened and edited, unsaved, to drop acks: the file is linted
+   * again with the edited base (at its own version: it was not edited). Call inside `onKafka28`.
+   */
+  async function inheritsFromEditedBase(folder: string, file: { name: string; text: string; languageId: string }): Promise<{ uri: string; base: string }> {
+    const res = path.join(dir, folder);
+    fs.mkdirSync(res, { recursive: true });
+    const baseText = 'spring:\n  kafka:\n    producer:\n      acks: all\n';
+    fs.writeFileSync(path.join(res, 'application.yml'), baseText);
+    const uri = client.open(path.join(res, file.name), file.text, file.languageId);
+    let p = await client.waitForVersion(uri);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), [], 'acks: all is set in application.yml on disk');
+    const base = client.open(path.join(res, 'application.yml'), baseText, 'yaml');
+    await client.waitForVersion(base);
+    client.change(base, 'spring:\n  kafka:\n    producer:\n      batch-size: 1\n');
+    p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'acks'));
+    assert.equal(p.version, client.version(uri), `${file.name} was not edited: same version, new diagnostics`);
+    return { uri, base };
+  }
+
   /** Runs `body` with kafkaLint.kafkaVersion at 2.8 (an unset acks is 1 there, which the acks rule reports), then with the defaults again. */
   async function onKafka28(body: () => Promise<void>): Promise<void> {
     client.settings = { enable: true, rules: {}, kafkaVersion: '2.8' };
@@ -270,27 +291,15 @@ describe('language server over stdio', () => {
 
   it('a Spring profile file inherits application.yml: from disk, then from the open editor as it is typed in', async () => {
     const res = path.join(dir, 'spring-profiles');
-    fs.mkdirSync(res, { recursive: true });
-    const baseText = 'spring:\n  kafka:\n    producer:\n      acks: all\n';
-    fs.writeFileSync(path.join(res, 'application.yml'), baseText);
     await onKafka28(async () => {
-      const prod = client.open(path.join(res, 'application-prod.yml'), 'spring:\n  kafka:\n    producer:\n      compression-type: lz4\n', 'yaml');
-      let p = await client.waitForVersion(prod);
-      assert.deepEqual(p.diagnostics.map((d) => d.code), [], 'acks: all is set in application.yml on disk');
-      // The base file opened and edited (not saved): the profile file is linted again with it.
-      const base = client.open(path.join(res, 'application.yml'), baseText, 'yaml');
-      await client.waitForVersion(base);
-      client.change(base, 'spring:\n  kafka:\n    producer:\n      batch-size: 1\n');
-      p = await client.waitFor(prod, (x) => x.diagnostics.some((d) => d.code === 'acks'));
-      assert.equal(p.version, client.version(prod), 'the profile file was not edited: same version, new diagnostics');
-
+      const { base } = await inheritsFromEditedBase('spring-profiles', { name: 'application-prod.yml', text: 'spring:\n  kafka:\n    producer:\n      compression-type: lz4\n', languageId: 'yaml' });
       // Fix-all sees the base too: idempotence on in application.yml makes 10 in flight an error
       // with a safe fix (alone, it would only reorder records, with no safe fix).
       client.change(base, 'spring:\n  kafka:\n    producer:\n      properties:\n        "[enable.idempotence]": true\n');
       await client.waitForVersion(base);
       const inflight = 'spring:\n  kafka:\n    producer:\n      acks: all\n      properties:\n        "[max.in.flight.requests.per.connection]": 10\n';
       const other = client.open(path.join(res, 'application-eu.yml'), inflight, 'yaml');
-      p = await client.waitForVersion(other);
+      const p = await client.waitForVersion(other);
       assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['max-in-flight', 1]]);
       // It points at where idempotence is turned on: the open application.yml, as edited.
       assert.deepEqual(p.diagnostics[0].relatedInformation, [
@@ -340,19 +349,8 @@ describe('language server over stdio', () => {
   });
 
   it('application.properties inherits application.yml beside it: from disk, then from the open editor as it is typed in', async () => {
-    const res = path.join(dir, 'spring-properties-over-yaml');
-    fs.mkdirSync(res, { recursive: true });
-    const ymlText = 'spring:\n  kafka:\n    producer:\n      acks: all\n';
-    fs.writeFileSync(path.join(res, 'application.yml'), ymlText);
     await onKafka28(async () => {
-      const props = client.open(path.join(res, 'application.properties'), 'spring.kafka.producer.compression-type=lz4\n', 'properties');
-      let p = await client.waitForVersion(props);
-      assert.deepEqual(p.diagnostics.map((d) => d.code), [], 'acks: all is set in application.yml on disk');
-      const yml = client.open(path.join(res, 'application.yml'), ymlText, 'yaml');
-      await client.waitForVersion(yml);
-      client.change(yml, 'spring:\n  kafka:\n    producer:\n      batch-size: 1\n');
-      p = await client.waitFor(props, (x) => x.diagnostics.some((d) => d.code === 'acks'));
-      assert.equal(p.version, client.version(props), 'application.properties was not edited: same version, new diagnostics');
+      await inheritsFromEditedBase('spring-properties-over-yaml', { name: 'application.properties', text: 'spring.kafka.producer.compression-type=lz4\n', languageId: 'properties' });
     });
   });
 
