@@ -44,6 +44,15 @@ describe('language server over stdio', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The code actions for `source.fixAll.kafkaLint` on the document, as VS Code asks on save. */
+  async function fixAllActions(uri: string): Promise<Action[]> {
+    return (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.kafkaLint'] },
+    })) as Action[];
+  }
+
   /**
    * A Spring file in `folder` whose base file (`application.yml`, setting acks: all) is only on
    * disk: no findings. Then the base is opened and edited, unsaved, to drop acks: the file is linted
@@ -216,11 +225,7 @@ describe('language server over stdio', () => {
     const text = 'bootstrap.servers=kafka:9092\nacks=all\nproducer.type=async\nbatch.num.messages=200\n';
     const uri = client.open(path.join(dir, 'legacy-producer.properties'), text, 'properties');
     await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'removed-key'));
-    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll.kafkaLint'] },
-    })) as Action[];
+    const actions = await fixAllActions(uri);
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.kafkaLint');
     assert.equal(applyTextEdits(text, editsOf(actions[0])), 'bootstrap.servers=kafka:9092\nacks=all\n');
@@ -308,11 +313,7 @@ describe('language server over stdio', () => {
           message: 'Inherited from here: `spring.kafka.producer.properties[enable.idempotence]` = `true`',
         },
       ]);
-      const actions = (await client.conn.sendRequest('textDocument/codeAction', {
-        textDocument: { uri: other },
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        context: { diagnostics: [], only: ['source.fixAll.kafkaLint'] },
-      })) as Action[];
+      const actions = await fixAllActions(other);
       assert.equal(actions.length, 1);
       assert.equal(applyTextEdits(inflight, editsOf(actions[0])), inflight.replace(': 10', ': 5'));
     });
@@ -369,11 +370,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(p.diagnostics[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [
       [pathToFileURL(configPath).href, 6, 'Inherited from here: `c.Producer.Idempotent` = `true`'],
     ]);
-    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
-      textDocument: { uri: main },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll.kafkaLint'] },
-    })) as Action[];
+    const actions = await fixAllActions(main);
     assert.equal(actions.length, 1);
     assert.equal(applyTextEdits(mainText, editsOf(actions[0])), mainText.replace('= 5', '= 1'));
     // config.go opened and edited (not saved): main.go is linted again with it.
