@@ -16,6 +16,9 @@
 //     medians ~340 ms against ~380. Typing in it no slower (median 9.8-12.6 ms against 12.2-12.9).
 //   - `kafka-lint -f json` on the four 10,000-line benchmark files: 749-875 ms against 950-988 (6
 //     alternating runs of the bundle; same output).
+// Since 2026-11-23 the server's first large read runs without TurboFan (serverProcess.ts,
+// `largeRead`), so in the server the limit applies from the second large read on; the numbers
+// above were measured before that.
 
 import * as v8 from 'node:v8';
 

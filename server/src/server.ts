@@ -38,7 +38,7 @@ import {
   type RuleSetting,
 } from './engine/options.js';
 import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
-import { edited, withDefaultHeapGrowth } from './serverProcess.js';
+import { edited, largeRead } from './serverProcess.js';
 import { ACTIVE_DOCUMENT_NOTIFICATION, FIX_ALL_KIND, SHOW_DOCS_COMMAND, WORKING_SET_REQUEST } from './protocol.js';
 import * as path from 'node:path';
 import { isSpringFile, isSpringOverlay, springBaseNames } from './engine/springProfiles.js';
@@ -243,7 +243,7 @@ export function startServer(connection: Connection): void {
         ? () => linter.lint(text, filePath, options, doc.languageId, springBase, readEnvFile, goPackage)
         : () => lint({ text, path: filePath, languageId: doc.languageId, readEnvFile, ...(springBase ? { springBase } : {}), ...(goPackage ? { goPackage } : {}) }, options);
       const whole = !linter || linter.fresh;
-      const result = whole && text.length >= LARGE_TEXT ? withDefaultHeapGrowth(run) : run();
+      const result = whole && text.length >= LARGE_TEXT ? largeRead(run) : run();
       if (!whole) edited();
       for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`);
       if (linter && linter.heldVersions * text.length > REREAD_HELD_CHARS) scheduleReread(doc, linter);

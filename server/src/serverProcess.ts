@@ -20,7 +20,8 @@
 //     to 4x what survived before the next one. While typing in the four benchmark files (~43 MB
 //     live) the resident size then swung between 143 and 235 MB from one sample to the next; at
 //     1.5x it stays flat over 1,000 edits.
-// And the compiler's inlining limit (compilerFlags.ts), lowered for the first lint of a large file.
+// And the compiler's inlining limit (compilerFlags.ts), lowered for the first lints of a large file;
+// the very first large read of the process runs without the optimizing compiler (`largeRead`).
 // `default` is V8's own value, restored while the code cache is written (launch.ts).
 
 import * as v8 from 'node:v8';
@@ -49,14 +50,26 @@ export function setV8Flags(which: 'tuned' | 'default'): void {
  * collection (`edited`), which sets the limit by the tuned growth. Not sooner: a collection while
  * idle after the read made the next large read start under a low limit (the benchmark's opens,
  * which come with pauses between them, took ~250 ms instead of ~150).
+ *
+ * The process's first such read also runs without V8's optimizing compiler (`--no-opt`, back on
+ * when it ends). That read is the server's cold start: its code runs in the interpreter and the
+ * baseline compiler, and what TurboFan compiles for it on the other core arrives too late to help
+ * (no optimized code is faster there) while its jobs take CPU from the read and the collector.
+ * Without them the first lint of the 10,000-line Spring file took 126 instead of 147 ms and 125
+ * instead of 139 (medians of 6 and 8 alternating in-process runs), and server start to its first
+ * diagnostics 205 instead of 230 ms (`didOpen` to diagnostics 130 against 149; medians of 16
+ * alternating starts, 2026-11-23). Later reads and every edit optimize as usual: by then the
+ * hot functions have the feedback to be compiled well.
  */
-export function withDefaultHeapGrowth<T>(read: () => T): T {
+export function largeRead<T>(read: () => T): T {
   if (!TUNING) return read();
-  v8.setFlagsFromString(`${GROWING.flag}=${GROWING.default}`);
+  const first = !firstReadDone;
+  firstReadDone = true;
+  v8.setFlagsFromString(`${GROWING.flag}=${GROWING.default}${first ? ' --no-opt' : ''}`);
   try {
     return read();
   } finally {
-    v8.setFlagsFromString(`${GROWING.flag}=${GROWING.tuned}`);
+    v8.setFlagsFromString(`${GROWING.flag}=${GROWING.tuned}${first ? ' --opt' : ''}`);
     collectPending = true;
   }
 }
@@ -69,6 +82,7 @@ export function edited(): void {
 }
 
 let collectPending = false;
+let firstReadDone = false;
 let gc: (() => void) | null | undefined;
 
 function collect(): void {
