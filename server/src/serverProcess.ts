@@ -52,9 +52,10 @@ export function setV8Flags(which: 'tuned' | 'default'): void {
  * which come with pauses between them, took ~250 ms instead of ~150).
  *
  * The process's first such read also runs without V8's optimizing compiler (`--no-opt`, back on
- * when it ends). That read is the server's cold start: its code runs in the interpreter and the
- * baseline compiler, and what TurboFan compiles for it on the other core arrives too late to help
- * (no optimized code is faster there) while its jobs take CPU from the read and the collector.
+ * when it ends). That read is nearly always the server's cold start (the file VS Code restores or
+ * the user opens first; code optimized before it, after small files, stays optimized). Its code
+ * runs in the interpreter and the baseline compiler: what TurboFan compiles for it on the other
+ * core arrives too late to speed it up, and those jobs take CPU from the read and the collector.
  * Without them the first lint of the 10,000-line Spring file took 126 instead of 147 ms and 125
  * instead of 139 (medians of 6 and 8 alternating in-process runs), and server start to its first
  * diagnostics 205 instead of 230 ms (`didOpen` to diagnostics 130 against 149; medians of 16
