@@ -64,7 +64,7 @@ const WORKING_SET = 4;
 
 /** Text the kept versions of one document may add up to before it is read whole again when idle (8 M characters). */
 const REREAD_HELD_CHARS = 8 * 1024 * 1024;
-/** A document this long (characters) is read with V8's default heap growth the first time (serverProcess.ts). */
+/** A document this long (characters) is read whole through `largeRead` (serverProcess.ts): V8's default heap growth, and no optimizing compiler in the process's first such read. */
 const LARGE_TEXT = 64 * 1024;
 /** Quiet time after an edit of a Go file before the open Go files beside it are linted again (KAFKA_LINT_PACKAGE_QUIET_MS overrides it for tests). */
 const PACKAGE_QUIET_MS = Number(process.env.KAFKA_LINT_PACKAGE_QUIET_MS) || 300;
