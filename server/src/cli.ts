@@ -1,8 +1,8 @@
 // kafka-lint: the command line. It finds files, reads them, asks the engine, and prints; it knows
 // nothing about Kafka. The only module that prints (the language server must not touch stdout).
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import pkg from '../../package.json';
 import { detectFormat, fixText, lint, MAX_TEXT_LENGTH, type LintResult } from './engine/index.js';
 import { normalizeLocale, type Locale } from './engine/l10n.js';

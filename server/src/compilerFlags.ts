@@ -22,7 +22,7 @@
 // this limit applies from the second large read on; the numbers above were measured before that.
 // The command line keeps TurboFan for its first file: not measured there yet.
 
-import * as v8 from 'node:v8';
+import v8 = require('node:v8');
 
 export const INLINING = { flag: '--max-inlined-bytecode-size-cumulative', tuned: '100', default: '920' };
 

@@ -1,18 +1,8 @@
 // The only place where engine types meet LSP types. Engine offsets are UTF-16 indices into the
 // document text; LSP positions are UTF-16 line/character — the same unit, so conversion is exact.
 
-import {
-  CodeAction,
-  CodeActionKind,
-  Diagnostic,
-  DiagnosticRelatedInformation,
-  DiagnosticSeverity,
-  DiagnosticTag,
-  Location,
-  type Range,
-  TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+// (`import x = require`, not `import {…}`: see esbuild.mjs)
+import lsp = require('vscode-languageserver');
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit, Finding, Fix, Severity, Span } from './engine/model.js';
 import { lineOf, lineStarts, UNUSED_SUPPRESSION } from './engine/suppressions.js';
@@ -24,7 +14,7 @@ export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;
 }
 
-export function toRange(doc: TextDocument, span: Span): Range {
+export function toRange(doc: TextDocument, span: Span): lsp.Range {
   return { start: positionAt(doc, span.start), end: positionAt(doc, span.end) };
 }
 
@@ -47,16 +37,16 @@ export function positionAt(doc: TextDocument, offset: number): Position {
   return { line, character: o - start };
 }
 
-export function toSeverity(s: Severity): DiagnosticSeverity {
+export function toSeverity(s: Severity): lsp.DiagnosticSeverity {
   switch (s) {
     case 'error':
-      return DiagnosticSeverity.Error;
+      return lsp.DiagnosticSeverity.Error;
     case 'warning':
-      return DiagnosticSeverity.Warning;
+      return lsp.DiagnosticSeverity.Warning;
     case 'information':
-      return DiagnosticSeverity.Information;
+      return lsp.DiagnosticSeverity.Information;
     case 'hint':
-      return DiagnosticSeverity.Hint;
+      return lsp.DiagnosticSeverity.Hint;
   }
 }
 
@@ -64,43 +54,43 @@ export function toSeverity(s: Severity): DiagnosticSeverity {
  * `other`: the document of a file a related place names (a Spring base file, by the path the
  * engine was given); places in files it does not know are left out.
  */
-export function toDiagnostic(doc: TextDocument, f: Finding, other?: (path: string) => TextDocument | undefined): Diagnostic {
-  const d = Diagnostic.create(toRange(doc, f.span), f.message, toSeverity(f.severity), f.ruleId, SOURCE);
-  if (f.ruleId === UNUSED_SUPPRESSION) d.tags = [DiagnosticTag.Unnecessary];
+export function toDiagnostic(doc: TextDocument, f: Finding, other?: (path: string) => TextDocument | undefined): lsp.Diagnostic {
+  const d = lsp.Diagnostic.create(toRange(doc, f.span), f.message, toSeverity(f.severity), f.ruleId, SOURCE);
+  if (f.ruleId === UNUSED_SUPPRESSION) d.tags = [lsp.DiagnosticTag.Unnecessary];
   else d.codeDescription = { href: ruleDocsUrl(f.ruleId) };
-  const related: DiagnosticRelatedInformation[] = [];
+  const related: lsp.DiagnosticRelatedInformation[] = [];
   for (const r of f.related ?? []) {
     if (r.path === undefined) {
-      related.push(DiagnosticRelatedInformation.create(Location.create(doc.uri, toRange(doc, r.span)), r.message));
+      related.push(lsp.DiagnosticRelatedInformation.create(lsp.Location.create(doc.uri, toRange(doc, r.span)), r.message));
       continue;
     }
     const there = other?.(r.path);
     if (!there) continue;
-    related.push(DiagnosticRelatedInformation.create(Location.create(there.uri, toRange(there, r.span)), r.message));
+    related.push(lsp.DiagnosticRelatedInformation.create(lsp.Location.create(there.uri, toRange(there, r.span)), r.message));
   }
   if (related.length) d.relatedInformation = related;
   return d;
 }
 
-export function toTextEdits(doc: TextDocument, edits: Edit[]): TextEdit[] {
-  return edits.map((e) => TextEdit.replace(toRange(doc, e), e.newText));
+export function toTextEdits(doc: TextDocument, edits: Edit[]): lsp.TextEdit[] {
+  return edits.map((e) => lsp.TextEdit.replace(toRange(doc, e), e.newText));
 }
 
-export function toWorkspaceEdit(doc: TextDocument, edits: Edit[]): WorkspaceEdit {
+export function toWorkspaceEdit(doc: TextDocument, edits: Edit[]): lsp.WorkspaceEdit {
   // Versioned edit: a client must refuse it when the document changed since.
   return {
     documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: toTextEdits(doc, edits) }],
   };
 }
 
-export function fixAction(doc: TextDocument, fix: Fix, diagnostic: Diagnostic | undefined): CodeAction {
-  const action = CodeAction.create(fix.title, toWorkspaceEdit(doc, fix.edits), CodeActionKind.QuickFix);
+export function fixAction(doc: TextDocument, fix: Fix, diagnostic: lsp.Diagnostic | undefined): lsp.CodeAction {
+  const action = lsp.CodeAction.create(fix.title, toWorkspaceEdit(doc, fix.edits), lsp.CodeActionKind.QuickFix);
   if (diagnostic) action.diagnostics = [diagnostic];
   if (fix.preferred && fix.safety === 'safe') action.isPreferred = true;
   return action;
 }
 
-export function sameRange(a: Range, b: Range): boolean {
+export function sameRange(a: lsp.Range, b: lsp.Range): boolean {
   return (
     a.start.line === b.start.line &&
     a.start.character === b.start.character &&

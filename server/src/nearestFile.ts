@@ -4,8 +4,8 @@
 // The answer is cached for every directory on the way, so a walk (or a stream of keystrokes in one
 // file) stats each directory once; callers clear the cache when such a file changes.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { MAX_TEXT_LENGTH, type GoSibling, type SpringBase } from './engine/index.js';
 import { MAX_PACKAGE_TEXT } from './engine/parsers/goPackage.js';
 import { isSpringBaseFile, isSpringOverlay, springBaseNames } from './engine/springProfiles.js';

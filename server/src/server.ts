@@ -1,21 +1,8 @@
 // Language server wiring: documents, settings, capabilities. Every decision about Kafka comes from
 // the engine; this file only moves data between the protocol and the engine.
 
-import {
-  CodeAction,
-  CodeActionKind,
-  CompletionItemKind,
-  type CodeActionParams,
-  type Connection,
-  createConnection,
-  DidChangeConfigurationNotification,
-  type Diagnostic,
-  DiagnosticSeverity,
-  type InitializeParams,
-  type InitializeResult,
-  TextDocuments,
-  TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
+// (`import x = require`, not `import {…}`: see esbuild.mjs)
+import lsp = require('vscode-languageserver/node');
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI_TO_PATH, readTextIfExists } from './serverFs.js';
@@ -40,10 +27,10 @@ import {
 import { fixAction, sameRange, SOURCE, toDiagnostic, toRange, toWorkspaceEdit } from './convert.js';
 import { edited, largeRead } from './serverProcess.js';
 import { ACTIVE_DOCUMENT_NOTIFICATION, FIX_ALL_KIND, SHOW_DOCS_COMMAND, WORKING_SET_REQUEST } from './protocol.js';
-import * as path from 'node:path';
+import path = require('node:path');
 import { isSpringFile, isSpringOverlay, springBaseNames } from './engine/springProfiles.js';
 
-const COMPLETION_KIND = { key: CompletionItemKind.Property, value: CompletionItemKind.Value, constant: CompletionItemKind.Constant, field: CompletionItemKind.Field } as const;
+const COMPLETION_KIND = { key: lsp.CompletionItemKind.Property, value: lsp.CompletionItemKind.Value, constant: lsp.CompletionItemKind.Constant, field: lsp.CompletionItemKind.Field } as const;
 
 interface ServerSettings {
   enable: boolean;
@@ -95,7 +82,7 @@ function installTestHooks(): void {
   });
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: lsp.Connection): void {
   installTestHooks();
   // stdout carries the protocol over --stdio: route stray console output to the client log.
   console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
@@ -103,7 +90,7 @@ export function startServer(connection: Connection): void {
   console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
   console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
 
-  const documents = new TextDocuments(TextDocument);
+  const documents = new lsp.TextDocuments(TextDocument);
   const results = new Map<string, Cached>();
   const linters = new Map<string, DocumentLinter>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -126,13 +113,13 @@ export function startServer(connection: Connection): void {
   let locale: Locale = 'en';
   let pullConfiguration = false;
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  connection.onInitialize((params: lsp.InitializeParams): lsp.InitializeResult => {
     locale = normalizeLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        textDocumentSync: { openClose: true, change: lsp.TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['.', '=', ':', '[', ' '] },
       },
@@ -142,7 +129,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (pullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kafkaLint' });
+      void connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: 'kafkaLint' });
     }
   });
 
@@ -276,11 +263,11 @@ export function startServer(connection: Connection): void {
       }
       return bases.get(p);
     };
-    const diagnostics: Diagnostic[] = result.findings.map((f) => toDiagnostic(current, f, baseDoc));
+    const diagnostics: lsp.Diagnostic[] = result.findings.map((f) => toDiagnostic(current, f, baseDoc));
     if (result.skipped) {
       diagnostics.push({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Information,
+        severity: lsp.DiagnosticSeverity.Information,
         source: SOURCE,
         message: (locale === 'zh-cn' ? 'Kafka 可靠性检查跳过了此文件：' : 'Kafka Reliability Lint skipped this file: ') + result.skipped,
       });
@@ -503,18 +490,18 @@ export function startServer(connection: Connection): void {
     return fresh;
   }
 
-  connection.onCodeAction(async (params: CodeActionParams) => {
+  connection.onCodeAction(async (params: lsp.CodeActionParams) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const only = params.context.only;
-    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll));
-    const wantsQuickFixes = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
+    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(lsp.CodeActionKind.SourceFixAll));
+    const wantsQuickFixes = !only || only.some((k) => lsp.CodeActionKind.QuickFix.startsWith(k));
     const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
     // (editors ask on every cursor move: without our diagnostics there, nothing is linted)
     if (!wantsFixAll && (!wantsQuickFixes || !ours.length)) return [];
     const cached = await currentResult(doc);
     if (!cached || !cached.result.file) return [];
-    const actions: CodeAction[] = [];
+    const actions: lsp.CodeAction[] = [];
     if (wantsFixAll) {
       const filePath = URI_TO_PATH(doc.uri) ?? doc.uri;
       const springBase = springBaseOf(filePath);
@@ -522,7 +509,7 @@ export function startServer(connection: Connection): void {
       const fixed = fixText({ text: doc.getText(), path: filePath, languageId: doc.languageId, readEnvFile, ...(springBase ? { springBase } : {}), ...(goPackage ? { goPackage } : {}) }, cached.options, { unsafe: false });
       if (fixed.applied > 0) {
         const edit = minimalEdit(doc.getText(), fixed.output);
-        actions.push(CodeAction.create(fixAllTitle(locale), toWorkspaceEdit(doc, [edit]), FIX_ALL_KIND));
+        actions.push(lsp.CodeAction.create(fixAllTitle(locale), toWorkspaceEdit(doc, [edit]), FIX_ALL_KIND));
       }
       return actions;
     }
@@ -535,11 +522,11 @@ export function startServer(connection: Connection): void {
       if (finding.ruleId === 'unused-suppression') continue;
       const sup = suppressionEdit(cached.result.file, finding);
       if (sup) {
-        const a = CodeAction.create(suppressionTitle(finding.ruleId, locale), toWorkspaceEdit(doc, [sup]), CodeActionKind.QuickFix);
+        const a = lsp.CodeAction.create(suppressionTitle(finding.ruleId, locale), toWorkspaceEdit(doc, [sup]), lsp.CodeActionKind.QuickFix);
         a.diagnostics = [diagnostic];
         actions.push(a);
       }
-      const docs = CodeAction.create(docsTitle(finding.ruleId, locale), { title: docsTitle(finding.ruleId, locale), command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] }, CodeActionKind.QuickFix);
+      const docs = lsp.CodeAction.create(docsTitle(finding.ruleId, locale), { title: docsTitle(finding.ruleId, locale), command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] }, lsp.CodeActionKind.QuickFix);
       docs.diagnostics = [diagnostic];
       actions.push(docs);
     }
@@ -617,7 +604,7 @@ function normalizeSettings(raw: unknown): ServerSettings {
 
 /** Start on the process's own transport (--stdio, --node-ipc, --socket=N). */
 export function main(): void {
-  startServer(createConnection());
+  startServer(lsp.createConnection());
 }
 
 if (require.main === module) main();

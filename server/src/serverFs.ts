@@ -1,6 +1,6 @@
 // The server's small file-system needs, kept out of the engine (see also nearestFile.ts).
 
-import * as fs from 'node:fs';
+import fs = require('node:fs');
 import { fileURLToPath } from 'node:url';
 
 export function URI_TO_PATH(uri: string): string | undefined {

@@ -24,8 +24,8 @@
 // the very first large read of the process runs without the optimizing compiler (`largeRead`).
 // `default` is V8's own value, restored while the code cache is written (launch.ts).
 
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
+import v8 = require('node:v8');
+import vm = require('node:vm');
 import { INLINING } from './compilerFlags.js';
 
 const SEMI_SPACE = { flag: '--semi-space-growth-factor', tuned: '1', default: '2' };

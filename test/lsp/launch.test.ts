@@ -63,8 +63,9 @@ describe('server start: V8 code cache', () => {
       await startLintStop(tmp, work);
       assert.deepEqual(cacheFiles(tmp), first, 'a cache V8 accepts is left as it is');
 
-      // A damaged cache (V8 itself aborts on one) is not given to V8 and is replaced; this is
-      // also the control showing that the check above sees a rewrite.
+      // A damaged cache is rejected (V8 checks it under the --verify-snapshot-checksum the server
+      // sets; unchecked, V8 aborts on one) and replaced; this is also the control showing that
+      // the check above sees a rewrite.
       const file = first[0].file;
       const bytes = new Uint8Array(fs.readFileSync(file));
       for (let i = 64; i < bytes.length; i += 97) bytes[i] ^= 0xff;

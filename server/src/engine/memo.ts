@@ -2,13 +2,14 @@
 // lookups, value checks, Spring name mapping): one mechanism for every process-wide cache, bounded,
 // and keeping copies of the strings it stores, never views into a document (strings.ts).
 
-import { detach } from './strings.js';
+import { keep } from './strings.js';
 
 /**
  * A remembered answer per argument list (one to four arguments), in nested maps: the arguments are
  * strings the caller already holds (setting keys, roles), whose hashes V8 keeps, so a hit builds
- * no key string. A miss computes from detached copies of the arguments and stores those: keys and
- * answers must not keep the document text they were cut from alive. Past `limit` answers it
+ * no key string. A miss computes from copies of the arguments that keep no document text alive
+ * and stores those (`keep`: the interned copy of a short string, so a hit on an interned setting
+ * key compares by identity, not character by character). Past `limit` answers it
  * starts over, so typing many distinct values does not grow memory.
  */
 /** The argument lists a Memo takes: one to four arguments. */
@@ -53,7 +54,7 @@ export class Memo<A extends Args, V> {
     return this.miss((n === 1 ? [a] : n === 2 ? [a, b] : n === 3 ? [a, b, c] : [a, b, c, d]) as A);
   }
   private miss(args: A): V {
-    const own = args.map((a) => (typeof a === 'string' ? detach(a) : a)) as A;
+    const own = args.map((a) => (typeof a === 'string' ? keep(a) : a)) as A;
     const r = this.compute(...own);
     if (++this.size > this.limit) {
       this.root = new Map();

@@ -41,6 +41,15 @@ export function intern(s: string): string {
   return v;
 }
 
+/**
+ * A copy of `s` to keep in a process-wide table: the interned one for short strings, a detached
+ * copy of a longer one. A table keyed by interned strings finds the keys callers pass (interned
+ * setting keys) by identity; any other copy is compared character by character on every hit.
+ */
+export function keep(s: string): string {
+  return s.length > INTERN_MAX_LENGTH ? detach(s) : intern(s);
+}
+
 /** Interns a new setting's key, key as written, value and raw value, in place. */
 export function internSetting<T extends { key: string; sourceKey: string; value: string; rawValue: string }>(s: T): T {
   s.key = intern(s.key);
