@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { readYamlFast } from '../../server/src/engine/parsers/yamlFast.js';
 import { composeYamlStream, type YamlStream } from '../../server/src/engine/parsers/yaml.js';
+import { contentEnd, nodeSpan, readScalar } from '../../server/src/engine/parsers/yamlCommon.js';
 import { benchInputs, rng } from '../../scripts/bench/inputs.js';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -19,20 +20,25 @@ function cls(n: object): string {
   return 'none';
 }
 
-function dump(n: unknown): unknown {
+/** A node as the engine sees it: its fields, and what yamlCommon reads from it (which reads a fast
+ *  scalar's range from its fields, `ce`, `span` and `read`). */
+function dump(n: unknown, text: string): unknown {
   if (n === null || n === undefined) return n;
-  if (isPair(n)) return { c: cls(n), k: dump(n.key), v: dump(n.value) };
-  if (isMap(n)) return { c: cls(n), map: n.items.map(dump), r: n.range, flow: !!n.flow, a: n.anchor };
-  if (isSeq(n)) return { c: cls(n), seq: n.items.map(dump), r: n.range, flow: !!n.flow, a: n.anchor };
+  const d = (x: unknown) => dump(x, text);
+  if (isPair(n)) return { c: cls(n), k: d(n.key), v: d(n.value), ce: contentEnd(text, n) };
+  if (isMap(n)) return { c: cls(n), map: n.items.map(d), r: n.range, flow: !!n.flow, a: n.anchor, ce: contentEnd(text, n) };
+  if (isSeq(n)) return { c: cls(n), seq: n.items.map(d), r: n.range, flow: !!n.flow, a: n.anchor, ce: contentEnd(text, n) };
   if (isAlias(n)) return { c: cls(n), alias: n.source, r: n.range };
-  if (isScalar(n)) return { c: cls(n), s: n.value, t: n.type, src: n.source, fmt: n.format, r: n.range, a: n.anchor, tag: n.tag };
+  if (isScalar(n)) {
+    return { c: cls(n), s: n.value, t: n.type, src: n.source, fmt: n.format, r: n.range, a: n.anchor, tag: n.tag, ce: contentEnd(text, n), span: nodeSpan(n), read: readScalar(text, n) };
+  }
   return { other: String(n) };
 }
 
-function dumpStream(s: YamlStream): string {
+function dumpStream(s: YamlStream, text: string): string {
   return JSON.stringify({
     // A document's range[2] (where its trailing blank lines end) is not compared: nothing reads it.
-    docs: s.docs.map((d) => ({ c: dump(d.contents), r: d.range?.slice(0, 2), ds: !!d.directives?.docStart })),
+    docs: s.docs.map((d) => ({ c: dump(d.contents, text), r: d.range?.slice(0, 2), ds: !!d.directives?.docStart })),
     comments: s.comments,
   });
 }
@@ -46,7 +52,7 @@ function check(text: string, name: string): boolean {
   const fast = readYamlFast(text);
   if (!fast) return false;
   assert.equal(composerErrors(text), 0, `${name}: the fast reader accepted a text the composer finds errors in:\n${text}`);
-  assert.equal(dumpStream(fast), dumpStream(composeYamlStream(text)), `${name}: readers differ on:\n${text}`);
+  assert.equal(dumpStream(fast, text), dumpStream(composeYamlStream(text), text), `${name}: readers differ on:\n${text}`);
   return true;
 }
 
@@ -136,7 +142,7 @@ describe('yamlFast', () => {
   it('reads a piece of a longer text in place, with offsets into that text', () => {
     const r = rng(7);
     const shift = (json: string, d: number) =>
-      JSON.stringify(JSON.parse(json), (k, v) => ((k === 'r' && Array.isArray(v)) || ((k === 'start' || k === 'end') && typeof v === 'number') ? (Array.isArray(v) ? v.map((x: number) => x + d) : v + d) : v));
+      JSON.stringify(JSON.parse(json), (k, v) => ((k === 'r' && Array.isArray(v)) || ((k === 'start' || k === 'end' || k === 'ce') && typeof v === 'number') ? (Array.isArray(v) ? v.map((x: number) => x + d) : v + d) : v));
     let compared = 0;
     for (let i = 0; i < 3000; i++) {
       const piece = randomDoc(r);
@@ -149,7 +155,7 @@ describe('yamlFast', () => {
         continue;
       }
       assert.ok(inPlace, piece);
-      assert.equal(dumpStream(inPlace), shift(dumpStream(alone), before.length), piece);
+      assert.equal(dumpStream(inPlace, before + piece + after), shift(dumpStream(alone, piece), before.length), piece);
       compared++;
     }
     assert.ok(compared > 300);

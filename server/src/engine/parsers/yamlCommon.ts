@@ -4,6 +4,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ConfigUnit, Span } from '../model.js';
+import { isFastScalar } from './yamlFast.js';
 
 export type YamlDoc = Document.Parsed;
 
@@ -27,9 +28,18 @@ function rangeOf(node: { range?: [number, number, number] | null }): [number, nu
 }
 
 export function readScalar(text: string, node: Scalar): ScalarRead {
-  const r = rangeOf(node) ?? [0, 0, 0];
-  const start = r[0];
-  const end = r[1];
+  let start = 0;
+  let end = 0;
+  if (isFastScalar(node)) {
+    start = node.r0;
+    end = node.r1;
+  } else {
+    const r = rangeOf(node);
+    if (r) {
+      start = r[0];
+      end = r[1];
+    }
+  }
   const src = text.slice(start, end);
   switch (node.type) {
     case 'QUOTE_DOUBLE':
@@ -206,6 +216,7 @@ export function scalarString(text: string, n: Node | null | undefined): string |
 }
 
 export function nodeSpan(n: { range?: [number, number, number] | null } | null | undefined): Span | undefined {
+  if (isFastScalar(n)) return { start: n.r0, end: n.r1 };
   const r = n ? rangeOf(n) : undefined;
   return r ? { start: r[0], end: r[1] } : undefined;
 }
@@ -213,9 +224,10 @@ export function nodeSpan(n: { range?: [number, number, number] | null } | null |
 /** End of the last character a node's content occupies (not trailing comments or blank lines). */
 export function contentEnd(text: string, n: Node | Pair | null | undefined): number {
   if (!n) return 0;
+  if (isFastScalar(n)) return n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED' ? trimmedEnd(text, n.r0, n.r1) : n.r1;
   if (isPair(n)) {
     const v = n.value as Node | null;
-    if (v && rangeOf(v)) return contentEnd(text, v);
+    if (v && (isFastScalar(v) || rangeOf(v))) return contentEnd(text, v);
     return contentEnd(text, n.key as Node);
   }
   if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length) {
@@ -223,10 +235,13 @@ export function contentEnd(text: string, n: Node | Pair | null | undefined): num
   }
   const r = rangeOf(n as Node);
   if (!r) return 0;
-  let e = r[1];
-  if (isScalar(n) && (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED')) {
-    while (e > r[0] && /\s/.test(text[e - 1])) e--;
-  }
+  return isScalar(n) && (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') ? trimmedEnd(text, r[0], r[1]) : r[1];
+}
+
+/** `end` moved back over trailing white space, not before `start`. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
   return e;
 }
 

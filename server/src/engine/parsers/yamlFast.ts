@@ -89,6 +89,12 @@ Object.defineProperty(FastScalar.prototype, 'range', {
   configurable: true,
 });
 
+/** A scalar this reader made, with its range in fields: code that reads many ranges reads those
+ *  (yamlCommon.ts), not the array `range` builds on every read. */
+export function isFastScalar(n: unknown): n is Scalar & Readonly<FastScalarFields> {
+  return n instanceof FastScalar;
+}
+
 /** Sets where the scalar's trailing comment or blank lines end (`range[2]`). */
 function setScalarAfter(node: Scalar, after: number): void {
   if (node instanceof FastScalar) (node as unknown as FastScalarFields).r2 = after;
