@@ -56,9 +56,8 @@ module.exports = new Proxy({}, {
 // with `import x = require('…')`. For `import * as x` or `import { … }` of a CommonJS module,
 // esbuild gives the importing file a copy of the module made with a getter per export (its
 // `__toESM`), built while the server starts: ~1,000 getters for the library's two entry points
-// and node:fs, part of ~8 ms of the start on the benchmark machine (before/after probe of 14
-// alternating starts: `initialize` answered at 63 against 80 ms, median). `import x = require`
-// is a plain `require`.
+// and node:fs, ~3 ms of a start under the CPU profiler (esbuild's copy helper, self time). `import
+// x = require` is a plain `require` (test/meta/imports.test.ts keeps it that way).
 const common = {
   plugins: [yamlEsm],
   bundle: true,
