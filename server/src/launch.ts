@@ -62,7 +62,7 @@ const MAGIC = 0x4b4c4332;
 const HEADER = 8;
 v8.setFlagsFromString('--verify-snapshot-checksum');
 
-/** The V8 data of a cache file, or undefined when the file is missing or damaged. */
+/** The V8 data of a cache file, or undefined when the file is missing, cut short or not in this format (V8 checks the data itself). */
 function readCache(file: string): Buffer | undefined {
   let bytes: Buffer;
   try {
@@ -167,9 +167,8 @@ function load(file: string): { main(): void } {
         const header = Buffer.alloc(HEADER);
         header.writeUInt32LE(MAGIC, 0);
         header.writeUInt32LE(data.length, 4);
-        const bytes = new Uint8Array(data.buffer, data.byteOffset, data.length);
         fs.writeFileSync(tmp, new Uint8Array(header));
-        fs.appendFileSync(tmp, bytes);
+        fs.appendFileSync(tmp, new Uint8Array(data.buffer, data.byteOffset, data.length));
         fs.renameSync(tmp, target);
       } catch {
         // a full disk, say: start without a cache next time too
