@@ -116,14 +116,6 @@ export function code(s: string): string {
 }
 
 /**
- * Where to report a problem about `setting` that the unit's `others` take part in, and which
- * settings it is about; spread into the report. At `setting`, unless the unit only inherits it (a
- * Spring profile, from its base document) — then at the first of `others` the unit writes itself,
- * since the problem arises here (the fix overrides the inherited value in this unit). With none of
- * its own, at `setting`: the engine then leaves the report to the document that writes it. The
- * inherited ones among them become the finding's related places (where they are written).
- */
-/**
  * Whether a finding that starts at `setting` and is about `others`, all unset, goes to the config
  * here (`unit.anchor`) rather than where `setting` is written: when the unit inherits `setting`
  * from a Go helper of another file, whose own unit is judged only on what it writes
@@ -131,11 +123,24 @@ export function code(s: string): string {
  * directly (`sharedAcrossFiles`) is whole in the file that writes `setting`, which reports it.
  */
 export function reportedAtConfig(unit: ConfigUnit, setting: Setting, others: (Setting | undefined)[]): boolean {
-  return isInherited(setting) && !unit.facts.sharedAcrossFiles && others.every((o) => !o);
+  return inheritedFromElsewhere(unit, setting) && others.every((o) => !o);
 }
 
+/** `setting` is written by another document or helper than the unit's own config (a Go config
+ *  several files set directly, `sharedAcrossFiles`, counts as one config: not inherited). */
+function inheritedFromElsewhere(unit: ConfigUnit, setting: Setting): boolean {
+  return isInherited(setting) && !unit.facts.sharedAcrossFiles;
+}
+
+/**
+ * Where to report a problem about `setting` that the unit's `others` take part in, and which
+ * settings it is about; spread into the report. At `setting`, unless the unit only inherits it (a
+ * Spring profile, from its base document) — then at the first of `others` the unit writes itself,
+ * since the problem arises here (the fix overrides the inherited value in this unit). With none of
+ * its own, at `setting`: the engine then leaves the report to the document that writes it. The
+ * inherited ones among them become the finding's related places (where they are written).
+ */
 export function reportAt(unit: ConfigUnit, setting: Setting, ...others: (Setting | undefined)[]): { span: Span; about: NonNullable<Report['about']> } {
-  // (A Go config several files set is one config: the file that writes `setting` reports it.)
-  const own = isInherited(setting) && !unit.facts.sharedAcrossFiles ? others.find((o) => o && !isInherited(o)) : undefined;
+  const own = inheritedFromElsewhere(unit, setting) ? others.find((o) => o && !isInherited(o)) : undefined;
   return { span: (own ?? setting).valueSpan, about: { unit, settings: [setting, ...others] } };
 }
