@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TestClient } from './lspClient.js';
+import { spawnSync } from 'node:child_process';
+import { SERVER_PATH, TestClient } from './lspClient.js';
 
 /** Starts the server, lints a file and stops it. `large`: also opens a file large enough to be read
  *  with V8's own heap growth and edits it, which runs a full collection (serverProcess.ts), before
@@ -148,6 +149,39 @@ describe('server start: V8 code cache', () => {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
       fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  // V8 stamps every code cache with a hash of its flags, Node's cached built-in modules too: a
+  // flag the launcher left changed (the cache check it turns on to read its own cache) made Node
+  // compile the built-ins the server loads afterwards from source. A code cache made in the
+  // server's process at exit must be accepted by a process with V8's default flags.
+  it("leaves V8's flags as it found them once it has read its cache (Node's own cached modules stay usable)", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lint-cache-'));
+    try {
+      const probe = path.join(tmp, 'probe.js');
+      const out = path.join(tmp, 'probe.bin');
+      const SOURCE = JSON.stringify('kafka-lint flag probe');
+      fs.writeFileSync(probe, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, new (require('vm').Script)(${JSON.stringify(SOURCE)}).createCachedData()));`);
+      const accepted = () => {
+        const r = spawnSync(process.execPath, ['-e', `const d = require('fs').readFileSync(${JSON.stringify(out)}); process.stdout.write(String(!new (require('vm').Script)(${JSON.stringify(SOURCE)}, { cachedData: d }).cachedDataRejected));`], { encoding: 'utf8' });
+        return r.stdout;
+      };
+      // (KAFKA_LINT_V8_DEFAULTS: without the flags the server tunes on purpose; stdin closed: it starts and ends.)
+      const env = { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, KAFKA_LINT_V8_DEFAULTS: '1' };
+      for (const start of ['first start (writes the cache)', 'second start (reads it)']) {
+        fs.rmSync(out, { force: true });
+        const r = spawnSync(process.execPath, ['-r', probe, SERVER_PATH, '--stdio'], { env, input: '', encoding: 'utf8', timeout: 60_000 });
+        assert.ok(fs.existsSync(out), `${start}: the probe ran (${r.status ?? r.signal}: ${r.stderr.slice(0, 300)})`);
+        assert.equal(accepted(), 'true', `${start}: V8's flags at exit are its defaults`);
+      }
+      assert.equal(cacheFiles(tmp).length, 1, 'the second start had a cache to read');
+      // Control: the probe tells a changed flag apart.
+      fs.rmSync(out, { force: true });
+      spawnSync(process.execPath, ['--verify-snapshot-checksum', '-r', probe, '-e', '0'], { encoding: 'utf8' });
+      assert.equal(accepted(), 'false', 'control: a cache made under another flag is rejected');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
 });
