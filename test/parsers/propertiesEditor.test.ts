@@ -251,6 +251,8 @@ describe('properties editor: escaping round-trips through the reader', () => {
   it('escapeKey / escapeValue', () => {
     assert.equal(escapeKey('#a:b c'), '\\#a\\:b\\ c');
     assert.equal(escapeValue('\tx\\y\r\n'), '\\tx\\\\y\\r\\n');
+    // A key that starts with U+FEFF, first in a file: escaped, or the reader takes it for a byte order mark.
+    assert.deepEqual(kv(escapeKey('\uFEFF') + '=x'), [['\uFEFF', 'x']]);
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 }), (k, v) => {
         const text = escapeKey(k) + '=' + escapeValue(v);

@@ -42,6 +42,10 @@ export function escapeKey(key: string): string {
       case '!':
         out += i === 0 ? '\\' + c : c;
         break;
+      case '\uFEFF':
+        // At the start of a file a reader takes it for a byte order mark, not part of the key.
+        out += i === 0 ? '\\uFEFF' : c;
+        break;
       default:
         out += c;
     }
