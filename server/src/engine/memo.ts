@@ -4,6 +4,9 @@
 
 import { keep } from './strings.js';
 
+/** The argument lists a Memo takes: one to four arguments. */
+type Args = [unknown] | [unknown, unknown] | [unknown, unknown, unknown] | [unknown, unknown, unknown, unknown];
+
 /**
  * A remembered answer per argument list (one to four arguments), in nested maps: the arguments are
  * strings the caller already holds (setting keys, roles), whose hashes V8 keeps, so a hit builds
@@ -12,9 +15,6 @@ import { keep } from './strings.js';
  * key compares by identity, not character by character). Past `limit` answers it
  * starts over, so typing many distinct values does not grow memory.
  */
-/** The argument lists a Memo takes: one to four arguments. */
-type Args = [unknown] | [unknown, unknown] | [unknown, unknown, unknown] | [unknown, unknown, unknown, unknown];
-
 export class Memo<A extends Args, V> {
   private root = new Map<unknown, unknown>();
   private size = 0;
