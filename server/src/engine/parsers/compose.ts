@@ -309,17 +309,17 @@ export function brokerSettings(vars: EnvVariable[], family: ImageFamily, opts: E
   return { settings, ignoredEnv };
 }
 
+/** The brokers a service runs: a KRaft node whose process roles lack `broker` is a controller, which stores no partitions. */
+function brokersOf(unit: ConfigUnit, replicas: number): number {
+  return controllerOnly(unit) ? 0 : replicas;
+}
+
 /**
  * Sets `brokerCount` on broker units (compose services, Kubernetes broker containers) from how
  * many brokers each runs (undefined: not known, a DaemonSet's). One cluster, unless the units name
  * different ones (a replication demo's source and target): then each counts its own brokers, and a
  * unit that names none is not counted. A cluster with a unit of unknown size has no count.
  */
-/** The brokers a service runs: a KRaft node whose process roles lack `broker` is a controller, which stores no partitions. */
-function brokersOf(unit: ConfigUnit, replicas: number): number {
-  return controllerOnly(unit) ? 0 : replicas;
-}
-
 export function countBrokers(found: { unit: ConfigUnit; brokers: number | undefined }[]): void {
   const ids = found.map((f) => clusterIdentity(f.unit));
   const split = new Set(ids.filter((id) => id !== undefined)).size > 1;

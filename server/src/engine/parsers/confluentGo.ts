@@ -102,8 +102,6 @@ interface KeySet {
   scope: VarScope;
 }
 
-/** The `kafka.ConfigMap{...}` literals of a Go file (its pieces), as librdkafka client units. */
-/** What one piece of a file holds for confluent-kafka-go, relative to the piece (kept while it is reused). */
 interface CtorArg {
   fn: string;
   arg: Expr;
@@ -131,6 +129,7 @@ interface ConsumerUses {
   fn: { start: number; end: number };
 }
 
+/** What one piece of a file holds for confluent-kafka-go, relative to the piece (kept while it is reused). */
 interface PieceFinds {
   alias: string;
   literals: (Expr & { k: 'composite' })[];
@@ -285,6 +284,7 @@ function readsNoMessages(u: ConsumerUses, text: string, at: number, callee: Call
   return [...calls];
 }
 
+/** The `kafka.ConfigMap{...}` literals of a Go file (its pieces), as librdkafka client units. */
 export function confluentGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   const alias = aliasOf(files);
   if (alias === undefined) return [];

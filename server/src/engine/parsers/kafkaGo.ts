@@ -219,10 +219,6 @@ function fieldSetting(x: Expr & { k: 'kv' }, key: string, role: Role, value: str
   });
 }
 
-/**
- * The `kafka.Writer{...}` literals of a Go file (its pieces: each `GoFile` with offsets relative
- * to its `chunk.start`), as producer units.
- */
 /** What one piece of a file holds for kafka-go, offsets relative to the piece (kept while it is reused). */
 interface PieceFinds {
   alias: string;
@@ -276,6 +272,10 @@ function numeric(e: Expr): boolean {
   return false;
 }
 
+/**
+ * The `kafka.Writer{...}` literals of a Go file (its pieces: each `GoFile` with offsets relative
+ * to its `chunk.start`), as producer units.
+ */
 export function kafkaGoUnits(files: GoFile[], text: string): ConfigUnit[] {
   const alias = aliasOf(files);
   if (alias === undefined) return [];

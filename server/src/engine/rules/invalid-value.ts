@@ -46,11 +46,6 @@ function effectiveByKey(unit: ConfigUnit): Setting[] {
 const SPRING_TRUE = ['true', 'on', 'yes', '1'];
 const SPRING_FALSE = ['false', 'off', 'no', '0'];
 
-/**
- * Problems Spring Boot itself finds when binding a dedicated property, 'skip' when Boot accepts
- * a value the Kafka catalog would not (Boot converts it before Kafka sees it), undefined when
- * the Kafka catalog decides.
- */
 /** The Kafka binder's `start-offset` is an enum of two (knowledge/scst.ts): `none` and the rest fail the binding. */
 function binderProblem(s: Setting): ValueProblem | undefined {
   if (s.key !== 'auto.offset.reset' || s.precedence < SCST_PRECEDENCE.defaultProperty) return undefined;
@@ -65,6 +60,11 @@ function binderProblem(s: Setting): ValueProblem | undefined {
   };
 }
 
+/**
+ * Problems Spring Boot itself finds when binding a dedicated property, 'skip' when Boot accepts
+ * a value the Kafka catalog would not (Boot converts it before Kafka sees it), undefined when
+ * the Kafka catalog decides.
+ */
 function springProblem(unit: ConfigUnit, s: Setting): ValueProblem | 'skip' | undefined {
   if (unit.facts.binding) return binderProblem(s);
   if (!isSpringBoot(unit)) return undefined;

@@ -49,7 +49,6 @@ export function definitelyConsumer(unit: ConfigUnit): boolean {
   return unit.role === 'consumer' || (unit.client === 'sarama' && isConsumer(unit));
 }
 
-/** Effective setting whose value can be judged (not dynamic, unless a placeholder default). */
 /**
  * Whether `env-var-image` reports a variable of the unit that its image ignores but that was meant
  * to set one of `keys` (a compose service's `KAFKA_MIN_INSYNC_REPLICAS` on a Bitnami image): then
@@ -72,6 +71,7 @@ export function unsetUnknown(unit: ConfigUnit, key: string): boolean {
   return !!unit.facts.operatorSets?.keys.includes(key) || !!unit.facts.envElsewhere?.length;
 }
 
+/** Effective setting whose value can be judged (not dynamic, unless a placeholder default). */
 export function judged(unit: ConfigUnit, key: string): Setting | undefined {
   const s = effective(unit, key);
   if (!s || (s.dynamic && !s.placeholderDefault)) return undefined;
