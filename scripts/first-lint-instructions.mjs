@@ -1,7 +1,7 @@
 // How much work the first lint of a file is in a fresh process, counted as CPU instructions under
 // valgrind: repeatable to ~0.5% where timings on these shared machines move by 30% between runs.
 // Node runs with `--no-opt` (the first lint of a large file finishes before V8's optimizing
-// compiler has compiled anything it uses, README "Speed and memory") and a single-threaded
+// compiler has compiled anything it uses, docs/performance.md) and a single-threaded
 // collector; the count is that of loading and linting minus that of loading alone.
 //
 //   npm run build && node scripts/first-lint-instructions.mjs [file]   (default: the Spring benchmark input)
