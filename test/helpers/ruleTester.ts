@@ -8,6 +8,7 @@ import { fixText, lint, parseFile } from '../../server/src/engine/index.js';
 import type { Finding, Severity } from '../../server/src/engine/model.js';
 import { resolveOptions, type LintOptions } from '../../server/src/engine/options.js';
 import { applyEdits } from '../../server/src/engine/fixer.js';
+import { parseAllDocuments } from 'yaml';
 import { ruleById } from '../../server/src/engine/rules/index.js';
 import { lineOf, lineStarts } from '../../server/src/engine/suppressions.js';
 
@@ -96,6 +97,7 @@ export function ruleTester(ruleId: string, table: RuleTable): void {
             assert.deepEqual(out.skipped, [], `fix "${fix.title}" has overlapping edits`);
             const after = parseFile({ text: out.text, path: c.path })?.errors.length ?? 0;
             assert.ok(after <= before, `fix "${fix.title}" introduced parse errors:\n${out.text}`);
+            assert.ok(repeatedKeys(out.text, c.path) <= repeatedKeys(c.code, c.path), `fix "${fix.title}" wrote a YAML key twice in one mapping:\n${out.text}`);
           }
         });
         const fixed = fixText({ text: c.code, path: c.path }, o, { unsafe: !c.safeOnly, ruleIds: [ruleId] }, [rule]);
@@ -103,6 +105,7 @@ export function ruleTester(ruleId: string, table: RuleTable): void {
           assert.equal(fixed.output, c.code, 'expected no batch fix');
         } else {
           assert.equal(fixed.output, c.output);
+          assert.ok(repeatedKeys(fixed.output, c.path) <= repeatedKeys(c.code, c.path), `the batch fix wrote a YAML key twice in one mapping:\n${fixed.output}`);
           const again = fixed.result.findings.filter((f) => f.ruleId === ruleId);
           assert.equal(
             again.length,
@@ -113,4 +116,14 @@ export function ruleTester(ruleId: string, table: RuleTable): void {
       });
     }
   });
+}
+
+/**
+ * Keys written twice in one mapping of a YAML file (0 for other files). Our parsers accept them
+ * (a duplicate Kafka key is a finding, not an error), but Spring Boot, Kubernetes and docker
+ * compose refuse such a file, so no fix may add one.
+ */
+function repeatedKeys(text: string, path: string): number {
+  if (!/\.ya?ml$/i.test(path)) return 0;
+  return parseAllDocuments(text).reduce((n, d) => n + d.errors.filter((e) => e.code === 'DUPLICATE_KEY').length, 0);
 }

@@ -114,6 +114,14 @@ ruleTester('min-insync-replicas', {
       output: strimzi('    replicas: 3\n    config:\n      default.replication.factor: 3\n      min.insync.replicas: 2\n'),
     },
     {
+      // Both settings go into one new `config` block (two would make the resource invalid YAML).
+      name: 'Strimzi, three brokers, no config block',
+      path: 'kafka.yaml',
+      code: strimzi('    replicas: 3\n    listeners:\n      - name: plain\n        port: 9092\n'),
+      errors: [{ text: 'kafka', message: 'With 3 brokers', fixes: ['Set `min.insync.replicas: 2` and `default.replication.factor: 3`'] }],
+      output: strimzi('    replicas: 3\n    listeners:\n      - name: plain\n        port: 9092\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n'),
+    },
+    {
       name: 'Strimzi, explicit 1 on three brokers',
       path: 'kafka.yaml',
       code: strimzi('    replicas: 3\n    config:\n      default.replication.factor: 3\n      min.insync.replicas: 1 # dev leftover\n'),

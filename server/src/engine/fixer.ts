@@ -122,3 +122,95 @@ export function applyEdits(text: string, edits: Edit[]): { text: string; skipped
   }
   return { text: out + text.slice(pos), skipped };
 }
+
+/**
+ * One fix's insertions at the same offset, as one insertion. Each editor inserts a setting on its
+ * own: where the unit lacks the block that holds it (a Strimzi `config:`, a compose
+ * `environment:`, Spring's `kafka:` and `producer:`), the inserted text opens that block. A fix
+ * that adds two settings to such a unit (min ISR and a replication factor, the prerequisites of
+ * idempotence) would open it twice, and a YAML mapping with a key written twice is refused by
+ * Spring Boot, Kubernetes and docker compose. Here the texts' opening lines (`key:` lines, each
+ * indented deeper than the one before) are merged as paths of a tree, and each setting is written
+ * under its own path once. Insertions this does not recognise (not starting on a new line, or
+ * with line breaks of different kinds) are left as they are.
+ */
+export function mergeInsertions(edits: Edit[]): Edit[] {
+  let groups: Map<number, number[]> | undefined;
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i];
+    if (e.start !== e.end) continue;
+    groups ??= new Map();
+    const g = groups.get(e.start);
+    if (g) g.push(i);
+    else groups.set(e.start, [i]);
+  }
+  if (!groups) return edits;
+  let merged: Edit[] | undefined;
+  for (const [offset, g] of groups) {
+    if (g.length < 2) continue;
+    const text = mergeTexts(g.map((i) => edits[i].newText));
+    if (text === undefined) continue;
+    merged ??= edits.slice();
+    merged[g[0]] = { start: offset, end: offset, newText: text };
+    for (let k = 1; k < g.length; k++) merged[g[k]] = DROPPED;
+  }
+  return merged ? merged.filter((e) => e !== DROPPED) : edits;
+}
+
+const DROPPED: Edit = { start: -1, end: -1, newText: '' };
+
+interface Block {
+  /** Lines and nested blocks in the order they were first inserted. */
+  items: (string | { header: string; block: Block })[];
+}
+
+/** Texts inserted at one offset, in order, as one text with their shared opening lines once. */
+function mergeTexts(texts: string[]): string | undefined {
+  const eol = texts[0].startsWith('\r\n') ? '\r\n' : '\n';
+  const root: Block = { items: [] };
+  for (const t of texts) {
+    const lines = insertionLines(t, eol);
+    if (!lines) return undefined;
+    addLines(root, lines);
+  }
+  const out: string[] = [];
+  const emit = (block: Block) => {
+    for (const item of block.items) {
+      if (typeof item === 'string') out.push(item);
+      else {
+        out.push(item.header);
+        emit(item.block);
+      }
+    }
+  };
+  emit(root);
+  return eol + out.join(eol);
+}
+
+/** The lines of an insertion that starts with a line break `eol` (and has no other kind), or undefined. */
+function insertionLines(text: string, eol: string): string[] | undefined {
+  if (!text.startsWith(eol)) return undefined;
+  const body = text.slice(eol.length);
+  if (eol === '\n' ? body.includes('\r') : body.replace(/\r\n/g, '').search(/[\r\n]/) >= 0) return undefined;
+  const lines = body.split(eol);
+  return lines.length && lines[lines.length - 1] !== '' ? lines : undefined;
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/** A line that only opens a block (`config:`), not a list item, a comment or a key with a value. */
+const HEADER = /^ *[^\s#\-[{"'][^#]*:$/;
+
+/** Puts an insertion's lines under the block path its opening `key:` lines name. */
+function addLines(root: Block, lines: string[]): void {
+  let block = root;
+  let i = 0;
+  while (i < lines.length - 1 && HEADER.test(lines[i]) && !lines[i].includes(': ') && indentOf(lines[i + 1]) > indentOf(lines[i])) {
+    const header = lines[i];
+    let child = block.items.find((x): x is { header: string; block: Block } => typeof x !== 'string' && x.header === header);
+    if (!child) block.items.push((child = { header, block: { items: [] } }));
+    block = child.block;
+    i++;
+  }
+  for (; i < lines.length; i++) block.items.push(lines[i]);
+}

@@ -1,9 +1,9 @@
 // The engine facade: text + options in, findings (with fixes) out. Pure: no file system, no
 // process, no vscode. The CLI, the language server and the tests are its clients.
 
-import type { ConfigUnit, Finding, Format, ParsedFile, RelatedPlace, Setting, Severity, Span } from './model.js';
+import type { ConfigUnit, Finding, Fix, Format, ParsedFile, RelatedPlace, Setting, Severity, Span } from './model.js';
 import { inheritedPath, isInherited, isInheritedSpan, sameItems } from './model.js';
-import { applyEdits, createFixer } from './fixer.js';
+import { applyEdits, createFixer, mergeInsertions } from './fixer.js';
 import { fmt, localizeDefaultSource, type L10n, type Locale } from './l10n.js';
 import { unitDefault } from './knowledge/index.js';
 import type { ResolvedOptions } from './options.js';
@@ -72,6 +72,12 @@ export interface LintResult {
   skipped?: string;
   /** Rules that threw; each is reported once and skipped for this file only. */
   ruleErrors: RuleError[];
+}
+
+/** The fix with its insertions at one offset merged (`mergeInsertions`); the same object when there are none. */
+function withMergedInsertions(fix: Fix): Fix {
+  const edits = mergeInsertions(fix.edits);
+  return edits === fix.edits ? fix : { ...fix, edits };
 }
 
 /** Files larger than this are skipped with a reason, never parsed. */
@@ -305,7 +311,8 @@ function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: 
         // A copy: rules report spans of the parsed file, which an editor's linter moves in place
         // when the text before them changes, while findings are kept and moved on their own.
         span: { start: r.span.start, end: r.span.end },
-        fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0),
+        // (A fix that inserts two settings where their block is missing would open it twice.)
+        fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0).map(withMergedInsertions),
       };
       const keys = r.about?.settings.filter((x): x is Setting => !!x && isInherited(x)).map((x) => x.key);
       if (keys?.length) inheritedAbout.set(finding, { unit: r.about!.unit, keys: [...new Set(keys)] });
