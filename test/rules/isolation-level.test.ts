@@ -23,6 +23,19 @@ ruleTester('isolation-level', {
       code: 'spring:\n  kafka:\n    producer:\n      transaction-id-prefix: tx-\n    consumer:\n      isolation-level: READ_COMMITTED\n',
     },
     {
+      // Plain Kafka takes the value as written: `read-uncommitted` is no isolation level there
+      // (invalid-value says so), and nothing is read uncommitted.
+      name: 'plain Kafka properties: read-uncommitted is not read_uncommitted',
+      path: 'consumer.properties',
+      code: 'group.id=orders\ntransactional.id=tx-1\nisolation.level=read-uncommitted\n',
+    },
+    {
+      // A map entry reaches Kafka as written, too.
+      name: 'Spring map entry: read-uncommitted is not read_uncommitted',
+      path: 'application.properties',
+      code: 'spring.kafka.producer.transaction-id-prefix=tx-\nspring.kafka.consumer.group-id=orders\nspring.kafka.consumer.properties[isolation.level]=read-uncommitted\n',
+    },
+    {
       name: 'dynamic isolation level',
       path: 'application.properties',
       code: 'spring.kafka.producer.transaction-id-prefix=tx-\nspring.kafka.consumer.isolation-level=${ISOLATION}\n',
@@ -81,6 +94,21 @@ ruleTester('isolation-level', {
         },
       ],
       output: 'spring.kafka.producer.transaction-id-prefix=tx-\nspring.kafka.consumer.isolation-level=read_committed\n',
+    },
+    {
+      // Spring Boot binds its enum leniently: `read-uncommitted` is READ_UNCOMMITTED.
+      name: 'Spring: read-uncommitted, bound leniently',
+      path: 'application.properties',
+      code: 'spring.kafka.producer.transaction-id-prefix=tx-\nspring.kafka.consumer.isolation-level=read-uncommitted\n',
+      errors: [{ text: 'read-uncommitted', severity: 'warning', fixes: ['Set `spring.kafka.consumer.isolation-level=read_committed`'] }],
+      output: 'spring.kafka.producer.transaction-id-prefix=tx-\nspring.kafka.consumer.isolation-level=read_committed\n',
+    },
+    {
+      name: 'Spring YAML: Read-Uncommitted, bound leniently',
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    producer:\n      transaction-id-prefix: tx-\n    consumer:\n      group-id: g\n      isolation-level: Read-Uncommitted\n',
+      errors: [{ text: 'Read-Uncommitted', severity: 'warning' }],
+      output: 'spring:\n  kafka:\n    producer:\n      transaction-id-prefix: tx-\n    consumer:\n      group-id: g\n      isolation-level: read_committed\n',
     },
     {
       name: 'unsafe fix is not applied in safe mode',

@@ -54,6 +54,18 @@ function withValue(ctx: RuleContext, unit: ConfigUnit, value: string): string {
   return ctx.fixer.written(unit, KEY, value);
 }
 
+/**
+ * The setting asks for `read_uncommitted`. Spring Boot's dedicated `isolation-level` is an enum it
+ * binds leniently (case, `-` and `_` do not matter: `read-uncommitted`, `READ_UNCOMMITTED`) and
+ * hands to Kafka in lower case; anything else reaches Kafka as written.
+ */
+function readsUncommitted(unit: ConfigUnit, s: Setting): boolean {
+  const v = s.value.trim().toLowerCase();
+  if (v === 'read_uncommitted') return true;
+  const dedicated = isSpringBoot(unit) && !unit.facts.binding && s.precedence >= 1 && s.precedence < 2;
+  return dedicated && v.replace(/[^a-z0-9]/g, '') === 'readuncommitted';
+}
+
 const EXPLICIT: L10n = {
   en: '`{shown}`{note}: this consumer also returns records of aborted and still-open transactions, and a producer in this file is transactional (`{txn}`): what this consumer reads of the topics that producer writes includes writes that were rolled back. Set `{fix}`.',
   zh: '`{shown}`{note}：该消费者也会读到已中止和尚未完成的事务中的消息，而本文件中的生产者使用了事务（`{txn}`）：该消费者从这个生产者所写主题读到的消息中，会包含已回滚的写入。请设置 `{fix}`。',
@@ -132,7 +144,7 @@ const rule: Rule = {
       const fixes = [ctx.makeFix(title, 'unsafe', ctx.fixer.set(unit, KEY, 'read_committed'), true)];
       const s = effective(unit, KEY);
       if (s) {
-        if (isDynamic(s) || s.value.trim().toLowerCase() !== 'read_uncommitted') continue;
+        if (isDynamic(s) || !readsUncommitted(unit, s)) continue;
         ctx.report({
           severity: 'warning',
           message: ctx.t(EXPLICIT, {
