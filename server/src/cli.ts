@@ -505,3 +505,7 @@ export function main(): void {
     stdoutIsTTY: !!process.stdout.isTTY,
   });
 }
+
+// Run directly (`node server/out/cli.js`, the bundle the extension ships), it is the command line
+// too, not a module that exports `main` and does nothing.
+if (require.main === module) main();

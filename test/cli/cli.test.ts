@@ -478,6 +478,19 @@ describe('kafka-lint: usage, --explain, --locale', () => {
     assert.equal(runCli(['--version'], dir).stdout, `${pkg.version}\n`);
   });
 
+  it('the built CLI module run directly is the command line too (the bundle and the tsc output)', () => {
+    const dir = project({ 'producer.properties': ACKS_0 });
+    const pkg = readJson(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    for (const entry of [path.join(REPO_ROOT, 'server', 'out', 'cli.js'), path.join(REPO_ROOT, 'out', 'server', 'src', 'cli.js')]) {
+      assert.ok(fs.existsSync(entry), `${entry} is not built`);
+      const version = spawnSync(process.execPath, [entry, '--version'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(version.stdout, `${pkg.version}\n`, `${entry}: ${version.stderr}`);
+      const linted = spawnSync(process.execPath, [entry, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(linted.status, 1, `${entry}: ${linted.stderr}`);
+      assert.ok(jsonFindings(linted).has('producer.properties'), `${entry} found nothing`);
+    }
+  });
+
   it('usage errors are exit 2 with a hint', () => {
     const dir = project({});
     for (const args of [['--bogus'], ['--format', 'xml'], ['--format'], ['--max-warnings', 'many'], ['--locale', 'fr'], ['--fix=yes']]) {
