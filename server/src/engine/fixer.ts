@@ -135,6 +135,7 @@ export function applyEdits(text: string, edits: Edit[]): { text: string; skipped
  * with line breaks of different kinds) are left as they are.
  */
 export function mergeInsertions(edits: Edit[]): Edit[] {
+  if (edits.length < 2) return edits; // (most fixes: nothing to merge, nothing allocated)
   let groups: Map<number, number[]> | undefined;
   for (let i = 0; i < edits.length; i++) {
     const e = edits[i];
