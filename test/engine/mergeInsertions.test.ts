@@ -133,6 +133,8 @@ describe('fixes that insert two settings into a missing block', () => {
     const third = f.find((x) => compose.slice(x.span.start, x.span.end) === 'kafka-3');
     assert.ok(third, 'no min-insync-replicas finding on kafka-3');
     const fix = third.fixes.find((x) => x.preferred) ?? third.fixes[0];
+    // The title spells the settings as the fix writes them (a map), not as a list's `KEY=value`.
+    assert.equal(fix.title, 'Set `KAFKA_MIN_INSYNC_REPLICAS: 2` and `KAFKA_DEFAULT_REPLICATION_FACTOR: 3`');
     const out = applyEdits(compose, fix.edits).text;
     for (const doc of parseAllDocuments(out)) assert.deepEqual(doc.errors, [], `fixed text is not valid YAML:\n${out}`);
     assert.match(out, /\n {2}kafka-3:\n {4}image: apache\/kafka:3\.9\.0\n {4}hostname: kafka-3\n {4}environment:\n {6}KAFKA_MIN_INSYNC_REPLICAS: 2\n {6}KAFKA_DEFAULT_REPLICATION_FACTOR: 3\n$/);

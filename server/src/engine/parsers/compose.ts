@@ -562,9 +562,13 @@ export const composeEditor: FormatEditor = {
   },
 
   assignment(unit, key, value) {
-    // In the form the service's environment already uses: `KAFKA_X: v` in a map, `KAFKA_X=v` in a list.
-    const mapForm = unit.settings.some((s) => sExt(s)?.form === 'map') && !unit.settings.some((s) => sExt(s)?.form === 'list');
-    return `${composeEditor.keyName(unit, key)}${mapForm ? ': ' : '='}${composeEditor.valueText(unit, key, value)}`;
+    // In the form `insert` writes it: `KAFKA_X=v` into an environment list, `KAFKA_X: v` into a map
+    // or into the `environment:` block it adds to a service without one.
+    const u = uExt(unit);
+    const listForm = u
+      ? isSeq(getEntry(u.service, u.envKey ?? 'environment', u.doc)?.value)
+      : !unit.settings.some((s) => sExt(s)?.form === 'map') || unit.settings.some((s) => sExt(s)?.form === 'list');
+    return `${composeEditor.keyName(unit, key)}${listForm ? '=' : ': '}${composeEditor.valueText(unit, key, value)}`;
   },
 
   show(_unit, setting) {
