@@ -39,7 +39,7 @@ import { composeYamlStream, mentionsKafka, parseYaml, yamlFileFrom, type SpringD
 import { extractSpringDoc, moveSpringUnits } from './parsers/springYaml.js';
 import { readYamlFast } from './parsers/yamlFast.js';
 import { parseGoIncremental, type GoState } from './parsers/goIncremental.js';
-import { classifyDoc, forgetAnchors, unitSpans, type YamlDoc } from './parsers/yamlCommon.js';
+import { brokenYaml, classifyDoc, forgetAnchors, unitSpans, type YamlDoc } from './parsers/yamlCommon.js';
 import { moveStrimziDoc, readStrimziDoc, type StrimziDoc, type StrimziDocReader } from './parsers/strimzi.js';
 
 export interface DocumentLinter {
@@ -368,7 +368,7 @@ function parseYamlChunks(text: string, path: string, previous: YamlChunk[], read
       // scalar, which the next `---` line cuts short (with errors of its own) in the whole
       // stream: read on to the next cut.
       const last = stream.docs[stream.docs.length - 1];
-      if (j >= cuts.length || !last || !last.errors.length) {
+      if (j >= cuts.length || !last || !brokenYaml(last)) {
         chunks.push({ text: piece, start, stream, fast: reused ? reused.fast : isFast });
         i = j;
         break;

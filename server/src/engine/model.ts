@@ -238,6 +238,11 @@ export interface ConfigUnit {
 export interface ParseError {
   message: string;
   span: Span;
+  /** What went wrong, for the `syntax-error` finding's own words: the `yaml` package's error code
+   *  (`BAD_INDENT`, `DUPLICATE_KEY`, ...) or `MALFORMED_UNICODE` (.properties). */
+  code?: string;
+  /** DUPLICATE_KEY: the key's first occurrence, and the whole pair of each occurrence. */
+  duplicate?: { firstKey: Span; pairs: [Span, Span] };
 }
 
 export interface Comment {

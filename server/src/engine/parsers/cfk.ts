@@ -19,7 +19,7 @@ import { imageFamily, imageKafkaVersion } from '../knowledge/env.js';
 import { appendListItem, asWritten, composeEditor, envEntries, type ComposeSettingExt } from './compose.js';
 import { variableSetting } from './springEnv.js';
 import { topicUnit } from './strimzi.js';
-import { asMap, getEntry, nodeSpan, scalarString, type MapEntry, type YamlDoc } from './yamlCommon.js';
+import { asMap, brokenYaml, getEntry, nodeSpan, scalarString, type MapEntry, type YamlDoc } from './yamlCommon.js';
 import { insertPath, plainSafe, quoteDouble, removeEntry, renderKey } from './yamlEdit.js';
 
 /**
@@ -174,7 +174,7 @@ export const cfkEditor: FormatEditor = {
   insert(file, unit, key, value) {
     const u = uExt(unit);
     // Structural edits trust the AST, which after a parse error may not match the indentation.
-    if (!u || u.doc.errors.length) return null;
+    if (!u || brokenYaml(u.doc)) return null;
     const item = `${key}=${value}`;
     if (u.server) {
       const e = appendListItem(file.text, u.server, item, file.eol);
@@ -192,7 +192,7 @@ export const cfkEditor: FormatEditor = {
   remove(file, unit, setting) {
     const u = uExt(unit);
     const ext = sExt(setting);
-    if (!u || !ext || ext.via || u.doc.errors.length) return null;
+    if (!u || !ext || ext.via || brokenYaml(u.doc)) return null;
     const e = removeEntry(file.text, u.root, ext.node);
     return e ? [e] : null;
   },

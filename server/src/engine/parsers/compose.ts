@@ -12,24 +12,7 @@ import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
 import { envNameFor, imageFamily, imageKafkaVersion, mapEnvVar, partialImageFamily, type EnvMappingOptions, type ImageFamily } from '../knowledge/env.js';
 import { springEnvKeyName, springEnvNameFor, springEnvRename, springEnvUnitsOf, variableSetting, type EnvVariable } from './springEnv.js';
-import {
-  asMap,
-  commandWords,
-  contentEnd,
-  entryPlaces,
-  getEntry,
-  hasTemplateExpression,
-  mapEntries,
-  nodeSpan,
-  readScalar,
-  resolveComposeValue,
-  scalarString,
-  type MapEntry,
-  type QuoteStyle,
-  type Resolved,
-  type ScalarRead,
-  type YamlDoc,
-} from './yamlCommon.js';
+import { asMap, brokenYaml, commandWords, contentEnd, entryPlaces, getEntry, hasTemplateExpression, mapEntries, nodeSpan, readScalar, resolveComposeValue, scalarString, type MapEntry, type QuoteStyle, type Resolved, type ScalarRead, type YamlDoc } from './yamlCommon.js';
 import {
   appendToSeq,
   escapeDouble,
@@ -615,7 +598,7 @@ export const composeEditor: FormatEditor = {
     const u = uExt(unit);
     const name = envName(unit, key);
     // Structural edits trust the AST, which after a parse error may not match the indentation.
-    if (!u || !name || u.doc.errors.length) return null;
+    if (!u || !name || brokenYaml(u.doc)) return null;
     const v = composeEditor.valueText(unit, key, value);
     const envKey = u.envKey ?? 'environment';
     const envE = getEntry(u.service, envKey, u.doc);
@@ -639,7 +622,7 @@ export const composeEditor: FormatEditor = {
   remove(file, unit, setting) {
     const u = uExt(unit);
     const ext = sExt(setting);
-    if (!u || !ext || ext.via || u.doc.errors.length) return null;
+    if (!u || !ext || ext.via || brokenYaml(u.doc)) return null;
     const e = removeEntry(file.text, u.service, ext.node);
     return e ? [e] : null;
   },

@@ -405,7 +405,7 @@ function buildEntry(
   }
 
   const bad = (from: number, to: number) => {
-    errors.push({ message: MALFORMED_UNICODE, span: { start: at(from), end: after(to) } });
+    errors.push({ message: MALFORMED_UNICODE, span: { start: at(from), end: after(to) }, code: 'MALFORMED_UNICODE' });
   };
   const key = loadConvert(line, 0, keyLen, bad);
   const value = loadConvert(line, valueStart, limit, bad);

@@ -22,23 +22,7 @@ import {
 } from '../knowledge/spring.js';
 import { scstKeyPath, type ScstMapping } from '../knowledge/scst.js';
 import { markBinderAnchor, readScstLeaf, scstGroups, scstSlot, type ScstDoc } from './scstRead.js';
-import {
-  asMap,
-  baseName,
-  contentEnd,
-  entryPlaces,
-  keyQuote,
-  mapEntries,
-  nodeSpan,
-  readScalar,
-  resolveSpringPlaceholder,
-  seqAsList,
-  yaml11Bool,
-  type MapEntry,
-  type QuoteStyle,
-  type ScalarRead,
-  type YamlDoc,
-} from './yamlCommon.js';
+import { asMap, baseName, brokenYaml, contentEnd, entryPlaces, keyQuote, mapEntries, nodeSpan, readScalar, resolveSpringPlaceholder, seqAsList, yaml11Bool, type MapEntry, type QuoteStyle, type ScalarRead, type YamlDoc } from './yamlCommon.js';
 import { insertPath, removeEntry, renderKey, renderScalar, replaceInScalar, replaceScalar, quoteDouble } from './yamlEdit.js';
 
 export interface SpringSettingExt {
@@ -545,7 +529,7 @@ export const springEditor: FormatEditor = {
   insert(file, unit, key, value) {
     const u = unitExt(unit);
     // Structural edits trust the AST, which after a parse error may not match the indentation.
-    if (!u || u.doc.errors.length) return null;
+    if (!u || brokenYaml(u.doc)) return null;
     let segs: string[];
     if (u.scst) {
       const at = scstPath(unit, key);
@@ -564,7 +548,7 @@ export const springEditor: FormatEditor = {
   remove(file, unit, setting) {
     const u = unitExt(unit);
     const ext = settingExt(setting);
-    if (!u || !ext || ext.via || u.doc.errors.length) return null;
+    if (!u || !ext || ext.via || brokenYaml(u.doc)) return null;
     const root = u.doc.contents as Node | null;
     const e = root ? removeEntry(file.text, root, setting.keySpan.start) : null;
     return e ? [e] : null;

@@ -8,24 +8,7 @@ import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
 import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
-import {
-  asMap,
-  contentEnd,
-  entryPlaces,
-  getEntry,
-  hasTemplateExpression,
-  keyQuote,
-  mapEntries,
-  nodeSpan,
-  readScalar,
-  scalarString,
-  seqAsList,
-  yaml11Bool,
-  type MapEntry,
-  type QuoteStyle,
-  type ScalarRead,
-  type YamlDoc,
-} from './yamlCommon.js';
+import { asMap, brokenYaml, contentEnd, entryPlaces, getEntry, hasTemplateExpression, keyQuote, mapEntries, nodeSpan, readScalar, scalarString, seqAsList, yaml11Bool, type MapEntry, type QuoteStyle, type ScalarRead, type YamlDoc } from './yamlCommon.js';
 import { stringScalar } from './compose.js';
 import { insertPath, quoteDouble, removeEntry, renderKey, renderScalar, replaceScalar } from './yamlEdit.js';
 
@@ -365,7 +348,7 @@ export const strimziEditor: FormatEditor = {
     const u = uExt(unit);
     const path = targetPath(unit, key);
     // Structural edits trust the AST, which after a parse error may not match the indentation.
-    if (!u || !path || u.doc.errors.length) return null;
+    if (!u || !path || brokenYaml(u.doc)) return null;
     const v = strimziEditor.valueText(unit, key, value);
     const e = insertPath(file.text, u.doc.contents as Node | null, path, stringsOnly(unit, key) ? stringScalar(v) : renderScalar(v), file.eol, literalStyle);
     return e ? [e] : null;
@@ -374,7 +357,7 @@ export const strimziEditor: FormatEditor = {
   remove(file, unit, setting) {
     const u = uExt(unit);
     const ext = sExt(setting);
-    if (!u || !ext || ext.via || u.doc.errors.length) return null;
+    if (!u || !ext || ext.via || brokenYaml(u.doc)) return null;
     const root = u.doc.contents as Node | null;
     const e = root ? removeEntry(file.text, root, setting.keySpan.start) : null;
     return e ? [e] : null;

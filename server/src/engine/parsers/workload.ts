@@ -13,7 +13,7 @@ import type { ConfigUnit, Edit, Setting } from '../model.js';
 import { controllerOnly } from '../model.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
-import { asMap, commandWords, getEntry, hasTemplateExpression, nodeSpan, readScalar, scalarString, startOf, WORKLOAD_POD_SPEC, type ScalarRead, type YamlDoc } from './yamlCommon.js';
+import { asMap, brokenYaml, commandWords, getEntry, hasTemplateExpression, nodeSpan, readScalar, scalarString, startOf, WORKLOAD_POD_SPEC, type ScalarRead, type YamlDoc } from './yamlCommon.js';
 import { appendToSeq, column, removeEntry, replaceScalar } from './yamlEdit.js';
 import { springEnvKeyName, springEnvRename, springEnvUnitsOf, type EnvVariable } from './springEnv.js';
 import { brokerSettings, composeEditor, countBrokers, envName, stringScalar, type ComposeUnitExt } from './compose.js';
@@ -262,7 +262,7 @@ export const workloadEditor: FormatEditor = {
   insert(file, unit, key, value) {
     const u = uExt(unit);
     const name = unit.surface === 'k8s-broker' ? envName(unit, key) : springEnvKeyName(unit, key);
-    if (!u || !name || u.doc.errors.length) return null;
+    if (!u || !name || brokenYaml(u.doc)) return null;
     // No `env` of its own: into the one ConfigMap its `envFrom` takes in, as a string.
     if (!u.env?.items.length) return u.sources?.length === 1 && !u.env ? composeEditor.insert(file, inSource(unit, u.sources[0]), key, value) : null;
     if (!u.env) return null;
@@ -284,7 +284,7 @@ export const workloadEditor: FormatEditor = {
     if (from) return from.referenced.has(from.node) ? null : composeEditor.remove(file, inSource(unit, from.source), setting);
     const u = uExt(unit);
     const ext = sExt(setting);
-    if (!u || !ext || u.doc.errors.length) return null;
+    if (!u || !ext || brokenYaml(u.doc)) return null;
     const e = removeEntry(file.text, u.container, ext.item);
     return e ? [e] : null;
   },

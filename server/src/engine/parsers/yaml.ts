@@ -4,9 +4,9 @@
 // `SPRING_KAFKA_*` variables of compose services and Kubernetes workloads' containers.
 // Any other YAML (workflows, other Kubernetes resources, Helm values, OpenAPI) produces no units.
 
-import { Composer, Parser } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, Parser, type Node, type Pair, type YAMLError } from 'yaml';
 import type { Comment, ConfigUnit, ParseError, ParsedFile, Span } from '../model.js';
-import { classifyDoc, dominantEol, HOLDS_FILE, type YamlDoc } from './yamlCommon.js';
+import { classifyDoc, contentEnd, dominantEol, HOLDS_FILE, nodeSpan, startOf, type YamlDoc } from './yamlCommon.js';
 import { extractSpring } from './springYaml.js';
 import { extractCfk } from './cfk.js';
 import { extractStrimzi, type StrimziDocReader } from './strimzi.js';
@@ -70,6 +70,53 @@ function errorSpan(text: string, pos: [number, number] | undefined): Span {
     else if (start > 0) start--;
   }
   return { start, end };
+}
+
+/** A document's error as the model keeps it: its code, and for a repeated key both occurrences. */
+function parseErrorOf(text: string, doc: YamlDoc, e: YAMLError): ParseError {
+  const out: ParseError = { message: e.message, span: errorSpan(text, e.pos), code: e.code };
+  if (e.code === 'DUPLICATE_KEY') {
+    const twins = repeatedPairs(doc.contents, e.pos[0], 0);
+    if (twins) {
+      const [first, second] = twins;
+      const key = nodeSpan(second.key as Node);
+      if (key) out.span = key;
+      out.duplicate = {
+        firstKey: nodeSpan(first.key as Node) ?? out.span,
+        pairs: [
+          { start: startOf(first), end: contentEnd(text, first) },
+          { start: startOf(second), end: contentEnd(text, second) },
+        ],
+      };
+    }
+  }
+  return out;
+}
+
+/** The pair whose key starts at `at` and the earlier pair of its mapping with an equal key. */
+function repeatedPairs(n: unknown, at: number, depth: number): [Pair, Pair] | undefined {
+  if (depth > 200) return undefined;
+  if (isMap(n)) {
+    const items = n.items;
+    for (let i = 0; i < items.length; i++) {
+      const p = items[i];
+      if (isScalar(p.key) && p.key.range?.[0] === at) {
+        const v = p.key.value;
+        const first = items.slice(0, i).find((q) => isScalar(q.key) && q.key.value === v);
+        if (first) return [first, p];
+      }
+      const inKey = repeatedPairs(p.key, at, depth + 1);
+      if (inKey) return inKey;
+      const inValue = repeatedPairs(p.value, at, depth + 1);
+      if (inValue) return inValue;
+    }
+  } else if (isSeq(n)) {
+    for (const x of n.items) {
+      const r = repeatedPairs(x, at, depth + 1);
+      if (r) return r;
+    }
+  }
+  return undefined;
 }
 
 function describe(e: unknown): string {
@@ -139,10 +186,11 @@ export function composeYamlStream(text: string): YamlStream {
     } catch {
       out.comments = [];
     }
-    // Duplicate keys are a lint finding (duplicate-key), not a parse error.
-    const composer = new Composer({ uniqueKeys: false });
+    // A key repeated in one mapping is an error (DUPLICATE_KEY: Spring Boot, kubectl and docker
+    // compose refuse the file); the composer still keeps both pairs, and the rules read both.
+    const composer = new Composer();
     out.docs = Array.from(composer.compose(tokens)) as YamlDoc[];
-    if (!out.docs.length) for (const e of composer.streamInfo().errors) out.streamErrors.push({ message: e.message, span: errorSpan(text, e.pos) });
+    if (!out.docs.length) for (const e of composer.streamInfo().errors) out.streamErrors.push({ message: e.message, span: errorSpan(text, e.pos), code: e.code });
   } catch (e) {
     out.failure = describe(e);
   }
@@ -165,12 +213,12 @@ export function yamlFileFrom(
   const errors: ParseError[] = file.errors;
   if (stream.failure !== undefined) {
     // As before the documents were composed: whatever errors were collected up to the failure.
-    for (const d of stream.docs) for (const e of d.errors) errors.push({ message: e.message, span: errorSpan(text, e.pos) });
-    errors.push({ message: `YAML could not be read: ${stream.failure}`, span: errorSpan(text, [0, Math.min(1, text.length)]) });
+    for (const d of stream.docs) for (const e of d.errors) errors.push(parseErrorOf(text, d, e));
+    errors.push({ message: `YAML could not be read: ${stream.failure}`, span: errorSpan(text, [0, Math.min(1, text.length)]), code: 'FAILURE' });
     return file;
   }
   const docs = stream.docs;
-  for (const d of docs) for (const e of d.errors) errors.push({ message: e.message, span: errorSpan(text, e.pos) });
+  for (const d of docs) for (const e of d.errors) errors.push(parseErrorOf(text, d, e));
   if (!docs.length) errors.push(...stream.streamErrors);
   const kinds = docs.map((d) => {
     try {

@@ -209,6 +209,16 @@ export function asSeq(n: Node | null | undefined): YAMLSeq | undefined {
   return isSeq(n) ? n : undefined;
 }
 
+/**
+ * Whether a document has a syntax error, which its structural edits (insert, remove) wait for the
+ * user to mend. A key repeated in a mapping is an error too, but the document's structure is
+ * sound, and removing the repetition is the fix (duplicate-key).
+ */
+export function brokenYaml(doc: YamlDoc): boolean {
+  for (const e of doc.errors) if (e.code !== 'DUPLICATE_KEY') return true;
+  return false;
+}
+
 /** Plain string value of a scalar node (undefined for collections). */
 export function scalarString(text: string, n: Node | null | undefined): string | undefined {
   if (!isScalar(n)) return undefined;

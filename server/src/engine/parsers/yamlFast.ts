@@ -7,7 +7,8 @@
 //
 // It declines (returns undefined) at the first thing outside that subset or anything the `yaml`
 // package would report as an error: anchors, aliases, tags, flow collections, block scalars,
-// multi-line scalars, explicit keys, directives, tabs, odd indentation, a scalar at the root.
+// multi-line scalars, explicit keys, directives, tabs, odd indentation, a scalar at the root, a key
+// repeated in one mapping.
 // The caller then reads the text with the `yaml` package, so what the fast path does not know
 // costs time, never correctness. test/parsers/yamlFast.test.ts compares both readers node for
 // node, range for range, on the examples, the benchmark inputs and random documents.
@@ -205,6 +206,8 @@ interface Open {
   node: YAMLMap | YAMLSeq;
   /** The composer's running end: range[2] of the last item. */
   end: number;
+  /** A mapping's key values, once it has many (repeated keys are looked for in it). */
+  keys?: Set<unknown>;
 }
 
 /** Where a key or `- ` waits for a value on the following lines. */
@@ -442,7 +445,7 @@ function read(text: string, from: number, len: number): YamlStream {
   function openCollection(kind: 'map' | 'seq', indent: number, at: number): Open {
     const node = kind === 'map' ? new FastMap() : new FastSeq();
     node.range = [at, at, at];
-    return { kind, indent, node, end: at };
+    return { kind, indent, node, end: at, keys: undefined };
   }
 
   /** Offset of the `:` ending an implicit key that starts at `at`, or -1. */
@@ -539,9 +542,21 @@ function read(text: string, from: number, len: number): YamlStream {
       if (text.charCodeAt(colon - 1) === 32) decline();
       key = plainScalar(text.slice(at, colon), at);
     }
+    // A key repeated in one mapping is an error the composer reports (DUPLICATE_KEY). Keys are
+    // equal as the composer compares them, by value (`x` and `"x"` are one key, `1` and `"1"` two):
+    // against each earlier key, as most mappings have a few; through a set past 16.
+    const items = map.items as Pair[];
+    const v = key.value;
+    if (open.keys) {
+      if (open.keys.has(v)) decline();
+      open.keys.add(v);
+    } else {
+      for (let i = 0; i < items.length; i++) if ((items[i].key as Scalar).value === v) decline();
+      if (items.length === 16) open.keys = new Set(items.map((p) => (p.key as Scalar).value)).add(v);
+    }
     // A key's range ends at the `:` (a space before it was declined above): as the composer's.
     const pair = new FastPair(key);
-    map.items.push(pair);
+    items.push(pair);
     let j = colon + 1;
     while (j < line.end && text.charCodeAt(j) === 32) j++;
     if (j >= line.end || text.charCodeAt(j) === 35) {
