@@ -11,6 +11,7 @@ import { fixText, lint, type LintResult } from './engine/index.js';
 import { createDocumentLinter, type DocumentLinter } from './engine/incremental.js';
 import { allRules } from './engine/rules/index.js';
 import { UNUSED_SUPPRESSION } from './engine/suppressions.js';
+import { SYNTAX_ERROR } from './engine/syntax.js';
 import { describeAt } from './engine/describe.js';
 import { completeAt } from './engine/complete.js';
 import { docsTitle, fixAllTitle, suppressionEdit, suppressionTitle } from './engine/actions.js';
@@ -182,7 +183,7 @@ export function startServer(connection: lsp.Connection): void {
     const found = findNearest(path.dirname(filePath), '.kafkalint.json', projectConfigCache, (cfgPath) => {
       const text = readTextIfExists(cfgPath);
       if (text === undefined) return null;
-      const { config, problems } = parseProjectConfig(text, [...allRules.map((r) => r.meta.id), UNUSED_SUPPRESSION]);
+      const { config, problems } = parseProjectConfig(text, [...allRules.map((r) => r.meta.id), SYNTAX_ERROR, UNUSED_SUPPRESSION]);
       for (const p of problems) connection.console.warn(`${cfgPath}: ${p.message}`);
       if (problems.length) void connection.window.showWarningMessage(`Kafka Reliability Lint: ${cfgPath}: ${problems.map((p) => p.message).join('; ')}`);
       return { dir: path.dirname(cfgPath), config };
@@ -519,8 +520,9 @@ export function startServer(connection: lsp.Connection): void {
       );
       if (!finding) continue;
       for (const fix of finding.fixes) actions.push(fixAction(doc, fix, diagnostic));
-      if (finding.ruleId === 'unused-suppression') continue;
-      const sup = suppressionEdit(cached.result.file, finding);
+      if (finding.ruleId === UNUSED_SUPPRESSION) continue;
+      // (A syntax error is mended, not disabled line by line; the setting turns the check off.)
+      const sup = finding.ruleId === SYNTAX_ERROR ? undefined : suppressionEdit(cached.result.file, finding);
       if (sup) {
         const a = lsp.CodeAction.create(suppressionTitle(finding.ruleId, locale), toWorkspaceEdit(doc, [sup]), lsp.CodeActionKind.QuickFix);
         a.diagnostics = [diagnostic];

@@ -221,7 +221,7 @@ describe('kafka-lint: json and sarif', () => {
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'kafka-lint');
     const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);
-    assert.deepEqual(ids, [...allRules.map((x) => x.meta.id), 'unused-suppression']);
+    assert.deepEqual(ids, [...allRules.map((x) => x.meta.id), 'syntax-error', 'unused-suppression']);
     for (const rule of run.tool.driver.rules) {
       assert.equal(rule.helpUri, `${DOCS_BASE_URL}${rule.id}.md`);
       assert.ok(rule.shortDescription.text.length > 0);

@@ -154,6 +154,7 @@ export interface Action {
   kind?: string;
   isPreferred?: boolean;
   command?: { command: string; arguments?: unknown[] };
+  diagnostics?: Array<{ code?: string | number }>;
   edit?: { documentChanges?: Array<{ textDocument: { uri: string; version: number }; edits: Parameters<typeof applyTextEdits>[1] }> };
 }
 

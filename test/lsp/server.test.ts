@@ -420,6 +420,22 @@ describe('language server over stdio', () => {
     assert.deepEqual(q.diagnostics.map((d) => d.code), ['acks', 'idempotence']);
   });
 
+  it('reports broken YAML as syntax-error while it is broken: a docs link and the docs action, no "disable for this line"; gone once mended', async () => {
+    const good = 'spring:\n  kafka:\n    producer:\n      acks: all\n';
+    const uri = client.open(path.join(dir, 'broken', 'application.yml'), good.replace('acks: all', 'acks: "all'), 'yaml');
+    const p = await client.waitFor(uri, (x) => x.diagnostics.some((d) => d.code === 'syntax-error'));
+    const diag = p.diagnostics.find((d) => d.code === 'syntax-error')!;
+    assert.equal(diag.severity, 1);
+    assert.match(diag.message, /^YAML syntax error: a quoted value is not closed\./);
+    assert.match(diag.codeDescription!.href, /docs\/rules\/syntax-error\.md$/);
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as Action[];
+    assert.deepEqual(actions.filter((a) => a.diagnostics?.some((d) => d.code === 'syntax-error')).map((a) => a.title), ['Show documentation for `syntax-error`']);
+    // Typing the closing quote mends it.
+    const v = client.change(uri, good);
+    const q = await client.waitFor(uri, (x) => x.version === v);
+    assert.deepEqual(q.diagnostics.map((d) => d.code), []);
+  });
+
   it('nothing but protocol on stdout', () => {
     // A stray write would have broken the JSON-RPC stream and every test above.
     assert.equal(client.proc.exitCode, null);

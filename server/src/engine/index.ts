@@ -12,6 +12,7 @@ import type { Report, Rule, RuleContext } from './rule.js';
 import { fileView, producerSurfaces } from './rule.js';
 import { allRules } from './rules/index.js';
 import { applySuppressions, lineOf, lineStarts } from './suppressions.js';
+import { syntaxFindings } from './syntax.js';
 import { detach } from './strings.js';
 import { parseProperties } from './parsers/properties.js';
 import { parseYaml } from './parsers/yaml.js';
@@ -179,7 +180,8 @@ export function skipReason(text: string, locale: Locale = 'en'): string | undefi
  * branches setting `process.roles` are no duplicate). Without Kafka settings it says nothing.
  */
 function templateReason(file: ParsedFile, locale: Locale): string | undefined {
-  if (file.format !== 'properties') return undefined;
+  // (A YAML template, a Helm chart's Kafka resource for one, is not YAML until it is rendered.)
+  if (file.format === 'go') return undefined;
   const d = templateDirective(file.text);
   if (!d) return undefined;
   return fmt(
@@ -331,9 +333,12 @@ function runRule(rule: Rule, file: ParsedFile, options: ResolvedOptions, fixer: 
 export function lintParsed(file: ParsedFile, options: ResolvedOptions, rules: Rule[] = allRules, cache?: RuleCache): LintResult {
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
-  if (!file.units.length && !file.embedded) return { file, findings, ruleErrors };
+  // (A broken file may have no units left to read: its syntax errors are still reported.)
+  const syntax = syntaxFindings(file, options);
+  if (!file.units.length && !file.embedded && !syntax.length) return { file, findings, ruleErrors };
   const template = templateReason(file, options.locale);
   if (template) return { file, findings, ruleErrors, skipped: template };
+  findings.push(...syntax);
   const fixer = createFixer(file);
   const locale = options.locale;
   const enabled = ruleEnabled(options);

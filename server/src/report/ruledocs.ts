@@ -7,6 +7,7 @@ import type { L10n, Locale } from '../engine/l10n.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { allRules } from '../engine/rules/index.js';
 import { UNUSED_SUPPRESSION } from '../engine/suppressions.js';
+import { SYNTAX_ERROR } from '../engine/syntax.js';
 
 /** The project's home and where docs/rules/ is published; the one place that names them. */
 export const REPOSITORY_URL = 'https://github.com/kafka-reliability-lint/kafka-reliability-lint';
@@ -41,9 +42,37 @@ export const UNUSED_SUPPRESSION_META: RuleMeta = {
   },
 };
 
-/** Every id a finding can carry, in a stable order: the rules, then the suppression check. */
+/** The engine reports a file its reader refuses under its own id; it is documented like a rule. */
+export const SYNTAX_ERROR_META: RuleMeta = {
+  id: SYNTAX_ERROR,
+  severities: ['error'],
+  formats: ['properties', 'yaml'],
+  category: 'any',
+  fixable: false,
+  docs: {
+    summary: {
+      en: 'A Kafka configuration file that does not load: a YAML syntax error, a key repeated in one YAML mapping, or a malformed `\\uXXXX` escape in a `.properties` file.',
+      zh: '无法加载的 Kafka 配置文件：YAML 语法错误、同一 YAML 映射中重复的键，或 `.properties` 文件中格式错误的 `\\uXXXX` 转义。',
+    },
+    why: {
+      en: 'Spring Boot, kubectl and docker compose refuse a YAML file with a syntax error, and Spring Boot refuses one with a key repeated in a mapping (two `spring:` blocks, say), so the service does not start or the resource is not applied. `java.util.Properties.load` throws on a malformed `\\u` escape. The checker reads on past such an error and judges what it could read, so the error is reported first: everything near it may be misread. In YAML it reports every repeated key and the first other error of each document, since the errors after that one mostly follow from it. Helm and other templates are not YAML until rendered: a file with template directives (`{{- if }}`, `{% if %}`) is skipped with a note instead. Go files are left to the Go toolchain.',
+      zh: 'Spring Boot、kubectl 和 docker compose 会拒绝含有语法错误的 YAML 文件；Spring Boot 还会拒绝在同一映射中重复某个键的文件（例如写了两个 `spring:` 块），于是服务无法启动，或资源无法应用。`java.util.Properties.load` 遇到格式错误的 `\\u` 转义会抛出异常。检查器会越过这样的错误继续读取，并评判它能读出的内容，因此先报告这个错误：它附近的内容都可能被误读。在 YAML 中，它报告每一个重复的键，以及每个文档中第一个其他错误，因为其后的错误大多由它引起。Helm 等模板在渲染之前不是 YAML：含有模板指令（`{{- if }}`、`{% if %}`）的文件会被跳过，并给出说明。Go 文件交给 Go 工具链检查。',
+    },
+    fix: {
+      en: 'Correct the text at the error: indent with spaces, close the quote or bracket, put `:` after the key, or keep one occurrence of a repeated key and move what the other holds into it. If another extension already reports YAML syntax in your editor, turn this one off with `"syntax-error": "off"`.',
+      zh: '修正出错处的文本：用空格缩进，补上右引号或右括号，在键后加上 `:`，或对重复的键只保留一处并把另一处的内容移入其中。如果编辑器中已有其他扩展报告 YAML 语法错误，可以用 `"syntax-error": "off"` 关闭此项。',
+    },
+    references: [
+      { title: 'YAML 1.2.2 specification (the keys of a mapping are unique)', url: 'https://yaml.org/spec/1.2.2/' },
+      { title: 'java.util.Properties.load', url: 'https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/Properties.html#load(java.io.Reader)' },
+    ],
+    examples: [],
+  },
+};
+
+/** Every id a finding can carry, in a stable order: the rules, then the engine's own checks. */
 export function documentedRules(rules: RuleMeta[] = allRules.map((r) => r.meta)): RuleMeta[] {
-  return [...rules, UNUSED_SUPPRESSION_META];
+  return [...rules, SYNTAX_ERROR_META, UNUSED_SUPPRESSION_META];
 }
 
 const H = {

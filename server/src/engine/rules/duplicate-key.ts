@@ -18,7 +18,7 @@
 // Application Properties"; springProfiles.ts `linkSpringOverrides`): the earlier one is reported,
 // naming the winner's line and file.
 
-import type { ConfigUnit, Setting } from '../model.js';
+import type { ConfigUnit, ParseError, Setting, Span } from '../model.js';
 import { isInherited, unitEffective } from '../model.js';
 import { baseName } from '../parsers/yamlCommon.js';
 import { overrideOrigin } from '../springProfiles.js';
@@ -93,6 +93,22 @@ function sameYamlMapping(text: string, a: Setting, b: Setting): boolean {
 }
 
 /**
+ * Whether `a` and `b` lie in the two pairs of one key repeated in a YAML mapping (a parse error),
+ * below that key: each under its own occurrence of a block key. A leaf key repeated as such (`a`
+ * is that key's first occurrence) is this rule's own case, with a fix.
+ */
+function inRepeatedBlocks(errors: readonly ParseError[], a: Setting, b: Setting): boolean {
+  const within = (s: Span, at: number) => at >= s.start && at < s.end;
+  for (const e of errors) {
+    const d = e.duplicate;
+    if (!d || a.keySpan.start === d.firstKey.start) continue;
+    const [p, q] = d.pairs;
+    if ((within(p, a.keySpan.start) && within(q, b.keySpan.start)) || (within(q, a.keySpan.start) && within(p, b.keySpan.start))) return true;
+  }
+  return false;
+}
+
+/**
  * A Spring setting that a later document of the file, or a Spring file read over this one, sets
  * again whenever its document applies (`ConfigUnit.overriddenBy`): it has no effect.
  */
@@ -148,6 +164,9 @@ function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) =>
       // binding overrides by design, and the binder-wide ones hold for other bindings too: only a
       // repetition within one layer is a duplicate.
       if (unit.facts.binding && loser.precedence !== winner.precedence) continue;
+      // Inside two occurrences of one block key (`spring:` written twice in a mapping): the file
+      // does not load, which `syntax-error` reports at the repeated key; which value would win is moot.
+      if (unit.format === 'yaml' && inRepeatedBlocks(ctx.file.errors, loser, winner)) continue;
       // A later twin in the same YAML mapping: a repeated key, not just a second spelling.
       const twin =
         unit.format === 'yaml'
