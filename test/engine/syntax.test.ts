@@ -118,6 +118,11 @@ describe('syntax-error: YAML', () => {
     const r = lint({ text: helm, path: '/p/chart/templates/kafka.yaml' }, O);
     assert.deepEqual(r.findings, []);
     assert.match(r.skipped ?? '', /^file is a template \(`\{\{- if` on line 8\)/);
+    // Valid YAML with such a line inside a block scalar is no template: it is checked.
+    const valid = helm.replace('  name: {{ .Release.Name }}\n', '  name: c\n  annotations:\n    note: |\n      {{- if .Values.x }}\n').replace('      {{- if .Values.unclean }}\n', '').replace('      {{- end }}\n', '');
+    const v = lint({ text: valid, path: '/p/k8s/kafka.yaml' }, O);
+    assert.equal(v.skipped, undefined);
+    assert.ok(v.findings.some((f) => f.ruleId === 'unclean-leader-election'), valid);
   });
 
   it('follows the rule setting and suppression comments', () => {

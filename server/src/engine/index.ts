@@ -180,8 +180,9 @@ export function skipReason(text: string, locale: Locale = 'en'): string | undefi
  * branches setting `process.roles` are no duplicate). Without Kafka settings it says nothing.
  */
 function templateReason(file: ParsedFile, locale: Locale): string | undefined {
-  // (A YAML template, a Helm chart's Kafka resource for one, is not YAML until it is rendered.)
-  if (file.format === 'go') return undefined;
+  // A YAML template (a Helm chart's Kafka resource) is not YAML until it is rendered: its directive
+  // lines break it. Lines like them inside a block scalar of valid YAML do not make one.
+  if (file.format === 'go' || (file.format === 'yaml' && !file.errors.length)) return undefined;
   const d = templateDirective(file.text);
   if (!d) return undefined;
   return fmt(

@@ -243,6 +243,8 @@ export interface ParseError {
   code?: string;
   /** DUPLICATE_KEY: the key's first occurrence, and the whole pair of each occurrence. */
   duplicate?: { firstKey: Span; pairs: [Span, Span] };
+  /** YAML: an error after the first one of its document (other than a repeated key), which mostly follows from that one. */
+  knockOn?: boolean;
 }
 
 export interface Comment {

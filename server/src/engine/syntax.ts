@@ -53,7 +53,8 @@ function yamlWhat(e: ParseError): L10n {
       if (/map values/.test(m)) return { en: 'a key is not followed by `:` and a value', zh: '键后面缺少 `:` 和值' };
       break;
   }
-  return { en: `this cannot be read as YAML (${e.code ?? 'error'})`, zh: `此处无法按 YAML 读取（${e.code ?? 'error'}）` };
+  if (e.code === 'FAILURE' || !e.code) return { en: 'the YAML reader failed on this file', zh: 'YAML 读取器无法读取此文件' };
+  return { en: `this cannot be read as YAML (${e.code})`, zh: `此处无法按 YAML 读取（${e.code}）` };
 }
 
 const FLOW: L10n = {
@@ -81,29 +82,15 @@ export function syntaxFindings(file: ParsedFile, options: ResolvedOptions): Find
     for (const e of file.errors) if (e.code === 'MALFORMED_UNICODE') add(e, fmt(MALFORMED_UNICODE, locale));
     return out;
   }
-  // Documents by where they start: an error belongs to the last document starting at or before it.
-  const docStarts = documentStarts(file.text);
-  const reported = new Set<number>();
   for (const e of file.errors) {
+    if (e.knockOn) continue;
     if (e.code === 'DUPLICATE_KEY' && e.duplicate) {
       const first = e.duplicate.firstKey;
       add(e, fmt(REPEATED_KEY, locale, { key: file.text.slice(first.start, first.end), line: line(first.start) }));
-      continue;
+    } else {
+      add(e, fmt(YAML_ERROR, locale, { what: fmt(yamlWhat(e), locale) }));
     }
-    let doc = 0;
-    while (doc + 1 < docStarts.length && docStarts[doc + 1] <= e.span.start) doc++;
-    if (reported.has(doc)) continue;
-    reported.add(doc);
-    add(e, fmt(YAML_ERROR, locale, { what: fmt(yamlWhat(e), locale) }));
   }
   out.sort((a, b) => a.span.start - b.span.start);
-  return out;
-}
-
-/** Offsets where the documents of a YAML stream start: 0, and each `---` line after the first line. */
-function documentStarts(text: string): number[] {
-  const out = [0];
-  const re = /^---(?=[ \t]|\r?$)/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (m.index > 0) out.push(m.index);
   return out;
 }

@@ -218,7 +218,17 @@ export function yamlFileFrom(
     return file;
   }
   const docs = stream.docs;
-  for (const d of docs) for (const e of d.errors) errors.push(parseErrorOf(text, d, e));
+  for (const d of docs) {
+    let first = true;
+    for (const e of d.errors) {
+      const pe = parseErrorOf(text, d, e);
+      if (e.code !== 'DUPLICATE_KEY') {
+        if (!first) pe.knockOn = true;
+        first = false;
+      }
+      errors.push(pe);
+    }
+  }
   if (!docs.length) errors.push(...stream.streamErrors);
   const kinds = docs.map((d) => {
     try {
