@@ -9,9 +9,10 @@
 // repeated entries of an `environment` list) is legal and the last one wins. A key repeated
 // inside one mapping is different: Spring Boot (SnakeYAML with duplicate keys disallowed),
 // kubectl and docker compose refuse such a file, while lenient readers keep the last value. The
-// YAML parser keeps both occurrences (it composes with uniqueKeys off), so this rule reports that
-// case too, saying the file may not load at all; removing the earlier occurrence keeps what
-// lenient readers already used.
+// YAML parser keeps both occurrences and reports the repetition (a DUPLICATE_KEY error, which
+// `syntax-error` shows at the second one); this rule reports the first, saying the file may not
+// load at all, with a fix: removing it keeps what lenient readers already used. A block key
+// repeated (`spring:` twice) is `syntax-error`'s alone: no setting inside wins.
 // Spring across documents and files: a later document with the same conditions, a profile file
 // over application.yml's documents of its profile, and application.properties over application.yml
 // set a property again wherever the earlier one applies (Spring Boot reference, "External
@@ -61,35 +62,19 @@ const PROPERTIES_FILE: L10n = {
   zh: '`{shown}` 不起作用：同目录下的 `{file}` 为相同的文档再次设置了它（`{winner}`，第 {line} 行），而 Spring Boot 会用同名的 `.properties` 文件覆盖 YAML 文件。请删除此处的设置。',
 };
 
-/** Indentation (columns) of the line holding `offset`, and the line's start. */
-function lineInfo(text: string, offset: number): { start: number; indent: number } {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  let i = start;
-  while (text[i] === ' ' || text[i] === '\t') i++;
-  return { start, indent: i - start };
-}
-
-const unquote = (k: string) => k.replace(/^(["'])(.*)\1$/s, '$2');
-
 /**
- * Whether two YAML keys are the same key of the same mapping: equal key text at the same column,
- * with no line in between indented less than that column (which would close the mapping).
+ * The keys the parser found repeated in a YAML mapping (DUPLICATE_KEY errors), by where each
+ * occurrence starts: every occurrence of one key maps to where its first one starts.
  */
-function sameYamlMapping(text: string, a: Setting, b: Setting): boolean {
-  if (unquote(text.slice(a.keySpan.start, a.keySpan.end)) !== unquote(text.slice(b.keySpan.start, b.keySpan.end))) return false;
-  const la = lineInfo(text, a.keySpan.start);
-  const lb = lineInfo(text, b.keySpan.start);
-  if (la.start === lb.start) return true; // flow mapping on one line
-  const col = a.keySpan.start - la.start;
-  if (col !== b.keySpan.start - lb.start) return false;
-  // Block keys sit at their line's indentation; a key inside a flow mapping or list item does not.
-  if (la.indent !== col || lb.indent !== col) return false;
-  const between = text.slice(a.keySpan.end, lb.start).split(/\r\n|\r|\n/).slice(1);
-  return between.every((line) => {
-    const t = line.trimStart();
-    return t === '' || t.startsWith('#') || line.length - t.length >= col;
-  });
+function repeatedKeys(errors: readonly ParseError[]): Map<number, number> {
+  const group = new Map<number, number>();
+  for (const e of errors) {
+    const d = e.duplicate;
+    if (!d) continue;
+    group.set(d.firstKey.start, d.firstKey.start);
+    group.set(e.span.start, d.firstKey.start);
+  }
+  return group;
 }
 
 /**
@@ -133,7 +118,7 @@ function checkOverridden(ctx: RuleContext, unit: ConfigUnit, key: string, own: S
   });
 }
 
-function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) => number): void {
+function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) => number, repeated: Map<number, number>): void {
   // The occurrences of each key, in source order, gathered in one pass (keys in order of their first one).
   const byKey = new Map<string, Setting[]>();
   const groups: Setting[][] = [];
@@ -167,11 +152,10 @@ function checkUnit(ctx: RuleContext, unit: ConfigUnit, line: (offset: number) =>
       // Inside two occurrences of one block key (`spring:` written twice in a mapping): the file
       // does not load, which `syntax-error` reports at the repeated key; which value would win is moot.
       if (unit.format === 'yaml' && inRepeatedBlocks(ctx.file.errors, loser, winner)) continue;
-      // A later twin in the same YAML mapping: a repeated key, not just a second spelling.
-      const twin =
-        unit.format === 'yaml'
-          ? all.find((o) => o !== loser && o.keySpan.start > loser.keySpan.start && sameYamlMapping(ctx.file.text, loser, o))
-          : undefined;
+      // A later twin in the same YAML mapping (the parser found the key repeated): a repeated key,
+      // not just a second spelling.
+      const group = repeated.get(loser.keySpan.start);
+      const twin = group === undefined ? undefined : all.find((o) => o.keySpan.start > loser.keySpan.start && repeated.get(o.keySpan.start) === group);
       const named = twin ?? winner;
       const data = {
         key: loser.sourceKey,
@@ -260,7 +244,8 @@ const rule: Rule = {
   check(ctx) {
     const starts = lineStarts(ctx.file.text);
     const line = (offset: number) => lineOf(starts, offset) + 1;
-    for (const unit of ctx.file.units) checkUnit(ctx, unit, line);
+    const repeated = repeatedKeys(ctx.file.errors);
+    for (const unit of ctx.file.units) checkUnit(ctx, unit, line, repeated);
   },
 };
 export default rule;
