@@ -147,6 +147,14 @@ ruleTester('invalid-value', {
       output: 'spring.kafka.producer.properties[linger.ms]=20\n',
     },
     {
+      // Boot's property is a String, handed to the client as written; the client's values are
+      // case-sensitive in every version (its 4.x strategy parser too).
+      name: 'Spring: auto-offset-reset LATEST reaches the client as written',
+      path: 'application.yml',
+      code: 'spring:\n  kafka:\n    consumer:\n      auto-offset-reset: LATEST\n',
+      errors: [{ text: 'LATEST', line: 4, severity: 'error', message: '`LATEST` is not one of them (values are case-sensitive)', fixes: ['Set `spring.kafka.consumer.auto-offset-reset: latest`', 'Set `spring.kafka.consumer.auto-offset-reset: earliest`', 'Set `spring.kafka.consumer.auto-offset-reset: none`'] }],
+    },
+    {
       name: 'Spring: isolation level that Boot cannot bind',
       path: 'application.properties',
       code: 'spring.kafka.consumer.isolation-level=dirty\n',

@@ -51,7 +51,8 @@ const PRODUCER: Table = {
 const CONSUMER: Table = {
   ...COMMON,
   'auto-commit-interval': ['auto.commit.interval.ms', 'duration-ms'],
-  'auto-offset-reset': ['auto.offset.reset', 'enum-lower'],
+  // A String in Spring Boot, handed to the client as written (facts.md §7): `LATEST` is refused there.
+  'auto-offset-reset': ['auto.offset.reset'],
   'enable-auto-commit': ['enable.auto.commit'],
   'fetch-max-wait': ['fetch.max.wait.ms', 'duration-ms'],
   'fetch-min-size': ['fetch.min.bytes', 'datasize'],

@@ -11,6 +11,7 @@ import type { L10n } from '../l10n.js';
 import type { Fix } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { kafkaVersionOf } from '../rule.js';
+import { checkValue } from '../knowledge/index.js';
 import { definitelyConsumer, isConsumer, isDynamic, placeholderNote } from './util.js';
 
 const KEY = 'auto.offset.reset';
@@ -176,6 +177,9 @@ const rule: Rule = {
       if (unit.facts.binding && checkAnonymous(ctx, unit, s)) continue;
       if (s) {
         if (isDynamic(s) || !startsAtEnd(unit.client, s.value)) continue;
+        // A value the Java client refuses (`LATEST`: its values are case-sensitive) stops the
+        // consumer at start-up, so it skips nothing: invalid-value reports it, on the same check.
+        if (unit.client === 'java' && checkValue(s.key, s.role, s.value, kafkaVersionOf(ctx, unit))) continue;
         const f = fixes(ctx, unit);
         ctx.report({
           severity: 'information',
