@@ -194,7 +194,7 @@ describe('Spring Boot application.properties', () => {
       ['linger.ms', 'client', '5', 0],
       ['enable.auto.commit', 'consumer', 'true', 1],
       ['auto.commit.interval.ms', 'consumer', '5000', 1],
-      ['auto.offset.reset', 'consumer', 'latest', 1],
+      ['auto.offset.reset', 'consumer', 'LATEST', 1], // (a String in Spring Boot, handed over as written)
       ['spring:consumer.auto-comit', 'consumer', 'true', 1],
       ['spring:listener.ack-mode', 'consumer', 'manual', 1],
     ]);
