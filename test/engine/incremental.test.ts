@@ -232,7 +232,11 @@ function strimziTopics(n: number): string {
   ];
   for (let i = 0; i < n; i++) {
     docs.push(
-      `apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: t${i}\n  labels:\n    strimzi.io/cluster: ${i % 4 ? 'events' : 'other'}\nspec:\n  replicas: ${(i % 4) + 1}\n  config:\n    min.insync.replicas: ${(i % 3) + 1}\n` +
+      // (Some take their replicas or min ISR from the cluster's `Kafka` resource: strimzi.ts clusterDefaults.)
+      `apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: t${i}\n  labels:\n    strimzi.io/cluster: ${i % 4 ? 'events' : 'other'}\nspec:\n` +
+        (i % 7 === 5 ? '' : `  replicas: ${(i % 4) + 1}\n`) +
+        `  config:\n` +
+        (i % 7 === 3 ? '' : `    min.insync.replicas: ${(i % 3) + 1}\n`) +
         (i % 5 === 1 ? '    min.insync.replicas: 1\n' : '') +
         (i % 3 === 2 ? '    unclean.leader.election.enable: true\n' : '') +
         // (removed in Kafka 4.0: found or not by the cluster's spec.kafka.version)
@@ -504,6 +508,9 @@ describe('incremental linting equals a fresh lint()', () => {
     // Each step edits one place; the findings of every other document are reused unless the
     // edit changed a fact they read: broker counts, ack modes, a transactional producer, lines.
     const steps: [string, (t: string) => string][] = [
+      ['cluster min ISR', (t) => t.replace('      min.insync.replicas: 2\n      default.replication.factor: 3\n', '      min.insync.replicas: 3\n      default.replication.factor: 3\n')],
+      ['cluster default RF', (t) => t.replace('      min.insync.replicas: 3\n      default.replication.factor: 3\n', '      min.insync.replicas: 3\n      default.replication.factor: 2\n')],
+      ['cluster min ISR dynamic', (t) => t.replace('      min.insync.replicas: 3\n      default.replication.factor: 2\n', '      min.insync.replicas: ${ISR}\n      default.replication.factor: 2\n')],
       ['pool replicas', (t) => t.replace('replicas: 3\n  roles: [broker]', 'replicas: 1\n  roles: [broker]')],
       ['pool role', (t) => t.replace('  roles:\n    - broker\n', '  roles:\n    - controller\n')],
       ['pool replicas unknown', (t) => t.replace('replicas: 1\n  roles: [broker]', 'replicas: x\n  roles: [broker]')],

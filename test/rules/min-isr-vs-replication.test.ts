@@ -22,8 +22,63 @@ ruleTester('min-isr-vs-replication', {
     { name: 'dynamic RF', path: 'server.properties', code: 'process.roles=broker\nnode.id=4\ndefault.replication.factor=${RF}\nmin.insync.replicas=2\n' },
     { name: 'KafkaTopic without replicas: RF unknown here', path: 'topic.yaml', code: topic('  partitions: 3\n  config:\n    min.insync.replicas: 3\n') },
     { name: 'KafkaTopic 3 / 2', path: 'topic.yaml', code: topic('  partitions: 3\n  replicas: 3\n  config:\n    min.insync.replicas: 2\n') },
+    {
+      name: "KafkaTopic of another cluster: that cluster's min ISR is not known here",
+      path: 'topics.yaml',
+      code: strimzi('    replicas: 3\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n') + '---\n' + topic('  replicas: 2\n').replace('cluster: my-cluster', 'cluster: other'),
+    },
+    {
+      name: "KafkaTopic whose cluster's min ISR is dynamic",
+      path: 'topics.yaml',
+      code: strimzi('    replicas: 3\n    config:\n      min.insync.replicas: ${MIN_ISR}\n') + '---\n' + topic('  replicas: 2\n'),
+    },
+    {
+      name: "KafkaTopic 3 replicas under its cluster's min ISR 2",
+      path: 'topics.yaml',
+      code: strimzi('    replicas: 3\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n') + '---\n' + topic('  replicas: 3\n'),
+    },
   ],
   invalid: [
+    {
+      // The topic sets no min ISR: the brokers' applies, which the cluster's Kafka resource in the same file writes.
+      name: "KafkaTopic replicas equal to its cluster's min ISR",
+      path: 'topics.yaml',
+      code: strimzi('    replicas: 3\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n') + '---\n' + topic('  partitions: 3\n  replicas: 2\n'),
+      errors: [
+        {
+          text: '2',
+          line: 20,
+          severity: 'warning',
+          message: '`min.insync.replicas` (unset; `kafka/my-cluster` sets `min.insync.replicas: 2` for its topics) equals the replication factor `spec.replicas: 2`',
+          fixes: ['Set `min.insync.replicas: 1`'],
+        },
+      ],
+      output:
+        strimzi('    replicas: 3\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n') + '---\n' + topic('  partitions: 3\n  replicas: 2\n  config:\n    min.insync.replicas: 1\n'),
+    },
+    {
+      name: "KafkaTopic without replicas: its cluster's default.replication.factor",
+      path: 'topics.yaml',
+      code: topic('  config:\n    min.insync.replicas: 4\n') + '---\n' + strimzi('    replicas: 3\n    config:\n      default.replication.factor: 3\n'),
+      errors: [
+        {
+          text: '4',
+          line: 9,
+          severity: 'error',
+          message: 'is greater than the replication factor `spec.replicas` (unset; `kafka/my-cluster` sets `default.replication.factor: 3` for its topics)',
+          fixes: ['Set `min.insync.replicas: 2`'],
+        },
+      ],
+      output: topic('  config:\n    min.insync.replicas: 2\n') + '---\n' + strimzi('    replicas: 3\n    config:\n      default.replication.factor: 3\n'),
+    },
+    {
+      name: 'Chinese: the cluster named as the source',
+      path: 'topics.yaml',
+      options: { locale: 'zh-cn' },
+      code: strimzi('    replicas: 3\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n') + '---\n' + topic('  replicas: 2\n'),
+      errors: [{ text: '2', line: 19, message: '`min.insync.replicas`（未设置；`kafka/my-cluster` 为其主题设置了 `min.insync.replicas: 2`） 等于副本数 `spec.replicas: 2`' }],
+      output: strimzi('    replicas: 3\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n') + '---\n' + topic('  replicas: 2\n  config:\n    min.insync.replicas: 1\n'),
+    },
     {
       name: 'equal is a warning, fix RF-1',
       path: 'server.properties',

@@ -79,6 +79,13 @@ export interface Setting {
   ext?: unknown;
 }
 
+/** See `UnitFacts.clusterDefaults`. */
+export interface ClusterDefaults {
+  from: string;
+  'min.insync.replicas'?: string;
+  'default.replication.factor'?: string;
+}
+
 export interface UnitFacts {
   /** Known broker count: Strimzi node pools/replicas, compose Kafka services. */
   brokerCount?: number;
@@ -123,6 +130,12 @@ export interface UnitFacts {
    * `from` names the statement for messages and hovers (`spec.kafka.version`, `bitnami/kafka:3.7.0`).
    */
   kafkaVersion?: { version: string; from: string };
+  /**
+   * A Strimzi `KafkaTopic`: what the `Kafka` resource of its cluster (`strimzi.io/cluster`), in the
+   * same file, writes in `spec.kafka.config` for topics that do not set it themselves; integers as
+   * written, nothing dynamic. `from` names that resource for messages (`kafka/my-cluster`).
+   */
+  clusterDefaults?: ClusterDefaults;
   /**
    * Spring Cloud Stream's Kafka binder: the unit is a binding's consumer or producer (`name`), or,
    * in a document without bindings, what the binder sets for all of them (no `name`). Its settings

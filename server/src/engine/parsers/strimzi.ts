@@ -4,7 +4,8 @@
 
 import { isScalar, isSeq } from 'yaml';
 import type { Alias, Node, YAMLMap } from 'yaml';
-import type { ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
+import type { ClusterDefaults, ConfigUnit, Edit, Role, Setting, Span } from '../model.js';
+import { effective } from '../model.js';
 import { internSetting } from '../strings.js';
 import type { FormatEditor } from '../fixer.js';
 import { registerEditor } from '../fixer.js';
@@ -204,11 +205,28 @@ const VERSION = /^\d+\.\d+(\.\d+)?$/;
 interface ClusterFacts {
   brokerCount?: number;
   kafkaVersion?: { version: string; from: string };
+  clusterDefaults?: ClusterDefaults;
 }
 
+/** The topic defaults a `Kafka` resource writes (see `UnitFacts.clusterDefaults`), undefined when none. */
+function clusterDefaultsOf(unit: ConfigUnit, name: string): ClusterDefaults | undefined {
+  let out: ClusterDefaults | undefined;
+  for (const key of ['min.insync.replicas', 'default.replication.factor'] as const) {
+    const s = effective(unit, key);
+    const v = s && !s.dynamic ? s.value.trim() : '';
+    if (!/^[0-9]+$/.test(v)) continue;
+    (out ??= { from: `kafka/${name}` })[key] = v;
+  }
+  return out;
+}
+
+const sameDefaults = (a: ClusterDefaults | undefined, b: ClusterDefaults | undefined) =>
+  a === b ||
+  (!!a && !!b && a.from === b.from && a['min.insync.replicas'] === b['min.insync.replicas'] && a['default.replication.factor'] === b['default.replication.factor']);
+
 function withClusterFacts(u: ConfigUnit, c: ClusterFacts): ConfigUnit {
-  const { brokerCount, kafkaVersion } = c;
-  if (brokerCount === undefined && kafkaVersion === undefined) return u;
+  const { brokerCount, kafkaVersion, clusterDefaults } = c;
+  if (brokerCount === undefined && kafkaVersion === undefined && clusterDefaults === undefined) return u;
   // The same unit while its facts and id are unchanged: an editor keeps resources from one
   // keystroke to the next, and cached findings are keyed by the facts object (engine/index.ts).
   const kept = counted.get(u);
@@ -217,6 +235,7 @@ function withClusterFacts(u: ConfigUnit, c: ClusterFacts): ConfigUnit {
     kept.facts.brokerCount === brokerCount &&
     kept.facts.kafkaVersion?.version === kafkaVersion?.version &&
     kept.facts.kafkaVersion?.from === kafkaVersion?.from &&
+    sameDefaults(kept.facts.clusterDefaults, clusterDefaults) &&
     kept.id === u.id
   )
     return kept;
@@ -233,6 +252,7 @@ function withClusterFacts(u: ConfigUnit, c: ClusterFacts): ConfigUnit {
       ...u.facts,
       ...(brokerCount !== undefined ? { brokerCount } : {}),
       ...(kafkaVersion !== undefined ? { kafkaVersion } : {}),
+      ...(clusterDefaults !== undefined ? { clusterDefaults } : {}),
     },
     ext: u.ext,
   };
@@ -277,7 +297,13 @@ export function extractStrimzi(
     kafkaUnits.push(withClusterFacts(r.unit, { brokerCount, ...(version ? { kafkaVersion: { version, from: 'spec.kafka.version' } } : {}) }));
     if (r.name !== undefined) {
       // Its topics name it by `strimzi.io/cluster`: say whose version it is (`kafka/<name>`, as kubectl does).
-      clusters.set(r.name, { brokerCount, ...(version ? { kafkaVersion: { version, from: `kafka/${r.name} spec.kafka.version` } } : {}) });
+      // and what it writes for topics that set nothing themselves.
+      const clusterDefaults = clusterDefaultsOf(r.unit, r.name);
+      clusters.set(r.name, {
+        brokerCount,
+        ...(version ? { kafkaVersion: { version, from: `kafka/${r.name} spec.kafka.version` } } : {}),
+        ...(clusterDefaults ? { clusterDefaults } : {}),
+      });
     }
   }
   const topicUnits: ConfigUnit[] = [];

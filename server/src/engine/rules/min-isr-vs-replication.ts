@@ -4,7 +4,7 @@
 // default.replication.factor), a KafkaTopic (spec.config min ISR vs spec.replicas), and the
 // transaction state topic (transaction.state.log.min.isr vs its replication factor).
 
-import type { ConfigUnit, Setting } from '../model.js';
+import type { ClusterDefaults, ConfigUnit, Setting } from '../model.js';
 import { effective } from '../model.js';
 import type { L10n } from '../l10n.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -18,6 +18,9 @@ interface Scope {
   isrDefault?: string;
   rfDefault?: string;
   useDefaults: boolean;
+  /** A KafkaTopic: what its cluster's `Kafka` resource writes stands in for an unset side. */
+  isrCluster?: 'min.insync.replicas';
+  rfCluster?: 'default.replication.factor';
   what: L10n;
 }
 
@@ -43,9 +46,19 @@ const BROKER_SCOPES: Scope[] = [
   },
 ];
 
-// A KafkaTopic without spec.replicas, or without its own min ISR, takes the broker's value,
-// which this unit cannot see: no defaults here.
-const TOPIC_SCOPES: Scope[] = [{ isr: 'min.insync.replicas', rf: 'replication.factor', useDefaults: false, what: { en: 'this topic', zh: '该主题' } }];
+// A KafkaTopic without spec.replicas, or without its own min ISR, takes the broker's value: the
+// one its cluster's `Kafka` resource writes when that is in the same file (strimzi.ts
+// `clusterDefaults`), else unknown (no Kafka defaults here: the brokers may set theirs elsewhere).
+const TOPIC_SCOPES: Scope[] = [
+  {
+    isr: 'min.insync.replicas',
+    rf: 'replication.factor',
+    useDefaults: false,
+    isrCluster: 'min.insync.replicas',
+    rfCluster: 'default.replication.factor',
+    what: { en: 'this topic', zh: '该主题' },
+  },
+];
 
 interface Side {
   value: number;
@@ -54,12 +67,24 @@ interface Side {
   text: string;
 }
 
-function side(ctx: RuleContext, unit: ConfigUnit, key: string, useDefaults: boolean, fallback: string | undefined): Side | 'unknown' {
+function side(ctx: RuleContext, unit: ConfigUnit, key: string, useDefaults: boolean, fallback: string | undefined, clusterKey?: keyof ClusterDefaults): Side | 'unknown' {
   const s = effective(unit, key);
   if (s) {
     const v = asInt(s.value);
     if (isDynamic(s) || v === undefined) return 'unknown';
     return v < 1 ? 'unknown' : { value: v, setting: s, text: `\`${ctx.fixer.show(unit, s)}\`${placeholderNote(s, ctx.locale === 'zh-cn')}` };
+  }
+  const cd = clusterKey && unit.facts.clusterDefaults;
+  if (cd && clusterKey) {
+    const v = asInt(cd[clusterKey]);
+    if (v === undefined || v < 1) return 'unknown';
+    return {
+      value: v,
+      text: ctx.t(
+        { en: '`{key}` (unset; `{from}` sets `{cluster}: {value}` for its topics)', zh: '`{key}`（未设置；`{from}` 为其主题设置了 `{cluster}: {value}`）' },
+        { key: ctx.fixer.keyName(unit, key), from: cd.from, cluster: clusterKey, value: String(v) },
+      ),
+    };
   }
   if (!useDefaults || unsetUnknown(unit, key)) return 'unknown';
   const def = ctx.defaultOf(unit, key) ?? (fallback !== undefined ? { value: fallback, source: `Kafka ${kafkaVersionOf(ctx, unit)} default` } : undefined);
@@ -98,8 +123,8 @@ const rule: Rule = {
         zh: '发现 min ISR 大于或等于同一范围内副本数的配置：集群默认值、某个 KafkaTopic，或事务状态主题。',
       },
       why: {
-        en: 'An `acks=all` write needs at least `min.insync.replicas` in-sync replicas. If the minimum equals the replication factor, one broker down (a restart is enough) blocks all such writes to the affected topics (warning). If it is greater, they can never succeed (error). The same holds for `transaction.state.log.min.isr` against `transaction.state.log.replication.factor` (defaults 2 and 3): setting only the replication factor to 1 or 2 blocks transactions. Where one side is unset, the Kafka default is assumed and the message says so.',
-        zh: '`acks=all` 的写入至少需要 `min.insync.replicas` 个同步副本。若下限等于副本数，一个 broker 宕机（重启即可）就会阻塞相关主题的所有此类写入（警告）；若大于副本数，则永远无法成功（错误）。`transaction.state.log.min.isr` 与 `transaction.state.log.replication.factor`（默认 2 和 3）同理：只把副本数设为 1 或 2 会阻塞事务。若一侧未设置，按 Kafka 默认值判断，并在消息中说明。',
+        en: 'An `acks=all` write needs at least `min.insync.replicas` in-sync replicas. If the minimum equals the replication factor, one broker down (a restart is enough) blocks all such writes to the affected topics (warning). If it is greater, they can never succeed (error). The same holds for `transaction.state.log.min.isr` against `transaction.state.log.replication.factor` (defaults 2 and 3): setting only the replication factor to 1 or 2 blocks transactions. Where one side is unset, the Kafka default is assumed and the message says so. A `KafkaTopic` that leaves `spec.replicas` or its `min.insync.replicas` unset gets the broker\'s value: the one its cluster\'s `Kafka` resource (named by the `strimzi.io/cluster` label) writes in `spec.kafka.config` when that resource is in the same file, and otherwise the topic is not judged.',
+        zh: '`acks=all` 的写入至少需要 `min.insync.replicas` 个同步副本。若下限等于副本数，一个 broker 宕机（重启即可）就会阻塞相关主题的所有此类写入（警告）；若大于副本数，则永远无法成功（错误）。`transaction.state.log.min.isr` 与 `transaction.state.log.replication.factor`（默认 2 和 3）同理：只把副本数设为 1 或 2 会阻塞事务。若一侧未设置，按 Kafka 默认值判断，并在消息中说明。`KafkaTopic` 未设置 `spec.replicas` 或自身的 `min.insync.replicas` 时取 broker 的值：若其所属集群的 `Kafka` 资源（由 `strimzi.io/cluster` 标签指定）在同一文件中，就取它在 `spec.kafka.config` 中写的值，否则不判断该主题。',
       },
       fix: {
         en: 'Set the min ISR to the replication factor minus one (offered only when the replication factor is at least 2). For the cluster default and topics this is unsafe: it lowers the durability floor of `acks=all` writes from RF to RF−1 replicas in exchange for write availability. When the replication factor is 1, raise it instead (that needs more brokers).',
@@ -147,8 +172,8 @@ const rule: Rule = {
         const rfSet = effective(unit, sc.rf);
         // Both unset: Kafka's own defaults are consistent.
         if (!isrSet && !rfSet) continue;
-        const isr = side(ctx, unit, sc.isr, sc.useDefaults, sc.isrDefault);
-        const rf = side(ctx, unit, sc.rf, sc.useDefaults, sc.rfDefault);
+        const isr = side(ctx, unit, sc.isr, sc.useDefaults, sc.isrDefault, sc.isrCluster);
+        const rf = side(ctx, unit, sc.rf, sc.useDefaults, sc.rfDefault, sc.rfCluster);
         if (isr === 'unknown' || rf === 'unknown') continue;
         if (isr.value < rf.value) continue;
         // RF 1 with min ISR 1: no lower minimum exists; the replication-factor rule reports RF 1.
