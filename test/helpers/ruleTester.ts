@@ -22,6 +22,8 @@ export interface ExpectedFinding {
   message?: string | RegExp;
   /** Exact titles of the fixes offered, in order. */
   fixes?: string[];
+  /** Title of the one fix marked preferred (the editor's quick fix and VS Code's auto-fix). */
+  preferred?: string;
 }
 
 export interface ValidCase {
@@ -90,6 +92,7 @@ export function ruleTester(ruleId: string, table: RuleTable): void {
           if (typeof e.message === 'string') assert.ok(f.message.includes(e.message), `message "${f.message}" lacks "${e.message}"`);
           else if (e.message) assert.match(f.message, e.message);
           if (e.fixes) assert.deepEqual(f.fixes.map((x) => x.title), e.fixes, `finding ${k + 1} fix titles`);
+          if (e.preferred !== undefined) assert.deepEqual(f.fixes.filter((x) => x.preferred).map((x) => x.title), [e.preferred], `finding ${k + 1} preferred fix`);
           // Every offered fix, applied alone, must leave a file that still parses as well as before.
           const before = parseFile({ text: c.code, path: c.path })?.errors.length ?? 0;
           for (const fix of f.fixes) {

@@ -6,6 +6,12 @@ const strimzi = (kafka: string) =>
 const topic = (spec: string) =>
   'apiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: orders\n  labels:\n    strimzi.io/cluster: my-cluster\nspec:\n' + spec;
 
+/** Three Kafka services; the first one's environment is `env`. */
+const brokers3 = (env: string) =>
+  'services:\n  kafka-1:\n    image: apache/kafka:4.0.0\n    environment:\n' +
+  env +
+  '  kafka-2:\n    image: apache/kafka:4.0.0\n  kafka-3:\n    image: apache/kafka:4.0.0\n';
+
 const compose = (env: string) => 'services:\n  kafka:\n    image: apache/kafka:4.0.0\n    environment:\n' + env;
 
 ruleTester('min-isr-vs-replication', {
@@ -50,11 +56,43 @@ ruleTester('min-isr-vs-replication', {
           line: 20,
           severity: 'warning',
           message: '`min.insync.replicas` (unset; `kafka/my-cluster` sets `min.insync.replicas: 2` for its topics) equals the replication factor `spec.replicas: 2`',
-          fixes: ['Set `min.insync.replicas: 1`'],
+          fixes: ['Set `min.insync.replicas: 1`', 'Set `spec.replicas: 3`'],
+          preferred: 'Set `min.insync.replicas: 1`',
         },
       ],
       output:
         strimzi('    replicas: 3\n    config:\n      min.insync.replicas: 2\n      default.replication.factor: 3\n') + '---\n' + topic('  partitions: 3\n  replicas: 2\n  config:\n    min.insync.replicas: 1\n'),
+    },
+    {
+      // Three Kafka services: the minimum can stay, with a replication factor above it.
+      name: 'compose: min ISR 2 over the default RF 1, three brokers: raise the replication factor',
+      path: 'docker-compose.yml',
+      code: brokers3('      KAFKA_MIN_INSYNC_REPLICAS: 2\n'),
+      errors: [
+        {
+          text: '2',
+          line: 5,
+          severity: 'error',
+          message: 'Set `KAFKA_DEFAULT_REPLICATION_FACTOR: 3` (3 brokers are configured here) or lower the minimum.',
+          fixes: ['Set `KAFKA_DEFAULT_REPLICATION_FACTOR: 3`'],
+          preferred: 'Set `KAFKA_DEFAULT_REPLICATION_FACTOR: 3`',
+        },
+      ],
+      output: brokers3('      KAFKA_MIN_INSYNC_REPLICAS: 2\n      KAFKA_DEFAULT_REPLICATION_FACTOR: 3\n'),
+    },
+    {
+      name: 'compose: min ISR 3 over RF 1 with three brokers: more are needed',
+      path: 'docker-compose.yml',
+      code: brokers3('      KAFKA_MIN_INSYNC_REPLICAS: 3\n'),
+      errors: [{ text: '3', line: 5, severity: 'error', message: 'Raise the replication factor above 3 (that needs more brokers than the 3 configured here) or lower the minimum.', fixes: [] }],
+    },
+    {
+      name: 'Chinese: the fix that keeps the minimum',
+      path: 'docker-compose.yml',
+      options: { locale: 'zh-cn' },
+      code: brokers3('      KAFKA_MIN_INSYNC_REPLICAS: 2\n      KAFKA_DEFAULT_REPLICATION_FACTOR: 2\n'),
+      errors: [{ text: '2', line: 5, message: '请设置 `KAFKA_MIN_INSYNC_REPLICAS: 1`；或保留该下限并设置 `KAFKA_DEFAULT_REPLICATION_FACTOR: 3`（此处配置了 3 个 broker）。' }],
+      output: brokers3('      KAFKA_MIN_INSYNC_REPLICAS: 1\n      KAFKA_DEFAULT_REPLICATION_FACTOR: 2\n'),
     },
     {
       name: "KafkaTopic without replicas: its cluster's default.replication.factor",
@@ -148,7 +186,8 @@ ruleTester('min-isr-vs-replication', {
       name: 'Strimzi transaction log 2/2',
       path: 'kafka.yaml',
       code: strimzi('    replicas: 3\n    config:\n      transaction.state.log.replication.factor: 2\n      transaction.state.log.min.isr: 2\n'),
-      errors: [{ text: '2', line: 10, severity: 'warning', fixes: ['Set `transaction.state.log.min.isr: 1`'] }],
+      // (The cluster's 3 brokers allow keeping the minimum: a second fix raises the replication factor.)
+      errors: [{ text: '2', line: 10, severity: 'warning', fixes: ['Set `transaction.state.log.min.isr: 1`', 'Set `transaction.state.log.replication.factor: 3`'] }],
       output: strimzi('    replicas: 3\n    config:\n      transaction.state.log.replication.factor: 2\n      transaction.state.log.min.isr: 1\n'),
     },
     {

@@ -127,8 +127,8 @@ const rule: Rule = {
         zh: '`acks=all` 的写入至少需要 `min.insync.replicas` 个同步副本。若下限等于副本数，一个 broker 宕机（重启即可）就会阻塞相关主题的所有此类写入（警告）；若大于副本数，则永远无法成功（错误）。`transaction.state.log.min.isr` 与 `transaction.state.log.replication.factor`（默认 2 和 3）同理：只把副本数设为 1 或 2 会阻塞事务。若一侧未设置，按 Kafka 默认值判断，并在消息中说明。`KafkaTopic` 未设置 `spec.replicas` 或自身的 `min.insync.replicas` 时取 broker 的值：若其所属集群的 `Kafka` 资源（由 `strimzi.io/cluster` 标签指定）在同一文件中，就取它在 `spec.kafka.config` 中写的值，否则不判断该主题。',
       },
       fix: {
-        en: 'Set the min ISR to the replication factor minus one (offered only when the replication factor is at least 2). For the cluster default and topics this is unsafe: it lowers the durability floor of `acks=all` writes from RF to RF−1 replicas in exchange for write availability. When the replication factor is 1, raise it instead (that needs more brokers).',
-        zh: '把 min ISR 设为副本数减一（仅在副本数至少为 2 时提供）。此修复不安全：它把 `acks=all` 写入的持久性下限从 RF 个副本降到 RF−1 个，以换取写可用性。副本数为 1 时应改为提高副本数（这需要更多 broker）。',
+        en: 'Set the min ISR to the replication factor minus one (offered only when the replication factor is at least 2). For the cluster default and topics this is unsafe: it lowers the durability floor of `acks=all` writes from RF to RF−1 replicas in exchange for write availability. When the file says how many brokers there are (compose services, a Strimzi cluster\'s replicas) and they are enough, a second fix keeps the minimum and raises the replication factor to one above it instead; it is the only fix when the replication factor is 1. Otherwise raise it by hand (that needs more brokers).',
+        zh: '把 min ISR 设为副本数减一（仅在副本数至少为 2 时提供）。此修复不安全：它把 `acks=all` 写入的持久性下限从 RF 个副本降到 RF−1 个，以换取写可用性。若文件写明了 broker 数量（compose 服务、Strimzi 集群的 replicas）且数量足够，还提供第二个修复：保留该下限，把副本数提高到比它大一；副本数为 1 时这是唯一的修复。否则请手动提高副本数（这需要更多 broker）。',
       },
       references: [
         { title: 'Kafka broker config: min.insync.replicas', url: 'https://kafka.apache.org/documentation/#brokerconfigs_min.insync.replicas' },
@@ -180,14 +180,45 @@ const rule: Rule = {
         if (isr.value === rf.value && rf.value < 2) continue;
         const greater = isr.value > rf.value;
         const target = rf.value - 1;
-        let fixes: ReturnType<RuleContext['makeFix']>[] = [];
+        // Keeping the minimum takes a replication factor above it, on as many brokers: offered
+        // where the file says how many brokers there are (compose services, Strimzi replicas).
+        const raiseTo = isr.value + 1;
+        const brokers = unit.facts.brokerCount;
+        const canRaise = brokers !== undefined && brokers >= raiseTo;
+        const fixes: ReturnType<RuleContext['makeFix']>[] = [];
         let remedy: string;
-        if (target >= 1) {
+        const lower = target >= 1 ? ctx.fixer.assignment(unit, sc.isr, String(target)) : undefined;
+        const raise = canRaise ? ctx.fixer.assignment(unit, sc.rf, String(raiseTo)) : undefined;
+        if (lower) {
           const value = String(target);
           const edits = isr.setting ? ctx.fixer.setValue(unit, isr.setting, value) : ctx.fixer.insert(unit, sc.isr, value);
-          const a = ctx.fixer.assignment(unit, sc.isr, value);
-          remedy = ctx.t({ en: 'Set `{a}`.', zh: '请设置 `{a}`。' }, { a });
-          if (edits.length) fixes = [ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a }), 'unsafe', edits, true)];
+          if (edits.length) fixes.push(ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: lower }), 'unsafe', edits, true));
+        }
+        if (raise) {
+          const value = String(raiseTo);
+          const edits = rf.setting ? ctx.fixer.setValue(unit, rf.setting, value) : ctx.fixer.insert(unit, sc.rf, value);
+          if (edits.length) fixes.push(ctx.makeFix(ctx.t({ en: 'Set `{a}`', zh: '设置 `{a}`' }, { a: raise }), 'unsafe', edits, !lower));
+        }
+        if (lower && raise) {
+          remedy = ctx.t(
+            { en: 'Set `{a}`, or keep the minimum and set `{r}` ({n} brokers are configured here).', zh: '请设置 `{a}`；或保留该下限并设置 `{r}`（此处配置了 {n} 个 broker）。' },
+            { a: lower, r: raise, n: String(brokers) },
+          );
+        } else if (lower) {
+          remedy = ctx.t({ en: 'Set `{a}`.', zh: '请设置 `{a}`。' }, { a: lower });
+        } else if (raise) {
+          remedy = ctx.t(
+            { en: 'Set `{r}` ({n} brokers are configured here) or lower the minimum.', zh: '请设置 `{r}`（此处配置了 {n} 个 broker），或降低该下限。' },
+            { r: raise, n: String(brokers) },
+          );
+        } else if (brokers !== undefined) {
+          remedy = ctx.t(
+            {
+              en: 'Raise the replication factor above {n} (that needs more brokers than the {b} configured here) or lower the minimum.',
+              zh: '请把副本数提高到 {n} 以上（这需要多于此处配置的 {b} 个 broker），或降低该下限。',
+            },
+            { n: isr.value, b: brokers },
+          );
         } else {
           remedy = ctx.t(
             {
