@@ -296,8 +296,8 @@ export function extractStrimzi(
     const version = r.kafka?.version;
     kafkaUnits.push(withClusterFacts(r.unit, { brokerCount, ...(version ? { kafkaVersion: { version, from: 'spec.kafka.version' } } : {}) }));
     if (r.name !== undefined) {
-      // Its topics name it by `strimzi.io/cluster`: say whose version it is (`kafka/<name>`, as kubectl does).
-      // and what it writes for topics that set nothing themselves.
+      // Its topics name it by `strimzi.io/cluster`: say whose version it is (`kafka/<name>`, as
+      // kubectl does), and what it writes for topics that set nothing themselves.
       const clusterDefaults = clusterDefaultsOf(r.unit, r.name);
       clusters.set(r.name, {
         brokerCount,
