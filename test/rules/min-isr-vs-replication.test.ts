@@ -55,7 +55,8 @@ ruleTester('min-isr-vs-replication', {
           text: '2',
           line: 20,
           severity: 'warning',
-          message: '`min.insync.replicas` (unset; `kafka/my-cluster` sets `min.insync.replicas: 2` for its topics) equals the replication factor `spec.replicas: 2`',
+          // (The topic's own replicas: no note that a broker's replication factor waits for new topics.)
+          message: /^`min\.insync\.replicas` \(unset; `kafka\/my-cluster` sets `min\.insync\.replicas: 2` for its topics\) equals the replication factor `spec\.replicas: 2`: .* or keep the minimum and set `spec\.replicas: 3` \(3 brokers are configured here\)\.$/,
           fixes: ['Set `min.insync.replicas: 1`', 'Set `spec.replicas: 3`'],
           preferred: 'Set `min.insync.replicas: 1`',
         },
@@ -73,7 +74,7 @@ ruleTester('min-isr-vs-replication', {
           text: '2',
           line: 5,
           severity: 'error',
-          message: 'Set `KAFKA_DEFAULT_REPLICATION_FACTOR: 3` (3 brokers are configured here) or lower the minimum.',
+          message: 'Set `KAFKA_DEFAULT_REPLICATION_FACTOR: 3` (3 brokers are configured here) or lower the minimum. A replication factor applies when a topic is created: topics that exist already keep theirs.',
           fixes: ['Set `KAFKA_DEFAULT_REPLICATION_FACTOR: 3`'],
           preferred: 'Set `KAFKA_DEFAULT_REPLICATION_FACTOR: 3`',
         },
@@ -91,7 +92,7 @@ ruleTester('min-isr-vs-replication', {
       path: 'docker-compose.yml',
       options: { locale: 'zh-cn' },
       code: brokers3('      KAFKA_MIN_INSYNC_REPLICAS: 2\n      KAFKA_DEFAULT_REPLICATION_FACTOR: 2\n'),
-      errors: [{ text: '2', line: 5, message: '请设置 `KAFKA_MIN_INSYNC_REPLICAS: 1`；或保留该下限并设置 `KAFKA_DEFAULT_REPLICATION_FACTOR: 3`（此处配置了 3 个 broker）。' }],
+      errors: [{ text: '2', line: 5, message: '请设置 `KAFKA_MIN_INSYNC_REPLICAS: 1`；或保留该下限并设置 `KAFKA_DEFAULT_REPLICATION_FACTOR: 3`（此处配置了 3 个 broker）。副本数在创建主题时生效：已有的主题保持原来的副本数。' }],
       output: brokers3('      KAFKA_MIN_INSYNC_REPLICAS: 1\n      KAFKA_DEFAULT_REPLICATION_FACTOR: 2\n'),
     },
     {

@@ -127,8 +127,8 @@ const rule: Rule = {
         zh: '`acks=all` 的写入至少需要 `min.insync.replicas` 个同步副本。若下限等于副本数，一个 broker 宕机（重启即可）就会阻塞相关主题的所有此类写入（警告）；若大于副本数，则永远无法成功（错误）。`transaction.state.log.min.isr` 与 `transaction.state.log.replication.factor`（默认 2 和 3）同理：只把副本数设为 1 或 2 会阻塞事务。若一侧未设置，按 Kafka 默认值判断，并在消息中说明。`KafkaTopic` 未设置 `spec.replicas` 或自身的 `min.insync.replicas` 时取 broker 的值：若其所属集群的 `Kafka` 资源（由 `strimzi.io/cluster` 标签指定）在同一文件中，就取它在 `spec.kafka.config` 中写的值，否则不判断该主题。',
       },
       fix: {
-        en: 'Set the min ISR to the replication factor minus one (offered only when the replication factor is at least 2). For the cluster default and topics this is unsafe: it lowers the durability floor of `acks=all` writes from RF to RF−1 replicas in exchange for write availability. When the file says how many brokers there are (compose services, a Strimzi cluster\'s replicas) and they are enough, a second fix keeps the minimum and raises the replication factor to one above it instead; it is the only fix when the replication factor is 1. Otherwise raise it by hand (that needs more brokers).',
-        zh: '把 min ISR 设为副本数减一（仅在副本数至少为 2 时提供）。此修复不安全：它把 `acks=all` 写入的持久性下限从 RF 个副本降到 RF−1 个，以换取写可用性。若文件写明了 broker 数量（compose 服务、Strimzi 集群的 replicas）且数量足够，还提供第二个修复：保留该下限，把副本数提高到比它大一；副本数为 1 时这是唯一的修复。否则请手动提高副本数（这需要更多 broker）。',
+        en: 'Set the min ISR to the replication factor minus one (offered only when the replication factor is at least 2). For the cluster default and topics this is unsafe: it lowers the durability floor of `acks=all` writes from RF to RF−1 replicas in exchange for write availability. When the file says how many brokers there are (compose services, a Strimzi cluster\'s replicas) and they are enough, a second fix keeps the minimum and raises the replication factor to one above it instead; it is the only fix when the replication factor is 1. On a broker that replication factor applies to topics created afterwards (the internal topics included): topics that exist already keep theirs, while a lower minimum applies to them at once. Otherwise raise it by hand (that needs more brokers).',
+        zh: '把 min ISR 设为副本数减一（仅在副本数至少为 2 时提供）。此修复不安全：它把 `acks=all` 写入的持久性下限从 RF 个副本降到 RF−1 个，以换取写可用性。若文件写明了 broker 数量（compose 服务、Strimzi 集群的 replicas）且数量足够，还提供第二个修复：保留该下限，把副本数提高到比它大一；副本数为 1 时这是唯一的修复。在 broker 上，该副本数只作用于此后创建的主题（包括内部主题）：已有主题保持原来的副本数，而降低下限会立即作用于它们。否则请手动提高副本数（这需要更多 broker）。',
       },
       references: [
         { title: 'Kafka broker config: min.insync.replicas', url: 'https://kafka.apache.org/documentation/#brokerconfigs_min.insync.replicas' },
@@ -227,6 +227,14 @@ const rule: Rule = {
             },
             { n: isr.value },
           );
+        }
+        // A broker's replication factor is used when a topic is created (facts.md §4.2, §4.8):
+        // unlike a lower minimum, raising it leaves the topics that exist already as they are.
+        if (raise && unit.role === 'broker') {
+          remedy += ctx.t({
+            en: ' A replication factor applies when a topic is created: topics that exist already keep theirs.',
+            zh: '副本数在创建主题时生效：已有的主题保持原来的副本数。',
+          });
         }
         // Point at the side that is written down; the min ISR when both are.
         const at = isr.setting ?? rf.setting;
